@@ -1,0 +1,5 @@
+package org.tifa;
+
+public final class Tifa {
+  public static void main(String[] args) {}
+}
