@@ -1,5 +1,183 @@
 package org.tifa;
 
-public final class Tifa {
-  public static void main(String[] args) {}
+import java.io.File;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.tifa.ingest.ListInputs;
+import org.tifa.options.RunOptions;
+import org.tifa.reference.ConfigException;
+import org.tifa.reference.TifaConfig;
+import org.tifa.spark.Logs;
+import org.tifa.spark.Sessions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code tifa} command line: parses, validates, starts Spark, runs a job, sets the exit code. */
+@Command(
+    name = "tifa",
+    mixinStandardHelpOptions = true,
+    versionProvider = Tifa.VersionProvider.class,
+    description = "Tracks how political slogans and policy topics spread across China's regions over time.",
+    subcommands = {Tifa.Run.class})
+public final class Tifa implements Callable<Integer> {
+
+  public static final int OK = 0;
+  public static final int UNEXPECTED = 1;
+  public static final int USAGE = 2;
+  public static final int NO_INPUT = 3;
+  public static final int QUARANTINE_EXCEEDED = 4;
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return USAGE;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this instead of main). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Tifa());
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine().getErr().println("tifa: " + ex.getMessage() + " (see --help)");
+          return USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintStream err = System.err;
+          if (ex instanceof ConfigException) {
+            err.println("tifa: " + ex.getMessage());
+            return USAGE;
+          }
+          if (ex instanceof ListInputs.NoInputException) {
+            err.println("tifa: " + ex.getMessage());
+            return NO_INPUT;
+          }
+          err.println("tifa: unexpected failure: " + ex);
+          ex.printStackTrace(err);
+          return UNEXPECTED;
+        });
+    return cli.execute(args);
+  }
+
+  /** {@code tifa run}. */
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = "Reads JSON reports and writes one Parquet snapshot (documents, quarantine, manifest).",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:success",
+        "1:unexpected failure",
+        "2:usage or configuration error",
+        "3:no readable input",
+        "4:quarantined share above --max-quarantine-ratio (the snapshot is still written)"
+      })
+  static final class Run implements Callable<Integer> {
+    @Option(
+        names = "--input",
+        arity = "1..*",
+        paramLabel = "PATH",
+        description = "Input file, directory or glob (local, hdfs://, s3a://); .jsonl, .json and their .gz/.bz2 forms. Repeatable. Default: the bundled sample.")
+    List<String> inputs;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Snapshot root directory. Default: ./tifa-out")
+    String output;
+
+    @Option(names = "--conf", paramLabel = "FILE", description = "YAML file overriding the bundled conf/tifa.yaml settings.")
+    String conf;
+
+    @Option(names = "--snapshot", paramLabel = "ID", description = "Snapshot id. Default: the UTC start time, e.g. 20240319T074903Z. An existing snapshot of that id is replaced whole.")
+    String snapshot;
+
+    @Option(
+        names = "--max-quarantine-ratio",
+        paramLabel = "R",
+        description = "Exit 4 when more than this share of records is quarantined (0..1). Default: 0.5")
+    Double maxQuarantineRatio;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+      Instant startedAt = Instant.now();
+      RunOptions options = withDefaults().validate();
+      Configuration hadoop = Hadoop.configuration();
+      TifaConfig config = options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
+      List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, hadoop);
+      String snapshotId = options.snapshotId() != null ? options.snapshotId() : defaultSnapshotId(startedAt);
+
+      Logs.configure(options.verbose());
+      Logs.tifa().info("tifa run: {} input file(s), snapshot {}, config sha256 {}", files.size(), snapshotId, config.sha256());
+      try (SparkSession spark = Sessions.create("tifa run", System.console() != null)) {
+        RunJob.Result result = new RunJob(options, config, files, snapshotId, startedAt, () -> {}).run(spark);
+        Summary.print(System.out, result, options.output());
+        return result.quarantineExceeded() ? QUARANTINE_EXCEEDED : OK;
+      }
+    }
+
+    private RunOptions withDefaults() {
+      List<String> in = inputs;
+      if (in == null || in.isEmpty()) {
+        String home = System.getProperty("tifa.home");
+        if (home != null) {
+          in = List.of(new File(home, "data/sample/input").getPath());
+        }
+      }
+      String out = output != null ? output : (inputs == null ? "tifa-out" : null);
+      return new RunOptions(in, out, conf, snapshot, maxQuarantineRatio, verbose);
+    }
+  }
+
+  static TifaConfig loadConf(String file, Configuration hadoop) {
+    Path path = new Path(file);
+    try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+      return TifaConfig.withOverrides(in, file);
+    } catch (java.io.FileNotFoundException e) {
+      throw new ConfigException("--conf file not found: " + file);
+    } catch (java.io.IOException e) {
+      throw new ConfigException("--conf file unreadable: " + file + ": " + e.getMessage());
+    }
+  }
+
+  static String defaultSnapshotId(Instant at) {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(at);
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tifa " + Version.TIFA};
+    }
+  }
+
+  /** Hadoop settings for the driver's checks before Spark starts (spark.hadoop.* included). */
+  static final class Hadoop {
+    private Hadoop() {}
+
+    static Configuration configuration() {
+      Configuration conf = new Configuration();
+      for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
+        String key = e.getKey().toString();
+        if (key.startsWith("spark.hadoop.")) {
+          conf.set(key.substring("spark.hadoop.".length()), e.getValue().toString());
+        }
+      }
+      return conf;
+    }
+  }
 }

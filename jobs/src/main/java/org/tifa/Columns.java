@@ -1,0 +1,59 @@
+package org.tifa;
+
+/** Column names shared by stages, writers and tests: one place, so a rename is one edit. */
+public final class Columns {
+  private Columns() {}
+
+  // Where a record came from.
+  public static final String INPUT_FILE = "input_file";
+  public static final String INPUT_LINE = "input_line";
+
+  // Fields of the input contract, as given.
+  public static final String DOC_ID = "doc_id";
+  public static final String TITLE_RAW = "title_raw";
+  public static final String BODY_RAW = "body_raw";
+  public static final String PUBLISHED_AT_RAW = "published_at_raw";
+  public static final String SOURCE_RAW = "source_raw";
+  public static final String URL = "url";
+  public static final String GIVEN_REGION_CODE = "given_region_code";
+  public static final String GIVEN_PROVINCE = "given_province";
+  public static final String GIVEN_CITY = "given_city";
+  public static final String GIVEN_COUNTY = "given_county";
+
+  // Derived per document.
+  public static final String TITLE = "title";
+  public static final String BODY = "body";
+  public static final String SOURCE = "source";
+  public static final String ORIGINAL_TITLE = "original_title";
+  public static final String PUBLISHED_AT = "published_at";
+  public static final String PUBLISHED_DATE = "published_date";
+  public static final String DATE_PRECISION = "date_precision";
+  public static final String BODY_CHARS = "body_chars";
+  public static final String CONTENT_HASH = "content_hash";
+  public static final String DUPLICATE_COUNT = "duplicate_count";
+  public static final String DUPLICATE_SOURCES = "duplicate_sources";
+  public static final String PINYIN_REMOVED = "pinyin_removed";
+  public static final String LINES_DROPPED = "lines_dropped";
+
+  public static final String REGION_CODE = "region_code";
+  public static final String REGION_LEVEL = "region_level";
+  public static final String REGION_NAME = "region_name";
+  public static final String PROVINCE_CODE = "province_code";
+  public static final String PROVINCE_NAME = "province_name";
+  public static final String PREFECTURE_CODE = "prefecture_code";
+  public static final String PREFECTURE_NAME = "prefecture_name";
+  public static final String COUNTY_CODE = "county_code";
+  public static final String COUNTY_NAME = "county_name";
+  public static final String REGION_METHOD = "region_method";
+  public static final String REGION_CONFIDENCE = "region_confidence";
+  public static final String REGION_EVIDENCE = "region_evidence";
+  public static final String SLOGANS = "slogans";
+  public static final String TOPICS = "topics";
+
+  // Quarantine.
+  public static final String STAGE = "stage";
+  public static final String REASON = "reason";
+  public static final String DETAIL = "detail";
+  public static final String RAW = "raw";
+  public static final String RAW_TRUNCATED = "raw_truncated";
+}

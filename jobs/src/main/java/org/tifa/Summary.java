@@ -1,0 +1,36 @@
+package org.tifa;
+
+import java.io.PrintStream;
+import java.util.Map;
+import org.tifa.write.Manifest;
+
+/** The short report {@code tifa run} prints when it has committed a snapshot. */
+final class Summary {
+  private Summary() {}
+
+  static void print(PrintStream out, RunJob.Result r, String outputRoot) {
+    Manifest.Counts c = r.counts();
+    out.println();
+    out.printf("Tifa snapshot %s%n", r.snapshotId());
+    out.printf("  documents read     %,d%n", c.recordsRead());
+    out.printf("    accepted         %,d%n", c.accepted());
+    out.printf("    duplicate        %,d%n", c.duplicates());
+    out.printf("    quarantined      %,d%s%n", c.quarantined(), reasons(c.reasons()));
+    if (r.quarantineExceeded()) {
+      out.printf("  WARNING: %.1f%% of the records were quarantined, above the allowed share (exit code 4)%n", 100 * c.quarantineRatio());
+    }
+    out.printf("  output             %s%n", r.snapshotDir());
+    out.println();
+    out.println("Open it in DuckDB:");
+    out.printf("  duckdb -c \"SELECT * FROM read_parquet('%s/%s/documents/*.parquet') LIMIT 10\"%n", outputRoot, r.snapshotId());
+  }
+
+  private static String reasons(Map<String, Long> reasons) {
+    if (reasons.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("  (");
+    reasons.forEach((k, v) -> b.append(b.length() > 3 ? ", " : "").append(k).append(' ').append(v));
+    return b.append(')').toString();
+  }
+}

@@ -1,0 +1,90 @@
+package org.tifa;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.Map;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The output tables' Spark schemas. They are the contract documented in {@code schemas/*.schema.json}
+ * (a test keeps the two in step) and are checked on every Dataset before it is written.
+ * {@link #SCHEMA_VERSION} changes whenever a column is added, removed, renamed or retyped.
+ */
+public final class Tables {
+  private Tables() {}
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public static final String DOCUMENTS = "documents";
+  public static final String QUARANTINE = "quarantine";
+  public static final String REGIONS = "regions";
+  public static final String TERM_COUNTS = "term_counts";
+
+  public static final StructType DOCUMENTS_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.DOC_ID, StringType),
+            nullable(Columns.SOURCE, StringType),
+            nullable(Columns.URL, StringType),
+            nullable(Columns.TITLE, StringType),
+            nullable(Columns.TITLE_RAW, StringType),
+            nullable(Columns.ORIGINAL_TITLE, StringType),
+            required(Columns.PUBLISHED_AT, TimestampType),
+            required(Columns.PUBLISHED_DATE, DateType),
+            required(Columns.DATE_PRECISION, StringType),
+            nullable(Columns.REGION_CODE, StringType),
+            nullable(Columns.REGION_LEVEL, StringType),
+            nullable(Columns.REGION_NAME, StringType),
+            nullable(Columns.PROVINCE_CODE, StringType),
+            nullable(Columns.PROVINCE_NAME, StringType),
+            nullable(Columns.PREFECTURE_CODE, StringType),
+            nullable(Columns.PREFECTURE_NAME, StringType),
+            nullable(Columns.COUNTY_CODE, StringType),
+            nullable(Columns.COUNTY_NAME, StringType),
+            nullable(Columns.REGION_METHOD, StringType),
+            nullable(Columns.REGION_CONFIDENCE, DoubleType),
+            nullable(Columns.REGION_EVIDENCE, createArrayType(StringType, false)),
+            required(Columns.BODY_CHARS, IntegerType),
+            required(Columns.CONTENT_HASH, StringType),
+            required(Columns.DUPLICATE_COUNT, IntegerType),
+            required(Columns.DUPLICATE_SOURCES, createArrayType(StringType, false)),
+            nullable(Columns.SLOGANS, createArrayType(StringType, false)),
+            nullable(Columns.TOPICS, createArrayType(StringType, false)),
+            required(Columns.INPUT_FILE, StringType),
+            required(Columns.INPUT_LINE, LongType),
+          });
+
+  public static final StructType QUARANTINE_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.STAGE, StringType),
+            required(Columns.REASON, StringType),
+            nullable(Columns.DETAIL, StringType),
+            required(Columns.INPUT_FILE, StringType),
+            nullable(Columns.INPUT_LINE, LongType),
+            nullable(Columns.DOC_ID, StringType),
+            nullable(Columns.RAW, StringType),
+            required(Columns.RAW_TRUNCATED, BooleanType),
+          });
+
+  public static final Map<String, StructType> BY_NAME =
+      Map.of(DOCUMENTS, DOCUMENTS_SCHEMA, QUARANTINE, QUARANTINE_SCHEMA);
+
+  static StructField required(String name, DataType type) {
+    return new StructField(name, type, false, Metadata.empty());
+  }
+
+  static StructField nullable(String name, DataType type) {
+    return new StructField(name, type, true, Metadata.empty());
+  }
+}

@@ -1,0 +1,12 @@
+package org.tifa.ingest;
+
+/**
+ * One record as found in an input file: its text, or the reason it could not even be read as
+ * text. {@code line} is 1-based: the line of a JSON-lines record, or the line where a JSON array
+ * element starts.
+ */
+public record RawRecord(String file, long line, String text, String reason, String detail) {
+  public boolean readable() {
+    return reason == null;
+  }
+}

@@ -1,0 +1,188 @@
+package org.tifa.ingest;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import org.tifa.Columns;
+import org.tifa.quarantine.StageResult;
+
+/**
+ * Stage 1, ingest: reads every input file (one task per file, decompressing .gz and .bz2), and
+ * enforces the input contract on each record with {@link ParseReport}. Records that fail are
+ * quarantined with the stage name {@code ingest}, their file, line and raw text.
+ */
+public final class ReadReports {
+  private ReadReports() {}
+
+  public static final String STAGE = "ingest";
+
+  /** The accepted records: the contract's fields as given, plus the parsed date. */
+  public static final StructType SCHEMA =
+      new StructType(
+          new StructField[] {
+            field(Columns.INPUT_FILE, StringType),
+            field(Columns.INPUT_LINE, LongType),
+            field(Columns.DOC_ID, StringType),
+            field(Columns.TITLE_RAW, StringType),
+            field(Columns.BODY_RAW, StringType),
+            field(Columns.PUBLISHED_AT_RAW, StringType),
+            field(Columns.PUBLISHED_AT, TimestampType),
+            field(Columns.PUBLISHED_DATE, DateType),
+            field(Columns.DATE_PRECISION, StringType),
+            field(Columns.SOURCE_RAW, StringType),
+            field(Columns.URL, StringType),
+            field(Columns.GIVEN_REGION_CODE, StringType),
+            field(Columns.GIVEN_PROVINCE, StringType),
+            field(Columns.GIVEN_CITY, StringType),
+            field(Columns.GIVEN_COUNTY, StringType),
+            field(Columns.REASON, StringType),
+            field(Columns.DETAIL, StringType),
+            field(Columns.RAW, StringType),
+            field(Columns.RAW_TRUNCATED, org.apache.spark.sql.types.DataTypes.BooleanType),
+          });
+
+  /** Settings the executors need; small and serializable. */
+  public record Settings(int maxBodyChars, int maxLineBytes, int quarantineRawBytes, java.time.ZoneId zone)
+      implements java.io.Serializable {}
+
+  /**
+   * Reads the files into accepted records and quarantine rows, which share one scan (see {@link
+   * StageResult#split}).
+   */
+  public static StageResult read(SparkSession spark, List<String> files, Settings settings) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    SerializableConfiguration hadoopConf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    int slices = Math.max(1, Math.min(files.size(), 100_000));
+    JavaRDD<Row> rows =
+        jsc.parallelize(files, slices).mapPartitions(paths -> readFiles(paths, hadoopConf.value(), settings));
+    Dataset<Row> all = spark.createDataFrame(rows, SCHEMA);
+    return StageResult.split(all, STAGE);
+  }
+
+  private static Iterator<Row> readFiles(Iterator<String> paths, Configuration conf, Settings settings) {
+    ParseReport parser = new ParseReport(settings.maxBodyChars(), new PublishedAt(settings.zone()));
+    CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
+    return new Iterator<>() {
+      private ReportFileReader current;
+
+      @Override
+      public boolean hasNext() {
+        try {
+          while (current == null || !current.hasNext()) {
+            if (current != null) {
+              current.close();
+              current = null;
+            }
+            if (!paths.hasNext()) {
+              return false;
+            }
+            current = open(paths.next(), conf, codecs, settings.maxLineBytes());
+          }
+          return true;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public Row next() {
+        return toRow(current.next(), parser, settings.quarantineRawBytes());
+      }
+    };
+  }
+
+  private static ReportFileReader open(String file, Configuration conf, CompressionCodecFactory codecs, int maxLineBytes)
+      throws IOException {
+    Path path = new Path(file);
+    FileSystem fs = path.getFileSystem(conf);
+    InputStream in;
+    try {
+      in = fs.open(path);
+      CompressionCodec codec = codecs.getCodec(path);
+      if (codec != null) {
+        in = codec.createInputStream(in);
+      }
+    } catch (IOException e) {
+      return new ReportFileReader(file, new FailingStream(e), maxLineBytes);
+    }
+    return new ReportFileReader(file, in, maxLineBytes);
+  }
+
+  static Row toRow(RawRecord raw, ParseReport parser, int rawBytes) {
+    if (!raw.readable()) {
+      return rejected(raw, raw.reason(), raw.detail(), rawBytes);
+    }
+    ParseReport.Outcome outcome = parser.parse(raw.text());
+    if (outcome.rejection() != null) {
+      return rejected(raw, outcome.rejection().reason(), outcome.rejection().detail(), rawBytes);
+    }
+    ParseReport.ParsedReport r = outcome.report();
+    PublishedAt.Parsed d = r.publishedAt();
+    long micros = d.epochMicros();
+    Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+    return RowFactory.create(
+        raw.file(), raw.line(), r.id(), r.title(), r.body(), r.publishedAtRaw(), at, d.localDate(), d.precision().id(),
+        r.source(), r.url(), r.regionCode(), r.province(), r.city(), r.county(), null, null, null, null);
+  }
+
+  private static Row rejected(RawRecord raw, String reason, String detail, int rawBytes) {
+    Object[] values = new Object[SCHEMA.size()];
+    values[0] = raw.file();
+    values[1] = raw.line();
+    values[15] = reason;
+    values[16] = detail;
+    String text = raw.text();
+    String kept = text == null ? null : utf8Prefix(text, rawBytes);
+    values[17] = kept;
+    values[18] = text != null && kept.length() < text.length();
+    return RowFactory.create(values);
+  }
+
+  private static StructField field(String name, org.apache.spark.sql.types.DataType type) {
+    return new StructField(name, type, true, Metadata.empty());
+  }
+
+  /** Stands in for a file that could not be opened, so the failure becomes a quarantine row. */
+  private static final class FailingStream extends InputStream {
+    private final IOException failure;
+
+    FailingStream(IOException failure) {
+      this.failure = failure;
+    }
+
+    @Override
+    public int read() throws IOException {
+      throw failure;
+    }
+  }
+
+  static String utf8Prefix(String s, int maxBytes) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    return bytes.length <= maxBytes ? s : ReportFileReader.decodeLenient(bytes, maxBytes);
+  }
+
+}

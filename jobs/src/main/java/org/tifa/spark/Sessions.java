@@ -1,0 +1,30 @@
+package org.tifa.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one SparkSession of a job. Under spark-submit the master and resources come from the
+ * submit command; run directly (bin/tifa, tests) it is an embedded {@code local[*]} Spark with the
+ * UI off and few shuffle partitions. Times are handled in UTC inside Spark; Java time types in Rows.
+ */
+public final class Sessions {
+  private Sessions() {}
+
+  public static SparkSession create(String appName, boolean progressBar) {
+    SparkConf conf = new SparkConf(true);
+    boolean embedded = !conf.contains("spark.master");
+    if (embedded) {
+      conf.setMaster("local[*]");
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+    }
+    conf.setAppName(conf.get("spark.app.name", appName));
+    conf.set("spark.sql.session.timeZone", "UTC");
+    conf.set("spark.sql.datetime.java8API.enabled", "true");
+    conf.setIfMissing("spark.ui.showConsoleProgress", String.valueOf(progressBar));
+    conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}
