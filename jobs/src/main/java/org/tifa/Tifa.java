@@ -123,10 +123,16 @@ public final class Tifa implements Callable<Integer> {
 
       Logs.configure(options.verbose());
       Logs.tifa().info("tifa run: {} input file(s), snapshot {}, config sha256 {}", files.size(), snapshotId, config.sha256());
-      try (SparkSession spark = Sessions.create("tifa run", System.console() != null)) {
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = Sessions.create("tifa run", System.console() != null);
+      try {
         RunJob.Result result = new RunJob(options, config, files, snapshotId, startedAt, () -> {}).run(spark);
         Summary.print(System.out, result, options.output());
         return result.quarantineExceeded() ? QUARANTINE_EXCEEDED : OK;
+      } finally {
+        if (ownSession) {
+          spark.stop();
+        }
       }
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
@@ -28,6 +29,8 @@ public final class SnapshotWriter {
   public static final String SUCCESS = "_SUCCESS";
 
   private final FileSystem fs;
+  /** For the small text files: without the local filesystem's .crc side files. */
+  private final FileSystem textFs;
   private final FileContext fc;
   private final Path root;
   private final String snapshotId;
@@ -36,6 +39,7 @@ public final class SnapshotWriter {
   public SnapshotWriter(String outputDir, String snapshotId, Configuration conf) throws IOException {
     this.root = new Path(outputDir);
     this.fs = root.getFileSystem(conf);
+    this.textFs = fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     this.fc = FileContext.getFileContext(fs.getUri(), conf);
     this.snapshotId = snapshotId;
     this.work = new Path(root, "_tmp-" + snapshotId + "-" + UUID.randomUUID());
@@ -65,7 +69,7 @@ public final class SnapshotWriter {
 
   /** Writes a small text file into the working directory. */
   public void writeText(String name, String text) throws IOException {
-    try (OutputStream out = fs.create(new Path(work, name), true)) {
+    try (OutputStream out = textFs.create(new Path(work, name), true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -84,7 +88,7 @@ public final class SnapshotWriter {
       fs.delete(previous, true);
     }
     Path latestTmp = new Path(root, "_" + LATEST + "-" + UUID.randomUUID());
-    try (OutputStream out = fs.create(latestTmp, false)) {
+    try (OutputStream out = textFs.create(latestTmp, false)) {
       out.write((snapshotId + "\n").getBytes(StandardCharsets.UTF_8));
     }
     fc.rename(latestTmp, new Path(root, LATEST), Options.Rename.OVERWRITE);

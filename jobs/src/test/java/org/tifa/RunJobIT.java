@@ -1,0 +1,217 @@
+package org.tifa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Assertions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tifa.ingest.ListInputs;
+import org.tifa.options.RunOptions;
+import org.tifa.reference.TifaConfig;
+
+/**
+ * The whole run job on a small hand-checked fixture ({@code RunJobIT/input}): every expected
+ * count below was worked out by reading the fixture, not by running the job.
+ */
+class RunJobIT extends SparkTest {
+  @TempDir static Path work;
+  static Path input;
+
+  @BeforeAll
+  static void prepareInput() throws IOException {
+    input = work.resolve("input");
+    Files.createDirectories(input);
+    Path fixture = Path.of(System.getProperty("tifa.repo"), "jobs/src/test/resources/RunJobIT/input");
+    try (Stream<Path> files = Files.list(fixture)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, input.resolve(f.getFileName()));
+      }
+    }
+    // compressed.jsonl is kept as text in the repo and gzipped here.
+    Path plain = input.resolve("compressed.jsonl");
+    try (InputStream in = Files.newInputStream(plain);
+        OutputStream out = new GZIPOutputStream(Files.newOutputStream(input.resolve("compressed.jsonl.gz")))) {
+      in.transferTo(out);
+    }
+    Files.delete(plain);
+    // Hostile records generated rather than stored: 5,000-deep nesting and a 10 MB body.
+    String deep = "{\"id\":\"deep\",\"body\":\"b\",\"published_at\":\"2024\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    String huge = "{\"id\":\"huge\",\"body\":\"" + "政".repeat(10_000_000) + "\",\"published_at\":\"2024\"}";
+    Files.writeString(input.resolve("hostile.jsonl"), deep + "\n" + huge + "\n", StandardCharsets.UTF_8);
+  }
+
+  private RunJob.Result run(Path out, String snapshot, Runnable beforeCommit) throws Exception {
+    TifaConfig config = TifaConfig.defaults();
+    RunOptions options = new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, 0.6, false).validate();
+    List<ListInputs.InputFile> files =
+        ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
+    return new RunJob(options, config, files, snapshot, Instant.now(), beforeCommit).run(spark());
+  }
+
+  private static List<List<Object>> query(String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          Object v = rs.getObject(i);
+          row.add(v instanceof java.sql.Array a ? List.of((Object[]) a.getArray()) : v);
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  @Test
+  void everyRecordIsAccountedForAndDuckDbReadsEveryTable() throws Exception {
+    Path out = work.resolve("out-counts");
+    RunJob.Result r = run(out, "s1", () -> {});
+
+    // 13 records in reports.jsonl, 2 in array.json, 2 gzipped, 1 invalid UTF-8, 2 hostile.
+    assertEquals(20, r.counts().recordsRead());
+    // lc-001/002/003 are one content: lc-003 (published earliest) is kept.
+    assertEquals(2, r.counts().duplicates());
+    assertEquals(11, r.counts().quarantined());
+    assertEquals(7, r.counts().accepted());
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    reasons.put("bad_date", 1L);
+    reasons.put("bad_type:title", 1L);
+    reasons.put("empty_body", 1L);
+    reasons.put("invalid_utf8", 1L);
+    reasons.put("malformed_json", 2L);
+    reasons.put("missing_body", 1L);
+    reasons.put("missing_date", 1L);
+    reasons.put("not_object", 1L);
+    reasons.put("too_deep", 1L);
+    reasons.put("too_large", 1L);
+    assertEquals(reasons, r.counts().reasons());
+    assertFalse(r.quarantineExceeded(), "11/20 = 0.55 is under the 0.6 allowed here");
+
+    String snap = out.resolve("s1").toString();
+    assertEquals("s1\n", Files.readString(out.resolve("LATEST")));
+    Assertions.assertTrue(Files.exists(out.resolve("s1/_SUCCESS")));
+
+    List<List<Object>> docs =
+        query("SELECT doc_id, source, date_precision, CAST(published_date AS VARCHAR), duplicate_count, duplicate_sources, "
+            + "input_line, body_chars FROM read_parquet('" + snap + "/documents/*.parquet') ORDER BY doc_id");
+    List<Object> ids = docs.stream().map(row -> row.get(0)).toList();
+    assertEquals(7, ids.size());
+    assertEquals(List.of("cd-001", "cd-002", "hz-001", "jn-001", "lc-003", "nat-001"), ids.subList(0, 6));
+    Assertions.assertTrue(ids.get(6).toString().startsWith("sha256-"), "the record without id gets a content id");
+    List<Object> lc003 = docs.get(4);
+    assertEquals("人民政协网", lc003.get(1));
+    assertEquals("2024-04-01", lc003.get(3));
+    assertEquals(2, lc003.get(4));
+    assertEquals(List.of("聊城日报", "齐鲁网"), lc003.get(5));
+    assertEquals(4L, lc003.get(6), "line 4 of reports.jsonl");
+    assertEquals("month", docs.get(2).get(2), "hz-001 is dated 2023-06");
+    assertEquals("year", docs.get(5).get(2), "nat-001 is dated 1998");
+    assertEquals("2024-02-29", docs.get(0).get(3), "cd-001: 10:00 +08:00 is the 29th as written");
+    assertEquals(3L, docs.get(5).get(6), "nat-001's array element starts on line 3");
+
+    List<List<Object>> quarantine =
+        query("SELECT reason, regexp_extract(input_file, '[^/]+$'), input_line, raw IS NOT NULL, raw_truncated, stage "
+            + "FROM read_parquet('" + snap + "/quarantine/*.parquet') ORDER BY 2, 3");
+    assertEquals(11, quarantine.size());
+    assertEquals(List.of("too_deep", "hostile.jsonl", 1L, true, false, "ingest"), quarantine.get(0));
+    assertEquals(List.of("too_large", "hostile.jsonl", 2L, true, true, "ingest"), quarantine.get(1));
+    assertEquals(List.of("invalid_utf8", "invalid-utf8.jsonl", 1L, true, false, "ingest"), quarantine.get(2));
+    assertEquals(List.of("malformed_json", "reports.jsonl", 6L, true, false, "ingest"), quarantine.get(3));
+    assertEquals(List.of("bad_date", "reports.jsonl", 13L, true, false, "ingest"), quarantine.get(10));
+
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("s1/manifest.json").toFile());
+    JsonNode counts = manifest.get("counts");
+    assertEquals(20, counts.get("records_read").asLong());
+    assertEquals(
+        counts.get("records_read").asLong(),
+        counts.get("accepted").asLong() + counts.get("duplicates").asLong() + counts.get("quarantined").asLong());
+    assertEquals(2, counts.get("quarantine_reasons").get("malformed_json").asLong());
+    assertEquals(5, manifest.get("inputs").get("file_count").asInt(), "README.txt is not an input");
+    assertEquals(TifaConfig.defaults().sha256(), manifest.get("config_sha256").asText());
+    assertEquals(Tables.SCHEMA_VERSION, manifest.get("schema_version").asInt());
+  }
+
+  @Test
+  void aRunThatFailsBeforeCommitLeavesEarlierSnapshotsAndLatestUntouched() throws Exception {
+    Path out = work.resolve("out-atomic");
+    run(out, "good", () -> {});
+    long goodRows = spark().read().parquet(out.resolve("good/documents").toString()).count();
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> run(out, "broken", () -> { throw new IllegalStateException("killed"); }));
+    assertEquals("killed", e.getMessage());
+    assertEquals("good\n", Files.readString(out.resolve("LATEST")));
+    assertFalse(Files.exists(out.resolve("broken")));
+    try (Stream<Path> entries = Files.list(out)) {
+      List<String> visible = entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_")).sorted().toList();
+      assertEquals(List.of("LATEST", "good"), visible);
+    }
+    // Re-running "good" and failing must not damage the committed "good" either.
+    assertThrows(IllegalStateException.class, () -> run(out, "good", () -> { throw new IllegalStateException("killed"); }));
+    assertEquals(goodRows, spark().read().parquet(out.resolve("good/documents").toString()).count());
+  }
+
+  @Test
+  void theSameSnapshotIdTwiceGivesIdenticalRowsWhateverThePartitioning() throws Exception {
+    Path out = work.resolve("out-repeat");
+    run(out, "same", () -> {});
+    Path copy = work.resolve("first-copy");
+    copyTree(out.resolve("same"), copy);
+
+    String saved = spark().conf().get("spark.sql.shuffle.partitions");
+    spark().conf().set("spark.sql.shuffle.partitions", "1");
+    try {
+      run(out, "same", () -> {});
+    } finally {
+      spark().conf().set("spark.sql.shuffle.partitions", saved);
+    }
+    for (String table : List.of(Tables.DOCUMENTS, Tables.QUARANTINE)) {
+      Dataset<Row> first = spark().read().parquet(copy.resolve(table).toString());
+      Dataset<Row> second = spark().read().parquet(out.resolve("same").resolve(table).toString());
+      Assertions.assertTrue(first.count() > 0);
+      assertDataFrameNoOrderEquals(first, second);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.tifa.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+class ReportFileReaderTest {
+
+  private static List<RawRecord> read(byte[] bytes, int maxLine) throws IOException {
+    return read(new ByteArrayInputStream(bytes), maxLine);
+  }
+
+  private static List<RawRecord> read(InputStream in, int maxLine) throws IOException {
+    List<RawRecord> out = new ArrayList<>();
+    try (ReportFileReader r = new ReportFileReader("f.jsonl", in, maxLine)) {
+      r.forEachRemaining(out::add);
+    }
+    return out;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void jsonLinesSkipBlankLinesAndKeepLineNumbers() throws IOException {
+    List<RawRecord> records = read(utf8("\uFEFF{\"a\":1}\r\n\n   \n{\"b\":\"政协\"}\n{\"c\":3}"), 1000);
+    assertEquals(3, records.size());
+    assertEquals(List.of(1L, 4L, 5L), records.stream().map(RawRecord::line).toList());
+    assertEquals("{\"a\":1}", records.get(0).text(), "BOM and CR removed");
+    assertEquals("{\"b\":\"政协\"}", records.get(1).text());
+    assertEquals("{\"c\":3}", records.get(2).text(), "last line without newline");
+    assertTrue(records.stream().allMatch(RawRecord::readable));
+  }
+
+  @Test
+  void invalidUtf8IsReportedForThatLineOnly() throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(utf8("{\"a\":1}\n"));
+    b.write(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+    b.write(utf8("{\"c\":3}\n"));
+    List<RawRecord> records = read(b.toByteArray(), 1000);
+    assertEquals(3, records.size());
+    assertEquals("invalid_utf8", records.get(1).reason());
+    assertEquals(2L, records.get(1).line());
+    assertTrue(records.get(1).text().contains("\uFFFD"));
+    assertTrue(records.get(2).readable());
+  }
+
+  @Test
+  void aLineOverTheLimitIsSkippedNotBuffered() throws IOException {
+    String longLine = "{\"body\":\"" + "x".repeat(5000) + "\"}";
+    List<RawRecord> records = read(utf8("{\"a\":1}\n" + longLine + "\n{\"c\":3}\n"), 100);
+    assertEquals(3, records.size());
+    assertEquals("too_large", records.get(1).reason());
+    assertEquals(100, records.get(1).text().length(), "only the first bytes are kept as raw text");
+    assertEquals("{\"c\":3}", records.get(2).text());
+  }
+
+  @Test
+  void aJsonArrayFileYieldsItsElementsWithTheirLines() throws IOException {
+    String file = "[\n  {\"id\": \"a\", \"body\": \"x\"},\n  {\"id\": \"b\",\n   \"body\": \"y\"},\n  7\n]\n";
+    List<RawRecord> records = read(utf8(file), 1000);
+    assertEquals(3, records.size());
+    assertEquals(List.of(2L, 3L, 5L), records.stream().map(RawRecord::line).toList());
+    assertEquals("{\"id\":\"a\",\"body\":\"x\"}", records.get(0).text());
+    assertEquals("7", records.get(2).text());
+  }
+
+  @Test
+  void aBrokenJsonArrayEndsWithOneMalformedRecord() throws IOException {
+    List<RawRecord> records = read(utf8("[{\"id\":\"a\"},\n{\"id\": oops},\n{\"id\":\"c\"}]"), 1000);
+    assertEquals(2, records.size());
+    assertTrue(records.get(0).readable());
+    assertEquals("malformed_json", records.get(1).reason());
+    assertEquals(2L, records.get(1).line());
+    assertNull(records.get(1).text());
+  }
+
+  @Test
+  void aTruncatedGzipEndsWithOneUnreadableRecord() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      for (int i = 0; i < 2000; i++) {
+        out.write(utf8("{\"id\":\"" + i + "\",\"body\":\"政协委员围绕乡村振兴建言献策" + i + "\"}\n"));
+      }
+    }
+    byte[] whole = gz.toByteArray();
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    List<RawRecord> records = read(new GZIPInputStream(new ByteArrayInputStream(cut)), 1000);
+    RawRecord last = records.get(records.size() - 1);
+    assertEquals("unreadable_file", last.reason());
+    assertTrue(records.size() > 1 && records.size() < 2000, "the readable part is kept: " + records.size());
+    assertTrue(records.subList(0, records.size() - 1).stream().allMatch(RawRecord::readable));
+  }
+}
