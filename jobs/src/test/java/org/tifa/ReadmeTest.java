@@ -1,0 +1,44 @@
+package org.tifa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The README's option table and test command are the ones the code has. */
+class ReadmeTest {
+  private static final Path REPO = Path.of(System.getProperty("tifa.repo"));
+
+  private static String readme() throws IOException {
+    return Files.readString(REPO.resolve("README.md"));
+  }
+
+  @Test
+  void runOptionTableMatchesTheHelp() throws IOException {
+    CommandLine run = new CommandLine(new Tifa()).getSubcommands().get("run");
+    List<String> expected = new ArrayList<>();
+    for (OptionSpec o : run.getCommandSpec().options()) {
+      if (o.usageHelp() || o.versionHelp()) {
+        continue;
+      }
+      String name = o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() + (o.arity().max() > 1 ? "..." : "") : "");
+      expected.add("| `" + name + "` | " + String.join(" ", o.description()) + " |");
+    }
+    String readme = readme();
+    List<String> missing = expected.stream().filter(row -> !readme.contains(row)).toList();
+    assertEquals(List.of(), missing, "README rows to write:\n" + String.join("\n", expected));
+  }
+
+  @Test
+  void ciRunsTheReadmeTestCommand() throws IOException {
+    assertTrue(readme().contains("./mvnw verify"));
+    assertTrue(Files.readString(REPO.resolve(".ci/run")).contains("./mvnw -B -ntp verify"));
+  }
+}
