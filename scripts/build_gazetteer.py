@@ -168,9 +168,9 @@ def build_aliases(divisions, extra):
                 continue
             shared_same_or_higher = any(o != code and ro <= r for ro, o in hs)
             is_word = form in words
-            # Two-character stems of districts, counties and banners collide with ordinary words and
-            # person names (永福, 清水, 同心, 金山): they only refine a place already named.
-            short_county_stem = d["level"] == "county" and len(form) == 2 and not d["name"].endswith("市") \
+            # Two-character stems of county-level units collide with ordinary words and person names
+            # (永福, 清水, 同心, 金山, 周永康): they only refine a place already named.
+            short_county_stem = d["level"] == "county" and len(form) == 2 \
                 and form not in {e["alias"] for e in extra if e["kind"] == "alias"}
             if shared_same_or_higher or is_word or short_county_stem:
                 weak[code].add(form)
