@@ -37,6 +37,7 @@ public final class RegionResolver implements Serializable {
   private static final double[] ZONE_WEIGHT = {5.0, 3.0, 1.0};
   private static final int TITLE = 0;
   private static final int LEAD = 1;
+  private static final int BODY = 2;
   private static final double DEMOTED = 0.1;
   private static final double IN_BIOGRAPHY = 0.2;
   private static final double BODY_ONLY_MIN_SUPPORT = 3.0;
@@ -181,7 +182,7 @@ public final class RegionResolver implements Serializable {
     final int end;
     final String text;
     final Gazetteer.Name[] forms;
-    final int zone;
+    int zone;
     Region region;
     double weight;
     int chainBegin;
@@ -219,7 +220,9 @@ public final class RegionResolver implements Serializable {
         w *= DEMOTED;
       }
       if (m.begin >= biographyStart) {
+        // A biography lists past posts: never head evidence, even inside the lead.
         w *= IN_BIOGRAPHY;
+        m.zone = BODY;
       }
       if (institution || chained) {
         w *= 2;
@@ -310,7 +313,7 @@ public final class RegionResolver implements Serializable {
           continue;
         }
       }
-      int zone = h.begin < titleEnd ? TITLE : h.begin < leadEnd ? LEAD : 2;
+      int zone = h.begin < titleEnd ? TITLE : h.begin < leadEnd ? LEAD : BODY;
       out.add(new Mention(h.begin, end, found, formsByIndex[index], zone));
       covered = h.end;
     }
