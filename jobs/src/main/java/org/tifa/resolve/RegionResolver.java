@@ -1,0 +1,518 @@
+package org.tifa.resolve;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import com.hankcs.hanlp.HanLP;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.tifa.reference.Gazetteer;
+import org.tifa.reference.Region;
+import org.tifa.reference.RegionLevel;
+
+/**
+ * Resolves a record to the division it is about: from its own region fields when they name a known
+ * division, otherwise from the place names in its title and body. Built once per gazetteer (one
+ * Aho–Corasick trie over every name, alias and old name) and broadcast; {@link #resolve} is pure.
+ *
+ * <p>Text evidence is weighed by position (title over lead over body), by an institution word right
+ * after the name (聊城市政协, 市委), by chains with a parent (山东省聊城市), and is discounted after
+ * destination or partner markers (赴, 对接, 与…合作) and inside biographies (简历). Ambiguous forms
+ * (鼓楼区, 朝阳) only refine a division whose parent is already supported. The choice descends from
+ * province to prefecture to county while one child clearly leads.
+ */
+public final class RegionResolver implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  static final int LEAD_CHARS = 200;
+  private static final int NOT_A_PLACE = -1;
+  private static final int NEAR_CHARS = 20;
+  private static final double[] ZONE_WEIGHT = {5.0, 3.0, 1.0};
+  private static final int TITLE = 0;
+  private static final int LEAD = 1;
+  private static final int BODY = 2;
+  private static final double DEMOTED = 0.1;
+  private static final double IN_BIOGRAPHY = 0.2;
+  private static final double BODY_ONLY_MIN_SUPPORT = 3.0;
+  private static final double BODY_ONLY_MIN_SHARE = 0.6;
+
+  /** Words that make the following place a destination, host, partner or investigating body. */
+  private static final String[] DESTINATION_MARKERS = {
+    "赴", "到", "前往", "融入", "对接", "借鉴", "学习", "对标", "考察", "走进", "来自", "接受", "指定", "移送",
+    "援助", "支援", "帮扶"
+  };
+
+  private static final String[] PARTNER_OPENERS = {"与", "同", "和"};
+  private static final String[] PARTNER_WORDS = {"合作", "签约", "签署", "协作", "结对", "交流", "共建"};
+
+  /** Institution words that make the preceding place the actor (聊城市政协, 临清市委). */
+  private static final String[] INSTITUTION_WORDS = {
+    "委", "政府", "人民政府", "人大", "政协", "党", "纪", "监", "法院", "检察", "公安", "人民代表大会", "代表团"
+  };
+
+  /** Title words of national documents, which need a place in the title to be regional. */
+  private static final String[] NATIONAL_MARKERS = {"国务院", "全国", "中共中央", "中华人民共和国", "党中央"};
+
+  /** Phrases containing a place form that are not places (共和 in 中华人民共和国). */
+  private static final String[] NOT_PLACES = {"中华人民共和国", "人民共和国", "共和国", "孙中山", "中山装"};
+
+  private static final String CLAUSE_BREAKS = "，。；！？、：\n（）()“”\"";
+
+  private final Gazetteer gazetteer;
+  private final AhoCorasickDoubleArrayTrie<Integer> trie;
+  private final Map<String, Integer> indexByText;
+  private final Gazetteer.Name[][] formsByIndex;
+
+  public RegionResolver(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+    TreeMap<String, Integer> keys = new TreeMap<>();
+    List<Gazetteer.Name[]> forms = new ArrayList<>();
+    Map<String, List<Gazetteer.Name>> grouped = new TreeMap<>();
+    for (Gazetteer.Name n : gazetteer.names()) {
+      grouped.computeIfAbsent(n.text(), k -> new ArrayList<>()).add(n);
+    }
+    grouped.forEach(
+        (text, names) -> {
+          keys.put(text, forms.size());
+          forms.add(names.toArray(Gazetteer.Name[]::new));
+        });
+    for (String phrase : NOT_PLACES) {
+      keys.put(phrase, NOT_A_PLACE);
+    }
+    this.indexByText = new HashMap<>(keys);
+    this.formsByIndex = forms.toArray(Gazetteer.Name[][]::new);
+    this.trie = new AhoCorasickDoubleArrayTrie<>();
+    trie.build(keys);
+  }
+
+  public RegionResolution resolve(
+      String regionCode, String province, String city, String county, String title, String body) {
+    List<String> unmatched = new ArrayList<>();
+    Optional<Region> given = resolveGiven(regionCode, province, city, county, unmatched);
+    String unmatchedText = unmatched.isEmpty() ? null : String.join("; ", unmatched);
+    if (given.isPresent()) {
+      return RegionResolution.of(
+          given.get(), RegionResolution.GIVEN, 1.0, new String[0], unmatchedText);
+    }
+    return resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
+  }
+
+  private Optional<Region> resolveGiven(
+      String regionCode, String province, String city, String county, List<String> unmatched) {
+    if (!isBlank(regionCode)) {
+      Optional<Region> byCode = gazetteer.byCode(regionCode.trim());
+      if (byCode.isPresent()) {
+        return byCode;
+      }
+      unmatched.add("region_code=" + regionCode.trim());
+    }
+    Region p = null;
+    Region c = null;
+    Region k = null;
+    if (!isBlank(province)) {
+      p = unique(givenCandidates(province, r -> r.level() == RegionLevel.PROVINCE));
+      if (p == null) {
+        unmatched.add("province=" + province.trim());
+      }
+    }
+    Region pp = p;
+    if (!isBlank(city)) {
+      c =
+          unique(
+              givenCandidates(
+                  city,
+                  r -> r.code().equals(r.prefectureCode()) && (pp == null || pp.contains(r))));
+      if (c == null) {
+        unmatched.add("city=" + city.trim());
+      }
+    }
+    Region within = c != null ? c : p;
+    if (!isBlank(county)) {
+      k =
+          unique(
+              givenCandidates(
+                  county,
+                  r -> r.level() == RegionLevel.COUNTY && (within == null || within.contains(r))));
+      if (k == null) {
+        unmatched.add("county=" + county.trim());
+      }
+    }
+    return Optional.ofNullable(k != null ? k : c != null ? c : p);
+  }
+
+  /** Regions named by a given field, read as written, then in Simplified script, then unsuffixed. */
+  private List<Region> givenCandidates(String value, Predicate<Region> filter) {
+    String raw = value.strip().replaceAll("\\s+", "");
+    Set<String> tries = new LinkedHashSet<>();
+    tries.add(raw);
+    tries.add(HanLP.convertToSimplifiedChinese(raw));
+    for (String t : List.copyOf(tries)) {
+      if (t.length() > 2 && (t.endsWith("省") || t.endsWith("市"))) {
+        tries.add(t.substring(0, t.length() - 1));
+      }
+    }
+    for (String t : tries) {
+      List<Region> found =
+          gazetteer.lookup(t).stream()
+              .map(n -> gazetteer.byCode(n.code()).orElseThrow())
+              .filter(filter)
+              .distinct()
+              .toList();
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    return List.of();
+  }
+
+  private static Region unique(List<Region> regions) {
+    return regions.size() == 1 ? regions.get(0) : null;
+  }
+
+  /** One place name found in the text, with the division it was read as (null while ambiguous). */
+  private static final class Mention {
+    final int begin;
+    final int end;
+    final String text;
+    final Gazetteer.Name[] forms;
+    int zone;
+    Region region;
+    double weight;
+    int chainBegin;
+
+    Mention(int begin, int end, String text, Gazetteer.Name[] forms, int zone) {
+      this.begin = begin;
+      this.end = end;
+      this.text = text;
+      this.forms = forms;
+      this.zone = zone;
+    }
+  }
+
+  private RegionResolution resolveText(String title, String body, String unmatched) {
+    String text = title + "\n" + body;
+    int leadEnd = title.length() + 1 + Math.min(LEAD_CHARS, body.length());
+    int biography = body.indexOf("简历");
+    int biographyStart = biography < 0 ? Integer.MAX_VALUE : title.length() + 1 + biography;
+
+    List<Mention> mentions = findMentions(text, title.length(), leadEnd);
+    Map<String, Double> support = new HashMap<>();
+    Map<String, Double> headSupport = new HashMap<>();
+    List<Mention> weak = new ArrayList<>();
+    boolean titleNamesPlace = false;
+    Mention previous = null;
+    for (Mention m : mentions) {
+      Mention chainedTo = previous != null && previous.end == m.begin ? previous : null;
+      Region parent = chainedTo == null ? null : chainedTo.region;
+      m.region = readMention(m, parent);
+      boolean institution = startsWithAny(text, m.end, INSTITUTION_WORDS);
+      boolean chained = parent != null && m.region != null && parent.contains(m.region);
+      double w = ZONE_WEIGHT[m.zone];
+      m.chainBegin = chainedTo == null ? m.begin : chainedTo.chainBegin;
+      if (isDestination(text, m.chainBegin, m.end)) {
+        w *= DEMOTED;
+      }
+      if (m.begin >= biographyStart) {
+        // A biography lists past posts: never head evidence, even inside the lead.
+        w *= IN_BIOGRAPHY;
+        m.zone = BODY;
+      }
+      if (institution || chained) {
+        w *= 2;
+      }
+      m.weight = w;
+      if (m.region != null) {
+        titleNamesPlace |= m.zone == TITLE;
+        add(support, headSupport, m.region, w, m.zone);
+      } else {
+        weak.add(m);
+      }
+      previous = m;
+    }
+    for (Mention m : weak) {
+      List<Region> near = nearbyAncestors(text, mentions, m);
+      List<Region> inNamedParent =
+          candidates(m).stream().filter(r -> near.stream().anyMatch(a -> a.contains(r))).toList();
+      if (inNamedParent.size() == 1) {
+        m.region = inNamedParent.get(0);
+        add(support, headSupport, m.region, m.weight, m.zone);
+      }
+    }
+    if (support.isEmpty()) {
+      return RegionResolution.none(unmatched);
+    }
+
+    Map<String, Double> rolled = rollUp(support);
+    Map<String, Double> rolledHead = rollUp(headSupport);
+    if (!titleNamesPlace && containsAny(title, NATIONAL_MARKERS)) {
+      return RegionResolution.none(unmatched);
+    }
+
+    List<Region> provinces = childrenOf(null, rolled);
+    double total = provinces.stream().mapToDouble(r -> rolled.get(r.code())).sum();
+    Region chosen = pick(provinces, rolled, rolledHead);
+    if (chosen == null) {
+      return RegionResolution.none(unmatched);
+    }
+    double provinceShare = rolled.get(chosen.code()) / total;
+    boolean fromHead = rolledHead.getOrDefault(chosen.code(), 0.0) > 0;
+    if (!fromHead
+        && (rolled.get(chosen.code()) < BODY_ONLY_MIN_SUPPORT
+            || provinceShare < BODY_ONLY_MIN_SHARE)) {
+      return RegionResolution.none(unmatched);
+    }
+    while (true) {
+      Region next = descend(chosen, rolled, rolledHead);
+      if (next == null) {
+        break;
+      }
+      chosen = next;
+    }
+    double confidence = Math.min(1.0, (fromHead ? 0.6 : 0.3) + 0.4 * provinceShare);
+    Region result = chosen;
+    String[] evidence =
+        mentions.stream()
+            .filter(m -> m.region != null && m.region.contains(result) && m.weight >= 1.0)
+            .map(m -> m.text)
+            .distinct()
+            .toArray(String[]::new);
+    return RegionResolution.of(result, RegionResolution.TEXT, confidence, evidence, unmatched);
+  }
+
+  /** Leftmost-longest, non-overlapping matches; 市场 / 区域 after a name fall back to its stem. */
+  private List<Mention> findMentions(String text, int titleEnd, int leadEnd) {
+    List<AhoCorasickDoubleArrayTrie.Hit<Integer>> hits = new ArrayList<>(trie.parseText(text));
+    hits.sort(
+        Comparator.<AhoCorasickDoubleArrayTrie.Hit<Integer>>comparingInt(h -> h.begin)
+            .thenComparingInt(h -> -(h.end - h.begin)));
+    List<Mention> out = new ArrayList<>();
+    int covered = 0;
+    for (AhoCorasickDoubleArrayTrie.Hit<Integer> h : hits) {
+      if (h.begin < covered) {
+        continue;
+      }
+      if (h.value == NOT_A_PLACE) {
+        covered = h.end;
+        continue;
+      }
+      String found = text.substring(h.begin, h.end);
+      int end = h.end;
+      Integer index = h.value;
+      if (end < text.length() && endsAsCommonWord(found, text.charAt(end))) {
+        found = found.substring(0, found.length() - 1);
+        end--;
+        index = indexByText.get(found);
+        if (index == null) {
+          continue;
+        }
+      }
+      int zone = h.begin < titleEnd ? TITLE : h.begin < leadEnd ? LEAD : BODY;
+      out.add(new Mention(h.begin, end, found, formsByIndex[index], zone));
+      covered = h.end;
+    }
+    return out;
+  }
+
+  private static boolean endsAsCommonWord(String name, char next) {
+    return (name.endsWith("市") && next == '场') || (name.endsWith("区") && next == '域');
+  }
+
+  /** The division a mention stands for on its own or after a chained parent; null if ambiguous. */
+  private Region readMention(Mention m, Region chainedParent) {
+    if (chainedParent != null) {
+      List<Region> under = candidates(m).stream().filter(chainedParent::contains).toList();
+      if (under.size() == 1) {
+        return under.get(0);
+      }
+    }
+    List<Region> strong = new ArrayList<>();
+    for (Gazetteer.Name n : m.forms) {
+      if (!n.ambiguous()) {
+        gazetteer.byCode(n.code()).filter(r -> !strong.contains(r)).ifPresent(strong::add);
+      }
+    }
+    return strong.size() == 1 ? strong.get(0) : null;
+  }
+
+  private List<Region> candidates(Mention m) {
+    List<Region> out = new ArrayList<>();
+    for (Gazetteer.Name n : m.forms) {
+      gazetteer.byCode(n.code()).filter(r -> !out.contains(r)).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** A destination marker or a 与…合作 partner frame in the clause around the mention. */
+  private static boolean isDestination(String text, int begin, int end) {
+    int from = begin;
+    while (from > 0 && begin - from < 10 && CLAUSE_BREAKS.indexOf(text.charAt(from - 1)) < 0) {
+      from--;
+    }
+    String before = text.substring(from, begin);
+    if (containsAny(before, DESTINATION_MARKERS)) {
+      return true;
+    }
+    if (!endsWithAny(before, PARTNER_OPENERS)) {
+      return false;
+    }
+    int to = end;
+    while (to < text.length() && to - end < 15 && CLAUSE_BREAKS.indexOf(text.charAt(to)) < 0) {
+      to++;
+    }
+    return containsAny(text.substring(end, to), PARTNER_WORDS);
+  }
+
+  /**
+   * Divisions named shortly before {@code m} in the same sentence: the only context in which an
+   * ambiguous form is read (福州市…鼓楼区, not 党和政府 as 和政县 in a report on 甘肃).
+   */
+  private static List<Region> nearbyAncestors(String text, List<Mention> mentions, Mention m) {
+    List<Region> out = new ArrayList<>();
+    for (Mention p : mentions) {
+      if (p.region == null || p.end > m.begin || m.begin - p.end > NEAR_CHARS) {
+        continue;
+      }
+      String between = text.substring(p.end, m.begin);
+      if (between.indexOf('。') < 0 && between.indexOf('\n') < 0) {
+        out.add(p.region);
+      }
+    }
+    return out;
+  }
+
+  private static void add(
+      Map<String, Double> support, Map<String, Double> head, Region r, double w, int zone) {
+    support.merge(r.code(), w, Double::sum);
+    if (zone == TITLE || zone == LEAD) {
+      head.merge(r.code(), w, Double::sum);
+    }
+  }
+
+  /** Support of each division together with everything inside it. */
+  private Map<String, Double> rollUp(Map<String, Double> support) {
+    Map<String, Double> rolled = new HashMap<>();
+    support.forEach(
+        (code, w) -> {
+          Region r = gazetteer.byCode(code).orElseThrow();
+          Set<String> chain = new LinkedHashSet<>();
+          chain.add(r.code());
+          if (r.prefectureCode() != null) {
+            chain.add(r.prefectureCode());
+          }
+          chain.add(r.provinceCode());
+          chain.forEach(c -> rolled.merge(c, w, Double::sum));
+        });
+    return rolled;
+  }
+
+  /** The supported divisions one step below {@code parent} (provinces when null). */
+  private List<Region> childrenOf(Region parent, Map<String, Double> rolled) {
+    List<Region> out = new ArrayList<>();
+    for (String code : rolled.keySet()) {
+      Region r = gazetteer.byCode(code).orElseThrow();
+      boolean child =
+          parent == null
+              ? r.level() == RegionLevel.PROVINCE
+              : !r.code().equals(parent.code())
+                  && parent.code().equals(r.parentCode())
+                  && parent.contains(r);
+      if (child) {
+        out.add(r);
+      }
+    }
+    out.sort(Comparator.comparing(Region::code));
+    return out;
+  }
+
+  /** The leader by title-and-lead support, then by overall support; null on a tie. */
+  private static Region pick(
+      List<Region> regions, Map<String, Double> rolled, Map<String, Double> head) {
+    Comparator<Region> order =
+        Comparator.<Region>comparingDouble(r -> head.getOrDefault(r.code(), 0.0))
+            .thenComparingDouble(r -> rolled.get(r.code()));
+    List<Region> sorted = new ArrayList<>(regions);
+    sorted.sort(order.reversed());
+    if (sorted.isEmpty()) {
+      return null;
+    }
+    if (sorted.size() > 1 && order.compare(sorted.get(0), sorted.get(1)) == 0) {
+      return null;
+    }
+    return sorted.get(0);
+  }
+
+  /**
+   * The child to narrow to: the one leading in title and lead, or, when none is named there, one
+   * that carries most of the parent's support in the body.
+   */
+  private Region descend(Region parent, Map<String, Double> rolled, Map<String, Double> head) {
+    List<Region> children = childrenOf(parent, rolled);
+    if (children.isEmpty()) {
+      return null;
+    }
+    Region best = pick(children, rolled, head);
+    if (best == null) {
+      return null;
+    }
+    double bestHead = head.getOrDefault(best.code(), 0.0);
+    if (bestHead > 0) {
+      double second =
+          children.stream()
+              .filter(r -> r != best)
+              .mapToDouble(r -> head.getOrDefault(r.code(), 0.0))
+              .max()
+              .orElse(0.0);
+      return bestHead > second ? best : null;
+    }
+    double bestAll = rolled.get(best.code());
+    double secondAll =
+        children.stream()
+            .filter(r -> r != best)
+            .mapToDouble(r -> rolled.get(r.code()))
+            .max()
+            .orElse(0.0);
+    boolean dominant =
+        bestAll >= BODY_ONLY_MIN_SUPPORT
+            && bestAll >= 0.5 * rolled.get(parent.code())
+            && bestAll >= 2 * secondAll;
+    return dominant ? best : null;
+  }
+
+  private static boolean startsWithAny(String text, int at, String[] words) {
+    for (String w : words) {
+      if (text.startsWith(w, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsWithAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.endsWith(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

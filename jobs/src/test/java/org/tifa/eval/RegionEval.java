@@ -1,0 +1,201 @@
+package org.tifa.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.tifa.reference.Gazetteer;
+import org.tifa.reference.Region;
+import org.tifa.resolve.RegionResolution;
+import org.tifa.resolve.RegionResolver;
+
+/**
+ * Scores text-only region resolution (the resolver sees title and body, never the metadata) on the
+ * shared real documents and, when present, on the labelled sample dataset. Prints precision
+ * (correct / resolved) and coverage (resolved / labelled) at province and prefecture level, and
+ * every miss. Usage: {@code RegionEval [repoRoot] [--list-unlabelled]}; run through scripts/eval-regions.
+ */
+public final class RegionEval {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Gazetteer gazetteer = Gazetteer.loadDefault();
+  private final RegionResolver resolver = new RegionResolver(gazetteer);
+  private boolean listUnlabelled;
+
+  /** Tally of one level on one dataset. */
+  static final class Score {
+    final String label;
+    int labelled;
+    int resolved;
+    int correct;
+    final List<String> misses = new ArrayList<>();
+
+    Score(String label) {
+      this.label = label;
+    }
+
+    void record(String expected, String got, String detail) {
+      labelled++;
+      if (got == null) {
+        misses.add("  unresolved  want " + expected + "  " + detail);
+        return;
+      }
+      resolved++;
+      if (got.equals(expected)) {
+        correct++;
+      } else {
+        misses.add("  wrong       want " + expected + " got " + got + "  " + detail);
+      }
+    }
+
+    void print() {
+      System.out.printf(
+          Locale.ROOT,
+          "%-44s labelled %4d  resolved %4d  correct %4d  precision %.3f  coverage %.3f%n",
+          label,
+          labelled,
+          resolved,
+          correct,
+          resolved == 0 ? 0.0 : (double) correct / resolved,
+          labelled == 0 ? 0.0 : (double) resolved / labelled);
+      misses.forEach(System.out::println);
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path repo = Path.of(args.length > 0 ? args[0] : System.getProperty("tifa.repo", "."));
+    RegionEval eval = new RegionEval();
+    eval.listUnlabelled = List.of(args).contains("--list-unlabelled");
+    eval.real(repo.resolve("../shared/data/real/records.jsonl"));
+    eval.sample(repo.resolve("data/sample"));
+  }
+
+  private void real(Path records) throws IOException {
+    System.out.println("== real documents: " + records.normalize());
+    if (!Files.exists(records)) {
+      System.out.println("  absent, skipped");
+      return;
+    }
+    Score province = new Score("real, province (metadata province_code)");
+    Score prefecture = new Score("real, prefecture (city_code, text names city)");
+    int national = 0;
+    int nationalResolved = 0;
+    List<String> nationalMisses = new ArrayList<>();
+    Map<String, Integer> unlabelled = new HashMap<>();
+    for (String line : Files.readAllLines(records, StandardCharsets.UTF_8)) {
+      JsonNode r = JSON.readTree(line);
+      String title = text(r, "title");
+      String body = text(r, "body");
+      RegionResolution got = resolver.resolve(null, null, null, null, title, body);
+      String detail = text(r, "id") + " " + describe(got) + " | " + clip(title);
+      String provinceCode = text(r, "province_code");
+      String cityCode = text(r, "city_code");
+      if (provinceCode != null) {
+        province.record(provinceCode, got.provinceCode(), detail);
+        if (cityCode != null && namesCity(title + body, cityCode)) {
+          prefecture.record(cityCode, got.prefectureCode(), detail);
+        }
+      } else if (String.valueOf(text(r, "region_basis")).startsWith("metadata:national")) {
+        national++;
+        if (got.code() != null) {
+          nationalResolved++;
+          nationalMisses.add("  regional    want national got " + detail);
+        }
+      } else {
+        unlabelled.merge(got.level() == null ? "none" : got.level(), 1, Integer::sum);
+        if (listUnlabelled) {
+          System.out.println("  unlabelled  " + detail);
+        }
+      }
+    }
+    province.print();
+    prefecture.print();
+    System.out.printf(
+        Locale.ROOT,
+        "real, national documents given a region: %d of %d%n",
+        nationalResolved,
+        national);
+    nationalMisses.forEach(System.out::println);
+    System.out.println("real, unlabelled documents (publisher national) by resolved level: " + unlabelled);
+  }
+
+  private void sample(Path dir) throws IOException {
+    Path labels = dir.resolve("labels.jsonl");
+    System.out.println("== sample dataset: " + labels.normalize());
+    if (!Files.exists(labels)) {
+      System.out.println("  absent, skipped");
+      return;
+    }
+    Score province = new Score("sample, province");
+    Score prefecture = new Score("sample, prefecture (text names city)");
+    Map<String, List<String>> files = new HashMap<>();
+    for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode label = JSON.readTree(line);
+      String code = text(label, "region_code");
+      if (code == null || !"accepted".equals(text(label, "expect"))) {
+        continue;
+      }
+      String file = text(label, "file");
+      List<String> lines =
+          files.computeIfAbsent(
+              file,
+              f -> {
+                try {
+                  return Files.readAllLines(dir.resolve(f), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      JsonNode r = JSON.readTree(lines.get(label.get("line").asInt() - 1));
+      String title = text(r, "title");
+      RegionResolution got = resolver.resolve(null, null, null, null, title, text(r, "body"));
+      String detail = file + ":" + label.get("line").asInt() + " " + describe(got) + " | " + clip(title);
+      Optional<Region> want = gazetteer.byCode(code);
+      if (want.isEmpty()) {
+        System.out.println("  label names unknown code " + code + " at " + detail);
+        continue;
+      }
+      province.record(want.get().provinceCode(), got.provinceCode(), detail);
+      if (want.get().prefectureCode() != null
+          && label.path("text_names_city").asBoolean(false)
+          && !"province".equals(text(label, "region_level"))) {
+        prefecture.record(want.get().prefectureCode(), got.prefectureCode(), detail);
+      }
+    }
+    province.print();
+    prefecture.print();
+  }
+
+  /** Whether the text names the labelled city by its name or one of its aliases. */
+  private boolean namesCity(String text, String cityCode) {
+    return gazetteer.names().stream()
+        .filter(n -> n.code().equals(cityCode))
+        .anyMatch(n -> text.contains(n.text()));
+  }
+
+  private static String describe(RegionResolution r) {
+    return r.code() == null
+        ? "[none]"
+        : "[" + r.code() + " " + r.name() + " " + String.join("/", r.evidence()) + "]";
+  }
+
+  private static String clip(String s) {
+    return s == null ? "" : s.length() > 50 ? s.substring(0, 50) + "…" : s;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

@@ -1,0 +1,150 @@
+package org.tifa.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.tifa.reference.Gazetteer;
+
+class RegionResolverTest {
+  private static final RegionResolver RESOLVER = new RegionResolver(Gazetteer.loadDefault());
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          given code                       |371500|      |        |      |                                |                                      |371500|prefecture|given
+          given old code of 莱芜市          |371200|      |        |      |                                |                                      |370100|prefecture|given
+          unknown code falls back to text  |999999|      |        |      |聊城市政协召开常委会议                |                                      |371500|prefecture|text
+          given province short form        |      |山东   |        |      |                                |                                      |370000|province  |given
+          given Traditional province       |      |山東省 |        |      |                                |                                      |370000|province  |given
+          given Traditional Taiwan         |      |臺灣   |        |      |                                |                                      |710000|province  |given
+          given Hong Kong                  |      |香港   |        |      |                                |                                      |810000|province  |given
+          given city without suffix        |      |      |聊城     |      |                                |                                      |371500|prefecture|given
+          given municipality as city       |      |      |北京市   |      |                                |                                      |110000|province  |given
+          given 鼓楼区 in 福建              |      |福建省 |        |鼓楼区 |                                |                                      |350102|county    |given
+          given 鼓楼区 in 南京              |      |江苏省 |南京市   |鼓楼区 |                                |                                      |320106|county    |given
+          given 鼓楼区 in 徐州              |      |      |徐州     |鼓楼区 |                                |                                      |320302|county    |given
+          given county without suffix      |      |      |聊城市   |临清   |                                |                                      |371581|county    |given
+          given 莱芜区                      |      |山东省 |济南市   |莱芜区 |                                |                                      |370116|county    |given
+          given 鼓楼区 alone is ambiguous   |      |      |        |鼓楼区 |鼓楼区召开会议                       |                                      |      |          |none
+          unmatched given uses the text    |      |火星省 |        |      |临清市人民政府召开常务会议            |                                      |371581|county    |text
+          province and city chain          |      |      |        |      |山东省聊城市政协召开十二届常委会       |                                      |371500|prefecture|text
+          prefecture and county chain      |      |      |        |      |聊城市临清市召开经济工作会议           |                                      |371581|county    |text
+          county-level city with 政府      |      |      |        |      |临清市人民政府关于城区规划的通知      |                                      |371581|county    |text
+          short county stem chained        |      |      |        |      |聊城临清推进产业升级                  |                                      |371581|county    |text
+          short county stem alone          |      |      |        |      |临清召开全市经济工作会议              |                                      |      |          |none
+          鼓楼区 chained after 福州         |      |      |        |      |福州市鼓楼区推进老旧小区改造          |                                      |350102|county    |text
+          鼓楼区 chained after 南京         |      |      |        |      |南京市鼓楼区政协召开全会              |                                      |320106|county    |text
+          鼓楼区 with no parent            |      |      |        |      |鼓楼区政协召开全会                   |会议审议了工作报告。                      |      |          |none
+          鼓楼区 refined by the lead        |      |      |        |      |鼓楼区政协召开全会                   |近日，福州市鼓楼区政协召开全体会议。         |350102|county    |text
+          朝阳区 of Beijing                 |      |      |        |      |朝阳区政协召开全会                   |北京市朝阳区政协十五届二次会议开幕。         |110105|county    |text
+          朝阳市 full name                  |      |      |        |      |朝阳市政协召开常委会议                |                                      |211300|prefecture|text
+          朝阳 as a word                    |      |      |        |      |大力发展朝阳产业                     |培育新兴产业和朝阳产业。                   |      |          |none
+          市中区 of 济南                    |      |      |        |      |济南市市中区召开会议                  |                                      |370103|county    |text
+          市中区 of 枣庄                    |      |      |        |      |枣庄市市中区政协召开常委会            |                                      |370402|county    |text
+          莱芜区 today                      |      |      |        |      |莱芜区政协召开全会                   |                                      |370116|county    |text
+          former 莱芜市                     |      |      |        |      |莱芜市政协召开全会                   |                                      |370116|county    |text
+          destination after 赴              |      |      |        |      |聊城市考察团赴苏州市学习考察          |                                      |371500|prefecture|text
+          destination after 前往            |      |      |        |      |临清市党政代表团前往义乌市考察        |                                      |371581|county    |text
+          partner after 与                  |      |      |        |      |济南市与聊城市签署合作协议            |                                      |370100|prefecture|text
+          融入 names a target               |      |      |        |      |德州市主动融入济南都市圈              |                                      |371400|prefecture|text
+          学习借鉴 names a model            |      |      |        |      |菏泽市学习借鉴苏州经验               |                                      |371700|prefecture|text
+          two cities named equally         |      |      |        |      |济南市青岛市联合召开推介会            |                                      |370000|province  |text
+          national report                  |      |      |        |      |2016年国务院政府工作报告             |各位代表：北京、上海、广东、山东等地加快发展。 |      |          |none
+          共和 inside the country's name    |      |      |        |      |中华人民共和国成立七十周年            |青海各族群众热烈庆祝。                     |      |          |none
+          no place at all                  |      |      |        |      |关于加强基层治理的意见               |各地要切实加强组织领导。                   |      |          |none
+          person name 周永康                |      |      |        |      |中共中央决定给予周永康开除党籍处分     |                                      |      |          |none
+          Hong Kong in text                |      |      |        |      |香港特区政府公布施政报告              |                                      |810000|province  |text
+          Macao in text                    |      |      |        |      |澳门特别行政区政府发布年度报告        |                                      |820000|province  |text
+          provincial work report           |      |      |        |      |2026年山东省政府工作报告             |济南、青岛、烟台经济总量稳步增长。山东省各地。 |370000|province  |text
+          Beijing district                 |      |      |        |      |北京市海淀区政协召开会议              |                                      |110108|county    |text
+          municipality itself              |      |      |        |      |上海市政协十四届常委会召开            |                                      |310000|province  |text
+          autonomous prefecture 延边        |      |      |        |      |延边州政协召开常委会议                |                                      |222400|prefecture|text
+          autonomous prefecture 恩施州      |      |      |        |      |恩施州人民政府召开常务会议            |                                      |422800|prefecture|text
+          autonomous prefecture 黔东南州    |      |      |        |      |黔东南州推进乡村振兴                 |                                      |522600|prefecture|text
+          autonomous prefecture 湘西州      |      |      |        |      |湘西州政协召开全会                   |                                      |433100|prefecture|text
+          province short form              |      |      |        |      |山东召开全省政协工作会议              |                                      |370000|province  |text
+          three-level chain                |      |      |        |      |内蒙古自治区包头市石拐区政府原副区长接受审查 |                                   |150205|county    |text
+          biography does not decide        |      |      |        |      |内蒙古自治区发展和改革委员会副主任接受审查 |简历：1990年至1995年，赤峰市巴林左旗公安局民警。赤峰市公安局科员。|150000|province|text
+          市场 after a city name           |      |      |        |      |聊城市场监管局开展专项检查            |                                      |371500|prefecture|text
+          区域 after a province name       |      |      |        |      |海南区域协调发展新格局               |                                      |460000|province  |text
+          old name 襄樊市                   |      |      |        |      |襄樊市政协召开全会                   |                                      |420600|prefecture|text
+          old league name 伊克昭盟          |      |      |        |      |伊克昭盟召开牧区工作会议              |                                      |150600|prefecture|text
+          county-level city under province |      |      |        |      |仙桃市政协召开常委会议                |                                      |429004|county    |text
+          """)
+  void resolves(
+      String description,
+      String code,
+      String province,
+      String city,
+      String county,
+      String title,
+      String body,
+      String expectedCode,
+      String expectedLevel,
+      String expectedMethod) {
+    RegionResolution r = RESOLVER.resolve(code, province, city, county, title, body);
+    assertEquals(expectedCode, r.code(), () -> description + " " + java.util.Arrays.toString(r.evidence()));
+    assertEquals(expectedLevel, r.level(), description);
+    assertEquals(expectedMethod, r.method(), description);
+  }
+
+  @Test
+  void unknownGivenCodeIsRecorded() {
+    RegionResolution r = RESOLVER.resolve("999999", null, null, null, "聊城市政协召开常委会议", "");
+    assertEquals("region_code=999999", r.givenUnmatched());
+  }
+
+  @Test
+  void unmatchedCountyKeepsTheMatchedCity() {
+    RegionResolution r = RESOLVER.resolve(null, null, "聊城市", "不存在县", null, null);
+    assertEquals("371500", r.code());
+    assertEquals("given", r.method());
+    assertEquals("county=不存在县", r.givenUnmatched());
+  }
+
+  @Test
+  void countyResultCarriesTheWholeChain() {
+    RegionResolution r = RESOLVER.resolve(null, null, null, null, "莱芜区政协召开全会", "");
+    assertEquals("370000", r.provinceCode());
+    assertEquals("山东省", r.provinceName());
+    assertEquals("370100", r.prefectureCode());
+    assertEquals("济南市", r.prefectureName());
+    assertEquals("370116", r.countyCode());
+    assertEquals("莱芜区", r.countyName());
+    assertArrayEquals(new String[] {"莱芜区"}, r.evidence());
+    assertTrue(r.confidence() > 0 && r.confidence() <= 1, "confidence " + r.confidence());
+  }
+
+  @Test
+  void noneHasNoRegionAndZeroConfidence() {
+    RegionResolution r = RESOLVER.resolve(null, null, null, null, "关于加强基层治理的意见", "");
+    assertNull(r.provinceCode());
+    assertEquals(0.0, r.confidence());
+    assertEquals(0, r.evidence().length);
+  }
+
+  @Test
+  void survivesJavaSerialization() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(RESOLVER);
+    }
+    RegionResolver copy;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (RegionResolver) in.readObject();
+    }
+    assertEquals("371581", copy.resolve(null, null, null, null, "临清市政协召开全会", "").code());
+  }
+}
