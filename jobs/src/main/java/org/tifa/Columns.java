@@ -47,6 +47,12 @@ public final class Columns {
   public static final String REGION_METHOD = "region_method";
   public static final String REGION_CONFIDENCE = "region_confidence";
   public static final String REGION_EVIDENCE = "region_evidence";
+  public static final String REGION_GIVEN_UNMATCHED = "region_given_unmatched";
+  public static final String NAME = "name";
+  public static final String LEVEL = "level";
+  public static final String CODE = "code";
+  public static final String PARENT_CODE = "parent_code";
+  public static final String SHORT_NAME = "short_name";
   public static final String SLOGANS = "slogans";
   public static final String TOPICS = "topics";
 

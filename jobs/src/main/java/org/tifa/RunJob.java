@@ -13,7 +13,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.tifa.aggregate.BuildDocuments;
+import org.tifa.aggregate.BuildRegions;
 import org.tifa.ingest.ListInputs.InputFile;
 import org.tifa.ingest.ReadReports;
 import org.tifa.normalize.Deduplicate;
@@ -21,6 +23,7 @@ import org.tifa.normalize.NormalizeText;
 import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
+import org.tifa.resolve.ResolveRegion;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;
 
@@ -30,6 +33,7 @@ import org.tifa.write.SnapshotWriter;
  * <ol>
  *   <li>ingest — read the files, enforce the input contract (quarantine: ingest)
  *   <li>normalize — clean the text, hash the content
+ *   <li>resolve region — from the given fields, else from the text
  *   <li>deduplicate — keep the earliest copy of each content
  *   <li>documents — the documents table
  *   <li>write — tables, manifest, atomic commit
@@ -42,13 +46,26 @@ public final class RunJob {
   private final String snapshotId;
   private final Instant startedAt;
   private final Runnable beforeCommit;
+  private final ReferenceData reference;
 
   /** What the console summary and the exit code are made from. */
   public record Result(
-      String snapshotId, Path snapshotDir, Manifest.Counts counts, boolean quarantineExceeded, Map<String, Long> tableRows) {}
+      String snapshotId,
+      Path snapshotDir,
+      Manifest.Counts counts,
+      boolean quarantineExceeded,
+      Map<String, Long> tableRows,
+      Map<String, Long> documentsByRegionLevel) {}
 
   public RunJob(
-      RunOptions options, TifaConfig config, List<InputFile> files, String snapshotId, Instant startedAt, Runnable beforeCommit) {
+      RunOptions options,
+      TifaConfig config,
+      ReferenceData reference,
+      List<InputFile> files,
+      String snapshotId,
+      Instant startedAt,
+      Runnable beforeCommit) {
+    this.reference = reference;
     this.options = options;
     this.config = config;
     this.files = files;
@@ -58,6 +75,7 @@ public final class RunJob {
   }
 
   public Result run(SparkSession spark) throws IOException {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> paths = files.stream().map(InputFile::path).toList();
     StageResult ingested =
         ReadReports.read(
@@ -65,7 +83,8 @@ public final class RunJob {
             paths,
             new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone));
     Dataset<Row> normalized = NormalizeText.apply(ingested.good());
-    Dataset<Row> unique = Deduplicate.apply(normalized);
+    Dataset<Row> located = ResolveRegion.apply(normalized, jsc.broadcast(reference.regionResolver()));
+    Dataset<Row> unique = Deduplicate.apply(located);
     Dataset<Row> documents = BuildDocuments.apply(unique);
 
     SnapshotWriter writer = new SnapshotWriter(options.output(), snapshotId, spark.sparkContext().hadoopConfiguration());
@@ -73,10 +92,11 @@ public final class RunJob {
       long ingestedGood = ingested.good().count();
       Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents, Tables.DOCUMENTS_SCHEMA, files(ingestedGood));
       Path quarantineDir = writer.writeTable(Tables.QUARANTINE, ingested.quarantine(), Tables.QUARANTINE_SCHEMA, 1);
+      writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
 
       Dataset<Row> writtenDocs = spark.read().parquet(documentsDir.toString());
       Dataset<Row> writtenQuarantine = spark.read().parquet(quarantineDir.toString());
-      Map<String, Long> reasons = countByReason(writtenQuarantine);
+      Map<String, Long> reasons = countBy(writtenQuarantine, Columns.REASON);
       long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
       Row docTotals = writtenDocs.agg(org.apache.spark.sql.functions.count("*"), sum(col(Columns.DUPLICATE_COUNT))).first();
       long accepted = docTotals.getLong(0);
@@ -92,6 +112,9 @@ public final class RunJob {
       Map<String, Long> tableRows = new LinkedHashMap<>();
       tableRows.put(Tables.DOCUMENTS, accepted);
       tableRows.put(Tables.QUARANTINE, quarantined);
+      tableRows.put(Tables.REGIONS, (long) reference.gazetteer().all().size() + 1);
+      Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
+      Map<String, Long> byLevel = countBy(writtenDocs, Columns.REGION_LEVEL);
       Manifest manifest =
           new Manifest(snapshotId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
               .put("started_at", startedAt.toString())
@@ -100,11 +123,12 @@ public final class RunJob {
               .put("config", config.effectiveMap())
               .put("config_sha256", config.sha256())
               .put("tables", tableRows)
-              .counts(counts, maxRatio);
+              .counts(counts, maxRatio)
+              .put("regions", Map.of("by_method", byMethod, "by_level", byLevel));
       writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
       beforeCommit.run();
       Path committed = writer.commit();
-      return new Result(snapshotId, committed, counts, exceeded, tableRows);
+      return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel);
     } catch (RuntimeException | IOException e) {
       writer.abandon();
       throw e;
@@ -117,10 +141,11 @@ public final class RunJob {
     return (int) Math.max(1, Math.min(1000, (rows + config.rowsPerFile - 1) / config.rowsPerFile));
   }
 
-  private static Map<String, Long> countByReason(Dataset<Row> quarantine) {
+  /** Rows per value of a column; a null value is counted under "none". */
+  private static Map<String, Long> countBy(Dataset<Row> table, String column) {
     Map<String, Long> out = new TreeMap<>();
-    for (Row r : quarantine.groupBy(Columns.REASON).count().collectAsList()) {
-      out.put(r.getString(0), r.getLong(1));
+    for (Row r : table.groupBy(column).count().collectAsList()) {
+      out.put(r.isNullAt(0) ? "none" : r.getString(0), r.getLong(1));
     }
     return out;
   }

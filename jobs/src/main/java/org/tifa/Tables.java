@@ -54,6 +54,7 @@ public final class Tables {
             nullable(Columns.REGION_METHOD, StringType),
             nullable(Columns.REGION_CONFIDENCE, DoubleType),
             nullable(Columns.REGION_EVIDENCE, createArrayType(StringType, false)),
+            nullable(Columns.REGION_GIVEN_UNMATCHED, StringType),
             required(Columns.BODY_CHARS, IntegerType),
             required(Columns.CONTENT_HASH, StringType),
             required(Columns.DUPLICATE_COUNT, IntegerType),
@@ -77,8 +78,22 @@ public final class Tables {
             required(Columns.RAW_TRUNCATED, BooleanType),
           });
 
+  public static final StructType REGIONS_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.CODE, StringType),
+            required(Columns.NAME, StringType),
+            required(Columns.LEVEL, StringType),
+            nullable(Columns.PARENT_CODE, StringType),
+            nullable(Columns.PROVINCE_CODE, StringType),
+            nullable(Columns.PROVINCE_NAME, StringType),
+            nullable(Columns.PREFECTURE_CODE, StringType),
+            nullable(Columns.PREFECTURE_NAME, StringType),
+            nullable(Columns.SHORT_NAME, StringType),
+          });
+
   public static final Map<String, StructType> BY_NAME =
-      Map.of(DOCUMENTS, DOCUMENTS_SCHEMA, QUARANTINE, QUARANTINE_SCHEMA);
+      Map.of(DOCUMENTS, DOCUMENTS_SCHEMA, QUARANTINE, QUARANTINE_SCHEMA, REGIONS, REGIONS_SCHEMA);
 
   static StructField required(String name, DataType type) {
     return new StructField(name, type, false, Metadata.empty());

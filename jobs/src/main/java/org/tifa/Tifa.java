@@ -121,12 +121,13 @@ public final class Tifa implements Callable<Integer> {
       List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, hadoop);
       String snapshotId = options.snapshotId() != null ? options.snapshotId() : defaultSnapshotId(startedAt);
 
+      ReferenceData reference = ReferenceData.bundled();
       Logs.configure(options.verbose());
       Logs.tifa().info("tifa run: {} input file(s), snapshot {}, config sha256 {}", files.size(), snapshotId, config.sha256());
       boolean ownSession = SparkSession.getDefaultSession().isEmpty();
       SparkSession spark = Sessions.create("tifa run", System.console() != null);
       try {
-        RunJob.Result result = new RunJob(options, config, files, snapshotId, startedAt, () -> {}).run(spark);
+        RunJob.Result result = new RunJob(options, config, reference, files, snapshotId, startedAt, () -> {}).run(spark);
         Summary.print(System.out, result, options.output());
         return result.quarantineExceeded() ? QUARANTINE_EXCEEDED : OK;
       } finally {

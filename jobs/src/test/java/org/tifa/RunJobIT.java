@@ -39,6 +39,7 @@ import org.tifa.reference.TifaConfig;
  * count below was worked out by reading the fixture, not by running the job.
  */
 class RunJobIT extends SparkTest {
+  private static final ReferenceData REFERENCE = ReferenceData.bundled();
   @TempDir static Path work;
   static Path input;
 
@@ -70,7 +71,7 @@ class RunJobIT extends SparkTest {
     RunOptions options = new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, 0.6, false).validate();
     List<ListInputs.InputFile> files =
         ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
-    return new RunJob(options, config, files, snapshot, Instant.now(), beforeCommit).run(spark());
+    return new RunJob(options, config, REFERENCE, files, snapshot, Instant.now(), beforeCommit).run(spark());
   }
 
   private static List<List<Object>> query(String sql) throws SQLException {

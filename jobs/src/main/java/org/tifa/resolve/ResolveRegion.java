@@ -1,0 +1,76 @@
+package org.tifa.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF6;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.StructType;
+import org.tifa.Columns;
+
+/**
+ * Stage 3: the subject region of each document, from its given region fields or else from its
+ * normalized title and body ({@link RegionResolver}, broadcast once). Adds the documents table's
+ * region columns; never quarantines — a document with no region still counts nationally.
+ */
+public final class ResolveRegion {
+  private ResolveRegion() {}
+
+  private static final String RESOLVED = "_region";
+
+  static final StructType RESULT =
+      new StructType()
+          .add(Columns.REGION_CODE, StringType)
+          .add(Columns.REGION_LEVEL, StringType)
+          .add(Columns.REGION_NAME, StringType)
+          .add(Columns.PROVINCE_CODE, StringType)
+          .add(Columns.PROVINCE_NAME, StringType)
+          .add(Columns.PREFECTURE_CODE, StringType)
+          .add(Columns.PREFECTURE_NAME, StringType)
+          .add(Columns.COUNTY_CODE, StringType)
+          .add(Columns.COUNTY_NAME, StringType)
+          .add(Columns.REGION_METHOD, StringType)
+          .add(Columns.REGION_CONFIDENCE, DoubleType)
+          .add(Columns.REGION_EVIDENCE, createArrayType(StringType, false))
+          .add(Columns.REGION_GIVEN_UNMATCHED, StringType);
+
+  public static Dataset<Row> apply(Dataset<Row> docs, Broadcast<RegionResolver> resolver) {
+    UserDefinedFunction resolve =
+        udf(
+            (UDF6<String, String, String, String, String, String, Row>)
+                (code, province, city, county, title, body) ->
+                    toRow(resolver.value().resolve(code, province, city, county, title, body)),
+            RESULT);
+    Dataset<Row> withRegion =
+        docs.withColumn(
+            RESOLVED,
+            resolve.apply(
+                col(Columns.GIVEN_REGION_CODE),
+                col(Columns.GIVEN_PROVINCE),
+                col(Columns.GIVEN_CITY),
+                col(Columns.GIVEN_COUNTY),
+                col(Columns.TITLE),
+                col(Columns.BODY)));
+    String[] names = RESULT.fieldNames();
+    Column[] columns = new Column[names.length + 1];
+    columns[0] = col("*");
+    for (int i = 0; i < names.length; i++) {
+      columns[i + 1] = col(RESOLVED + "." + names[i]).as(names[i]);
+    }
+    return withRegion.select(columns).drop(RESOLVED);
+  }
+
+  static Row toRow(RegionResolution r) {
+    return RowFactory.create(
+        r.code(), r.level(), r.name(), r.provinceCode(), r.provinceName(), r.prefectureCode(), r.prefectureName(),
+        r.countyCode(), r.countyName(), r.method(), r.confidence(), r.evidence(), r.givenUnmatched());
+  }
+}
