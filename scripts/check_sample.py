@@ -134,17 +134,7 @@ def opencc_t2s():
     longest = max(len(p) for p in phrases)
 
     def convert(text):
-        out, i = [], 0
-        while i < len(text):
-            for n in range(min(longest, len(text) - i), 1, -1):
-                if text[i:i + n] in phrases:
-                    out.append(phrases[text[i:i + n]])
-                    i += n
-                    break
-            else:
-                out.append(chars.get(text[i], text[i]))
-                i += 1
-        return "".join(out)
+        return S.convert(text, phrases, chars, longest)
     return convert
 
 

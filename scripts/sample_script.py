@@ -53,11 +53,12 @@ T2S_PHRASES = {t: s for s, t in PHRASES.items()}
 assert len(_S) == len(_T) == len(S2T) == len(T2S)
 
 
-def _convert(text, phrases, chars):
+def convert(text, phrases, chars, longest=None):
+    """Longest-match conversion: phrases first, then character by character."""
     out, i = [], 0
-    longest = max(len(p) for p in phrases)
+    longest = longest or max(len(p) for p in phrases)
     while i < len(text):
-        for n in range(longest, 1, -1):
+        for n in range(min(longest, len(text) - i), 1, -1):
             piece = text[i:i + n]
             if piece in phrases:
                 out.append(phrases[piece])
@@ -70,12 +71,12 @@ def _convert(text, phrases, chars):
 
 
 def to_traditional(text):
-    return _convert(text, PHRASES, S2T)
+    return convert(text, PHRASES, S2T)
 
 
 def to_simplified(text):
     """Inverse of to_traditional for text it produced (used by the checks)."""
-    return _convert(text, T2S_PHRASES, T2S)
+    return convert(text, T2S_PHRASES, T2S)
 
 
 # Pinyin glued after a character, as some mirror sites print it.
