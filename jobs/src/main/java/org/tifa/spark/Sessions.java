@@ -25,6 +25,7 @@ public final class Sessions {
     conf.set("spark.sql.datetime.java8API.enabled", "true");
     conf.setIfMissing("spark.ui.showConsoleProgress", String.valueOf(progressBar));
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
     return SparkSession.builder().config(conf).getOrCreate();
   }
 }
