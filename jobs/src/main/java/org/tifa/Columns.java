@@ -56,6 +56,29 @@ public final class Columns {
   public static final String SLOGANS = "slogans";
   public static final String TOPICS = "topics";
 
+  // Terms.
+  public static final String TERM_HITS = "term_hits";
+  public static final String TERM_KIND = "term_kind";
+  public static final String TERM_ID = "term_id";
+  public static final String TERM = "term";
+  public static final String CATEGORY = "category";
+  public static final String MENTIONS = "mentions";
+  public static final String ALIASES = "aliases";
+
+  // term_counts.
+  public static final String SNAPSHOT_ID = "snapshot_id";
+  public static final String GRAIN = "grain";
+  public static final String PERIOD = "period";
+  public static final String PERIOD_START = "period_start";
+  public static final String DOCUMENTS = "documents";
+  public static final String SOURCES = "sources";
+  public static final String REGION_DOCUMENTS = "region_documents";
+  public static final String DOCUMENT_SHARE = "document_share";
+  public static final String FIRST_SEEN = "first_seen";
+  public static final String LAST_SEEN = "last_seen";
+  public static final String FIRST_REGION_CODE = "first_region_code";
+  public static final String FIRST_REGION_NAME = "first_region_name";
+
   // Quarantine.
   public static final String STAGE = "stage";
   public static final String REASON = "reason";

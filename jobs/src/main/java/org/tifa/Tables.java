@@ -92,8 +92,56 @@ public final class Tables {
             nullable(Columns.SHORT_NAME, StringType),
           });
 
+  public static final StructType TERM_COUNTS_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.SNAPSHOT_ID, StringType),
+            required(Columns.GRAIN, StringType),
+            required(Columns.PERIOD, StringType),
+            required(Columns.PERIOD_START, DateType),
+            required(Columns.REGION_LEVEL, StringType),
+            required(Columns.REGION_CODE, StringType),
+            required(Columns.REGION_NAME, StringType),
+            nullable(Columns.PROVINCE_CODE, StringType),
+            nullable(Columns.PROVINCE_NAME, StringType),
+            required(Columns.TERM_KIND, StringType),
+            required(Columns.TERM_ID, StringType),
+            required(Columns.TERM, StringType),
+            nullable(Columns.CATEGORY, StringType),
+            required(Columns.MENTIONS, LongType),
+            required(Columns.DOCUMENTS, LongType),
+            required(Columns.SOURCES, LongType),
+            required(Columns.REGION_DOCUMENTS, LongType),
+            required(Columns.DOCUMENT_SHARE, DoubleType),
+            required(Columns.FIRST_SEEN, DateType),
+            required(Columns.LAST_SEEN, DateType),
+          });
+
+  public static final StructType TERMS_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.TERM_ID, StringType),
+            required(Columns.TERM_KIND, StringType),
+            required(Columns.TERM, StringType),
+            nullable(Columns.CATEGORY, StringType),
+            required(Columns.ALIASES, createArrayType(StringType, false)),
+            required(Columns.DOCUMENTS, LongType),
+            required(Columns.MENTIONS, LongType),
+            nullable(Columns.FIRST_SEEN, DateType),
+            nullable(Columns.LAST_SEEN, DateType),
+            nullable(Columns.FIRST_REGION_CODE, StringType),
+            nullable(Columns.FIRST_REGION_NAME, StringType),
+          });
+
+  public static final String TERMS = "terms";
+
   public static final Map<String, StructType> BY_NAME =
-      Map.of(DOCUMENTS, DOCUMENTS_SCHEMA, QUARANTINE, QUARANTINE_SCHEMA, REGIONS, REGIONS_SCHEMA);
+      Map.of(
+          DOCUMENTS, DOCUMENTS_SCHEMA,
+          QUARANTINE, QUARANTINE_SCHEMA,
+          REGIONS, REGIONS_SCHEMA,
+          TERM_COUNTS, TERM_COUNTS_SCHEMA,
+          TERMS, TERMS_SCHEMA);
 
   static StructField required(String name, DataType type) {
     return new StructField(name, type, false, Metadata.empty());

@@ -1,0 +1,130 @@
+package org.tifa.aggregate;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.tifa.Columns;
+import org.tifa.SparkTest;
+import org.tifa.Tables;
+
+/**
+ * Every column of term_counts at every grain and level, on four documents counted by hand in
+ * {@code CountTermsTest/expected.tsv}:
+ *
+ * <ul>
+ *   <li>d1 — county 临清市 (聊城市, 山东省), 2024-03-19 (a Tuesday of ISO week 12), source A:
+ *       攻坚突破年 twice, party building once;
+ *   <li>d2 — prefecture 聊城市, 2024-03-20, source B: 攻坚突破年 once;
+ *   <li>d3 — no region, dated only 2024-03 (month precision), source A: 攻坚突破年 once;
+ *   <li>d4 — no region, dated only 2023 (year precision), source C: party building once.
+ * </ul>
+ */
+class CountTermsTest extends SparkTest {
+  private static final StructType HIT =
+      new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.MENTIONS, IntegerType);
+  private static final StructType DOCS =
+      new StructType()
+          .add(Columns.DOC_ID, StringType)
+          .add(Columns.SOURCE, StringType)
+          .add(Columns.PUBLISHED_DATE, DateType)
+          .add(Columns.DATE_PRECISION, StringType)
+          .add(Columns.PROVINCE_CODE, StringType)
+          .add(Columns.PROVINCE_NAME, StringType)
+          .add(Columns.PREFECTURE_CODE, StringType)
+          .add(Columns.PREFECTURE_NAME, StringType)
+          .add(Columns.COUNTY_CODE, StringType)
+          .add(Columns.COUNTY_NAME, StringType)
+          .add(Columns.TERM_HITS, createArrayType(HIT));
+
+  private static Row hit(String kind, String id, int mentions) {
+    return RowFactory.create(kind, id, mentions);
+  }
+
+  @Test
+  void countsEveryGrainAndLevelAsWorkedOutByHand() throws IOException {
+    String s = "攻坚突破年";
+    String t = "party_building";
+    List<Row> docs =
+        List.of(
+            RowFactory.create("d1", "A", LocalDate.parse("2024-03-19"), "day", "370000", "山东省", "371500", "聊城市", "371581", "临清市",
+                new Row[] {hit("slogan", s, 2), hit("topic", t, 1)}),
+            RowFactory.create("d2", "B", LocalDate.parse("2024-03-20"), "day", "370000", "山东省", "371500", "聊城市", null, null,
+                new Row[] {hit("slogan", s, 1)}),
+            RowFactory.create("d3", "A", LocalDate.parse("2024-03-01"), "month", null, null, null, null, null, null,
+                new Row[] {hit("slogan", s, 1)}),
+            RowFactory.create("d4", "C", LocalDate.parse("2023-01-01"), "year", null, null, null, null, null, null,
+                new Row[] {hit("topic", t, 1)}));
+    Dataset<Row> terms =
+        spark().createDataFrame(
+            List.of(RowFactory.create("slogan", s, s, "local_campaign"), RowFactory.create("topic", t, "党的建设", "party")),
+            new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.TERM, StringType).add(Columns.CATEGORY, StringType));
+
+    Dataset<Row> actual =
+        CountTerms.apply(spark().createDataFrame(docs, DOCS).repartition(3), terms, List.of("day", "week", "month", "quarter", "year"), "snap-1");
+
+    assertDataFrameNoOrderEquals(expected("snap-1"), nullable(actual));
+  }
+
+  private Dataset<Row> expected(String snapshot) throws IOException {
+    StructType schema = nullable(Tables.TERM_COUNTS_SCHEMA);
+    List<Row> rows = new ArrayList<>();
+    Path file = Path.of(System.getProperty("tifa.repo"), "jobs/src/test/resources/CountTermsTest/expected.tsv");
+    for (String line : Files.readAllLines(file)) {
+      if (line.startsWith("#") || line.isBlank()) {
+        continue;
+      }
+      String[] cells = line.split("\t");
+      Object[] values = new Object[schema.size()];
+      values[0] = snapshot;
+      for (int i = 1; i < values.length; i++) {
+        values[i] = parse(cells[i - 1], schema.fields()[i].dataType());
+      }
+      rows.add(RowFactory.create(values));
+    }
+    return spark().createDataFrame(rows, schema);
+  }
+
+  private static Object parse(String cell, DataType type) {
+    if (cell.equals("-")) {
+      return null;
+    }
+    if (type.equals(DataTypes.LongType)) {
+      return Long.parseLong(cell);
+    }
+    if (type.equals(DataTypes.DoubleType)) {
+      return Double.parseDouble(cell);
+    }
+    if (type.equals(DataTypes.DateType)) {
+      return LocalDate.parse(cell);
+    }
+    return cell;
+  }
+
+  private static StructType nullable(StructType schema) {
+    StructType out = new StructType();
+    for (StructField f : schema.fields()) {
+      out = out.add(f.name(), f.dataType(), true);
+    }
+    return out;
+  }
+
+  private Dataset<Row> nullable(Dataset<Row> ds) {
+    return spark().createDataFrame(ds.javaRDD(), nullable(ds.schema()));
+  }
+}
