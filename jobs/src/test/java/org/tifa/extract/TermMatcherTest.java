@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tifa.testing.Serialization;
 
 class TermMatcherTest {
 
@@ -127,14 +124,7 @@ class TermMatcherTest {
 
   @Test
   void survivesJavaSerialization() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(CAMPAIGNS);
-    }
-    TermMatcher copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      copy = (TermMatcher) in.readObject();
-    }
+    TermMatcher copy = Serialization.roundTrip(CAMPAIGNS);
 
     assertArrayEquals(CAMPAIGNS.findAll("聚力攻坚突破年和三农"), copy.findAll("聚力攻坚突破年和三农"));
   }
