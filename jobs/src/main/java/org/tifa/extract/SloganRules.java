@@ -52,6 +52,8 @@ public final class SloganRules implements Serializable {
     NUMBER_OR_DATE,
     /** Ends with a sentence-final particle (吗, 呢, 吧 ...): quoted speech. */
     SPEECH_PARTICLE,
+    /** Opens with an interrogative (如何, 怎样 ...): a question put up for discussion. */
+    QUESTION,
     /** Listed in the stop list: a word quoted for emphasis, a figure of speech or a proper name. */
     STOP_WORD
   }
@@ -71,6 +73,7 @@ public final class SloganRules implements Serializable {
   private final int maxInternalCommas;
   private final String rejectChars;
   private final String finalParticles;
+  private final String[] questionOpeners;
   private final HashSet<String> stopKeys;
 
   private SloganRules(Config c) {
@@ -85,6 +88,8 @@ public final class SloganRules implements Serializable {
     this.maxInternalCommas = c.maxInternalCommas();
     this.rejectChars = c.rejectChars() == null ? "" : c.rejectChars();
     this.finalParticles = c.finalParticles() == null ? "" : c.finalParticles();
+    this.questionOpeners =
+        c.questionOpeners() == null ? new String[0] : c.questionOpeners().toArray(new String[0]);
     this.stopKeys = new HashSet<>();
     for (String word : c.stopWords() == null ? List.<String>of() : c.stopWords()) {
       String key = canonicalKey(word);
@@ -104,6 +109,7 @@ public final class SloganRules implements Serializable {
       @JsonProperty("max_internal_commas") Integer maxInternalCommas,
       @JsonProperty("reject_chars") String rejectChars,
       @JsonProperty("final_particles") String finalParticles,
+      @JsonProperty("question_openers") List<String> questionOpeners,
       @JsonProperty("stop_words") List<String> stopWords) {}
 
   /** The rules packaged as {@code tifa/conf/slogan-rules.yaml}. */
@@ -156,6 +162,11 @@ public final class SloganRules implements Serializable {
     if (finalParticles.indexOf(key.codePointBefore(key.length())) >= 0) {
       return Optional.of(Rejection.SPEECH_PARTICLE);
     }
+    for (String opener : questionOpeners) {
+      if (key.startsWith(opener)) {
+        return Optional.of(Rejection.QUESTION);
+      }
+    }
     if (stopKeys.contains(key)) {
       return Optional.of(Rejection.STOP_WORD);
     }
@@ -179,13 +190,14 @@ public final class SloganRules implements Serializable {
     return sb.toString();
   }
 
-  /** Whether {@link #canonicalKey} drops {@code c}: whitespace of any kind or a list separator. */
+  /** Whether {@link #canonicalKey} drops {@code c}: space-like (see {@link #isSpace}) or a list separator. */
   static boolean isDroppedFromKey(char c) {
     return isSpace(c) || SEPARATORS.indexOf(c) >= 0;
   }
 
+  /** Whitespace of any kind, or an invisible format character such as a zero-width space. */
   static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
   }
 
   private static boolean isFigure(String key) {

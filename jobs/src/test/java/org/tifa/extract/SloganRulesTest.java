@@ -59,6 +59,7 @@ class SloganRulesTest {
     assertEquals("攻坚突破年政协见行动", SloganRules.canonicalKey("攻坚突破年、政协见行动"));
     assertEquals("攻坚突破年政协见行动", SloganRules.canonicalKey("攻坚突破年\u3000政协见行动"));
     assertEquals("攻坚突破年政协见行动", SloganRules.canonicalKey(" 攻坚突破年·政协见行动\u00A0"));
+    assertEquals("请你来协商", SloganRules.canonicalKey("请你来\u200B协商\uFEFF"));
     assertEquals("百花齐放百家争鸣", SloganRules.canonicalKey("百花齐放，百家争鸣"));
     assertEquals("百花齐放百家争鸣", SloganRules.canonicalKey("百花齐放, 百家争鸣"));
     assertEquals("双随机一公开", SloganRules.canonicalKey("双随机・一公开"));
