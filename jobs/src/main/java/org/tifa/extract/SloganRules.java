@@ -54,6 +54,8 @@ public final class SloganRules implements Serializable {
     SPEECH_PARTICLE,
     /** Opens with an interrogative (如何, 怎样 ...): a question put up for discussion. */
     QUESTION,
+    /** Opens with a degree adverb (很, 非常 ...): an evaluation quoted for emphasis. */
+    EMPHASIS,
     /** Listed in the stop list: a word quoted for emphasis, a figure of speech or a proper name. */
     STOP_WORD
   }
@@ -74,6 +76,7 @@ public final class SloganRules implements Serializable {
   private final String rejectChars;
   private final String finalParticles;
   private final String[] questionOpeners;
+  private final String[] emphasisOpeners;
   private final HashSet<String> stopKeys;
 
   private SloganRules(Config c) {
@@ -88,8 +91,8 @@ public final class SloganRules implements Serializable {
     this.maxInternalCommas = c.maxInternalCommas();
     this.rejectChars = c.rejectChars() == null ? "" : c.rejectChars();
     this.finalParticles = c.finalParticles() == null ? "" : c.finalParticles();
-    this.questionOpeners =
-        c.questionOpeners() == null ? new String[0] : c.questionOpeners().toArray(new String[0]);
+    this.questionOpeners = toArray(c.questionOpeners());
+    this.emphasisOpeners = toArray(c.emphasisOpeners());
     this.stopKeys = new HashSet<>();
     for (String word : c.stopWords() == null ? List.<String>of() : c.stopWords()) {
       String key = canonicalKey(word);
@@ -110,6 +113,7 @@ public final class SloganRules implements Serializable {
       @JsonProperty("reject_chars") String rejectChars,
       @JsonProperty("final_particles") String finalParticles,
       @JsonProperty("question_openers") List<String> questionOpeners,
+      @JsonProperty("emphasis_openers") List<String> emphasisOpeners,
       @JsonProperty("stop_words") List<String> stopWords) {}
 
   /** The rules packaged as {@code tifa/conf/slogan-rules.yaml}. */
@@ -162,10 +166,11 @@ public final class SloganRules implements Serializable {
     if (finalParticles.indexOf(key.codePointBefore(key.length())) >= 0) {
       return Optional.of(Rejection.SPEECH_PARTICLE);
     }
-    for (String opener : questionOpeners) {
-      if (key.startsWith(opener)) {
-        return Optional.of(Rejection.QUESTION);
-      }
+    if (startsWithAny(key, questionOpeners)) {
+      return Optional.of(Rejection.QUESTION);
+    }
+    if (startsWithAny(key, emphasisOpeners)) {
+      return Optional.of(Rejection.EMPHASIS);
     }
     if (stopKeys.contains(key)) {
       return Optional.of(Rejection.STOP_WORD);
@@ -226,6 +231,19 @@ public final class SloganRules implements Serializable {
       }
     }
     return count;
+  }
+
+  private static String[] toArray(List<String> list) {
+    return list == null ? new String[0] : list.toArray(new String[0]);
+  }
+
+  private static boolean startsWithAny(String key, String[] prefixes) {
+    for (String prefix : prefixes) {
+      if (key.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean containsAny(String s, String chars) {
