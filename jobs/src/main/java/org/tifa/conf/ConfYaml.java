@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * Reads the YAML files of {@code conf/}, which the build packs into the jar under {@code
@@ -34,12 +35,16 @@ public final class ConfYaml {
     }
   }
 
-  /** Opens the packaged {@code tifa/conf/<fileName>} as UTF-8. */
-  public static Reader openResource(String fileName) {
+  /** Applies {@code loader} to the packaged {@code tifa/conf/<fileName>}, read as UTF-8. */
+  public static <T> T loadResource(String fileName, Function<Reader, T> loader) {
     InputStream in = ConfYaml.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + fileName);
     if (in == null) {
       throw new IllegalStateException("missing classpath resource " + RESOURCE_ROOT + fileName);
     }
-    return new InputStreamReader(in, StandardCharsets.UTF_8);
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return loader.apply(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

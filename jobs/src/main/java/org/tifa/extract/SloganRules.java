@@ -1,14 +1,11 @@
 package org.tifa.extract;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.tifa.conf.ConfYaml;
 
@@ -118,11 +115,7 @@ public final class SloganRules implements Serializable {
 
   /** The rules packaged as {@code tifa/conf/slogan-rules.yaml}. */
   public static SloganRules loadDefault() {
-    try (Reader r = ConfYaml.openResource(FILE)) {
-      return load(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ConfYaml.loadResource(FILE, SloganRules::load);
   }
 
   /** Rules from a YAML document in the format of {@code conf/slogan-rules.yaml}. */
@@ -253,10 +246,5 @@ public final class SloganRules implements Serializable {
       }
     }
     return false;
-  }
-
-  /** The stop-list keys, for checks that no lexicon entry is also a stop word. */
-  public Set<String> stopKeys() {
-    return Set.copyOf(stopKeys);
   }
 }

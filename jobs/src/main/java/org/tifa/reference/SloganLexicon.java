@@ -1,10 +1,8 @@
 package org.tifa.reference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,11 +80,7 @@ public final class SloganLexicon implements Serializable {
 
   /** The lexicon packaged as {@code tifa/conf/slogans.yaml}. */
   public static SloganLexicon loadDefault() {
-    try (Reader r = ConfYaml.openResource(FILE)) {
-      return load(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ConfYaml.loadResource(FILE, SloganLexicon::load);
   }
 
   /** A lexicon from a YAML document in the format of {@code conf/slogans.yaml}. */

@@ -1,10 +1,8 @@
 package org.tifa.reference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,11 +68,7 @@ public final class Taxonomy implements Serializable {
 
   /** The taxonomy packaged as {@code tifa/conf/topics.yaml}. */
   public static Taxonomy loadDefault() {
-    try (Reader r = ConfYaml.openResource(FILE)) {
-      return load(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ConfYaml.loadResource(FILE, Taxonomy::load);
   }
 
   /** A taxonomy from a YAML document in the format of {@code conf/topics.yaml}. */
