@@ -1,0 +1,139 @@
+package org.tifa.reference;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.tifa.extract.SloganRules;
+import org.tifa.extract.TermHit;
+import org.tifa.testing.Serialization;
+
+class SloganLexiconTest {
+
+  private static final SloganLexicon LEXICON = SloganLexicon.loadDefault();
+
+  private static SloganLexicon parse(String slogans) {
+    return SloganLexicon.load(new StringReader("categories: {economy: x, rural: y}\nslogans:\n" + slogans));
+  }
+
+  @Test
+  void holdsAtLeastEightyEntries() {
+    assertTrue(LEXICON.size() >= 80, "entries: " + LEXICON.size());
+  }
+
+  @Test
+  void holdsTheSlogansTheBriefNames() {
+    String[] required = {
+      "新质生产力", "高质量发展", "乡村振兴", "两个确立", "两个维护", "四个意识", "四个自信", "五位一体", "四个全面",
+      "一带一路", "放管服", "六稳", "六保", "三农", "十四五", "十五五", "高效办成一件事", "共同富裕", "碳达峰碳中和",
+      "绿水青山就是金山银山", "枫桥经验", "最多跑一次", "千万工程", "四下基层", "专精特新", "双循环", "新发展格局",
+      "全过程人民民主", "中国式现代化", "三去一降一补", "河长制", "林长制", "一网通办", "一网统管", "接诉即办",
+      "三会一课", "不忘初心牢记使命", "攻坚突破年", "攻坚突破年政协见行动", "十二项提升行动", "三亮"
+    };
+    List<String> missing = new ArrayList<>();
+    for (String key : required) {
+      if (LEXICON.entry(key) == null) {
+        missing.add(key);
+      }
+    }
+    assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void abbreviationsResolveToTheirEntry() {
+    assertEquals("绿水青山就是金山银山", LEXICON.keyOf("两山"));
+    assertEquals("碳达峰碳中和", LEXICON.keyOf("双碳"));
+    assertEquals("攻坚突破年政协见行动", LEXICON.keyOf("攻坚突破年、政协见行动"));
+    assertNull(LEXICON.keyOf("发展"));
+  }
+
+  @Test
+  void entryKeepsItsDisplayForm() {
+    SloganLexicon.Entry e = LEXICON.entry("攻坚突破年政协见行动");
+
+    assertEquals("攻坚突破年 政协见行动", e.term());
+    assertEquals("local_campaign", e.category());
+  }
+
+  @Test
+  void everyTermAndAliasPassesTheSloganRules() {
+    SloganRules rules = SloganRules.loadDefault();
+    List<String> failing = new ArrayList<>();
+    for (SloganLexicon.Entry e : LEXICON.entries()) {
+      if (!rules.isSlogan(e.term())) {
+        failing.add(e.term() + " " + rules.rejection(e.term()).orElseThrow());
+      }
+      for (String alias : e.aliases()) {
+        if (!rules.isSlogan(alias)) {
+          failing.add(alias + " " + rules.rejection(alias).orElseThrow());
+        }
+      }
+    }
+    assertEquals(List.of(), failing);
+  }
+
+  @Test
+  void everyDeclaredCategoryIsUsed() {
+    Set<String> used = Arrays.stream(LEXICON.entries()).map(SloganLexicon.Entry::category).collect(Collectors.toSet());
+
+    assertEquals(Set.of(LEXICON.categories()), used);
+  }
+
+  @Test
+  void matcherCountsUnquotedOccurrencesUnderEntryKeys() {
+    String text = "践行两山理论，推进碳达峰、碳中和，开展攻坚突破年、政协见行动，抓好两新组织党建和两新工作。";
+    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+
+    assertArrayEquals(
+        new String[] {"绿水青山就是金山银山", "碳达峰碳中和", "攻坚突破年政协见行动", "两新组织", "两新"}, ids);
+  }
+
+  @Test
+  void survivesJavaSerialization() throws Exception {
+    SloganLexicon copy = Serialization.roundTrip(LEXICON);
+
+    assertEquals(LEXICON.size(), copy.size());
+    assertEquals("三农", copy.matcher().findAll("做好三农工作")[0].id());
+  }
+
+  @Test
+  void aliasClaimedByTwoEntriesIsAnError() {
+    String yaml = "  - {term: 双碳, category: economy}\n  - {term: 碳达峰碳中和, aliases: [双 碳], category: economy}\n";
+
+    assertThrows(IllegalArgumentException.class, () -> parse(yaml));
+  }
+
+  @Test
+  void undeclaredCategoryIsAnError() {
+    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: farming}\n"));
+  }
+
+  @Test
+  void missingTermIsAnError() {
+    assertThrows(IllegalArgumentException.class, () -> parse("  - {category: rural}\n"));
+  }
+
+  @Test
+  void unknownFieldIsAnError() {
+    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: rural, alias: [x]}\n"));
+  }
+
+  @Test
+  void minimalEntryLoads() {
+    SloganLexicon one = parse("  - {term: 三农, category: rural}\n");
+
+    assertEquals(1, one.size());
+    assertNotNull(one.entry("三农"));
+    assertEquals(0, one.entry("三农").aliases().length);
+  }
+}
