@@ -1,0 +1,84 @@
+package org.tifa.extract;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
+import org.tifa.Columns;
+
+/**
+ * Pass one of slogan counting: every quoted span that reads like a formulation ({@link
+ * SloganExtractor}), gathered corpus-wide. Out: one row per canonical key with the number of
+ * documents quoting it, its display form (the most frequent surface form; ties to the smallest)
+ * and up to {@value #MAX_SURFACES} surface forms, which tell the matcher where separators may
+ * stand.
+ */
+public final class DiscoverSlogans {
+  private DiscoverSlogans() {}
+
+  public static final String KEY = "key";
+  public static final String SURFACE = "surface";
+  public static final String SURFACES = "surfaces";
+  static final int MAX_SURFACES = 8;
+
+  private static final StructType CANDIDATE = new StructType().add(KEY, StringType).add(SURFACE, StringType);
+
+  public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<SloganExtractor> extractor) {
+    Dataset<Row> quoted =
+        documents
+            .select(
+                col(Columns.DOC_ID),
+                explode(
+                        udf(
+                                (UDF2<String, String, Row[]>)
+                                    (title, body) -> candidates(extractor.value().extract(title, body)),
+                                createArrayType(CANDIDATE))
+                            .apply(col(Columns.TITLE), col(Columns.BODY)))
+                    .as("_c"))
+            .select(col(Columns.DOC_ID), col("_c." + KEY).as(KEY), col("_c." + SURFACE).as(SURFACE));
+
+    Dataset<Row> bySurface = quoted.groupBy(KEY, SURFACE).agg(count(lit(1)).as("_n"));
+    Dataset<Row> display =
+        bySurface
+            .withColumn("_rank", row_number().over(Window.partitionBy(KEY).orderBy(col("_n").desc(), col(SURFACE).asc())))
+            .groupBy(KEY)
+            .agg(
+                first(col(SURFACE), true).as(Columns.TERM),
+                slice(sort_array(collect_list(col(SURFACE))), 1, MAX_SURFACES).as(SURFACES));
+    Dataset<Row> firstRanked =
+        bySurface
+            .withColumn("_rank", row_number().over(Window.partitionBy(KEY).orderBy(col("_n").desc(), col(SURFACE).asc())))
+            .filter(col("_rank").equalTo(1))
+            .select(col(KEY), col(SURFACE).as(Columns.TERM));
+    Dataset<Row> documentsPerKey = quoted.groupBy(KEY).agg(countDistinct(col(Columns.DOC_ID)).as(Columns.DOCUMENTS));
+    return documentsPerKey
+        .join(firstRanked, KEY)
+        .join(display.drop(Columns.TERM), KEY)
+        .select(col(KEY), col(Columns.TERM), col(SURFACES), col(Columns.DOCUMENTS));
+  }
+
+  private static Row[] candidates(SloganCandidate[] found) {
+    Row[] rows = new Row[found.length];
+    for (int i = 0; i < found.length; i++) {
+      rows[i] = RowFactory.create(found[i].key(), found[i].surface());
+    }
+    return rows;
+  }
+}
