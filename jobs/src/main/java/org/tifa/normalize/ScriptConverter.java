@@ -27,6 +27,9 @@ public final class ScriptConverter {
    */
   static final String VALID_SIMPLIFIED = "乾昇濛";
 
+  /** Conversion chains seen in HanLP's data are two steps long. */
+  private static final int MAX_ROUNDS = 3;
+
   private static final class Tables {
     static final BitSet TRADITIONAL_ONLY = probe();
 
@@ -78,13 +81,26 @@ public final class ScriptConverter {
       }
       out.append(s, copied, start);
       String run = s.substring(start, end);
-      String simplified = HanLP.convertToSimplifiedChinese(run);
+      String simplified = simplifyRun(run);
       tally.traditionalConverted += changedChars(run, simplified);
       out.append(simplified);
       copied = end;
       next = nextTraditional(s, end);
     }
     return out.append(s, copied, len).toString();
+  }
+
+  /**
+   * HanLP's mapping is not closed: 薴 becomes 苧, which it maps to 苎 on its own. Converting again
+   * until no Traditional-only character is left makes the result a fixed point, so normalizing
+   * twice equals normalizing once.
+   */
+  private static String simplifyRun(String run) {
+    String simplified = HanLP.convertToSimplifiedChinese(run);
+    for (int round = 1; round < MAX_ROUNDS && nextTraditional(simplified, 0) >= 0; round++) {
+      simplified = HanLP.convertToSimplifiedChinese(simplified);
+    }
+    return simplified;
   }
 
   private static int nextTraditional(String s, int from) {
