@@ -22,7 +22,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Line-level cleanup of a normalized body, configured in {@code conf/boilerplate.yaml}: header
  * lines (来源, 原标题) are lifted into fields, publisher and web-page chrome lines are dropped, and
- * a line identical to an earlier line of the same document is dropped.
+ * a line identical to an earlier line of the same document is dropped unless it is shorter than
+ * {@code minRepeatedLineLength} (short repeats are content: 各位代表！, 一、).
  *
  * <p>Patterns match whole lines of text that is already cleaned and simplified (single spaces,
  * full-width ：kept). Lines longer than {@code maxLineLength} are never boilerplate, which keeps
@@ -39,19 +40,26 @@ public final class Boilerplate implements Serializable {
   }
 
   private final int maxLineLength;
+  private final int minRepeatedLineLength;
   private final Pattern drop;
   private final Pattern[] headerPatterns;
   private final HeaderField[] headerFields;
 
-  private Boilerplate(int maxLineLength, Pattern drop, Pattern[] headers, HeaderField[] fields) {
+  private Boilerplate(
+      int maxLineLength,
+      int minRepeatedLineLength,
+      Pattern drop,
+      Pattern[] headers,
+      HeaderField[] fields) {
     this.maxLineLength = maxLineLength;
+    this.minRepeatedLineLength = minRepeatedLineLength;
     this.drop = drop;
     this.headerPatterns = headers;
     this.headerFields = fields;
   }
 
   /**
-   * Reads the YAML: {@code maxLineLength}, {@code headers} (entries with {@code field}: source or
+   * Reads the YAML: {@code maxLineLength}, {@code minRepeatedLineLength}, {@code headers} (entries with {@code field}: source or
    * originalTitle, {@code pattern} with a group named {@code value}, {@code why}) and {@code drop}
    * (entries with {@code pattern}, {@code why}). Every entry must say why it exists.
    *
@@ -65,6 +73,10 @@ public final class Boilerplate implements Serializable {
     int maxLineLength = root.path("maxLineLength").asInt(0);
     if (maxLineLength <= 0) {
       throw new IllegalArgumentException("boilerplate config: maxLineLength must be positive");
+    }
+    int minRepeated = root.path("minRepeatedLineLength").asInt(-1);
+    if (minRepeated < 1) {
+      throw new IllegalArgumentException("boilerplate config: minRepeatedLineLength must be positive");
     }
     List<Pattern> headers = new ArrayList<>();
     List<HeaderField> fields = new ArrayList<>();
@@ -86,6 +98,7 @@ public final class Boilerplate implements Serializable {
     Pattern drop = index == 0 ? null : Pattern.compile(dropAll.toString());
     return new Boilerplate(
         maxLineLength,
+        minRepeated,
         drop,
         headers.toArray(new Pattern[0]),
         fields.toArray(new HeaderField[0]));
@@ -158,7 +171,7 @@ public final class Boilerplate implements Serializable {
       start = end + 1;
       boolean keep =
           (line.length() > maxLineLength || !isBoilerplate(line, headerMatchers, dropMatcher, tally))
-              && seen.add(line);
+              && (line.length() < minRepeatedLineLength || seen.add(line));
       if (keep) {
         if (out.length() > 0) {
           out.append('\n');

@@ -54,10 +54,19 @@ class BoilerplateTest {
 
   @Test
   void footerAndRepeatedHeaderLinesAreDropped() {
-    String body = "市政协召开常委会议\n会议强调，要聚焦中心工作。\n市政协召开常委会议\n想爆料？请登录APP\n责任编辑：李四";
+    String body =
+        "市政协召开十四届常委会议\n会议强调，要聚焦中心工作。\n市政协召开十四届常委会议\n想爆料？请登录APP\n责任编辑：李四";
     NormalizedDoc doc = DEFAULTS.normalizeDocument(null, body, null);
-    assertEquals("市政协召开常委会议\n会议强调，要聚焦中心工作。", doc.body());
+    assertEquals("市政协召开十四届常委会议\n会议强调，要聚焦中心工作。", doc.body());
     assertEquals(3, doc.linesDropped());
+  }
+
+  @Test
+  void shortRepeatsAreKept() throws IOException {
+    TextNormalizer custom = TextNormalizer.fromConfig(load("custom.yaml"));
+    NormalizedDoc doc = custom.normalizeDocument(null, "abc\nabcd\nabc\nabcd", null);
+    assertEquals("abc\nabcd\nabc", doc.body(), "minRepeatedLineLength is 4 in custom.yaml");
+    assertEquals(1, doc.linesDropped());
   }
 
   @Test

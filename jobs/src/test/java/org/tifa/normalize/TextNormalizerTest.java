@@ -52,14 +52,15 @@ class TextNormalizerTest {
   @Test
   void countsWhatItChanged() {
     NormalizedDoc doc =
-        NORMALIZER.normalizeDocument("政協(xié)", "報(bào)告\n報(bào)告\n正文", "新華社");
+        NORMALIZER.normalizeDocument(
+            "政協(xié)", "政協報(bào)告會議在京隆重召开\n政協報(bào)告會議在京隆重召开\n正文", "新華社");
     assertEquals("政协", doc.title());
-    assertEquals("报告\n正文", doc.body());
+    assertEquals("政协报告会议在京隆重召开\n正文", doc.body());
     assertEquals("新华社", doc.source());
     assertEquals(3, doc.pinyinRemoved());
     assertEquals(1, doc.linesDropped(), "the repeated line");
-    // 協, 報 twice (conversion precedes the duplicate-line check), 華
-    assertEquals(4, doc.traditionalConverted());
+    // 協; 協 報 會 議 twice (conversion precedes the duplicate-line check); 華
+    assertEquals(10, doc.traditionalConverted());
   }
 
   @Test
