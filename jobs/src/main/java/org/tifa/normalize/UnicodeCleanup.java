@@ -53,24 +53,22 @@ public final class UnicodeCleanup {
           pendingSpace = out.length() > 0 && !pendingBreak;
           continue;
         }
-        if (cp == 0x200D && joinsEmoji(out, s, i)) {
-          // falls through to emit
-        } else if (isInvisible(cp)) {
+        if (cp == 0x200D ? !joinsEmoji(out, s, i) : isInvisible(cp)) {
           continue;
-        } else if (isCombiningMark(cp) && !pendingSpace && !pendingBreak && out.length() > 0) {
+        }
+        if (isCombiningMark(cp) && !pendingSpace && !pendingBreak && out.length() > 0) {
           composeWithPrevious(out, cp);
           continue;
-        } else {
-          String mapped = compatibilityMapping(cp);
-          if (mapped != null) {
-            if (pendingBreak || pendingSpace) {
-              out.append(pendingBreak ? '\n' : ' ');
-              pendingBreak = false;
-              pendingSpace = false;
-            }
-            appendMapped(out, mapped);
-            continue;
+        }
+        String mapped = compatibilityMapping(cp);
+        if (mapped != null) {
+          if (pendingBreak || pendingSpace) {
+            out.append(pendingBreak ? '\n' : ' ');
+            pendingBreak = false;
+            pendingSpace = false;
           }
+          appendMapped(out, mapped);
+          continue;
         }
       }
       if (pendingBreak || pendingSpace) {

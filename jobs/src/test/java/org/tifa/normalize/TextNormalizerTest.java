@@ -3,8 +3,12 @@ package org.tifa.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +65,21 @@ class TextNormalizerTest {
     assertEquals(1, doc.linesDropped(), "the repeated line");
     // 協; 協 報 會 議 twice (conversion precedes the duplicate-line check); 華
     assertEquals(10, doc.traditionalConverted());
+  }
+
+  @Test
+  void survivesJavaSerializationForSparkTasks() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(NORMALIZER);
+    }
+    TextNormalizer copy;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (TextNormalizer) in.readObject();
+    }
+    NormalizedDoc doc = copy.normalizeDocument(null, "正文\n责任编辑：李四", null);
+    assertEquals("正文", doc.body());
   }
 
   @Test
