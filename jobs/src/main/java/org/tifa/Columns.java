@@ -34,6 +34,7 @@ public final class Columns {
   public static final String DUPLICATE_SOURCES = "duplicate_sources";
   public static final String PINYIN_REMOVED = "pinyin_removed";
   public static final String LINES_DROPPED = "lines_dropped";
+  public static final String TRADITIONAL_CONVERTED = "traditional_converted";
 
   public static final String REGION_CODE = "region_code";
   public static final String REGION_LEVEL = "region_level";

@@ -1,24 +1,37 @@
 package org.tifa;
 
+import org.tifa.extract.SloganExtractor;
+import org.tifa.normalize.TextNormalizer;
 import org.tifa.reference.Gazetteer;
+import org.tifa.reference.SloganLexicon;
+import org.tifa.reference.Taxonomy;
 import org.tifa.resolve.RegionResolver;
 
 /**
  * The reference data of a run, loaded once on the driver before Spark starts and then broadcast:
- * the gazetteer and what is built from it.
+ * gazetteer, boilerplate patterns, slogan rules and lexicon, topic taxonomy (all from the
+ * bundled conf/), and what is built from them.
  */
 public final class ReferenceData {
   private final Gazetteer gazetteer;
   private final RegionResolver regionResolver;
+  private final TextNormalizer normalizer;
+  private final SloganExtractor sloganExtractor;
+  private final SloganLexicon lexicon;
+  private final Taxonomy taxonomy;
 
-  private ReferenceData(Gazetteer gazetteer) {
-    this.gazetteer = gazetteer;
+  private ReferenceData() {
+    this.gazetteer = Gazetteer.loadDefault();
     this.regionResolver = new RegionResolver(gazetteer);
+    this.normalizer = TextNormalizer.defaults();
+    this.sloganExtractor = SloganExtractor.loadDefault();
+    this.lexicon = SloganLexicon.loadDefault();
+    this.taxonomy = Taxonomy.loadDefault();
   }
 
   /** The bundled reference data (conf/ packaged in the jar). */
   public static ReferenceData bundled() {
-    return new ReferenceData(Gazetteer.loadDefault());
+    return new ReferenceData();
   }
 
   public Gazetteer gazetteer() {
@@ -27,5 +40,21 @@ public final class ReferenceData {
 
   public RegionResolver regionResolver() {
     return regionResolver;
+  }
+
+  public TextNormalizer normalizer() {
+    return normalizer;
+  }
+
+  public SloganExtractor sloganExtractor() {
+    return sloganExtractor;
+  }
+
+  public SloganLexicon lexicon() {
+    return lexicon;
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy;
   }
 }

@@ -1,6 +1,10 @@
 package org.tifa;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
@@ -16,6 +20,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.tifa.aggregate.BuildDocuments;
 import org.tifa.aggregate.BuildRegions;
+import org.tifa.aggregate.BuildTerms;
+import org.tifa.aggregate.CountTerms;
+import org.tifa.extract.DiscoverSlogans;
+import org.tifa.extract.ExtractTerms;
+import org.tifa.extract.TermDictionary;
+import org.apache.spark.storage.StorageLevel;
 import org.tifa.ingest.ListInputs.InputFile;
 import org.tifa.ingest.ReadReports;
 import org.tifa.normalize.Deduplicate;
@@ -32,11 +42,15 @@ import org.tifa.write.SnapshotWriter;
  *
  * <ol>
  *   <li>ingest — read the files, enforce the input contract (quarantine: ingest)
- *   <li>normalize — clean the text, hash the content
+ *   <li>normalize — clean the text, hash the content (quarantine: normalize, bodies that were
+ *       all boilerplate)
  *   <li>resolve region — from the given fields, else from the text
  *   <li>deduplicate — keep the earliest copy of each content
- *   <li>documents — the documents table
- *   <li>write — tables, manifest, atomic commit
+ *   <li>discover slogans — quoted formulations corpus-wide (pass one; the dictionary is built on
+ *       the driver and broadcast)
+ *   <li>extract terms — every slogan and topic keyword in every document (pass two)
+ *   <li>count — documents, term_counts, terms, regions tables
+ *   <li>write — tables, accounting check, manifest, atomic commit
  * </ol>
  */
 public final class RunJob {
@@ -55,7 +69,10 @@ public final class RunJob {
       Manifest.Counts counts,
       boolean quarantineExceeded,
       Map<String, Long> tableRows,
-      Map<String, Long> documentsByRegionLevel) {}
+      Map<String, Long> documentsByRegionLevel,
+      Map<String, Long> distinctRegions,
+      List<Map.Entry<String, Long>> topSlogans,
+      List<Map.Entry<String, Long>> topTopics) {}
 
   public RunJob(
       RunOptions options,
@@ -82,26 +99,43 @@ public final class RunJob {
             spark,
             paths,
             new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone));
-    Dataset<Row> normalized = NormalizeText.apply(ingested.good());
-    Dataset<Row> located = ResolveRegion.apply(normalized, jsc.broadcast(reference.regionResolver()));
-    Dataset<Row> unique = Deduplicate.apply(located);
-    Dataset<Row> documents = BuildDocuments.apply(unique);
+    StageResult normalized =
+        NormalizeText.apply(ingested.good(), jsc.broadcast(reference.normalizer()), config.quarantineRawBytes);
+    Dataset<Row> located = ResolveRegion.apply(normalized.good(), jsc.broadcast(reference.regionResolver()));
+    Dataset<Row> unique = Deduplicate.apply(located).persist(StorageLevel.MEMORY_AND_DISK());
+
+    List<TermDictionary.Discovered> discovered =
+        DiscoverSlogans.apply(unique, jsc.broadcast(reference.sloganExtractor())).collectAsList().stream()
+            .map(r -> new TermDictionary.Discovered(r.getString(0), r.getString(1), r.<String>getList(2).toArray(String[]::new), r.getLong(3)))
+            .toList();
+    TermDictionary dictionary =
+        TermDictionary.build(reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments);
+    Dataset<Row> counted =
+        ExtractTerms.apply(unique, jsc.broadcast(dictionary)).drop(Columns.BODY).persist(StorageLevel.MEMORY_AND_DISK());
+
+    Dataset<Row> documents = BuildDocuments.apply(counted);
+    Dataset<Row> termDimension = BuildTerms.dimension(spark, dictionary.terms());
+    Dataset<Row> termCounts = CountTerms.apply(counted, termDimension, config.grains, snapshotId);
+    Dataset<Row> terms = BuildTerms.apply(counted, termDimension);
+    Dataset<Row> quarantine = ingested.quarantine().unionByName(normalized.quarantine());
 
     SnapshotWriter writer = new SnapshotWriter(options.output(), snapshotId, spark.sparkContext().hadoopConfiguration());
     try {
       long ingestedGood = ingested.good().count();
+      long recordsRead = ingestedGood + ingested.quarantine().count();
+      Path quarantineDir = writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
       Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents, Tables.DOCUMENTS_SCHEMA, files(ingestedGood));
-      Path quarantineDir = writer.writeTable(Tables.QUARANTINE, ingested.quarantine(), Tables.QUARANTINE_SCHEMA, 1);
       writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
+      Path termCountsDir =
+          writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, files(ingestedGood * 20), Columns.GRAIN);
+      Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
 
       Dataset<Row> writtenDocs = spark.read().parquet(documentsDir.toString());
-      Dataset<Row> writtenQuarantine = spark.read().parquet(quarantineDir.toString());
-      Map<String, Long> reasons = countBy(writtenQuarantine, Columns.REASON);
+      Map<String, Long> reasons = countBy(spark.read().parquet(quarantineDir.toString()), Columns.REASON);
       long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
-      Row docTotals = writtenDocs.agg(org.apache.spark.sql.functions.count("*"), sum(col(Columns.DUPLICATE_COUNT))).first();
+      Row docTotals = writtenDocs.agg(count(lit(1)), sum(col(Columns.DUPLICATE_COUNT))).first();
       long accepted = docTotals.getLong(0);
       long duplicates = docTotals.isNullAt(1) ? 0 : docTotals.getLong(1);
-      long recordsRead = ingestedGood + ingested.quarantine().count();
       Manifest.Counts counts = new Manifest.Counts(recordsRead, accepted, duplicates, quarantined, reasons);
       if (!counts.balanced()) {
         throw new IllegalStateException("records do not add up, nothing committed: " + counts);
@@ -113,8 +147,12 @@ public final class RunJob {
       tableRows.put(Tables.DOCUMENTS, accepted);
       tableRows.put(Tables.QUARANTINE, quarantined);
       tableRows.put(Tables.REGIONS, (long) reference.gazetteer().all().size() + 1);
+      tableRows.put(Tables.TERM_COUNTS, spark.read().parquet(termCountsDir.toString()).count());
+      Dataset<Row> writtenTerms = spark.read().parquet(termsDir.toString());
+      tableRows.put(Tables.TERMS, writtenTerms.count());
       Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
       Map<String, Long> byLevel = countBy(writtenDocs, Columns.REGION_LEVEL);
+      Map<String, Long> distinctRegions = distinctRegions(writtenDocs);
       Manifest manifest =
           new Manifest(snapshotId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
               .put("started_at", startedAt.toString())
@@ -124,17 +162,64 @@ public final class RunJob {
               .put("config_sha256", config.sha256())
               .put("tables", tableRows)
               .counts(counts, maxRatio)
-              .put("regions", Map.of("by_method", byMethod, "by_level", byLevel));
+              .put("normalization", normalizationStats(normalized.good()))
+              .put("regions", Map.of("documents_by_method", byMethod, "documents_by_level", byLevel, "distinct", distinctRegions))
+              .put("terms", Map.of("slogans_discovered", discovered.size(), "dictionary_slogans",
+                  dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count()));
       writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
+      List<Map.Entry<String, Long>> topSlogans = top(writtenTerms, TermDictionary.SLOGAN);
+      List<Map.Entry<String, Long>> topTopics = top(writtenTerms, TermDictionary.TOPIC);
       beforeCommit.run();
       Path committed = writer.commit();
-      return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel);
+      return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel, distinctRegions, topSlogans, topTopics);
     } catch (RuntimeException | IOException e) {
       writer.abandon();
       throw e;
     } finally {
       spark.sqlContext().clearCache();
     }
+  }
+
+  /** How much normalization did, over all accepted records (before duplicates are removed). */
+  private static Map<String, Long> normalizationStats(Dataset<Row> normalized) {
+    Row r =
+        normalized
+            .agg(
+                sum(col(Columns.PINYIN_REMOVED)),
+                sum(col(Columns.LINES_DROPPED)),
+                sum(col(Columns.TRADITIONAL_CONVERTED)),
+                count(when(col(Columns.TRADITIONAL_CONVERTED).gt(0), lit(1))))
+            .first();
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put("pinyin_annotations_removed", r.isNullAt(0) ? 0 : r.getLong(0));
+    out.put("boilerplate_lines_dropped", r.isNullAt(1) ? 0 : r.getLong(1));
+    out.put("traditional_characters_converted", r.isNullAt(2) ? 0 : r.getLong(2));
+    out.put("records_with_traditional_text", r.getLong(3));
+    return out;
+  }
+
+  private static Map<String, Long> distinctRegions(Dataset<Row> documents) {
+    Row r =
+        documents
+            .agg(countDistinct(col(Columns.PROVINCE_CODE)), countDistinct(col(Columns.PREFECTURE_CODE)), countDistinct(col(Columns.COUNTY_CODE)))
+            .first();
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put("provinces", r.getLong(0));
+    out.put("prefectures", r.getLong(1));
+    out.put("counties", r.getLong(2));
+    return out;
+  }
+
+  private List<Map.Entry<String, Long>> top(Dataset<Row> terms, String kind) {
+    return terms
+        .filter(col(Columns.TERM_KIND).equalTo(kind).and(col(Columns.DOCUMENTS).gt(0)))
+        .orderBy(col(Columns.DOCUMENTS).desc(), col(Columns.TERM_ID).asc())
+        .select(Columns.TERM, Columns.DOCUMENTS)
+        .limit(config.summaryTop)
+        .collectAsList()
+        .stream()
+        .map(r -> Map.entry(r.getString(0), r.getLong(1)))
+        .toList();
   }
 
   private int files(long rows) {

@@ -19,10 +19,26 @@ final class Summary {
     if (r.quarantineExceeded()) {
       out.printf("  WARNING: %.1f%% of the records were quarantined, above the allowed share (exit code 4)%n", 100 * c.quarantineRatio());
     }
+    Map<String, Long> regions = r.distinctRegions();
+    out.printf(
+        "  regions            %,d provinces, %,d prefectures, %,d counties (documents by level: %s)%n",
+        regions.get("provinces"), regions.get("prefectures"), regions.get("counties"), r.documentsByRegionLevel());
+    printTop(out, "top slogans", r.topSlogans());
+    printTop(out, "top topics", r.topTopics());
     out.printf("  output             %s%n", r.snapshotDir());
     out.println();
     out.println("Open it in DuckDB:");
-    out.printf("  duckdb -c \"SELECT * FROM read_parquet('%s/%s/documents/*.parquet') LIMIT 10\"%n", outputRoot, r.snapshotId());
+    out.printf(
+        "  duckdb -c \"SELECT term, sum(documents) AS docs FROM read_parquet('%s/%s/term_counts/*/*.parquet', hive_partitioning=true) "
+            + "WHERE grain='month' AND region_level='province' GROUP BY term ORDER BY docs DESC LIMIT 10\"%n",
+        outputRoot, r.snapshotId());
+  }
+
+  private static void printTop(PrintStream out, String label, java.util.List<Map.Entry<String, Long>> top) {
+    out.printf("  %-18s %s%n", label, top.isEmpty() ? "(none)" : "");
+    for (Map.Entry<String, Long> e : top) {
+      out.printf("    %-30s %,d documents%n", e.getKey(), e.getValue());
+    }
   }
 
   private static String reasons(Map<String, Long> reasons) {

@@ -4,26 +4,92 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
+import org.tifa.quarantine.QuarantineReason;
+import org.tifa.quarantine.StageResult;
 
 /**
- * Stage 2: the normalized title, body and source of each record, and the content hash that
- * duplicate detection keys on.
+ * Stage 2: every text field normalized once ({@link TextNormalizer}: Unicode cleanup, pinyin
+ * annotations removed, Traditional to Simplified, boilerplate lines dropped, 来源/原标题 header
+ * lines read into source and original_title), and the content hash that duplicate detection keys
+ * on: SHA-256 of the normalized title and body. The raw title is kept beside the normalized one.
  */
 public final class NormalizeText {
   private NormalizeText() {}
 
-  public static Dataset<Row> apply(Dataset<Row> records) {
-    return records
-        .withColumn(Columns.TITLE, trim(col(Columns.TITLE_RAW)))
-        .withColumn(Columns.BODY, trim(col(Columns.BODY_RAW)))
-        .withColumn(Columns.SOURCE, trim(col(Columns.SOURCE_RAW)))
-        .withColumn(Columns.ORIGINAL_TITLE, lit(null).cast("string"))
+  private static final String NORMALIZED = "_normalized";
+
+  static final StructType RESULT =
+      new StructType()
+          .add(Columns.TITLE, StringType)
+          .add(Columns.BODY, StringType)
+          .add(Columns.SOURCE, StringType)
+          .add(Columns.ORIGINAL_TITLE, StringType)
+          .add(Columns.PINYIN_REMOVED, IntegerType)
+          .add(Columns.LINES_DROPPED, IntegerType)
+          .add(Columns.TRADITIONAL_CONVERTED, IntegerType);
+
+  public static final String STAGE = "normalize";
+
+  /**
+   * Normalizes; a record whose body is nothing but boilerplate (every line dropped) is quarantined
+   * as empty_body, with its raw body as the raw text.
+   */
+  public static StageResult apply(Dataset<Row> records, Broadcast<TextNormalizer> normalizer, int rawChars) {
+    Dataset<Row> normalized = normalize(records, normalizer);
+    Column empty = col(Columns.BODY).isNull().or(length(col(Columns.BODY)).equalTo(0));
+    Dataset<Row> marked =
+        normalized
+            .withColumn(Columns.REASON, when(empty, lit(QuarantineReason.EMPTY_BODY.code())))
+            .withColumn(Columns.DETAIL, when(empty, lit("nothing left after removing boilerplate lines")))
+            .withColumn(Columns.RAW, when(empty, substring(col(Columns.BODY_RAW), 1, rawChars)))
+            .withColumn(Columns.RAW_TRUNCATED, when(empty, length(col(Columns.BODY_RAW)).gt(rawChars)))
+            .drop(Columns.BODY_RAW);
+    return StageResult.split(marked, STAGE);
+  }
+
+  static Dataset<Row> normalize(Dataset<Row> records, Broadcast<TextNormalizer> normalizer) {
+    UserDefinedFunction document =
+        udf(
+            (UDF3<String, String, String, Row>)
+                (title, body, source) -> {
+                  NormalizedDoc d = normalizer.value().normalizeDocument(title, body, source);
+                  return RowFactory.create(
+                      d.title(), d.body(), d.source(), d.originalTitle(), d.pinyinRemoved(), d.linesDropped(), d.traditionalConverted());
+                },
+            RESULT);
+    UserDefinedFunction field = udf((UDF1<String, String>) s -> normalizer.value().normalizeField(s), StringType);
+
+    Dataset<Row> withDoc =
+        records.withColumn(NORMALIZED, document.apply(col(Columns.TITLE_RAW), col(Columns.BODY_RAW), col(Columns.SOURCE_RAW)));
+    String[] names = RESULT.fieldNames();
+    Column[] columns = new Column[names.length + 1];
+    columns[0] = col("*");
+    for (int i = 0; i < names.length; i++) {
+      columns[i + 1] = col(NORMALIZED + "." + names[i]).as(names[i]);
+    }
+    return withDoc
+        .select(columns)
+        .drop(NORMALIZED)
+        .withColumn(Columns.GIVEN_PROVINCE, field.apply(col(Columns.GIVEN_PROVINCE)))
+        .withColumn(Columns.GIVEN_CITY, field.apply(col(Columns.GIVEN_CITY)))
+        .withColumn(Columns.GIVEN_COUNTY, field.apply(col(Columns.GIVEN_COUNTY)))
         .withColumn(Columns.BODY_CHARS, length(col(Columns.BODY)))
         .withColumn(Columns.CONTENT_HASH, sha2(concat_ws("\u0000", col(Columns.TITLE), col(Columns.BODY)), 256));
   }

@@ -44,6 +44,7 @@ public final class TifaConfig implements Serializable {
   public final List<String> grains;
   public final int quarantineRawBytes;
   public final int rowsPerFile;
+  public final int sloganMinDocuments;
   public final double maxQuarantineRatio;
   public final int summaryTop;
 
@@ -62,6 +63,7 @@ public final class TifaConfig implements Serializable {
     }
     this.quarantineRawBytes = positiveInt(tree, "output", "quarantine_raw_bytes");
     this.rowsPerFile = positiveInt(tree, "output", "rows_per_file");
+    this.sloganMinDocuments = positiveInt(tree, "slogans", "min_documents");
     this.maxQuarantineRatio = ratio(tree, "run", "max_quarantine_ratio");
     this.summaryTop = positiveInt(tree, "run", "summary_top");
   }

@@ -1,0 +1,81 @@
+package org.tifa.aggregate;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
+import org.tifa.Columns;
+import org.tifa.extract.TermDictionary;
+
+/**
+ * The {@code terms} table: every slogan (lexicon and discovered) and topic, with its totals over
+ * the snapshot, the first and last date it was seen and the region of the earliest document that
+ * mentions it (ties: the document with a region, then the smallest code, then doc id). Lexicon
+ * slogans and topics never mentioned are listed with zero counts.
+ */
+public final class BuildTerms {
+  private BuildTerms() {}
+
+  public static final StructType DIMENSION =
+      new StructType()
+          .add(Columns.TERM_KIND, StringType)
+          .add(Columns.TERM_ID, StringType)
+          .add(Columns.TERM, StringType)
+          .add(Columns.CATEGORY, StringType)
+          .add(Columns.ALIASES, createArrayType(StringType, false));
+
+  public static Dataset<Row> dimension(SparkSession spark, List<TermDictionary.Term> terms) {
+    return spark.createDataFrame(
+        terms.stream().map(t -> RowFactory.create(t.kind(), t.id(), t.term(), t.category(), t.aliases())).toList(), DIMENSION);
+  }
+
+  public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> dimension) {
+    Dataset<Row> hits =
+        documents
+            .select(col(Columns.DOC_ID), col(Columns.PUBLISHED_DATE), col(Columns.REGION_CODE), col(Columns.REGION_NAME),
+                explode(col(Columns.TERM_HITS)).as("_h"))
+            .select(col("*"), col("_h." + Columns.TERM_KIND).as(Columns.TERM_KIND), col("_h." + Columns.TERM_ID).as(Columns.TERM_ID),
+                col("_h." + Columns.MENTIONS).as(Columns.MENTIONS));
+    Dataset<Row> totals =
+        hits.groupBy(Columns.TERM_KIND, Columns.TERM_ID)
+            .agg(
+                count(lit(1)).as(Columns.DOCUMENTS),
+                sum(col(Columns.MENTIONS)).cast("bigint").as(Columns.MENTIONS),
+                min(col(Columns.PUBLISHED_DATE)).as(Columns.FIRST_SEEN),
+                max(col(Columns.PUBLISHED_DATE)).as(Columns.LAST_SEEN));
+    Dataset<Row> firstPlace =
+        hits.withColumn(
+                "_rank",
+                row_number()
+                    .over(
+                        Window.partitionBy(Columns.TERM_KIND, Columns.TERM_ID)
+                            .orderBy(col(Columns.PUBLISHED_DATE).asc(), col(Columns.REGION_CODE).asc_nulls_last(), col(Columns.DOC_ID).asc())))
+            .filter(col("_rank").equalTo(1))
+            .select(col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.REGION_CODE).as(Columns.FIRST_REGION_CODE),
+                col(Columns.REGION_NAME).as(Columns.FIRST_REGION_NAME));
+    String[] key = {Columns.TERM_KIND, Columns.TERM_ID};
+    return dimension
+        .join(totals, CountTerms.scala(key), "left")
+        .join(firstPlace, CountTerms.scala(key), "left")
+        .select(
+            col(Columns.TERM_ID), col(Columns.TERM_KIND), col(Columns.TERM), col(Columns.CATEGORY), col(Columns.ALIASES),
+            coalesce(col(Columns.DOCUMENTS), lit(0L)).as(Columns.DOCUMENTS),
+            coalesce(col(Columns.MENTIONS), lit(0L)).as(Columns.MENTIONS),
+            col(Columns.FIRST_SEEN), col(Columns.LAST_SEEN), col(Columns.FIRST_REGION_CODE), col(Columns.FIRST_REGION_NAME));
+  }
+}

@@ -1,0 +1,90 @@
+package org.tifa.extract;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tifa.reference.SloganLexicon;
+import org.tifa.reference.Taxonomy;
+
+/**
+ * Pass two's dictionaries: one matcher over every slogan (the lexicon's terms and aliases, and
+ * the slogans discovered in quotes), one over every topic keyword. Built once on the driver and
+ * broadcast. A discovered slogan whose key is a lexicon form counts as that lexicon entry.
+ */
+public final class TermDictionary implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String SLOGAN = "slogan";
+  public static final String TOPIC = "topic";
+
+  /** One slogan found in quotes: its key, display form, surface forms and quoting documents. */
+  public record Discovered(String key, String term, String[] surfaces, long documents) implements Serializable {}
+
+  /** A row of the terms dimension. */
+  public record Term(String kind, String id, String term, String category, String[] aliases) implements Serializable {}
+
+  private final TermMatcher slogans;
+  private final TermMatcher topics;
+  private final List<Term> terms;
+
+  private TermDictionary(TermMatcher slogans, TermMatcher topics, List<Term> terms) {
+    this.slogans = slogans;
+    this.topics = topics;
+    this.terms = terms;
+  }
+
+  public static TermDictionary build(SloganLexicon lexicon, Taxonomy taxonomy, List<Discovered> discovered, long minDocuments) {
+    Map<String, String> surfaceToId = new HashMap<>();
+    Map<String, Term> byId = new LinkedHashMap<>();
+    for (SloganLexicon.Entry e : lexicon.entries()) {
+      surfaceToId.put(e.term(), e.key());
+      for (String alias : e.aliases()) {
+        surfaceToId.put(alias, e.key());
+      }
+      byId.put(e.key(), new Term(SLOGAN, e.key(), e.term(), e.category(), e.aliases()));
+    }
+    for (Discovered d : discovered) {
+      if (d.documents() < minDocuments || lexicon.keyOf(d.key()) != null) {
+        continue;
+      }
+      surfaceToId.put(d.key(), d.key());
+      for (String surface : d.surfaces()) {
+        if (!SloganRules.canonicalKey(surface).isEmpty()) {
+          surfaceToId.put(surface, d.key());
+        }
+      }
+      byId.put(d.key(), new Term(SLOGAN, d.key(), d.term(), null, new String[0]));
+    }
+    List<Term> all = new ArrayList<>(byId.values());
+    for (Taxonomy.Topic t : taxonomy.topics()) {
+      all.add(new Term(TOPIC, t.id(), t.labelZh(), t.category(), t.keywords()));
+    }
+    return new TermDictionary(TermMatcher.of(surfaceToId), taxonomy.matcher(), List.copyOf(all));
+  }
+
+  /** Occurrences per term id of one document (title and body matched separately). */
+  public Map<String, int[]> count(String title, String body) {
+    Map<String, int[]> out = new LinkedHashMap<>();
+    tally(slogans, title, SLOGAN, out);
+    tally(slogans, body, SLOGAN, out);
+    tally(topics, title, TOPIC, out);
+    tally(topics, body, TOPIC, out);
+    return out;
+  }
+
+  private static void tally(TermMatcher matcher, String text, String kind, Map<String, int[]> out) {
+    if (text == null || text.isEmpty()) {
+      return;
+    }
+    for (TermHit hit : matcher.findAll(text)) {
+      out.computeIfAbsent(kind + "\u0000" + hit.id(), k -> new int[1])[0]++;
+    }
+  }
+
+  public List<Term> terms() {
+    return terms;
+  }
+}
