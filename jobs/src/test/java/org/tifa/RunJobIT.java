@@ -149,6 +149,8 @@ class RunJobIT extends SparkTest {
     assertEquals(List.of("malformed_json", "reports.jsonl", 6L, true, false, "ingest"), quarantine.get(3));
     assertEquals(List.of("bad_date", "reports.jsonl", 13L, true, false, "ingest"), quarantine.get(10));
 
+    assertTermsCountedAsByHand(snap);
+
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("s1/manifest.json").toFile());
     JsonNode counts = manifest.get("counts");
     assertEquals(20, counts.get("records_read").asLong());
@@ -159,6 +161,63 @@ class RunJobIT extends SparkTest {
     assertEquals(5, manifest.get("inputs").get("file_count").asInt(), "README.txt is not an input");
     assertEquals(TifaConfig.defaults().sha256(), manifest.get("config_sha256").asText());
     assertEquals(Tables.SCHEMA_VERSION, manifest.get("schema_version").asInt());
+  }
+
+  /**
+   * Slogans per document, read off the fixture with the lexicon (conf/slogans.yaml) at hand:
+   * lexicon entries count quoted or not (新质生产力 is unquoted in jn-001), a slogan discovered in
+   * quotes counts unquoted elsewhere (蓉易办: quoted in cd-001, unquoted in cd-002), and the longer
+   * lexicon form 攻坚突破年 政协见行动 wins over 攻坚突破年.
+   */
+  private static void assertTermsCountedAsByHand(String snap) throws SQLException {
+    List<List<Object>> slogans =
+        query("SELECT doc_id, slogans, region_code, region_level, region_method FROM read_parquet('" + snap
+            + "/documents/*.parquet') ORDER BY doc_id");
+    assertEquals(List.of("cd-001", List.of("蓉易办"), "510100", "prefecture", "text"), slogans.get(0));
+    assertEquals(List.of("cd-002", List.of("天府粮仓", "蓉易办"), "510100", "prefecture", "text"), slogans.get(1));
+    assertEquals(List.of("hz-001", List.of("最多跑一次"), "330100", "prefecture", "text"), slogans.get(2));
+    assertEquals(List.of("jn-001", List.of("新质生产力", "高质量发展"), "370100", "prefecture", "given"), slogans.get(3));
+    assertEquals(List.of("lc-003", List.of("三亮", "十二项提升行动", "攻坚突破年政协见行动"), "371500", "prefecture", "text"), slogans.get(4));
+    assertEquals(List.of("nat-001", List.of(), "none"), List.of(slogans.get(5).get(0), slogans.get(5).get(1), slogans.get(5).get(4)));
+    assertEquals(List.of(List.of("乡村振兴", "千万工程"), "371581", "county", "text"), slogans.get(6).subList(1, 5));
+
+    List<List<Object>> yearly =
+        query("SELECT period, term_id, documents, mentions, region_documents FROM read_parquet('" + snap
+            + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level = 'country' "
+            + "AND term_kind = 'slogan' ORDER BY period, term_id");
+    List<List<Object>> expected =
+        List.of(
+            List.of("2023", "乡村振兴", 1L, 1L, 2L),
+            List.of("2023", "千万工程", 1L, 1L, 2L),
+            List.of("2023", "最多跑一次", 1L, 2L, 2L),
+            List.of("2024", "三亮", 1L, 1L, 4L),
+            List.of("2024", "十二项提升行动", 1L, 1L, 4L),
+            List.of("2024", "天府粮仓", 1L, 2L, 4L),
+            List.of("2024", "攻坚突破年政协见行动", 1L, 2L, 4L),
+            List.of("2024", "新质生产力", 1L, 1L, 4L),
+            List.of("2024", "蓉易办", 2L, 2L, 4L),
+            List.of("2024", "高质量发展", 1L, 1L, 4L));
+    assertEquals(expected, yearly);
+
+    List<List<Object>> county =
+        query("SELECT grain, period, region_name, province_name, region_documents FROM read_parquet('" + snap
+            + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE region_level = 'county' AND term_id = '千万工程' ORDER BY grain");
+    assertEquals(
+        List.of(
+            List.of("day", "2023-12-05", "临清市", "山东省", 1L),
+            List.of("month", "2023-12", "临清市", "山东省", 1L),
+            List.of("quarter", "2023-Q4", "临清市", "山东省", 1L),
+            List.of("week", "2023-W49", "临清市", "山东省", 1L),
+            List.of("year", "2023", "临清市", "山东省", 1L)),
+        county);
+
+    List<List<Object>> first =
+        query("SELECT documents, mentions, CAST(first_seen AS VARCHAR), first_region_code FROM read_parquet('" + snap
+            + "/terms/*.parquet') WHERE term_id = '蓉易办'");
+    assertEquals(List.of(List.of(2L, 2L, "2024-02-29", "510100")), first);
+
+    assertEquals(List.of(List.of(3342L, 1L)),
+        query("SELECT count(*), count(*) FILTER (WHERE code = '000000') FROM read_parquet('" + snap + "/regions/*.parquet')"));
   }
 
   @Test

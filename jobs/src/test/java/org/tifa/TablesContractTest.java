@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TablesContractTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {Tables.DOCUMENTS, Tables.QUARANTINE, Tables.REGIONS})
+  @ValueSource(strings = {Tables.DOCUMENTS, Tables.QUARANTINE, Tables.REGIONS, Tables.TERM_COUNTS, Tables.TERMS})
   void sparkSchemaMatchesTheDocumentedSchema(String table) throws IOException {
     JsonNode doc;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream("tifa/schemas/" + table + ".schema.json")) {
