@@ -1,0 +1,53 @@
+package org.tifa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tifa.eval.SampleEval;
+import org.tifa.ingest.ListInputs;
+import org.tifa.options.RunOptions;
+import org.tifa.reference.TifaConfig;
+
+/**
+ * The real job on the bundled sample, scored against the sample's hand labels
+ * (data/sample/labels.jsonl): every record's fate and quarantine reason, and the region bars of
+ * the region resolution issue (prefecture precision ≥ 0.97 and coverage ≥ 0.90 where the text
+ * names the city; province precision ≥ 0.99).
+ */
+class SampleIT extends SparkTest {
+  @TempDir Path out;
+
+  @Test
+  void theSampleComesOutAsLabelled() throws Exception {
+    Path repo = Path.of(System.getProperty("tifa.repo"));
+    TifaConfig config = TifaConfig.defaults();
+    RunOptions options =
+        new RunOptions(List.of(repo.resolve("data/sample/input").toString()), out.toString(), null, "sample", null, false).validate();
+    List<ListInputs.InputFile> files =
+        ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
+    RunJob.Result result =
+        new RunJob(options, config, ReferenceData.bundled(), files, "sample", Instant.now(), () -> {}).run(spark());
+
+    SampleEval.Report report = SampleEval.evaluate(repo.resolve("data/sample"), out.resolve("sample"));
+    SampleEval.print(report, System.out);
+
+    long labelled = report.expected().values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(labelled, result.counts().recordsRead(), "every labelled record is read, nothing else");
+    assertEquals(report.expectedReasons(), result.counts().reasons());
+    assertEquals(report.expectedReasons(), report.actualReasons());
+    List<String> wrong =
+        report.fateMisses().stream().filter(m -> !m.endsWith("near_duplicate")).toList();
+    assertEquals(List.of(), wrong, "records whose fate differs from the label (near duplicates aside)");
+
+    SampleEval.Score province = report.province();
+    SampleEval.Score prefecture = report.prefecture();
+    Assertions.assertTrue(province.precision() >= 0.99, "province precision " + province.precision());
+    Assertions.assertTrue(prefecture.precision() >= 0.97, "prefecture precision " + prefecture.precision());
+    Assertions.assertTrue(prefecture.coverage() >= 0.90, "prefecture coverage " + prefecture.coverage());
+  }
+}
