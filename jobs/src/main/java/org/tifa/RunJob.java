@@ -19,6 +19,7 @@ import org.tifa.aggregate.BuildRegions;
 import org.tifa.ingest.ListInputs.InputFile;
 import org.tifa.ingest.ReadReports;
 import org.tifa.normalize.Deduplicate;
+import org.tifa.normalize.NearDuplicates;
 import org.tifa.normalize.NormalizeText;
 import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
@@ -34,7 +35,7 @@ import org.tifa.write.SnapshotWriter;
  *   <li>ingest — read the files, enforce the input contract (quarantine: ingest)
  *   <li>normalize — clean the text, hash the content
  *   <li>resolve region — from the given fields, else from the text
- *   <li>deduplicate — keep the earliest copy of each content
+ *   <li>deduplicate — keep the earliest copy of each content, then of each group of near copies
  *   <li>documents — the documents table
  *   <li>write — tables, manifest, atomic commit
  * </ol>
@@ -55,7 +56,8 @@ public final class RunJob {
       Manifest.Counts counts,
       boolean quarantineExceeded,
       Map<String, Long> tableRows,
-      Map<String, Long> documentsByRegionLevel) {}
+      Map<String, Long> documentsByRegionLevel,
+      long nearDuplicates) {}
 
   public RunJob(
       RunOptions options,
@@ -84,8 +86,11 @@ public final class RunJob {
             new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone));
     Dataset<Row> normalized = NormalizeText.apply(ingested.good());
     Dataset<Row> located = ResolveRegion.apply(normalized, jsc.broadcast(reference.regionResolver()));
-    Dataset<Row> unique = Deduplicate.apply(located);
-    Dataset<Row> documents = BuildDocuments.apply(unique);
+    NearDuplicates.Result unique =
+        NearDuplicates.apply(
+            Deduplicate.apply(located),
+            new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize));
+    Dataset<Row> documents = BuildDocuments.apply(unique.kept());
 
     SnapshotWriter writer = new SnapshotWriter(options.output(), snapshotId, spark.sparkContext().hadoopConfiguration());
     try {
@@ -115,6 +120,7 @@ public final class RunJob {
       tableRows.put(Tables.REGIONS, (long) reference.gazetteer().all().size() + 1);
       Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
       Map<String, Long> byLevel = countBy(writtenDocs, Columns.REGION_LEVEL);
+      long nearDuplicates = unique.absorbed().count();
       Manifest manifest =
           new Manifest(snapshotId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
               .put("started_at", startedAt.toString())
@@ -124,11 +130,12 @@ public final class RunJob {
               .put("config_sha256", config.sha256())
               .put("tables", tableRows)
               .counts(counts, maxRatio)
-              .put("regions", Map.of("by_method", byMethod, "by_level", byLevel));
+              .put("regions", Map.of("by_method", byMethod, "by_level", byLevel))
+              .put("near_duplicates", Map.of("absorbed", nearDuplicates, "threshold", config.nearDuplicateThreshold));
       writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
       beforeCommit.run();
       Path committed = writer.commit();
-      return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel);
+      return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel, nearDuplicates);
     } catch (RuntimeException | IOException e) {
       writer.abandon();
       throw e;
