@@ -41,7 +41,6 @@ class NearDuplicatesTest extends SparkTest {
           .add(Columns.DUPLICATE_COUNT, IntegerType, false)
           .add(Columns.DUPLICATE_SOURCES, createArrayType(StringType, false), false);
 
-  private static final NearDuplicates.Settings DEFAULTS = new NearDuplicates.Settings(0.9, 5, 128, 500);
   private static final String NOTICE_BINZHOU_TITLE = Articles.NOTICE_TITLE.replace("德州", "滨州");
   private static final String NOTICE_BINZHOU_BODY = Articles.NOTICE_BODY.replace("德州", "滨州");
 
@@ -154,7 +153,6 @@ class NearDuplicatesTest extends SparkTest {
     Assertions.assertThrows(IllegalArgumentException.class, () -> new NearDuplicates.Settings(0, 5, 128, 500));
     Assertions.assertThrows(IllegalArgumentException.class, () -> new NearDuplicates.Settings(1.5, 5, 128, 500));
     Assertions.assertThrows(IllegalArgumentException.class, () -> new NearDuplicates.Settings(0.9, 5, 128, 1));
-    assertEquals(0.9, DEFAULTS.threshold());
   }
 
   /** The same columns with the nullability the stage does not promise to keep. */
