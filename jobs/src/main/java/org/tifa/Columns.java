@@ -32,6 +32,9 @@ public final class Columns {
   public static final String CONTENT_HASH = "content_hash";
   public static final String DUPLICATE_COUNT = "duplicate_count";
   public static final String DUPLICATE_SOURCES = "duplicate_sources";
+  public static final String NEAR_DUPLICATE_SIMILARITY = "near_duplicate_similarity";
+  public static final String KEPT_INPUT_FILE = "kept_input_file";
+  public static final String KEPT_INPUT_LINE = "kept_input_line";
   public static final String PINYIN_REMOVED = "pinyin_removed";
   public static final String LINES_DROPPED = "lines_dropped";
   public static final String TRADITIONAL_CONVERTED = "traditional_converted";

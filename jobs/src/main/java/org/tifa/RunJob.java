@@ -29,6 +29,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.tifa.ingest.ListInputs.InputFile;
 import org.tifa.ingest.ReadReports;
 import org.tifa.normalize.Deduplicate;
+import org.tifa.normalize.NearDuplicates;
 import org.tifa.normalize.NormalizeText;
 import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
@@ -45,7 +46,7 @@ import org.tifa.write.SnapshotWriter;
  *   <li>normalize — clean the text, hash the content (quarantine: normalize, bodies that were
  *       all boilerplate)
  *   <li>resolve region — from the given fields, else from the text
- *   <li>deduplicate — keep the earliest copy of each content
+ *   <li>deduplicate — keep the earliest copy of each content, then of each group of near copies
  *   <li>discover slogans — quoted formulations corpus-wide (pass one; the dictionary is built on
  *       the driver and broadcast)
  *   <li>extract terms — every slogan and topic keyword in every document (pass two)
@@ -72,7 +73,8 @@ public final class RunJob {
       Map<String, Long> documentsByRegionLevel,
       Map<String, Long> distinctRegions,
       List<Map.Entry<String, Long>> topSlogans,
-      List<Map.Entry<String, Long>> topTopics) {}
+      List<Map.Entry<String, Long>> topTopics,
+      long nearDuplicates) {}
 
   public RunJob(
       RunOptions options,
@@ -102,7 +104,11 @@ public final class RunJob {
     StageResult normalized =
         NormalizeText.apply(ingested.good(), jsc.broadcast(reference.normalizer()), config.quarantineRawBytes);
     Dataset<Row> located = ResolveRegion.apply(normalized.good(), jsc.broadcast(reference.regionResolver()));
-    Dataset<Row> unique = Deduplicate.apply(located).persist(StorageLevel.MEMORY_AND_DISK());
+    NearDuplicates.Result deduplicated =
+        NearDuplicates.apply(
+            Deduplicate.apply(located).persist(StorageLevel.MEMORY_AND_DISK()),
+            new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize));
+    Dataset<Row> unique = deduplicated.kept().persist(StorageLevel.MEMORY_AND_DISK());
 
     List<TermDictionary.Discovered> discovered =
         DiscoverSlogans.apply(unique, jsc.broadcast(reference.sloganExtractor())).collectAsList().stream()
@@ -153,6 +159,7 @@ public final class RunJob {
       Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
       Map<String, Long> byLevel = countBy(writtenDocs, Columns.REGION_LEVEL);
       Map<String, Long> distinctRegions = distinctRegions(writtenDocs);
+      long nearDuplicates = deduplicated.absorbed().count();
       Manifest manifest =
           new Manifest(snapshotId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
               .put("started_at", startedAt.toString())
@@ -165,13 +172,14 @@ public final class RunJob {
               .put("normalization", normalizationStats(normalized.good()))
               .put("regions", Map.of("documents_by_method", byMethod, "documents_by_level", byLevel, "distinct", distinctRegions))
               .put("terms", Map.of("slogans_discovered", discovered.size(), "dictionary_slogans",
-                  dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count()));
+                  dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count()))
+              .put("near_duplicates", Map.of("absorbed", nearDuplicates, "threshold", config.nearDuplicateThreshold));
       writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
       List<Map.Entry<String, Long>> topSlogans = top(writtenTerms, TermDictionary.SLOGAN);
       List<Map.Entry<String, Long>> topTopics = top(writtenTerms, TermDictionary.TOPIC);
       beforeCommit.run();
       Path committed = writer.commit();
-      return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel, distinctRegions, topSlogans, topTopics);
+      return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel, distinctRegions, topSlogans, topTopics, nearDuplicates);
     } catch (RuntimeException | IOException e) {
       writer.abandon();
       throw e;

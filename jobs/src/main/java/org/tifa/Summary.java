@@ -14,7 +14,7 @@ final class Summary {
     out.printf("Tifa snapshot %s%n", r.snapshotId());
     out.printf("  documents read     %,d%n", c.recordsRead());
     out.printf("    accepted         %,d%n", c.accepted());
-    out.printf("    duplicate        %,d%n", c.duplicates());
+    out.printf("    duplicate        %,d  (near copies %,d)%n", c.duplicates(), r.nearDuplicates());
     out.printf("    quarantined      %,d%s%n", c.quarantined(), reasons(c.reasons()));
     if (r.quarantineExceeded()) {
       out.printf("  WARNING: %.1f%% of the records were quarantined, above the allowed share (exit code 4)%n", 100 * c.quarantineRatio());

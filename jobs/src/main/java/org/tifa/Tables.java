@@ -59,6 +59,7 @@ public final class Tables {
             required(Columns.CONTENT_HASH, StringType),
             required(Columns.DUPLICATE_COUNT, IntegerType),
             required(Columns.DUPLICATE_SOURCES, createArrayType(StringType, false)),
+            nullable(Columns.NEAR_DUPLICATE_SIMILARITY, DoubleType),
             nullable(Columns.SLOGANS, createArrayType(StringType, false)),
             nullable(Columns.TOPICS, createArrayType(StringType, false)),
             required(Columns.INPUT_FILE, StringType),

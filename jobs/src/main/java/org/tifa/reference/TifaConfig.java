@@ -47,6 +47,10 @@ public final class TifaConfig implements Serializable {
   public final int sloganMinDocuments;
   public final double maxQuarantineRatio;
   public final int summaryTop;
+  public final double nearDuplicateThreshold;
+  public final int shingleChars;
+  public final int minhashSize;
+  public final int maxBucketSize;
 
   private TifaConfig(JsonNode tree) {
     this.effectiveJson = canonicalJson(tree);
@@ -66,6 +70,16 @@ public final class TifaConfig implements Serializable {
     this.sloganMinDocuments = positiveInt(tree, "slogans", "min_documents");
     this.maxQuarantineRatio = ratio(tree, "run", "max_quarantine_ratio");
     this.summaryTop = positiveInt(tree, "run", "summary_top");
+    this.nearDuplicateThreshold = ratio(tree, "dedup", "near_duplicate_threshold");
+    if (nearDuplicateThreshold == 0) {
+      throw new ConfigException("setting 'dedup.near_duplicate_threshold' must be above 0 (1.0 turns detection off)");
+    }
+    this.shingleChars = positiveInt(tree, "dedup", "shingle_chars");
+    this.minhashSize = positiveInt(tree, "dedup", "minhash_size");
+    this.maxBucketSize = positiveInt(tree, "dedup", "max_bucket_size");
+    if (maxBucketSize < 2) {
+      throw new ConfigException("setting 'dedup.max_bucket_size' must be at least 2, got " + maxBucketSize);
+    }
   }
 
   /** The bundled defaults. */

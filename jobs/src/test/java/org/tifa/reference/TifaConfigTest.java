@@ -25,6 +25,18 @@ class TifaConfigTest {
     assertEquals(List.of("day", "week", "month", "quarter", "year"), c.grains);
     assertEquals(0.5, c.maxQuarantineRatio);
     assertEquals(65536, c.quarantineRawBytes);
+    assertEquals(0.9, c.nearDuplicateThreshold);
+    assertEquals(5, c.shingleChars);
+    assertEquals(128, c.minhashSize);
+    assertEquals(500, c.maxBucketSize);
+  }
+
+  @Test
+  void nearDuplicateDetectionCanBeTunedOrTurnedOff() {
+    TifaConfig c = override("dedup:\n  near_duplicate_threshold: 1.0\n  shingle_chars: 3\n");
+    assertEquals(1.0, c.nearDuplicateThreshold);
+    assertEquals(3, c.shingleChars);
+    assertEquals(128, c.minhashSize);
   }
 
   @Test
@@ -53,6 +65,11 @@ class TifaConfigTest {
         "input:\n  time_zone: Mars/Olympus",
         "output:\n  grains: [fortnight]",
         "run:\n  max_quarantine_ratio: 2",
+        "dedup:\n  near_duplicate_threshold: 0",
+        "dedup:\n  near_duplicate_threshold: 1.1",
+        "dedup:\n  minhash_size: 0",
+        "dedup:\n  max_bucket_size: 1",
+        "dedup:\n  shingle_chars: five",
         "input: 5",
         "- a list",
         "input: {time_zone: [unclosed",

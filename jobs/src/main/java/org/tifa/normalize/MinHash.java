@@ -1,0 +1,179 @@
+package org.tifa.normalize;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * MinHash signatures of a text's character shingles, and the LSH band keys made from them.
+ *
+ * <p>Shingles are runs of {@code k} consecutive letters and digits (code points); whitespace,
+ * punctuation and symbols are skipped, so re-spacing or re-punctuating a copy changes nothing.
+ * A text with fewer than {@code k} such characters is one shingle; a text with none has no
+ * shingles and an empty signature, which matches nothing.
+ *
+ * <p>Each shingle is hashed once to 64 bits (FNV-1a then the MurmurHash3 finalizer), and row
+ * {@code i} of the signature is the minimum over the shingles of {@code fmix64(h ^ seed[i])}, the
+ * seeds being fixed constants: the same text gives the same signature in every JVM. For two texts
+ * of Jaccard similarity {@code s}, each row agrees with probability {@code s}, so the fraction of
+ * agreeing rows ({@link #estimate}) is an unbiased estimate with standard deviation
+ * {@code sqrt(s(1-s)/n)}: about 0.027 at s = 0.9 with n = 128. A pair whose true similarity sits
+ * right at the threshold is therefore kept or not about equally often; pairs a few hundredths
+ * above it are found reliably.
+ *
+ * <p>Banding: the signature is cut into {@code b} bands of {@code r} rows, and two texts become
+ * candidates when all rows of at least one band agree, which happens with probability
+ * {@code 1 - (1 - s^r)^b}. {@link Banding#forThreshold} picks the largest {@code r} (fewest
+ * candidates below the threshold) for which that probability at the threshold exceeds
+ * {@code 1 - MISS}. For n = 128 and a threshold of 0.9 that is 16 bands of 8 rows: a pair at
+ * s = 0.9 is a candidate with probability 1 - (1 - 0.9^8)^16 = 0.99988, one at s = 0.5 with
+ * 1 - (1 - 0.5^8)^16 = 0.061, at s = 0.3 with 0.0010. (9 rows would leave 14 bands and 0.9989 at
+ * s = 0.9, under the target.) Candidates are verified with {@link #estimate} afterwards, so the
+ * banding only decides how much work verification gets, not what is accepted.
+ *
+ * <p>Immutable, hence thread-safe.
+ */
+public final class MinHash implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final int DEFAULT_SHINGLE = 5;
+  public static final int DEFAULT_SIZE = 128;
+  /** Highest accepted chance that a pair exactly at the threshold never becomes a candidate. */
+  public static final double MISS = 1e-3;
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+  private static final long GOLDEN = 0x9e3779b97f4a7c15L;
+
+  private final int shingle;
+  private final long[] seeds;
+
+  public MinHash(int shingle, int size) {
+    if (shingle < 1 || size < 1) {
+      throw new IllegalArgumentException("shingle and size must be positive, got " + shingle + ", " + size);
+    }
+    this.shingle = shingle;
+    this.seeds = new long[size];
+    for (int i = 0; i < size; i++) {
+      seeds[i] = fmix64(GOLDEN * (i + 1));
+    }
+  }
+
+  public MinHash() {
+    this(DEFAULT_SHINGLE, DEFAULT_SIZE);
+  }
+
+  public int size() {
+    return seeds.length;
+  }
+
+  /** The signature of {@code text}: {@link #size()} values, or none when it has no letter or digit. */
+  public long[] signature(String text) {
+    long[] shingles = shingleHashes(text == null ? "" : text);
+    if (shingles.length == 0) {
+      return new long[0];
+    }
+    long[] sig = new long[seeds.length];
+    Arrays.fill(sig, Long.MAX_VALUE);
+    for (long h : shingles) {
+      for (int i = 0; i < seeds.length; i++) {
+        long v = fmix64(h ^ seeds[i]);
+        if (v < sig[i]) {
+          sig[i] = v;
+        }
+      }
+    }
+    return sig;
+  }
+
+  /** Estimated Jaccard similarity: the share of rows on which two signatures agree. */
+  public static double estimate(long[] a, long[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("signatures of different sizes: " + a.length + ", " + b.length);
+    }
+    if (a.length == 0) {
+      return 0;
+    }
+    int same = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    return (double) same / a.length;
+  }
+
+  /**
+   * One key per band of {@code rows} consecutive rows; equal bands give equal keys, and keys of
+   * different bands differ even for equal values. Rows beyond {@code bands * rows} are unused.
+   */
+  public static long[] bandKeys(long[] signature, int bands, int rows) {
+    if (signature.length == 0) {
+      return new long[0];
+    }
+    if (bands < 1 || rows < 1 || (long) bands * rows > signature.length) {
+      throw new IllegalArgumentException(bands + " bands of " + rows + " rows do not fit " + signature.length);
+    }
+    long[] keys = new long[bands];
+    for (int b = 0; b < bands; b++) {
+      long h = fmix64(GOLDEN ^ b);
+      for (int r = 0; r < rows; r++) {
+        h = fmix64(h * FNV_PRIME ^ signature[b * rows + r]);
+      }
+      keys[b] = h;
+    }
+    return keys;
+  }
+
+  /** How a signature is cut into bands for LSH; see the class comment. */
+  public record Banding(int bands, int rows) implements Serializable {
+    public static Banding forThreshold(int size, double threshold) {
+      for (int rows = size; rows > 1; rows--) {
+        Banding b = new Banding(size / rows, rows);
+        if (b.candidateProbability(threshold) > 1 - MISS) {
+          return b;
+        }
+      }
+      return new Banding(size, 1);
+    }
+
+    /** Chance that two texts of Jaccard similarity {@code s} share at least one band. */
+    public double candidateProbability(double s) {
+      return 1 - Math.pow(1 - Math.pow(s, rows), bands);
+    }
+  }
+
+  /** Distinct 64-bit hashes of the text's shingles, sorted. */
+  private long[] shingleHashes(String text) {
+    int[] kept = text.codePoints().filter(Character::isLetterOrDigit).toArray();
+    if (kept.length == 0) {
+      return new long[0];
+    }
+    int width = Math.min(shingle, kept.length);
+    long[] hashes = new long[kept.length - width + 1];
+    for (int start = 0; start < hashes.length; start++) {
+      long h = FNV_OFFSET;
+      for (int j = start; j < start + width; j++) {
+        h = (h ^ kept[j]) * FNV_PRIME;
+      }
+      hashes[start] = fmix64(h);
+    }
+    Arrays.sort(hashes);
+    int distinct = 0;
+    for (int i = 0; i < hashes.length; i++) {
+      if (i == 0 || hashes[i] != hashes[i - 1]) {
+        hashes[distinct++] = hashes[i];
+      }
+    }
+    return Arrays.copyOf(hashes, distinct);
+  }
+
+  /** The MurmurHash3 64-bit finalizer: a bijection that spreads every input bit over the output. */
+  private static long fmix64(long k) {
+    k ^= k >>> 33;
+    k *= 0xff51afd7ed558ccdL;
+    k ^= k >>> 33;
+    k *= 0xc4ceb53fe1a87ec3L;
+    k ^= k >>> 33;
+    return k;
+  }
+}

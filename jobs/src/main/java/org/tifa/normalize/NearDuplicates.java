@@ -1,0 +1,258 @@
+package org.tifa.normalize;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.tifa.Columns;
+
+/**
+ * Folds near duplicates (one article republished with another header or footer, or a few edited
+ * words) into one document, after exact deduplication and in the same way: the earliest copy by
+ * (published_at, input_file, input_line) is kept and counts the others; nothing is quarantined.
+ *
+ * <p>Input: {@link Deduplicate}'s output. Output ({@link Result#kept()}): the same columns for the
+ * kept documents, where {@code duplicate_count} grows by 1 + the exact-copy count of every absorbed
+ * record, {@code duplicate_sources} becomes the sorted distinct union of its own, the absorbed
+ * records' sources and their {@code duplicate_sources}, and a new column
+ * {@code near_duplicate_similarity} holds the lowest estimated similarity between the kept
+ * document and a record it absorbed (null when it absorbed none). {@link Result#absorbed()} lists
+ * the absorbed records with the document that absorbed them, for counting and audit.
+ *
+ * <p>How, without comparing all pairs: a {@link MinHash} signature of title and body per record;
+ * records sharing an LSH band key are candidates; candidates whose signatures agree on at least
+ * {@code threshold} of their rows are linked; each connected group of links is one article, so a
+ * chain A~B~C is one group even when A and C are not similar enough themselves (the similarity then
+ * recorded for A can be below the threshold). A band bucket holding more than
+ * {@code maxBucketSize} records (boilerplate shared by many texts) is not expanded into all its
+ * pairs: each member is compared with the bucket's earliest record only, which keeps the work
+ * linear and still folds mass reposts of one text.
+ *
+ * <p>Groups are found by min-label propagation: each linked record takes the smallest
+ * (earliest) key among itself and its neighbours' labels until no label changes. The earliest
+ * record's key wins, so it is the kept one, whatever the partitioning. This loop is the only place
+ * the stage runs Spark actions: one count per round, and rounds are the longest distance from a
+ * group's earliest record plus one (two or three for groups of copies). Signatures, links and
+ * labels are persisted for those rounds; the caller's cache clearing releases them. The input is
+ * evaluated twice (signatures and output), so a caller may persist it.
+ *
+ * <p>A threshold of 1.0 turns detection off: every record is kept as it is, with a null similarity.
+ */
+public final class NearDuplicates {
+  private NearDuplicates() {}
+
+  /** What {@link #apply} makes: the kept documents, and the records folded into them. */
+  public record Result(Dataset<Row> kept, Dataset<Row> absorbed) {}
+
+  /** The {@code dedup} section of {@code conf/tifa.yaml}. */
+  public record Settings(double threshold, int shingleChars, int minhashSize, int maxBucketSize) {
+    public Settings {
+      if (!(threshold > 0 && threshold <= 1) || shingleChars < 1 || minhashSize < 1 || maxBucketSize < 2) {
+        throw new IllegalArgumentException(
+            "threshold in (0, 1], positive shingle and signature sizes, bucket size of at least 2: " + this);
+      }
+    }
+  }
+
+  private static final String KEY = "_nd_key";
+  private static final String SIG = "_nd_sig";
+  private static final String BAND = "_nd_band";
+  private static final String BUCKET = "_nd_bucket";
+  private static final String MEMBERS = "_nd_members";
+  private static final String FIRST = "_nd_first";
+  private static final String A = "_nd_a";
+  private static final String B = "_nd_b";
+  private static final String SIG_A = "_nd_sig_a";
+  private static final String SIG_B = "_nd_sig_b";
+  private static final String NODE = "_nd_node";
+  private static final String LABEL = "_nd_label";
+  private static final String NEIGHBOUR_MIN = "_nd_neighbour_min";
+  private static final String CHANGED = "_nd_changed";
+  private static final String ADDED_COUNT = "_nd_added_count";
+  private static final String ADDED_SOURCES = "_nd_added_sources";
+  private static final String SIM = Columns.NEAR_DUPLICATE_SIMILARITY;
+
+  public static Result apply(Dataset<Row> docs, Settings settings) {
+    if (settings.threshold() >= 1) {
+      return new Result(docs.withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs));
+    }
+    Dataset<Row> keyed = docs.withColumn(KEY, struct(col(Columns.PUBLISHED_AT), col(Columns.INPUT_FILE), col(Columns.INPUT_LINE)));
+    Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> links = links(candidates(signatures, settings), signatures, settings.threshold()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> labels = groups(links);
+
+    UserDefinedFunction estimate = estimateUdf();
+    Dataset<Row> absorbedKeys =
+        labels
+            .filter(col(NODE).notEqual(col(LABEL)))
+            .join(signatures.select(col(KEY).as(NODE), col(SIG).as(SIG_A)), NODE)
+            .join(signatures.select(col(KEY).as(LABEL), col(SIG).as(SIG_B)), LABEL)
+            .select(col(NODE).as(KEY), col(LABEL), estimate.apply(col(SIG_A), col(SIG_B)).as(SIM));
+    Dataset<Row> absorbed = keyed.join(absorbedKeys, KEY);
+
+    Column noSources = array().cast(createArrayType(StringType));
+    Column copySources = concat(array(col(Columns.SOURCE)), coalesce(col(Columns.DUPLICATE_SOURCES), noSources));
+    Dataset<Row> added =
+        absorbed
+            .groupBy(col(LABEL).as(KEY))
+            .agg(
+                sum(lit(1).plus(coalesce(col(Columns.DUPLICATE_COUNT), lit(0)))).cast("int").as(ADDED_COUNT),
+                flatten(collect_list(copySources)).as(ADDED_SOURCES),
+                min(col(SIM)).as(SIM));
+    // Coalescing with literals keeps the input's nullability; own sources are already sorted and distinct.
+    Dataset<Row> kept =
+        keyed
+            .join(absorbedKeys.select(KEY), KEY, "left_anti")
+            .join(added, KEY, "left")
+            .withColumn(Columns.DUPLICATE_COUNT, col(Columns.DUPLICATE_COUNT).plus(coalesce(col(ADDED_COUNT), lit(0))))
+            .withColumn(
+                Columns.DUPLICATE_SOURCES,
+                array_sort(array_distinct(array_compact(concat(col(Columns.DUPLICATE_SOURCES), coalesce(col(ADDED_SOURCES), noSources))))));
+
+    List<Column> out = new ArrayList<>();
+    for (String c : docs.columns()) {
+      out.add(col(c));
+    }
+    out.add(col(SIM));
+    Dataset<Row> absorbedOut =
+        absorbed.select(
+            col(Columns.DOC_ID),
+            col(Columns.INPUT_FILE),
+            col(Columns.INPUT_LINE),
+            col(LABEL).getField(Columns.INPUT_FILE).as(Columns.KEPT_INPUT_FILE),
+            col(LABEL).getField(Columns.INPUT_LINE).as(Columns.KEPT_INPUT_LINE),
+            col(SIM));
+    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut);
+  }
+
+  /** (key, signature) of every record with at least one letter or digit in its title or body. */
+  private static Dataset<Row> signatures(Dataset<Row> keyed, Settings settings) {
+    MinHash minHash = new MinHash(settings.shingleChars(), settings.minhashSize());
+    UserDefinedFunction signature =
+        udf(
+                (UDF2<String, String, long[]>) (title, body) -> minHash.signature(title == null ? body : body == null ? title : title + "\n" + body),
+                createArrayType(LongType, false))
+            .asNonNullable();
+    return keyed.select(col(KEY), signature.apply(col(Columns.TITLE), col(Columns.BODY)).as(SIG)).filter(size(col(SIG)).gt(0));
+  }
+
+  /**
+   * Distinct candidate pairs (a, b), a earlier than b: records sharing a band key. A bucket over
+   * the cap contributes only the pairs of its earliest member with each other member.
+   */
+  private static Dataset<Row> candidates(Dataset<Row> signatures, Settings settings) {
+    MinHash.Banding banding = MinHash.Banding.forThreshold(settings.minhashSize(), settings.threshold());
+    UserDefinedFunction bandKeys =
+        udf(
+            (UDF1<scala.collection.Seq<Object>, long[]>) sig -> MinHash.bandKeys(longs(sig), banding.bands(), banding.rows()),
+            createArrayType(LongType, false));
+    Dataset<Row> bands = signatures.select(col(KEY), posexplode(bandKeys.apply(col(SIG))).as(new String[] {BAND, BUCKET}));
+    Dataset<Row> buckets =
+        bands.groupBy(BAND, BUCKET).agg(count(lit(1)).as(MEMBERS), min(col(KEY)).as(FIRST)).filter(col(MEMBERS).geq(2));
+    Dataset<Row> shared = bands.join(buckets, new String[] {BAND, BUCKET});
+
+    Dataset<Row> small = shared.filter(col(MEMBERS).leq(settings.maxBucketSize()));
+    Dataset<Row> allPairs =
+        small
+            .select(col(BAND), col(BUCKET), col(KEY).as(A))
+            .join(small.select(col(BAND), col(BUCKET), col(KEY).as(B)), new String[] {BAND, BUCKET})
+            .filter(col(A).lt(col(B)))
+            .select(A, B);
+    Dataset<Row> starPairs =
+        shared.filter(col(MEMBERS).gt(settings.maxBucketSize()).and(col(KEY).notEqual(col(FIRST)))).select(col(FIRST).as(A), col(KEY).as(B));
+    return allPairs.union(starPairs).distinct();
+  }
+
+  /** Candidate pairs whose signatures agree on at least {@code threshold} of their rows. */
+  private static Dataset<Row> links(Dataset<Row> candidates, Dataset<Row> signatures, double threshold) {
+    return candidates
+        .join(signatures.select(col(KEY).as(A), col(SIG).as(SIG_A)), A)
+        .join(signatures.select(col(KEY).as(B), col(SIG).as(SIG_B)), B)
+        .filter(estimateUdf().apply(col(SIG_A), col(SIG_B)).geq(threshold))
+        .select(A, B);
+  }
+
+  /** (node, label): every linked record and the earliest key of its connected group. */
+  private static Dataset<Row> groups(Dataset<Row> links) {
+    Dataset<Row> neighbours = links.select(col(A).as(NODE), col(B).as(LABEL)).union(links.select(col(B).as(NODE), col(A).as(LABEL)));
+    Dataset<Row> labels = neighbours.groupBy(NODE).agg(least(col(NODE), min(col(LABEL))).as(LABEL)).persist(StorageLevel.MEMORY_AND_DISK());
+    while (true) {
+      Dataset<Row> neighbourMin =
+          neighbours
+              .select(col(NODE), col(LABEL).as(B))
+              .join(labels.select(col(NODE).as(B), col(LABEL)), B)
+              .groupBy(NODE)
+              .agg(min(col(LABEL)).as(NEIGHBOUR_MIN));
+      Dataset<Row> next =
+          labels
+              .join(neighbourMin, NODE)
+              .select(
+                  col(NODE),
+                  least(col(LABEL), col(NEIGHBOUR_MIN)).as(LABEL),
+                  col(NEIGHBOUR_MIN).lt(col(LABEL)).as(CHANGED))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      long changed = next.filter(col(CHANGED)).count();
+      labels.unpersist(false);
+      labels = next.drop(CHANGED);
+      if (changed == 0) {
+        return labels;
+      }
+    }
+  }
+
+  private static UserDefinedFunction estimateUdf() {
+    return udf(
+            (UDF2<scala.collection.Seq<Object>, scala.collection.Seq<Object>, Double>) (a, b) -> MinHash.estimate(longs(a), longs(b)),
+            DoubleType)
+        .asNonNullable();
+  }
+
+  private static long[] longs(scala.collection.Seq<Object> values) {
+    long[] out = new long[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (Long) values.apply(i);
+    }
+    return out;
+  }
+
+  private static Dataset<Row> noneAbsorbed(Dataset<Row> docs) {
+    StructType schema =
+        new StructType()
+            .add(Columns.DOC_ID, StringType)
+            .add(Columns.INPUT_FILE, StringType)
+            .add(Columns.INPUT_LINE, LongType)
+            .add(Columns.KEPT_INPUT_FILE, StringType)
+            .add(Columns.KEPT_INPUT_LINE, LongType)
+            .add(SIM, DoubleType);
+    return docs.sparkSession().createDataFrame(List.of(), schema);
+  }
+}
