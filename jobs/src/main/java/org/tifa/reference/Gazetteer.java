@@ -95,7 +95,10 @@ public final class Gazetteer implements Serializable {
       if (!row.get("old_code").isEmpty()) {
         changes.put(row.get("old_code"), target);
       }
-      oldNameTargets.computeIfAbsent(row.get("old_name"), k -> new ArrayList<>()).add(target);
+      // A statistical placeholder (县, 市辖区) keeps its code mapping but is no name of a place.
+      if (!"placeholder".equals(row.get("change"))) {
+        oldNameTargets.computeIfAbsent(row.get("old_name"), k -> new ArrayList<>()).add(target);
+      }
     }
     Set<String> currentForms = names.stream().map(Name::text).collect(Collectors.toSet());
     oldNameTargets.forEach(

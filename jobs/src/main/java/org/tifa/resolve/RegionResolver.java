@@ -98,8 +98,17 @@ public final class RegionResolver implements Serializable {
     Optional<Region> given = resolveGiven(regionCode, province, city, county, unmatched);
     String unmatchedText = unmatched.isEmpty() ? null : String.join("; ", unmatched);
     if (given.isPresent()) {
-      return RegionResolution.of(
-          given.get(), RegionResolution.GIVEN, 1.0, new String[0], unmatchedText);
+      RegionResolution fromGiven =
+          RegionResolution.of(given.get(), RegionResolution.GIVEN, 1.0, new String[0], unmatchedText);
+      if (unmatched.isEmpty()) {
+        return fromGiven;
+      }
+      // Part of what was given names nothing (city 光明市 under a real province): the text may
+      // still say where inside the given region the report is from.
+      RegionResolution fromText = resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
+      return fromText.code() != null && isWithin(fromText, given.get()) && !fromText.code().equals(fromGiven.code())
+          ? fromText
+          : fromGiven;
     }
     return resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
   }
@@ -514,5 +523,13 @@ public final class RegionResolver implements Serializable {
 
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
+  }
+
+  private boolean isWithin(RegionResolution inner, Region outer) {
+    return switch (outer.level()) {
+      case PROVINCE -> outer.code().equals(inner.provinceCode());
+      case PREFECTURE -> outer.code().equals(inner.prefectureCode());
+      case COUNTY -> outer.code().equals(inner.countyCode());
+    };
   }
 }

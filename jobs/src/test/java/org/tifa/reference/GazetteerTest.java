@@ -117,4 +117,14 @@ class GazetteerTest {
     assertEquals(
         List.of("a", "b,c", "say \"x\"", ""), CsvLines.split("a,\"b,c\",\"say \"\"x\"\"\","));
   }
+
+  @Test
+  void placeholderPrefecturesKeepTheirCodesButAreNoPlaceNames() {
+    Gazetteer g = Gazetteer.loadDefault();
+    // 500200 was the statistical pseudo-prefecture 县 of 重庆's counties; 110100 市辖区 of 北京's districts.
+    assertEquals("500000", g.byCode("500200").orElseThrow().code());
+    assertEquals("110000", g.byCode("110100").orElseThrow().code());
+    assertEquals(List.of(), g.lookup("县"));
+    assertEquals(List.of(), g.lookup("市辖区"));
+  }
 }

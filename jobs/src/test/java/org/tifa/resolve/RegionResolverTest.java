@@ -114,6 +114,21 @@ class RegionResolverTest {
   }
 
   @Test
+  void anUnknownGivenCityLetsTheTextNarrowTheGivenProvince() {
+    RegionResolution r = RESOLVER.resolve(null, "辽宁省", "光明市", null, "朝阳市召开重点项目签约活动", "朝阳市2024年重点项目集中签约。");
+    assertEquals("211300", r.code());
+    assertEquals("text", r.method());
+    assertEquals("city=光明市", r.givenUnmatched());
+  }
+
+  @Test
+  void textOutsideTheGivenProvinceDoesNotOverrideIt() {
+    RegionResolution r = RESOLVER.resolve(null, "辽宁省", "光明市", null, "聊城市政协召开常委会议", "聊城市政协召开常委会议。");
+    assertEquals("210000", r.code());
+    assertEquals("given", r.method());
+  }
+
+  @Test
   void countyResultCarriesTheWholeChain() {
     RegionResolution r = RESOLVER.resolve(null, null, null, null, "莱芜区政协召开全会", "");
     assertEquals("370000", r.provinceCode());
