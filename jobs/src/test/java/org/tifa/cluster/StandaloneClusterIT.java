@@ -103,13 +103,13 @@ class StandaloneClusterIT {
     Runtime.getRuntime().removeShutdownHook(SHUTDOWN_HOOK);
     // Every JVM of the cluster (master, workers, executors, drivers) has the state folder in its
     // class path; any still alive is a leak: ended here by pid, and reported.
-    List<String> left =
+    List<ProcessHandle> left =
         ProcessHandle.allProcesses()
             .filter(p -> p.info().commandLine().map(c -> c.contains(state.toString())).orElse(false))
-            .peek(ProcessHandle::destroyForcibly)
-            .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
             .toList();
-    assertEquals(List.of(), left, "processes left behind");
+    List<String> described = left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+    left.forEach(ProcessHandle::destroyForcibly);
+    assertEquals(List.of(), described, "processes left behind");
   }
 
   @Test
@@ -139,7 +139,7 @@ class StandaloneClusterIT {
     Process driver = submit("submit-killed.log", out);
 
     // Kill worker 2 as soon as its executor has finished a task: the job is under way then, and
-    // that executor holds shuffle output that must be recomputed elsewhere.
+    // what that executor computed and cached is lost with it and must be recomputed elsewhere.
     Path victimLog = awaitExecutorTask(driver, appsBefore, 2);
     assertFalse(Files.exists(out.resolve("LATEST")), "the worker dies before the job commits");
     ProcessHandle worker = ProcessHandle.of(pid("worker-2")).orElseThrow();
