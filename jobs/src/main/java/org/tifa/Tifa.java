@@ -44,7 +44,15 @@ public final class Tifa implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int code = execute(args);
+    // In YARN cluster mode the ApplicationMaster reports success only when main returns; exiting
+    // the JVM first, even with 0, is recorded as a failed application.
+    boolean yarnCluster =
+        System.getProperty("spark.master", "").startsWith("yarn")
+            && "cluster".equals(System.getProperty("spark.submit.deployMode"));
+    if (code != OK || !yarnCluster) {
+      System.exit(code);
+    }
   }
 
   /** Runs the command line and returns the exit code (tests call this instead of main). */
