@@ -1,37 +1,51 @@
 package org.tifa.spark;
 
 import java.net.URISyntaxException;
+import java.net.URL;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.spark.SparkConf;
 
 /**
  * Quiet logging by default: Spark and its libraries at WARN, Tifa at INFO; {@code --verbose}
  * lowers both a step. Done before the session exists so that Spark's own start-up lines follow
  * it. A user's {@code -Dlog4j2.configurationFile} wins over all of this.
+ *
+ * <p>Under spark-submit Tifa's classes come from a child class loader, and log4j keeps one
+ * logging context per class loader: the context changed here is Spark's (the one of the loader of
+ * Spark's classes), not one only Tifa would see.
  */
 public final class Logs {
   private Logs() {}
 
+  private static LoggerContext sparkContext() {
+    return (LoggerContext) LogManager.getContext(SparkConf.class.getClassLoader(), false);
+  }
+
   public static void configure(boolean verbose) {
+    LoggerContext context = sparkContext();
     if (System.getProperty("log4j2.configurationFile") == null) {
-      try {
-        java.net.URL config = Logs.class.getClassLoader().getResource("tifa/log4j2.properties");
-        if (config != null) {
-          Configurator.reconfigure(config.toURI());
+      URL config = Logs.class.getClassLoader().getResource("tifa/log4j2.properties");
+      if (config != null) {
+        try {
+          context.setConfigLocation(config.toURI());
+        } catch (URISyntaxException e) {
+          throw new IllegalStateException(e);
         }
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
       }
     }
     if (verbose) {
-      Configurator.setRootLevel(Level.INFO);
-      Configurator.setLevel("org.tifa", Level.DEBUG);
+      Configuration c = context.getConfiguration();
+      c.getRootLogger().setLevel(Level.INFO);
+      c.getLoggerConfig("org.tifa").setLevel(Level.DEBUG);
+      context.updateLoggers();
     }
   }
 
   public static Logger tifa() {
-    return LogManager.getLogger("org.tifa");
+    return sparkContext().getLogger("org.tifa");
   }
 }
