@@ -35,6 +35,7 @@ import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
 import org.tifa.resolve.ResolveRegion;
+import org.tifa.spark.Lineage;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;
 
@@ -108,7 +109,7 @@ public final class RunJob {
         NearDuplicates.apply(
             Deduplicate.apply(located).persist(StorageLevel.MEMORY_AND_DISK()),
             new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize));
-    Dataset<Row> unique = deduplicated.kept().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> unique = Lineage.cut(deduplicated.kept());
 
     List<TermDictionary.Discovered> discovered =
         DiscoverSlogans.apply(unique, jsc.broadcast(reference.sloganExtractor())).collectAsList().stream()
@@ -116,8 +117,7 @@ public final class RunJob {
             .toList();
     TermDictionary dictionary =
         TermDictionary.build(reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments);
-    Dataset<Row> counted =
-        ExtractTerms.apply(unique, jsc.broadcast(dictionary)).drop(Columns.BODY).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> counted = Lineage.cut(ExtractTerms.apply(unique, jsc.broadcast(dictionary)).drop(Columns.BODY));
 
     Dataset<Row> documents = BuildDocuments.apply(counted);
     Dataset<Row> termDimension = BuildTerms.dimension(spark, dictionary.terms());
@@ -185,6 +185,7 @@ public final class RunJob {
       throw e;
     } finally {
       spark.sqlContext().clearCache();
+      jsc.getPersistentRDDs().values().forEach(rdd -> rdd.unpersist(false));
     }
   }
 

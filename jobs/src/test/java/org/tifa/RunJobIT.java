@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.compress.BZip2Codec;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.util.ReflectionUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +64,14 @@ class RunJobIT extends SparkTest {
       in.transferTo(out);
     }
     Files.delete(plain);
+    // reports.jsonl is read bzip2-compressed (line numbers are those of the decompressed text).
+    Path reports = input.resolve("reports.jsonl");
+    CompressionCodec bzip2 = ReflectionUtils.newInstance(BZip2Codec.class, new Configuration());
+    try (InputStream in = Files.newInputStream(reports);
+        OutputStream out = bzip2.createOutputStream(Files.newOutputStream(input.resolve("reports.jsonl.bz2")))) {
+      in.transferTo(out);
+    }
+    Files.delete(reports);
     // Hostile records generated rather than stored: 5,000-deep nesting and a 10 MB body.
     String deep = "{\"id\":\"deep\",\"body\":\"b\",\"published_at\":\"2024\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
     String huge = "{\"id\":\"huge\",\"body\":\"" + "政".repeat(10_000_000) + "\",\"published_at\":\"2024\"}";
@@ -97,7 +109,7 @@ class RunJobIT extends SparkTest {
     Path out = work.resolve("out-counts");
     RunJob.Result r = run(out, "s1", () -> {});
 
-    // 13 records in reports.jsonl, 2 in array.json, 2 gzipped, 1 invalid UTF-8, 2 hostile.
+    // 13 records in reports.jsonl (bzip2), 2 in array.json, 2 gzipped, 1 invalid UTF-8, 2 hostile.
     assertEquals(20, r.counts().recordsRead());
     // lc-001/002/003 are one content: lc-003 (published earliest) is kept.
     assertEquals(2, r.counts().duplicates());
@@ -146,8 +158,8 @@ class RunJobIT extends SparkTest {
     assertEquals(List.of("too_deep", "hostile.jsonl", 1L, true, false, "ingest"), quarantine.get(0));
     assertEquals(List.of("too_large", "hostile.jsonl", 2L, true, true, "ingest"), quarantine.get(1));
     assertEquals(List.of("invalid_utf8", "invalid-utf8.jsonl", 1L, true, false, "ingest"), quarantine.get(2));
-    assertEquals(List.of("malformed_json", "reports.jsonl", 6L, true, false, "ingest"), quarantine.get(3));
-    assertEquals(List.of("bad_date", "reports.jsonl", 13L, true, false, "ingest"), quarantine.get(10));
+    assertEquals(List.of("malformed_json", "reports.jsonl.bz2", 6L, true, false, "ingest"), quarantine.get(3));
+    assertEquals(List.of("bad_date", "reports.jsonl.bz2", 13L, true, false, "ingest"), quarantine.get(10));
 
     assertTermsCountedAsByHand(snap);
 
@@ -218,6 +230,19 @@ class RunJobIT extends SparkTest {
 
     assertEquals(List.of(List.of(3342L, 1L)),
         query("SELECT count(*), count(*) FILTER (WHERE code = '000000') FROM read_parquet('" + snap + "/regions/*.parquet')"));
+  }
+
+  @Test
+  void aQuarantinedShareAboveTheLimitExits4AndStillCommits() throws Exception {
+    Path out = work.resolve("out-ratio");
+    // 11 of the fixture's 20 records are quarantined: 0.55 > 0.5.
+    int code =
+        Tifa.execute("run", "--input", input.toString(), "--output", out.toString(), "--snapshot", "q", "--max-quarantine-ratio", "0.5");
+    assertEquals(Tifa.QUARANTINE_EXCEEDED, code);
+    assertEquals("q\n", Files.readString(out.resolve("LATEST")));
+    JsonNode quarantine = new ObjectMapper().readTree(out.resolve("q/manifest.json").toFile()).get("quarantine");
+    assertEquals(0.55, quarantine.get("ratio").asDouble(), 1e-9);
+    Assertions.assertTrue(quarantine.get("exceeded").asBoolean());
   }
 
   @Test

@@ -2,7 +2,14 @@ package org.tifa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
@@ -42,10 +49,34 @@ class SampleIT extends SparkTest {
     assertEquals(report.expectedReasons(), report.actualReasons());
     assertEquals(List.of(), report.fateMisses(), "records whose fate (accepted, duplicate, quarantined) differs from the label");
 
+    assertReadmeQueriesAnswer(repo, out.resolve("sample"));
+
     SampleEval.Score province = report.province();
     SampleEval.Score prefecture = report.prefecture();
     Assertions.assertTrue(province.precision() >= 0.99, "province precision " + province.precision());
     Assertions.assertTrue(prefecture.precision() >= 0.97, "prefecture precision " + prefecture.precision());
     Assertions.assertTrue(prefecture.coverage() >= 0.90, "prefecture coverage " + prefecture.coverage());
+  }
+
+  /** Every SQL statement of the README's DuckDB section runs on the sample snapshot and answers. */
+  private static void assertReadmeQueriesAnswer(Path repo, Path snapshot) throws Exception {
+    String readme = Files.readString(repo.resolve("README.md"));
+    Matcher blocks = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    int statements = 0;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      while (blocks.find()) {
+        for (String sql : blocks.group(1).replace("tifa-out/<id>", snapshot.toString()).split(";")) {
+          if (sql.replaceAll("(?m)^--.*$", "").isBlank()) {
+            continue;
+          }
+          statements++;
+          try (ResultSet rs = st.executeQuery(sql)) {
+            Assertions.assertTrue(rs.next(), "no rows from README query:\n" + sql);
+          }
+        }
+      }
+    }
+    Assertions.assertTrue(statements >= 3, "README has its DuckDB queries: " + statements);
   }
 }

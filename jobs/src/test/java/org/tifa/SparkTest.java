@@ -2,6 +2,10 @@ package org.tifa;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -37,5 +41,19 @@ public abstract class SparkTest extends JavaDataFrameSuiteBase {
         .set("spark.sql.session.timeZone", "UTC")
         .set("spark.sql.datetime.java8API.enabled", "true")
         .set("spark.ui.showConsoleProgress", "false");
+  }
+
+  /** The schema with every field nullable: joins, aggregates and Parquet do not keep non-null flags. */
+  protected static StructType nullable(StructType schema) {
+    StructType out = new StructType();
+    for (StructField f : schema.fields()) {
+      out = out.add(f.name(), f.dataType(), true);
+    }
+    return out;
+  }
+
+  /** The same rows under another schema of the same column types (e.g. nullability relaxed). */
+  protected Dataset<Row> as(Dataset<Row> rows, StructType schema) {
+    return spark().createDataFrame(rows.javaRDD(), schema);
   }
 }

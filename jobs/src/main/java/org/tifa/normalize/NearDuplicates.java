@@ -34,6 +34,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.Columns;
+import org.tifa.spark.Lineage;
 
 /**
  * Folds near duplicates (one article republished with another header or footer, or a few edited
@@ -204,7 +205,7 @@ public final class NearDuplicates {
   /** (node, label): every linked record and the earliest key of its connected group. */
   private static Dataset<Row> groups(Dataset<Row> links) {
     Dataset<Row> neighbours = links.select(col(A).as(NODE), col(B).as(LABEL)).union(links.select(col(B).as(NODE), col(A).as(LABEL)));
-    Dataset<Row> labels = neighbours.groupBy(NODE).agg(least(col(NODE), min(col(LABEL))).as(LABEL)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> labels = Lineage.cut(neighbours.groupBy(NODE).agg(least(col(NODE), min(col(LABEL))).as(LABEL)));
     while (true) {
       Dataset<Row> neighbourMin =
           neighbours
@@ -213,15 +214,14 @@ public final class NearDuplicates {
               .groupBy(NODE)
               .agg(min(col(LABEL)).as(NEIGHBOUR_MIN));
       Dataset<Row> next =
-          labels
-              .join(neighbourMin, NODE)
-              .select(
-                  col(NODE),
-                  least(col(LABEL), col(NEIGHBOUR_MIN)).as(LABEL),
-                  col(NEIGHBOUR_MIN).lt(col(LABEL)).as(CHANGED))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+          Lineage.cut(
+              labels
+                  .join(neighbourMin, NODE)
+                  .select(
+                      col(NODE),
+                      least(col(LABEL), col(NEIGHBOUR_MIN)).as(LABEL),
+                      col(NEIGHBOUR_MIN).lt(col(LABEL)).as(CHANGED)));
       long changed = next.filter(col(CHANGED)).count();
-      labels.unpersist(false);
       labels = next.drop(CHANGED);
       if (changed == 0) {
         return labels;

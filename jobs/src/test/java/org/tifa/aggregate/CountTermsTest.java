@@ -16,7 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.tifa.Columns;
@@ -78,7 +77,7 @@ class CountTermsTest extends SparkTest {
     Dataset<Row> actual =
         CountTerms.apply(spark().createDataFrame(docs, DOCS).repartition(3), terms, List.of("day", "week", "month", "quarter", "year"), "snap-1");
 
-    assertDataFrameNoOrderEquals(expected("snap-1"), nullable(actual));
+    assertDataFrameNoOrderEquals(expected("snap-1"), as(actual, nullable(actual.schema())));
   }
 
   private Dataset<Row> expected(String snapshot) throws IOException {
@@ -114,17 +113,5 @@ class CountTermsTest extends SparkTest {
       return LocalDate.parse(cell);
     }
     return cell;
-  }
-
-  private static StructType nullable(StructType schema) {
-    StructType out = new StructType();
-    for (StructField f : schema.fields()) {
-      out = out.add(f.name(), f.dataType(), true);
-    }
-    return out;
-  }
-
-  private Dataset<Row> nullable(Dataset<Row> ds) {
-    return spark().createDataFrame(ds.javaRDD(), nullable(ds.schema()));
   }
 }

@@ -75,7 +75,7 @@ public final class RegionEval {
     RegionEval eval = new RegionEval();
     eval.listUnlabelled = List.of(args).contains("--list-unlabelled");
     eval.real(repo.resolve("../shared/data/real/records.jsonl"));
-    eval.sample(repo.resolve("data/sample"));
+    System.out.println("(the sample is scored through the whole pipeline by scripts/eval-sample)");
   }
 
   private void real(Path records) throws IOException {
@@ -125,56 +125,6 @@ public final class RegionEval {
         national);
     nationalMisses.forEach(System.out::println);
     System.out.println("real, unlabelled documents (publisher national) by resolved level: " + unlabelled);
-  }
-
-  private void sample(Path dir) throws IOException {
-    Path labels = dir.resolve("labels.jsonl");
-    System.out.println("== sample dataset: " + labels.normalize());
-    if (!Files.exists(labels)) {
-      System.out.println("  absent, skipped");
-      return;
-    }
-    Score province = new Score("sample, province");
-    Score prefecture = new Score("sample, prefecture (text names city)");
-    Map<String, List<String>> files = new HashMap<>();
-    for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode label = JSON.readTree(line);
-      String code = text(label, "region_code");
-      if (code == null || !"accepted".equals(text(label, "expect"))) {
-        continue;
-      }
-      String file = text(label, "file");
-      List<String> lines =
-          files.computeIfAbsent(
-              file,
-              f -> {
-                try {
-                  return Files.readAllLines(dir.resolve(f), StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
-      JsonNode r = JSON.readTree(lines.get(label.get("line").asInt() - 1));
-      String title = text(r, "title");
-      RegionResolution got = resolver.resolve(null, null, null, null, title, text(r, "body"));
-      String detail = file + ":" + label.get("line").asInt() + " " + describe(got) + " | " + clip(title);
-      Optional<Region> want = gazetteer.byCode(code);
-      if (want.isEmpty()) {
-        System.out.println("  label names unknown code " + code + " at " + detail);
-        continue;
-      }
-      province.record(want.get().provinceCode(), got.provinceCode(), detail);
-      if (want.get().prefectureCode() != null
-          && label.path("text_names_city").asBoolean(false)
-          && !"province".equals(text(label, "region_level"))) {
-        prefecture.record(want.get().prefectureCode(), got.prefectureCode(), detail);
-      }
-    }
-    province.print();
-    prefecture.print();
   }
 
   /** Whether the text names the labelled city by its name or one of its aliases. */

@@ -1,0 +1,68 @@
+package org.tifa.aggregate;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.tifa.Columns;
+import org.tifa.SparkTest;
+import org.tifa.Tables;
+import org.tifa.extract.TermDictionary;
+
+class BuildTermsTest extends SparkTest {
+  private static final StructType HIT =
+      new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.MENTIONS, IntegerType);
+  private static final StructType DOCS =
+      new StructType()
+          .add(Columns.DOC_ID, StringType)
+          .add(Columns.PUBLISHED_DATE, DateType)
+          .add(Columns.REGION_CODE, StringType)
+          .add(Columns.REGION_NAME, StringType)
+          .add(Columns.TERM_HITS, createArrayType(HIT));
+
+  private static Row doc(String id, String date, String code, String name, Row... hits) {
+    return RowFactory.create(id, LocalDate.parse(date), code, name, hits);
+  }
+
+  @Test
+  void totalsFirstSightingsAndTermsNeverMentioned() {
+    Dataset<Row> docs =
+        spark().createDataFrame(
+            List.of(
+                doc("d1", "2024-03-02", "371500", "聊城市", RowFactory.create("slogan", "A", 2), RowFactory.create("topic", "T", 1)),
+                doc("d2", "2024-03-01", null, null, RowFactory.create("slogan", "A", 1)),
+                doc("d3", "2024-03-01", "370100", "济南市", RowFactory.create("slogan", "A", 1)),
+                doc("d4", "2024-03-05", "110000", "北京市", RowFactory.create("topic", "T", 3))),
+            DOCS);
+    Dataset<Row> dimension =
+        BuildTerms.dimension(
+            spark(),
+            List.of(
+                new TermDictionary.Term("slogan", "A", "甲", "economy", new String[] {"甲甲"}),
+                new TermDictionary.Term("slogan", "B", "乙", null, new String[0]),
+                new TermDictionary.Term("topic", "T", "丙", "party", new String[] {"k1", "k2"})));
+
+    // By hand: A's earliest documents (03-01) are d2 without a region and d3 in 济南: the region
+    // that is known wins. B is never mentioned.
+    StructType schema = nullable(Tables.TERMS_SCHEMA);
+    Dataset<Row> expected =
+        spark().createDataFrame(
+            List.of(
+                RowFactory.create("A", "slogan", "甲", "economy", new String[] {"甲甲"}, 3L, 4L,
+                    LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02"), "370100", "济南市"),
+                RowFactory.create("B", "slogan", "乙", null, new String[0], 0L, 0L, null, null, null, null),
+                RowFactory.create("T", "topic", "丙", "party", new String[] {"k1", "k2"}, 2L, 4L,
+                    LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-05"), "371500", "聊城市")),
+            schema);
+    Dataset<Row> actual = BuildTerms.apply(docs.repartition(3), dimension);
+    assertDataFrameNoOrderEquals(expected, as(actual, schema));
+  }
+}

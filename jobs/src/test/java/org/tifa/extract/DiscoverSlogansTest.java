@@ -1,0 +1,49 @@
+package org.tifa.extract;
+
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.tifa.Columns;
+import org.tifa.SparkTest;
+
+class DiscoverSlogansTest extends SparkTest {
+
+  @Test
+  void gathersQuotedSlogansWithTheirDocumentsAndMostFrequentForm() {
+    StructType docs = new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType);
+    Dataset<Row> input =
+        spark().createDataFrame(
+            List.of(
+                RowFactory.create("d1", "聚力“攻坚突破年”", "开展“攻坚突破年 政协见行动”活动。简称“攻坚突破年、政协见行动”。"),
+                RowFactory.create("d2", null, "推进“攻坚突破年 政协见行动”。他说：“我们一定要把工作做好。”"),
+                RowFactory.create("d3", "无题", "落实“三亮”要求。")),
+            docs);
+
+    Dataset<Row> found =
+        DiscoverSlogans.apply(input.repartition(2), jsc().broadcast(SloganExtractor.loadDefault()));
+
+    // By hand: the speech in d2 is not a slogan; the two written forms of the campaign name share
+    // one key, the spaced form (twice) beats the 、 form (once) for display.
+    StructType out =
+        new StructType()
+            .add(DiscoverSlogans.KEY, StringType)
+            .add(Columns.TERM, StringType)
+            .add(DiscoverSlogans.SURFACES, createArrayType(StringType))
+            .add(Columns.DOCUMENTS, LongType);
+    Dataset<Row> expected =
+        spark().createDataFrame(
+            List.of(
+                RowFactory.create("攻坚突破年", "攻坚突破年", new String[] {"攻坚突破年"}, 1L),
+                RowFactory.create("攻坚突破年政协见行动", "攻坚突破年 政协见行动", new String[] {"攻坚突破年 政协见行动", "攻坚突破年、政协见行动"}, 2L),
+                RowFactory.create("三亮", "三亮", new String[] {"三亮"}, 1L)),
+            out);
+    assertDataFrameNoOrderEquals(expected, as(found, out));
+  }
+}
