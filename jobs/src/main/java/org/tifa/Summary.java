@@ -37,8 +37,26 @@ final class Summary {
   private static void printTop(PrintStream out, String label, java.util.List<Map.Entry<String, Long>> top) {
     out.printf("  %-18s %s%n", label, top.isEmpty() ? "(none)" : "");
     for (Map.Entry<String, Long> e : top) {
-      out.printf("    %-30s %,d documents%n", e.getKey(), e.getValue());
+      out.printf("    %s %,d documents%n", pad(e.getKey(), 30), e.getValue());
     }
+  }
+
+  /** Pads to a terminal width: CJK and other wide characters take two columns. */
+  static String pad(String s, int columns) {
+    int width = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      width += isWide(cp) ? 2 : 1;
+      i += Character.charCount(cp);
+    }
+    return width >= columns ? s : s + " ".repeat(columns - width);
+  }
+
+  private static boolean isWide(int cp) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.HAN
+        || (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFF00 && cp <= 0xFF60);
   }
 
   private static String reasons(Map<String, Long> reasons) {
