@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the small RFC 4180 CSV files of conf/ (quoted fields, no embedded line breaks). */
-final class CsvLines {
+public final class CsvLines {
   private CsvLines() {}
 
   /** Rows keyed by the header's column names; missing trailing fields read as "". */
-  static List<Map<String, String>> read(Reader reader) {
+  public static List<Map<String, String>> read(Reader reader) {
     List<Map<String, String>> rows = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(reader)) {
       String headerLine = in.readLine();

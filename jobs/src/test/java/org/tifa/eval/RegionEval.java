@@ -19,7 +19,8 @@ import org.tifa.resolve.RegionResolver;
 
 /**
  * Scores text-only region resolution (the resolver sees title and body, never the metadata) on the
- * shared real documents and, when present, on the labelled sample dataset. Prints precision
+ * shared real documents: against their metadata (which names the publisher) and against the subject
+ * regions labelled by hand in {@code data/eval/real-region-labels.csv}. Prints precision
  * (correct / resolved) and coverage (resolved / labelled) at province and prefecture level, and
  * every miss. Usage: {@code RegionEval [repoRoot] [--list-unlabelled]}; run through scripts/eval-regions.
  */
@@ -75,6 +76,7 @@ public final class RegionEval {
     RegionEval eval = new RegionEval();
     eval.listUnlabelled = List.of(args).contains("--list-unlabelled");
     eval.real(repo.resolve("../shared/data/real/records.jsonl"));
+    eval.handLabelled(repo.resolve("../shared/data/real/records.jsonl"), repo.resolve("data/eval/real-region-labels.csv"));
     System.out.println("(the sample is scored through the whole pipeline by scripts/eval-sample)");
   }
 
@@ -125,6 +127,56 @@ public final class RegionEval {
         national);
     nationalMisses.forEach(System.out::println);
     System.out.println("real, unlabelled documents (publisher national) by resolved level: " + unlabelled);
+  }
+
+  /**
+   * Scores against the subject regions labelled by hand in data/eval (the metadata of the real
+   * documents gives the publisher, which is not always the subject).
+   */
+  private void handLabelled(Path records, Path labelsCsv) throws IOException {
+    System.out.println("== real documents, subject labelled by hand: " + labelsCsv.normalize());
+    if (!Files.exists(records) || !Files.exists(labelsCsv)) {
+      System.out.println("  absent, skipped");
+      return;
+    }
+    Map<String, JsonNode> byId = new HashMap<>();
+    for (String line : Files.readAllLines(records, StandardCharsets.UTF_8)) {
+      JsonNode r = JSON.readTree(line);
+      byId.put(text(r, "id"), r);
+    }
+    Score province = new Score("hand, province");
+    Score prefecture = new Score("hand, prefecture (text names it)");
+    int none = 0;
+    List<String> noneResolved = new ArrayList<>();
+    try (java.io.Reader in = Files.newBufferedReader(labelsCsv, StandardCharsets.UTF_8)) {
+      for (Map<String, String> label : org.tifa.reference.CsvLines.read(in)) {
+        JsonNode r = byId.get(label.get("id"));
+        if (r == null) {
+          System.out.println("  label for an unknown id " + label.get("id"));
+          continue;
+        }
+        String title = text(r, "title");
+        RegionResolution got = resolver.resolve(null, null, null, null, title, text(r, "body"));
+        String detail = label.get("id") + " " + describe(got) + " | " + clip(title);
+        String provinceCode = label.get("province_code");
+        String prefectureCode = label.get("prefecture_code");
+        if (provinceCode == null || provinceCode.isEmpty()) {
+          none++;
+          if (got.code() != null) {
+            noneResolved.add("  regional    want none got " + detail);
+          }
+          continue;
+        }
+        province.record(provinceCode, got.provinceCode(), detail);
+        if (prefectureCode != null && !prefectureCode.isEmpty() && "1".equals(label.get("text_names_prefecture"))) {
+          prefecture.record(prefectureCode, got.prefectureCode(), detail);
+        }
+      }
+    }
+    province.print();
+    prefecture.print();
+    System.out.printf(Locale.ROOT, "hand, documents without a regional subject given a region: %d of %d%n", noneResolved.size(), none);
+    noneResolved.forEach(System.out::println);
   }
 
   /** Whether the text names the labelled city by its name or one of its aliases. */
