@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,12 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
   private static final int BOM_1 = 0xEF;
 
   private final String file;
-  private final BufferedInputStream in;
+  private final InputStream source;
+  /** Own buffer, scanned in bulk: a per-byte BufferedInputStream.read() is synchronized. */
+  private final byte[] buf = new byte[1 << 16];
+  private int pos;
+  private int limit;
+  private boolean sourceDone;
   private final int maxLineBytes;
   private final ArrayDeque<RawRecord> pending = new ArrayDeque<>();
   private final CharsetDecoder strictUtf8 =
@@ -49,7 +53,7 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
 
   public ReportFileReader(String file, InputStream in, int maxLineBytes) {
     this.file = file;
-    this.in = new BufferedInputStream(in, 1 << 16);
+    this.source = in;
     this.maxLineBytes = maxLineBytes;
   }
 
@@ -91,46 +95,72 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     }
   }
 
-  private void skipBom() throws IOException {
-    in.mark(3);
-    if (in.read() == BOM_1 && in.read() == 0xBB && in.read() == 0xBF) {
-      return;
+  /** Makes at least {@code n} bytes available from {@code pos}, unless the input ends first. */
+  private boolean ensure(int n) throws IOException {
+    if (limit - pos >= n) {
+      return true;
     }
-    in.reset();
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      limit -= pos;
+      pos = 0;
+    }
+    while (limit - pos < n && !sourceDone && limit < buf.length) {
+      int read = source.read(buf, limit, buf.length - limit);
+      if (read < 0) {
+        sourceDone = true;
+      } else {
+        limit += read;
+      }
+    }
+    return limit - pos >= n;
+  }
+
+  private void skipBom() throws IOException {
+    if (ensure(3) && (buf[pos] & 0xFF) == BOM_1 && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
+      pos += 3;
+    }
   }
 
   private int firstVisibleByte() throws IOException {
-    in.mark(1 << 15);
-    int b;
-    int seen = 0;
-    do {
-      b = in.read();
-      seen++;
-    } while (b != -1 && seen < (1 << 15) && (b == ' ' || b == '\t' || b == '\r' || b == '\n'));
-    in.reset();
-    return b;
+    ensure(buf.length);
+    for (int i = pos; i < limit; i++) {
+      byte b = buf[i];
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return b;
+      }
+    }
+    return -1;
   }
 
   private void nextLine() throws IOException {
     while (true) {
       lineBuffer.reset();
-      boolean tooLong = false;
       long bytes = 0;
-      int b;
-      while ((b = in.read()) != -1 && b != '\n') {
-        bytes++;
-        if (bytes <= maxLineBytes) {
-          lineBuffer.write(b);
-        } else {
-          tooLong = true;
+      boolean newline = false;
+      while (ensure(1)) {
+        int end = pos;
+        while (end < limit && buf[end] != '\n') {
+          end++;
+        }
+        int n = end - pos;
+        if (bytes < maxLineBytes) {
+          lineBuffer.write(buf, pos, (int) Math.min(n, maxLineBytes - bytes));
+        }
+        bytes += n;
+        pos = end;
+        if (end < limit) {
+          pos++;
+          newline = true;
+          break;
         }
       }
-      if (b == -1 && bytes == 0) {
+      if (!newline && bytes == 0) {
         done = true;
         return;
       }
       lineNumber++;
-      if (tooLong) {
+      if (bytes > maxLineBytes) {
         pending.add(
             new RawRecord(
                 file,
@@ -146,7 +176,7 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
         length--;
       }
       if (isBlank(bytesOfLine, length)) {
-        if (b == -1) {
+        if (!newline) {
           done = true;
           return;
         }
@@ -178,7 +208,11 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
                     .build())
             .build();
     mapper = new ObjectMapper(factory);
-    arrayParser = factory.createParser(in);
+    // The parser continues from what is buffered, then from the rest of the source.
+    InputStream rest =
+        new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, pos, limit - pos), source);
+    pos = limit;
+    arrayParser = factory.createParser(rest);
     arrayParser.nextToken();
   }
 
@@ -251,6 +285,6 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     if (arrayParser != null) {
       arrayParser.close();
     }
-    in.close();
+    source.close();
   }
 }
