@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.tifa.generate.CorpusGenerator;
+import org.tifa.generate.WriteCorpus;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.ConfigException;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Tifa.VersionProvider.class,
     description = "Tracks how political slogans and policy topics spread across China's regions over time.",
-    subcommands = {Tifa.Run.class})
+    subcommands = {Tifa.Run.class, Tifa.Generate.class})
 public final class Tifa implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -155,6 +157,51 @@ public final class Tifa implements Callable<Integer> {
       }
       String out = output != null ? output : (inputs == null ? "tifa-out" : null);
       return new RunOptions(in, out, conf, snapshot, maxQuarantineRatio, verbose);
+    }
+  }
+
+  /** {@code tifa generate}. */
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = "Writes a deterministic synthetic corpus in the input format, for benchmarks.")
+  static final class Generate implements Callable<Integer> {
+    @Option(names = "--docs", required = true, paramLabel = "N", description = "Number of records.")
+    long docs;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the part files.")
+    String output;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed. Default: 1")
+    long seed = 1;
+
+    @Option(names = "--files", paramLabel = "K", description = "Number of part files. Default: one per 100,000 records")
+    Integer files;
+
+    @Option(names = "--gzip", description = "Compress the part files with gzip.")
+    boolean gzip;
+
+    @Override
+    public Integer call() throws Exception {
+      if (docs <= 0) {
+        throw new ConfigException("--docs must be a positive number");
+      }
+      int parts = files != null ? files : (int) Math.max(1, Math.min(10_000, (docs + 99_999) / 100_000));
+      if (parts <= 0 || parts > docs) {
+        throw new ConfigException("--files must be between 1 and --docs");
+      }
+      ReferenceData reference = ReferenceData.bundled();
+      long started = System.nanoTime();
+      WriteCorpus.Written written =
+          WriteCorpus.write(
+              new CorpusGenerator(seed, reference.gazetteer(), reference.lexicon(), reference.taxonomy()),
+              docs,
+              java.nio.file.Path.of(output),
+              parts,
+              gzip);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf("%,d records in %d file(s), %,d bytes, %.1f s, under %s%n", docs, written.files().size(), written.bytes(), seconds, output);
+      return OK;
     }
   }
 
