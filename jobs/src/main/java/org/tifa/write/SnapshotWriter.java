@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -58,7 +59,14 @@ public final class SnapshotWriter {
   public Path writeTable(String name, Dataset<Row> table, StructType schema, int files, String... partitionBy) {
     checkSchema(name, table.schema(), schema);
     Path dir = new Path(work, name);
-    table.coalesce(Math.max(1, files))
+    // repartition, not coalesce: a coalesce to few files would also run everything upstream of
+    // the last shuffle in that few tasks.
+    Column[] keys = new Column[partitionBy.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = org.apache.spark.sql.functions.col(partitionBy[i]);
+    }
+    Dataset<Row> sized = keys.length == 0 ? table.repartition(Math.max(1, files)) : table.repartition(Math.max(1, files), keys);
+    sized
         .write()
         .mode(SaveMode.ErrorIfExists)
         .partitionBy(partitionBy)
