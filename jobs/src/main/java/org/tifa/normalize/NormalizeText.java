@@ -78,14 +78,8 @@ public final class NormalizeText {
 
     Dataset<Row> withDoc =
         records.withColumn(NORMALIZED, document.apply(col(Columns.TITLE_RAW), col(Columns.BODY_RAW), col(Columns.SOURCE_RAW)));
-    String[] names = RESULT.fieldNames();
-    Column[] columns = new Column[names.length + 1];
-    columns[0] = col("*");
-    for (int i = 0; i < names.length; i++) {
-      columns[i + 1] = col(NORMALIZED + "." + names[i]).as(names[i]);
-    }
     return withDoc
-        .select(columns)
+        .select(col("*"), col(NORMALIZED + ".*"))
         .drop(NORMALIZED)
         .withColumn(Columns.GIVEN_PROVINCE, field.apply(col(Columns.GIVEN_PROVINCE)))
         .withColumn(Columns.GIVEN_CITY, field.apply(col(Columns.GIVEN_CITY)))

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -59,13 +58,7 @@ public final class ResolveRegion {
                 col(Columns.GIVEN_COUNTY),
                 col(Columns.TITLE),
                 col(Columns.BODY)));
-    String[] names = RESULT.fieldNames();
-    Column[] columns = new Column[names.length + 1];
-    columns[0] = col("*");
-    for (int i = 0; i < names.length; i++) {
-      columns[i + 1] = col(RESOLVED + "." + names[i]).as(names[i]);
-    }
-    return withRegion.select(columns).drop(RESOLVED);
+    return withRegion.select(col("*"), col(RESOLVED + ".*")).drop(RESOLVED);
   }
 
   static Row toRow(RegionResolution r) {
