@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tifa.reference.Gazetteer;
+import org.tifa.reference.Region;
 
 /**
  * Scores a snapshot of the bundled sample against the sample's hand labels
@@ -29,6 +31,8 @@ import java.util.TreeMap;
  */
 public final class SampleEval {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Parent chains of the labelled codes (a municipality's districts roll up to the municipality). */
+  private static final Gazetteer GAZETTEER = Gazetteer.loadDefault();
 
   /** A labelled record and what the snapshot made of it. */
   record Outcome(JsonNode label, String fate, String reason, Map<String, String> doc) {}
@@ -136,7 +140,8 @@ public final class SampleEval {
         continue;
       }
       String code = l.get("region_code").asText();
-      String want = level.equals("province") ? code.substring(0, 2) + "0000" : prefectureOf(code, l.path("region_level").asText());
+      Region region = GAZETTEER.byCode(code).orElseThrow(() -> new IllegalStateException("label names unknown code " + code));
+      String want = level.equals("province") ? region.provinceCode() : region.prefectureCode();
       if (want == null || (level.equals("prefecture") && !l.path("text_names_city").asBoolean(false))) {
         continue;
       }
@@ -152,21 +157,6 @@ public final class SampleEval {
       misses.add(l.path("id").asText("?") + " want " + want + " got " + got + " (" + l.path("hard_case").asText("") + ")");
     }
     return new Score(level, labelled, resolved, correct, misses);
-  }
-
-  /**
-   * The labelled prefecture of a code. Counties of a municipality roll up to the municipality
-   * itself (110000 for 北京); otherwise the prefecture is the code's first four digits.
-   */
-  private static String prefectureOf(String code, String level) {
-    if (level.equals("province")) {
-      return null;
-    }
-    String province = code.substring(0, 2);
-    if (province.equals("11") || province.equals("12") || province.equals("31") || province.equals("50")) {
-      return province + "0000";
-    }
-    return code.substring(0, 4) + "00";
   }
 
   /** Line number (1-based) where each element of a JSON array file starts. */
