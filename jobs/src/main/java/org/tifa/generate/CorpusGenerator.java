@@ -36,17 +36,26 @@ public final class CorpusGenerator {
     "日前，%s人民政府印发实施方案，全面推进%s。",
     "%s组织开展%s集中调研活动，深入基层了解实际情况。",
   };
-  private static final String[] SENTENCES = {
-    "会议强调，要坚持以“%s”为引领，推动各项工作落地见效。",
+  /** Sentences that quote a slogan (first %s) and name a topic keyword (second %s). */
+  private static final String[] QUOTING = {
+    "会议强调，要坚持以“%s”为引领，推动%s各项工作落地见效。",
     "要深入开展“%s”活动，把%s作为重要抓手。",
+    "要以“%s”为主线，统筹推进%s和高质量发展。",
+  };
+  /** Sentences that name one term (a topic keyword, now and then a slogan) without quoting it. */
+  private static final String[] NAMING = {
     "各级各部门要围绕%s，聚焦群众急难愁盼问题，拿出更多务实举措。",
     "今年以来，全市上下扎实推进%s，取得了阶段性成效。",
     "委员们建议，进一步完善%s工作机制，形成工作合力。",
-    "要以“%s”为主线，统筹推进%s和高质量发展。",
     "下一步，将持续深化%s，确保各项任务按期完成。",
     "会上，与会同志围绕%s进行了深入交流讨论。",
+  };
+  /** Sentences with figures only. */
+  private static final String[] FIGURES = {
     "据了解，该项目总投资%d亿元，预计年内建成投用。",
     "截至目前，已累计开展调研%d次，形成调研报告%d篇。",
+    "会议听取了有关情况汇报，审议了相关文件。",
+    "与会人员结合工作实际，逐一作了发言。",
   };
   private static final String[] LOCAL_HEADS = {"攻坚", "提升", "突破", "奋进", "赶超", "争先", "品质", "效能", "创新", "服务"};
   private static final String[] LOCAL_TAILS = {"年", "行动", "工程", "计划", "攻坚战", "大会战"};
@@ -124,11 +133,19 @@ public final class CorpusGenerator {
     StringBuilder body = new StringBuilder(target + 200);
     body.append(String.format(OPENERS[r.nextInt(OPENERS.length)], place, topic)).append('\n');
     while (body.length() < target) {
-      String s = SENTENCES[r.nextInt(SENTENCES.length)];
-      String filled =
-          s.contains("%d")
-              ? String.format(s, 1 + r.nextInt(500), 1 + r.nextInt(90))
-              : String.format(s, slogan(r), keywords[r.nextInt(keywords.length)]);
+      // Shares chosen to match the real documents in ../shared/data/real: about 1.5 quoted
+      // formulations per 1,000 characters, and a topic keyword in about a third of the sentences.
+      double kind = r.nextDouble();
+      String filled;
+      if (kind < 0.05) {
+        filled = String.format(QUOTING[r.nextInt(QUOTING.length)], slogan(r), keywords[r.nextInt(keywords.length)]);
+      } else if (kind < 0.10) {
+        filled = String.format(NAMING[r.nextInt(NAMING.length)], slogan(r));
+      } else if (kind < 0.40) {
+        filled = String.format(NAMING[r.nextInt(NAMING.length)], keywords[r.nextInt(keywords.length)]);
+      } else {
+        filled = String.format(FIGURES[r.nextInt(FIGURES.length)], 1 + r.nextInt(500), 1 + r.nextInt(90));
+      }
       body.append(filled);
       if (r.nextInt(4) == 0) {
         body.append('\n');
