@@ -20,6 +20,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.weekofyear;
 import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+import static org.apache.spark.sql.functions.element_at;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +50,7 @@ public final class CountTerms {
   private static final String HIT = "_hit";
 
   /** The grains a date precision allows: finer grains are not known for coarser dates. */
-  static Column allows(String grain, Column precision) {
+  public static Column allows(String grain, Column precision) {
     return switch (grain) {
       case "year" -> lit(true);
       case "quarter", "month" -> precision.isin("day", "month");
@@ -56,7 +59,7 @@ public final class CountTerms {
   }
 
   /** The period label and first day of a date at a grain; weeks are ISO weeks. */
-  static Column[] period(String grain, Column date) {
+  public static Column[] period(String grain, Column date) {
     return switch (grain) {
       case "day" -> new Column[] {date_format(date, "yyyy-MM-dd"), date};
       case "week" -> {
@@ -73,76 +76,122 @@ public final class CountTerms {
     };
   }
 
-  /** Documents × allowed grains × region levels: the unit both counts and denominators sum over. */
+  private static final String GRAIN_NO = "_grain";
+  private static final String LEVEL_NO = "_level";
+  private static final String REGION_NO = "_region";
+  private static final String SOURCE_KEY = "_source";
+  private static final String TERM_KEY = "_term";
+  private static final String[] LEVELS = {"country", "province", "prefecture", "county"};
+
+  /**
+   * Documents × allowed grains × region levels, the unit both counts and denominators sum over,
+   * in fixed-width keys only: grain and level as their index, the period as its first day, the
+   * region code as a number, the source as a 64-bit hash. Aggregating on such keys stays in
+   * Spark's fast fixed-width hash map; with the names and labels as strings it spilled to sorting
+   * and cost more than the rest of the job. Labels and names are joined back after counting.
+   */
   static Dataset<Row> placeInTime(Dataset<Row> documents, List<String> grains) {
     Column date = col(Columns.PUBLISHED_DATE);
     Column precision = col(Columns.DATE_PRECISION);
     List<Column> slots = new ArrayList<>();
-    for (String g : grains) {
-      Column[] p = period(g, date);
-      slots.add(
-          struct(lit(g).as(Columns.GRAIN), p[0].as(Columns.PERIOD), p[1].as(Columns.PERIOD_START), allows(g, precision).as("ok")));
+    for (int g = 0; g < grains.size(); g++) {
+      String grain = grains.get(g);
+      slots.add(struct(lit(g).as(GRAIN_NO), period(grain, date)[1].as(Columns.PERIOD_START), allows(grain, precision).as("ok")));
     }
-    Column places =
-        array(
-            place("country", lit(BuildRegions.COUNTRY_CODE), lit(BuildRegions.COUNTRY_NAME), lit(null), lit(null)),
-            place("province", col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)),
-            place("prefecture", col(Columns.PREFECTURE_CODE), col(Columns.PREFECTURE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)),
-            place("county", col(Columns.COUNTY_CODE), col(Columns.COUNTY_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)));
+    Column[] codes = {
+      lit(0L), regionNumber(Columns.PROVINCE_CODE), regionNumber(Columns.PREFECTURE_CODE), regionNumber(Columns.COUNTY_CODE)
+    };
+    Column[] places = new Column[LEVELS.length];
+    for (int l = 0; l < LEVELS.length; l++) {
+      places[l] = struct(lit(l).as(LEVEL_NO), codes[l].as(REGION_NO));
+    }
+    Column source = when(col(Columns.SOURCE).isNull(), lit(null).cast("bigint")).otherwise(xxhash64(col(Columns.SOURCE)));
     return documents
         .select(
-            col(Columns.DOC_ID), col(Columns.SOURCE), date.as(Columns.PUBLISHED_DATE), col(Columns.TERM_HITS),
-            explode(array(slots.toArray(Column[]::new))).as(SLOT), places.as("_places"))
+            source.as(SOURCE_KEY), date.as(Columns.PUBLISHED_DATE), col(Columns.TERM_HITS),
+            explode(array(slots.toArray(Column[]::new))).as(SLOT), array(places).as("_places"))
         .filter(col(SLOT + ".ok"))
         .select(col("*"), explode(col("_places")).as(PLACE))
-        .filter(col(PLACE + "." + Columns.REGION_CODE).isNotNull())
+        .filter(col(PLACE + "." + REGION_NO).isNotNull())
         .select(
-            col(Columns.DOC_ID), col(Columns.SOURCE), col(Columns.PUBLISHED_DATE), col(Columns.TERM_HITS),
-            col(SLOT + "." + Columns.GRAIN).as(Columns.GRAIN),
-            col(SLOT + "." + Columns.PERIOD).as(Columns.PERIOD),
+            col(SOURCE_KEY), col(Columns.PUBLISHED_DATE), col(Columns.TERM_HITS),
+            col(SLOT + "." + GRAIN_NO).as(GRAIN_NO),
             col(SLOT + "." + Columns.PERIOD_START).as(Columns.PERIOD_START),
-            col(PLACE + "." + Columns.REGION_LEVEL).as(Columns.REGION_LEVEL),
-            col(PLACE + "." + Columns.REGION_CODE).as(Columns.REGION_CODE),
-            col(PLACE + "." + Columns.REGION_NAME).as(Columns.REGION_NAME),
-            col(PLACE + "." + Columns.PROVINCE_CODE).as(Columns.PROVINCE_CODE),
-            col(PLACE + "." + Columns.PROVINCE_NAME).as(Columns.PROVINCE_NAME));
+            col(PLACE + "." + LEVEL_NO).as(LEVEL_NO),
+            col(PLACE + "." + REGION_NO).as(REGION_NO));
   }
 
-  private static Column place(String level, Column code, Column name, Column provinceCode, Column provinceName) {
-    return struct(
-        lit(level).as(Columns.REGION_LEVEL),
-        code.as(Columns.REGION_CODE),
-        coalesce(name, code).as(Columns.REGION_NAME),
-        provinceCode.cast("string").as(Columns.PROVINCE_CODE),
-        provinceName.cast("string").as(Columns.PROVINCE_NAME));
+  /** GB/T 2260 codes are six digits; as a number they key an aggregation without string work. */
+  private static Column regionNumber(String codeColumn) {
+    return col(codeColumn).cast("bigint");
+  }
+
+  /** (level, region number) → code, name and province of every region the documents resolved to. */
+  private static Dataset<Row> regionNames(Dataset<Row> documents) {
+    Column[][] levels = {
+      {lit(BuildRegions.COUNTRY_CODE), lit(BuildRegions.COUNTRY_NAME), lit(null).cast("string"), lit(null).cast("string")},
+      {col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)},
+      {col(Columns.PREFECTURE_CODE), col(Columns.PREFECTURE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)},
+      {col(Columns.COUNTY_CODE), col(Columns.COUNTY_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)},
+    };
+    Column[] places = new Column[LEVELS.length];
+    for (int l = 0; l < LEVELS.length; l++) {
+      Column[] c = levels[l];
+      places[l] =
+          struct(
+              lit(l).as(LEVEL_NO), c[0].cast("bigint").as(REGION_NO), lit(LEVELS[l]).as(Columns.REGION_LEVEL),
+              c[0].as(Columns.REGION_CODE), coalesce(c[1], c[0]).as(Columns.REGION_NAME),
+              c[2].cast("string").as(Columns.PROVINCE_CODE), c[3].cast("string").as(Columns.PROVINCE_NAME));
+    }
+    return documents
+        .select(explode(array(places)).as(PLACE))
+        .select(col(PLACE + ".*"))
+        .filter(col(REGION_NO).isNotNull())
+        .dropDuplicates(new String[] {LEVEL_NO, REGION_NO});
   }
 
   public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> terms, List<String> grains, String snapshotId) {
-    Dataset<Row> placed = placeInTime(documents, grains);
-    String[] cell = {Columns.GRAIN, Columns.PERIOD, Columns.REGION_LEVEL, Columns.REGION_CODE};
+    String[] cell = {GRAIN_NO, Columns.PERIOD_START, LEVEL_NO, REGION_NO};
+    // One shuffle, by cell: the counts (grouped by cell, term and source, then by cell and term),
+    // the denominators (by cell) and their join are then all co-partitioned and run without
+    // another exchange. Cells are small enough not to skew: the biggest, a year at country level,
+    // holds one row per document and term of that year.
+    int partitions = Integer.parseInt(documents.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    Dataset<Row> placed =
+        placeInTime(documents, grains).repartition(partitions, col(cell[0]), col(cell[1]), col(cell[2]), col(cell[3]));
     Dataset<Row> denominators = placed.groupBy(cell[0], cell[1], cell[2], cell[3]).agg(count(lit(1)).as(Columns.REGION_DOCUMENTS));
 
+    Column termKey = xxhash64(col(HIT + "." + Columns.TERM_KIND), col(HIT + "." + Columns.TERM_ID));
     Dataset<Row> counted =
         placed
             .select(col("*"), explode(col(Columns.TERM_HITS)).as(HIT))
-            .groupBy(
-                col(Columns.GRAIN), col(Columns.PERIOD), col(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
-                col(Columns.REGION_CODE), col(Columns.REGION_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME),
-                col(HIT + "." + Columns.TERM_KIND).as(Columns.TERM_KIND), col(HIT + "." + Columns.TERM_ID).as(Columns.TERM_ID))
+            .groupBy(col(GRAIN_NO), col(Columns.PERIOD_START), col(LEVEL_NO), col(REGION_NO), termKey.as(TERM_KEY))
             .agg(
                 sum(col(HIT + "." + Columns.MENTIONS)).cast("bigint").as(Columns.MENTIONS),
                 count(lit(1)).as(Columns.DOCUMENTS),
-                countDistinct(col(Columns.SOURCE)).as(Columns.SOURCES),
+                countDistinct(col(SOURCE_KEY)).as(Columns.SOURCES),
                 min(col(Columns.PUBLISHED_DATE)).as(Columns.FIRST_SEEN),
                 max(col(Columns.PUBLISHED_DATE)).as(Columns.LAST_SEEN));
 
-    Dataset<Row> dims = terms.select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.CATEGORY);
+    Dataset<Row> dims =
+        terms.select(
+            xxhash64(col(Columns.TERM_KIND), col(Columns.TERM_ID)).as(TERM_KEY),
+            col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY));
+    List<Column> grainNames = new ArrayList<>();
+    Column label = null;
+    for (int g = 0; g < grains.size(); g++) {
+      grainNames.add(lit(grains.get(g)));
+      Column l = period(grains.get(g), col(Columns.PERIOD_START))[0];
+      label = label == null ? when(col(GRAIN_NO).equalTo(g), l) : label.when(col(GRAIN_NO).equalTo(g), l);
+    }
     return counted
         .join(denominators, scala(cell), "inner")
-        .join(broadcast(dims), scala(new String[] {Columns.TERM_KIND, Columns.TERM_ID}), "left")
+        .join(broadcast(dims), scala(new String[] {TERM_KEY}), "left")
+        .join(broadcast(regionNames(documents)), scala(new String[] {LEVEL_NO, REGION_NO}), "inner")
         .select(
             lit(snapshotId).as(Columns.SNAPSHOT_ID),
-            col(Columns.GRAIN), col(Columns.PERIOD), col(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
+            element_at(array(grainNames.toArray(Column[]::new)), col(GRAIN_NO).plus(1)).as(Columns.GRAIN),
+            label.as(Columns.PERIOD), col(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
             col(Columns.REGION_CODE), col(Columns.REGION_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), coalesce(col(Columns.TERM), col(Columns.TERM_ID)).as(Columns.TERM),
             col(Columns.CATEGORY), col(Columns.MENTIONS), col(Columns.DOCUMENTS), col(Columns.SOURCES),
