@@ -35,7 +35,6 @@ import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
 import org.tifa.resolve.ResolveRegion;
-import org.tifa.spark.Lineage;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;
 
@@ -111,7 +110,9 @@ public final class RunJob {
             Deduplicate.apply(located).persist(StorageLevel.MEMORY_AND_DISK()),
             new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize));
     step(spark, "keep unique documents");
-    Dataset<Row> unique = Lineage.cut(deduplicated.kept());
+    // Persisted as Spark's columnar cache, not as an RDD of Rows: converting every row to a Java
+    // object and back, and sizing those objects for the block manager, cost more than the stage.
+    Dataset<Row> unique = deduplicated.kept().persist(StorageLevel.MEMORY_AND_DISK());
 
     step(spark, "discover slogans");
     List<TermDictionary.Discovered> discovered =
@@ -121,11 +122,11 @@ public final class RunJob {
     TermDictionary dictionary =
         TermDictionary.build(reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments);
     step(spark, "extract terms");
-    Dataset<Row> counted = Lineage.cut(ExtractTerms.apply(unique, jsc.broadcast(dictionary)).drop(Columns.BODY));
+    Dataset<Row> counted =
+        ExtractTerms.apply(unique, jsc.broadcast(dictionary)).drop(Columns.BODY).persist(StorageLevel.MEMORY_AND_DISK());
 
     Dataset<Row> documents = BuildDocuments.apply(counted);
     Dataset<Row> termDimension = BuildTerms.dimension(spark, dictionary.terms());
-    Dataset<Row> termCounts = CountTerms.apply(counted, termDimension, config.grains, snapshotId);
     Dataset<Row> terms = BuildTerms.apply(counted, termDimension);
     Dataset<Row> quarantine = ingested.quarantine().unionByName(normalized.quarantine());
 
@@ -141,8 +142,9 @@ public final class RunJob {
       step(spark, "write regions");
       writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
       step(spark, "write term_counts");
-      Path termCountsDir =
-          writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, files(ingestedGood * 20), Columns.GRAIN);
+      Dataset<Row> termCounts = CountTerms.apply(counted, termDimension, config.grains, snapshotId, 
+          Math.max(files(ingestedGood * 20), spark.sparkContext().defaultParallelism()));
+      Path termCountsDir = writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
       step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
 

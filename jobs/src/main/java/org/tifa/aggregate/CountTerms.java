@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.max;
@@ -128,38 +129,48 @@ public final class CountTerms {
 
   /** (level, region number) → code, name and province of every region the documents resolved to. */
   private static Dataset<Row> regionNames(Dataset<Row> documents) {
-    Column[][] levels = {
-      {lit(BuildRegions.COUNTRY_CODE), lit(BuildRegions.COUNTRY_NAME), lit(null).cast("string"), lit(null).cast("string")},
-      {col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)},
-      {col(Columns.PREFECTURE_CODE), col(Columns.PREFECTURE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)},
-      {col(Columns.COUNTY_CODE), col(Columns.COUNTY_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)},
-    };
-    Column[] places = new Column[LEVELS.length];
-    for (int l = 0; l < LEVELS.length; l++) {
-      Column[] c = levels[l];
-      places[l] =
-          struct(
-              lit(l).as(LEVEL_NO), c[0].cast("bigint").as(REGION_NO), lit(LEVELS[l]).as(Columns.REGION_LEVEL),
-              c[0].as(Columns.REGION_CODE), coalesce(c[1], c[0]).as(Columns.REGION_NAME),
-              c[2].cast("string").as(Columns.PROVINCE_CODE), c[3].cast("string").as(Columns.PROVINCE_NAME));
-    }
     return documents
-        .select(explode(array(places)).as(PLACE))
-        .select(col(PLACE + ".*"))
-        .filter(col(REGION_NO).isNotNull())
+        .select(posexplode(places()).as(new String[] {LEVEL_NO, PLACE}))
+        .select(col(LEVEL_NO), col(PLACE + ".*"))
+        .filter(col(Columns.REGION_CODE).isNotNull())
+        .withColumn(REGION_NO, col(Columns.REGION_CODE).cast("bigint"))
         .dropDuplicates(new String[] {LEVEL_NO, REGION_NO});
   }
 
+  /** {@link #apply(Dataset, Dataset, List, String, int)} over the session's shuffle partitions. */
   public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> terms, List<String> grains, String snapshotId) {
+    return apply(documents, terms, grains, snapshotId, Integer.parseInt(documents.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+  }
+
+  /**
+   * The table, in {@code partitions} partitions hashed by cell (grain, period, level, region): one
+   * shuffle, after which the counts (grouped by cell, term and source, then by cell and term), the
+   * denominators (by cell) and their join are co-partitioned and need no other exchange. Cells do
+   * not skew: the biggest, a year at country level, holds one row per document and term of that
+   * year. Period labels and region names are made once per cell, not once per row.
+   */
+  public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> terms, List<String> grains, String snapshotId, int partitions) {
     String[] cell = {GRAIN_NO, Columns.PERIOD_START, LEVEL_NO, REGION_NO};
-    // One shuffle, by cell: the counts (grouped by cell, term and source, then by cell and term),
-    // the denominators (by cell) and their join are then all co-partitioned and run without
-    // another exchange. Cells are small enough not to skew: the biggest, a year at country level,
-    // holds one row per document and term of that year.
-    int partitions = Integer.parseInt(documents.sparkSession().conf().get("spark.sql.shuffle.partitions"));
     Dataset<Row> placed =
-        placeInTime(documents, grains).repartition(partitions, col(cell[0]), col(cell[1]), col(cell[2]), col(cell[3]));
-    Dataset<Row> denominators = placed.groupBy(cell[0], cell[1], cell[2], cell[3]).agg(count(lit(1)).as(Columns.REGION_DOCUMENTS));
+        placeInTime(documents, grains).repartition(Math.max(1, partitions), col(cell[0]), col(cell[1]), col(cell[2]), col(cell[3]));
+
+    List<Column> grainNames = new ArrayList<>();
+    Column label = null;
+    for (int g = 0; g < grains.size(); g++) {
+      grainNames.add(lit(grains.get(g)));
+      Column l = period(grains.get(g), col(Columns.PERIOD_START))[0];
+      label = label == null ? when(col(GRAIN_NO).equalTo(g), l) : label.when(col(GRAIN_NO).equalTo(g), l);
+    }
+    Dataset<Row> cells =
+        placed
+            .groupBy(cell[0], cell[1], cell[2], cell[3])
+            .agg(count(lit(1)).as(Columns.REGION_DOCUMENTS))
+            .join(broadcast(regionNames(documents)), scala(new String[] {LEVEL_NO, REGION_NO}), "inner")
+            .select(
+                col(GRAIN_NO), col(Columns.PERIOD_START), col(LEVEL_NO), col(REGION_NO), col(Columns.REGION_DOCUMENTS),
+                element_at(array(grainNames.toArray(Column[]::new)), col(GRAIN_NO).plus(1)).as(Columns.GRAIN),
+                label.as(Columns.PERIOD), col(Columns.REGION_LEVEL), col(Columns.REGION_CODE), col(Columns.REGION_NAME),
+                col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME));
 
     Column termKey = xxhash64(col(HIT + "." + Columns.TERM_KIND), col(HIT + "." + Columns.TERM_ID));
     Dataset<Row> counted =
@@ -177,27 +188,41 @@ public final class CountTerms {
         terms.select(
             xxhash64(col(Columns.TERM_KIND), col(Columns.TERM_ID)).as(TERM_KEY),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY));
-    List<Column> grainNames = new ArrayList<>();
-    Column label = null;
-    for (int g = 0; g < grains.size(); g++) {
-      grainNames.add(lit(grains.get(g)));
-      Column l = period(grains.get(g), col(Columns.PERIOD_START))[0];
-      label = label == null ? when(col(GRAIN_NO).equalTo(g), l) : label.when(col(GRAIN_NO).equalTo(g), l);
-    }
     return counted
-        .join(denominators, scala(cell), "inner")
+        // A hash join on the co-partitioned cells: no sort of the counts.
+        .join(cells.hint("shuffle_hash"), scala(cell), "inner")
         .join(broadcast(dims), scala(new String[] {TERM_KEY}), "left")
-        .join(broadcast(regionNames(documents)), scala(new String[] {LEVEL_NO, REGION_NO}), "inner")
         .select(
             lit(snapshotId).as(Columns.SNAPSHOT_ID),
-            element_at(array(grainNames.toArray(Column[]::new)), col(GRAIN_NO).plus(1)).as(Columns.GRAIN),
-            label.as(Columns.PERIOD), col(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
+            col(Columns.GRAIN), col(Columns.PERIOD), col(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
             col(Columns.REGION_CODE), col(Columns.REGION_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), coalesce(col(Columns.TERM), col(Columns.TERM_ID)).as(Columns.TERM),
             col(Columns.CATEGORY), col(Columns.MENTIONS), col(Columns.DOCUMENTS), col(Columns.SOURCES),
             col(Columns.REGION_DOCUMENTS),
             col(Columns.DOCUMENTS).cast("double").divide(col(Columns.REGION_DOCUMENTS)).as(Columns.DOCUMENT_SHARE),
             col(Columns.FIRST_SEEN), col(Columns.LAST_SEEN));
+  }
+
+  /**
+   * Every region level as a struct of region_level, region_code, region_name, province_code and
+   * province_name, in the order country, province, prefecture, county; the code is null at the
+   * levels below the one the document resolved to. Reads the documents table's region columns.
+   */
+  public static Column places() {
+    return array(
+        place("country", lit(BuildRegions.COUNTRY_CODE), lit(BuildRegions.COUNTRY_NAME), lit(null), lit(null)),
+        place("province", col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)),
+        place("prefecture", col(Columns.PREFECTURE_CODE), col(Columns.PREFECTURE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)),
+        place("county", col(Columns.COUNTY_CODE), col(Columns.COUNTY_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)));
+  }
+
+  private static Column place(String level, Column code, Column name, Column provinceCode, Column provinceName) {
+    return struct(
+        lit(level).as(Columns.REGION_LEVEL),
+        code.as(Columns.REGION_CODE),
+        coalesce(name, code).as(Columns.REGION_NAME),
+        provinceCode.cast("string").as(Columns.PROVINCE_CODE),
+        provinceName.cast("string").as(Columns.PROVINCE_NAME));
   }
 
   static scala.collection.immutable.Seq<String> scala(String[] names) {

@@ -55,7 +55,11 @@ public final class SnapshotWriter {
     return new Path(root, snapshotId);
   }
 
-  /** Writes a table as Parquet after checking its columns against the documented schema. */
+  /**
+   * Writes a table as Parquet after checking its columns against the documented schema, in
+   * {@code files} files (per partition directory), or as the table is partitioned when
+   * {@code files} is 0 (for a table its stage already spread evenly).
+   */
   public Path writeTable(String name, Dataset<Row> table, StructType schema, int files, String... partitionBy) {
     checkSchema(name, table.schema(), schema);
     Path dir = new Path(work, name);
@@ -65,7 +69,8 @@ public final class SnapshotWriter {
     for (int i = 0; i < keys.length; i++) {
       keys[i] = org.apache.spark.sql.functions.col(partitionBy[i]);
     }
-    Dataset<Row> sized = keys.length == 0 ? table.repartition(Math.max(1, files)) : table.repartition(Math.max(1, files), keys);
+    Dataset<Row> sized =
+        files <= 0 ? table : keys.length == 0 ? table.repartition(files) : table.repartition(files, keys);
     sized
         .write()
         .mode(SaveMode.ErrorIfExists)
