@@ -142,8 +142,8 @@ public final class RunJob {
       step(spark, "write regions");
       writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
       step(spark, "write term_counts");
-      Dataset<Row> termCounts = CountTerms.apply(counted, termDimension, config.grains, snapshotId, 
-          Math.max(files(ingestedGood * 20), spark.sparkContext().defaultParallelism()));
+      Dataset<Row> termCounts =
+          CountTerms.apply(counted, termDimension, config.grains, snapshotId, countPartitions(spark, counted));
       Path termCountsDir = writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
       step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
@@ -252,6 +252,20 @@ public final class RunJob {
         .map(r -> Map.entry(r.getString(0), r.getLong(1)))
         .toList();
   }
+
+  /**
+   * Partitions for counting terms: about {@value #COUNT_ROWS_PER_TASK} rows of (cell, term) per
+   * task, estimated from the term hits (each counted at up to every grain and three region levels),
+   * and at least two per core. Fewer made each task's hash map spill and sort gigabytes.
+   */
+  private int countPartitions(SparkSession spark, Dataset<Row> counted) {
+    Row hits = counted.agg(sum(org.apache.spark.sql.functions.size(col(Columns.TERM_HITS)))).first();
+    long rows = (hits.isNullAt(0) ? 0 : hits.getLong(0)) * config.grains.size() * 3;
+    long wanted = (rows + COUNT_ROWS_PER_TASK - 1) / COUNT_ROWS_PER_TASK;
+    return (int) Math.max(2L * spark.sparkContext().defaultParallelism(), Math.min(10_000, wanted));
+  }
+
+  private static final long COUNT_ROWS_PER_TASK = 300_000;
 
   private int files(long rows) {
     return (int) Math.max(1, Math.min(1000, (rows + config.rowsPerFile - 1) / config.rowsPerFile));

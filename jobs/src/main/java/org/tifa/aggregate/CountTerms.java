@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
@@ -109,7 +110,9 @@ public final class CountTerms {
     Column source = when(col(Columns.SOURCE).isNull(), lit(null).cast("bigint")).otherwise(xxhash64(col(Columns.SOURCE)));
     return documents
         .select(
-            source.as(SOURCE_KEY), date.as(Columns.PUBLISHED_DATE), col(Columns.TERM_HITS),
+            source.as(SOURCE_KEY), date.as(Columns.PUBLISHED_DATE),
+            transform(col(Columns.TERM_HITS), h -> struct(termKey(h).as(TERM_KEY), h.getField(Columns.MENTIONS).as(Columns.MENTIONS)))
+                .as(Columns.TERM_HITS),
             explode(array(slots.toArray(Column[]::new))).as(SLOT), array(places).as("_places"))
         .filter(col(SLOT + ".ok"))
         .select(col("*"), explode(col("_places")).as(PLACE))
@@ -120,6 +123,11 @@ public final class CountTerms {
             col(SLOT + "." + Columns.PERIOD_START).as(Columns.PERIOD_START),
             col(PLACE + "." + LEVEL_NO).as(LEVEL_NO),
             col(PLACE + "." + REGION_NO).as(REGION_NO));
+  }
+
+  /** A term's 64-bit key, from a struct with its kind and id: hits travel and group as numbers. */
+  private static Column termKey(Column hit) {
+    return xxhash64(hit.getField(Columns.TERM_KIND), hit.getField(Columns.TERM_ID));
   }
 
   /** GB/T 2260 codes are six digits; as a number they key an aggregation without string work. */
@@ -172,11 +180,10 @@ public final class CountTerms {
                 label.as(Columns.PERIOD), col(Columns.REGION_LEVEL), col(Columns.REGION_CODE), col(Columns.REGION_NAME),
                 col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME));
 
-    Column termKey = xxhash64(col(HIT + "." + Columns.TERM_KIND), col(HIT + "." + Columns.TERM_ID));
     Dataset<Row> counted =
         placed
             .select(col("*"), explode(col(Columns.TERM_HITS)).as(HIT))
-            .groupBy(col(GRAIN_NO), col(Columns.PERIOD_START), col(LEVEL_NO), col(REGION_NO), termKey.as(TERM_KEY))
+            .groupBy(col(GRAIN_NO), col(Columns.PERIOD_START), col(LEVEL_NO), col(REGION_NO), col(HIT + "." + TERM_KEY).as(TERM_KEY))
             .agg(
                 sum(col(HIT + "." + Columns.MENTIONS)).cast("bigint").as(Columns.MENTIONS),
                 count(lit(1)).as(Columns.DOCUMENTS),
@@ -186,7 +193,7 @@ public final class CountTerms {
 
     Dataset<Row> dims =
         terms.select(
-            xxhash64(col(Columns.TERM_KIND), col(Columns.TERM_ID)).as(TERM_KEY),
+            termKey(struct(col(Columns.TERM_KIND), col(Columns.TERM_ID))).as(TERM_KEY),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY));
     return counted
         // A hash join on the co-partitioned cells: no sort of the counts.

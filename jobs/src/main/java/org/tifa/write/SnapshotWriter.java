@@ -71,14 +71,25 @@ public final class SnapshotWriter {
     }
     Dataset<Row> sized =
         files <= 0 ? table : keys.length == 0 ? table.repartition(files) : table.repartition(files, keys);
-    sized
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .partitionBy(partitionBy)
-        .option("compression", "zstd")
-        .parquet(dir.toString());
+    // A task writing several partition directories keeps that many files open instead of sorting
+    // its rows by directory first (the sort cost as much as the encoding); each file's buffer is
+    // bounded by the task's share of the table, which the stage that made it keeps small.
+    org.apache.spark.sql.RuntimeConfig conf = table.sparkSession().conf();
+    String concurrent = "spark.sql.maxConcurrentOutputFileWriters";
+    String before = conf.get(concurrent, "0");
+    if (partitionBy.length > 0) {
+      conf.set(concurrent, String.valueOf(MAX_OPEN_FILES_PER_TASK));
+    }
+    try {
+      sized.write().mode(SaveMode.ErrorIfExists).partitionBy(partitionBy).option("compression", "zstd").parquet(dir.toString());
+    } finally {
+      conf.set(concurrent, before);
+    }
     return dir;
   }
+
+  /** Open files per task when writing a partitioned table; more partitions fall back to sorting. */
+  static final int MAX_OPEN_FILES_PER_TASK = 8;
 
   /** Writes a small text file into the working directory. */
   public void writeText(String name, String text) throws IOException {
