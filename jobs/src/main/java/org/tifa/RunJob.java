@@ -105,18 +105,22 @@ public final class RunJob {
     StageResult normalized =
         NormalizeText.apply(ingested.good(), jsc.broadcast(reference.normalizer()), config.quarantineRawBytes);
     Dataset<Row> located = ResolveRegion.apply(normalized.good(), jsc.broadcast(reference.regionResolver()));
+    step(spark, "ingest, normalize, resolve region, deduplicate");
     NearDuplicates.Result deduplicated =
         NearDuplicates.apply(
             Deduplicate.apply(located).persist(StorageLevel.MEMORY_AND_DISK()),
             new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize));
+    step(spark, "keep unique documents");
     Dataset<Row> unique = Lineage.cut(deduplicated.kept());
 
+    step(spark, "discover slogans");
     List<TermDictionary.Discovered> discovered =
         DiscoverSlogans.apply(unique, jsc.broadcast(reference.sloganExtractor())).collectAsList().stream()
             .map(r -> new TermDictionary.Discovered(r.getString(0), r.getString(1), r.<String>getList(2).toArray(String[]::new), r.getLong(3)))
             .toList();
     TermDictionary dictionary =
         TermDictionary.build(reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments);
+    step(spark, "extract terms");
     Dataset<Row> counted = Lineage.cut(ExtractTerms.apply(unique, jsc.broadcast(dictionary)).drop(Columns.BODY));
 
     Dataset<Row> documents = BuildDocuments.apply(counted);
@@ -127,15 +131,22 @@ public final class RunJob {
 
     SnapshotWriter writer = new SnapshotWriter(options.output(), snapshotId, spark.sparkContext().hadoopConfiguration());
     try {
+      step(spark, "count records read");
       long ingestedGood = ingested.good().count();
       long recordsRead = ingestedGood + ingested.quarantine().count();
+      step(spark, "write quarantine");
       Path quarantineDir = writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
+      step(spark, "write documents");
       Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents, Tables.DOCUMENTS_SCHEMA, files(ingestedGood));
+      step(spark, "write regions");
       writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
+      step(spark, "write term_counts");
       Path termCountsDir =
           writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, files(ingestedGood * 20), Columns.GRAIN);
+      step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
 
+      step(spark, "check counts, manifest");
       Dataset<Row> writtenDocs = spark.read().parquet(documentsDir.toString());
       Map<String, Long> reasons = countBy(spark.read().parquet(quarantineDir.toString()), Columns.REASON);
       long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
@@ -184,9 +195,18 @@ public final class RunJob {
       writer.abandon();
       throw e;
     } finally {
+      step(spark, null);
       spark.sqlContext().clearCache();
       jsc.getPersistentRDDs().values().forEach(rdd -> rdd.unpersist(false));
     }
+  }
+
+  /**
+   * Names the Spark jobs of the next pipeline step (they carry it as their description into the
+   * event log and the UI), so that a run's time can be split by step; null clears it.
+   */
+  private static void step(SparkSession spark, String name) {
+    spark.sparkContext().setJobDescription(name);
   }
 
   /** How much normalization did, over all accepted records (before duplicates are removed). */
