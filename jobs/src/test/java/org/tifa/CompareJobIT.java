@@ -338,10 +338,10 @@ class CompareJobIT extends SparkTest {
     // Numerators: the target documents of every target row are the year rows of its term_counts summed.
     assertEquals(
         List.of(List.of(0L)),
-        DuckDb.query("WITH t AS (SELECT region_code, term_kind, term_id, sum(documents) AS d FROM read_parquet('" + b.resolve("news2024")
-            + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level IN ('country', 'province', "
-            + "'prefecture') GROUP BY ALL) SELECT count(*) FROM " + parquet(cmp, Tables.TERM_CHANGES)
-            + " c FULL JOIN t USING (region_code, term_kind, term_id) WHERE coalesce(c.target_documents, 0) <> coalesce(t.d, 0)"));
+        DuckDb.query("WITH t AS (SELECT region_level, region_code, term_kind, term_id, sum(documents) AS d FROM read_parquet('"
+            + b.resolve("news2024") + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level IN "
+            + "('country', 'province', 'prefecture') GROUP BY ALL) SELECT count(*) FROM " + parquet(cmp, Tables.TERM_CHANGES)
+            + " c FULL JOIN t USING (region_level, region_code, term_kind, term_id) WHERE coalesce(c.target_documents, 0) <> coalesce(t.d, 0)"));
     // The statuses follow their definitions on every row.
     assertEquals(
         List.of(List.of(0L)),
