@@ -176,7 +176,7 @@ public final class Tifa implements Callable<Integer> {
       exitCodeList = {
         "0:success",
         "1:unexpected failure",
-        "2:usage or configuration error (including a --grain a snapshot was not counted at)",
+        "2:usage or configuration error (including a --grain a snapshot was not counted at, or an --output holding a snapshot)",
         "3:a snapshot not found, or not a committed Tifa snapshot",
         "5:a snapshot written with another schema version"
       })
@@ -242,6 +242,13 @@ public final class Tifa implements Callable<Integer> {
                   + " was counted at " + String.join(", ", ref.grains()) + " only");
         }
       }
+      for (SnapshotRef ref : List.of(baseRef, targetRef)) {
+        if (sameDirectory(options.output(), new Path(ref.dir()).getParent(), hadoop)) {
+          throw new ConfigException(
+              "--output " + options.output() + " holds snapshot " + ref.snapshotId() + ": its LATEST must keep naming a snapshot, "
+                  + "write comparisons to another directory");
+        }
+      }
       String compareId = options.compareIdFor(baseRef.snapshotId(), targetRef.snapshotId());
 
       Logs.configure(options.verbose());
@@ -262,6 +269,11 @@ public final class Tifa implements Callable<Integer> {
         }
       }
     }
+  }
+
+  private static boolean sameDirectory(String dir, Path other, Configuration hadoop) throws java.io.IOException {
+    Path path = new Path(dir);
+    return other != null && path.getFileSystem(hadoop).makeQualified(path).equals(other.getFileSystem(hadoop).makeQualified(other));
   }
 
   /** {@code tifa generate}. */

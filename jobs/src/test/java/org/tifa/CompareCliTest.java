@@ -88,6 +88,15 @@ class CompareCliTest {
   }
 
   @Test
+  void comparisonsDoNotGoIntoASnapshotRoot() throws IOException {
+    String g = good().toString();
+    assertOneLineError(
+        compare("--base", g, "--target", g, "--output", tmp.resolve("good") + "/"),
+        Tifa.USAGE,
+        "holds snapshot good: its LATEST must keep naming a snapshot");
+  }
+
+  @Test
   void badOptionsAreUsageErrors() throws IOException {
     String g = good().toString();
     assertOneLineError(compare("--base", g, "--target", g), Tifa.USAGE, "--output");

@@ -52,16 +52,16 @@ class CompareSummaryTest {
           term_diffusion     40 rows
           region_similarity  7 rows
           country
-            new slogans     \s
+            new slogans
               两个维护                     全国                 0/16 → 2/17 documents, z +1.42
-            risers          \s
+            risers
               党的建设 (topic)             全国                 3/16 → 9/17 documents, z +2.04
             fallers          (none)
           province
-            new slogans     \s
+            new slogans
               两个确立                     四川省               0/0 → 3/3 documents, no base documents in the region
             risers           (none)
-            fallers         \s
+            fallers
               两个确立                     山东省               1,009/1,200 → 1/1,000 documents, z -33.33
           output             /out/q1..q2
 
