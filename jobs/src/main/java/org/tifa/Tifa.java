@@ -171,6 +171,7 @@ public final class Tifa implements Callable<Integer> {
   @Command(
       name = "compare",
       mixinStandardHelpOptions = true,
+      sortOptions = false,
       description = "Compares two snapshots: term changes with their significance, diffusion of terms across regions, region similarity.",
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
