@@ -83,6 +83,36 @@ public final class Columns {
   public static final String FIRST_REGION_CODE = "first_region_code";
   public static final String FIRST_REGION_NAME = "first_region_name";
 
+  // Comparisons (tifa compare).
+  public static final String BASE_SNAPSHOT_ID = "base_snapshot_id";
+  public static final String TARGET_SNAPSHOT_ID = "target_snapshot_id";
+  public static final String BASE_MENTIONS = "base_mentions";
+  public static final String TARGET_MENTIONS = "target_mentions";
+  public static final String BASE_DOCUMENTS = "base_documents";
+  public static final String TARGET_DOCUMENTS = "target_documents";
+  public static final String BASE_REGION_DOCUMENTS = "base_region_documents";
+  public static final String TARGET_REGION_DOCUMENTS = "target_region_documents";
+  public static final String BASE_SHARE = "base_share";
+  public static final String TARGET_SHARE = "target_share";
+  public static final String SHARE_CHANGE = "share_change";
+  public static final String SHARE_CHANGE_RELATIVE = "share_change_relative";
+  public static final String Z_SCORE = "z_score";
+  public static final String P_VALUE = "p_value";
+  public static final String STATUS = "status";
+  public static final String FIRST_DOC_ID = "first_doc_id";
+  public static final String APPEARANCE_RANK = "appearance_rank";
+  public static final String DAYS_SINCE_FIRST = "days_since_first";
+  public static final String TERM_REGIONS = "term_regions";
+  public static final String SIMILAR_REGION_CODE = "similar_region_code";
+  public static final String SIMILAR_REGION_NAME = "similar_region_name";
+  public static final String SIMILAR_PROVINCE_NAME = "similar_province_name";
+  public static final String RANK = "rank";
+  public static final String SIMILARITY = "similarity";
+  public static final String SLOGAN_SIMILARITY = "slogan_similarity";
+  public static final String TOPIC_SIMILARITY = "topic_similarity";
+  public static final String SHARED_TERMS = "shared_terms";
+  public static final String SIMILAR_REGION_DOCUMENTS = "similar_region_documents";
+
   // Quarantine.
   public static final String STAGE = "stage";
   public static final String REASON = "reason";

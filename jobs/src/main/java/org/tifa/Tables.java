@@ -136,13 +136,95 @@ public final class Tables {
 
   public static final String TERMS = "terms";
 
+  // The tables of a comparison (tifa compare): OUT/<compare_id>/<table>/.
+
+  public static final String TERM_CHANGES = "term_changes";
+  public static final String TERM_DIFFUSION = "term_diffusion";
+  public static final String REGION_SIMILARITY = "region_similarity";
+
+  public static final StructType TERM_CHANGES_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.BASE_SNAPSHOT_ID, StringType),
+            required(Columns.TARGET_SNAPSHOT_ID, StringType),
+            required(Columns.GRAIN, StringType),
+            required(Columns.PERIOD, StringType),
+            nullable(Columns.PERIOD_START, DateType),
+            required(Columns.REGION_LEVEL, StringType),
+            required(Columns.REGION_CODE, StringType),
+            required(Columns.REGION_NAME, StringType),
+            nullable(Columns.PROVINCE_CODE, StringType),
+            nullable(Columns.PROVINCE_NAME, StringType),
+            required(Columns.TERM_KIND, StringType),
+            required(Columns.TERM_ID, StringType),
+            required(Columns.TERM, StringType),
+            nullable(Columns.CATEGORY, StringType),
+            required(Columns.BASE_MENTIONS, LongType),
+            required(Columns.TARGET_MENTIONS, LongType),
+            required(Columns.BASE_DOCUMENTS, LongType),
+            required(Columns.TARGET_DOCUMENTS, LongType),
+            required(Columns.BASE_REGION_DOCUMENTS, LongType),
+            required(Columns.TARGET_REGION_DOCUMENTS, LongType),
+            nullable(Columns.BASE_SHARE, DoubleType),
+            nullable(Columns.TARGET_SHARE, DoubleType),
+            nullable(Columns.SHARE_CHANGE, DoubleType),
+            nullable(Columns.SHARE_CHANGE_RELATIVE, DoubleType),
+            nullable(Columns.Z_SCORE, DoubleType),
+            nullable(Columns.P_VALUE, DoubleType),
+            required(Columns.STATUS, StringType),
+          });
+
+  public static final StructType TERM_DIFFUSION_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.SNAPSHOT_ID, StringType),
+            required(Columns.REGION_LEVEL, StringType),
+            required(Columns.TERM_KIND, StringType),
+            required(Columns.TERM_ID, StringType),
+            required(Columns.TERM, StringType),
+            nullable(Columns.CATEGORY, StringType),
+            required(Columns.REGION_CODE, StringType),
+            required(Columns.REGION_NAME, StringType),
+            nullable(Columns.PROVINCE_CODE, StringType),
+            nullable(Columns.PROVINCE_NAME, StringType),
+            required(Columns.FIRST_SEEN, DateType),
+            required(Columns.FIRST_DOC_ID, StringType),
+            required(Columns.DOCUMENTS, LongType),
+            required(Columns.APPEARANCE_RANK, IntegerType),
+            required(Columns.DAYS_SINCE_FIRST, IntegerType),
+            required(Columns.TERM_REGIONS, LongType),
+          });
+
+  public static final StructType REGION_SIMILARITY_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.SNAPSHOT_ID, StringType),
+            required(Columns.REGION_LEVEL, StringType),
+            required(Columns.REGION_CODE, StringType),
+            required(Columns.REGION_NAME, StringType),
+            nullable(Columns.PROVINCE_NAME, StringType),
+            required(Columns.SIMILAR_REGION_CODE, StringType),
+            required(Columns.SIMILAR_REGION_NAME, StringType),
+            nullable(Columns.SIMILAR_PROVINCE_NAME, StringType),
+            required(Columns.RANK, IntegerType),
+            required(Columns.SIMILARITY, DoubleType),
+            nullable(Columns.SLOGAN_SIMILARITY, DoubleType),
+            nullable(Columns.TOPIC_SIMILARITY, DoubleType),
+            required(Columns.SHARED_TERMS, LongType),
+            required(Columns.REGION_DOCUMENTS, LongType),
+            required(Columns.SIMILAR_REGION_DOCUMENTS, LongType),
+          });
+
   public static final Map<String, StructType> BY_NAME =
       Map.of(
           DOCUMENTS, DOCUMENTS_SCHEMA,
           QUARANTINE, QUARANTINE_SCHEMA,
           REGIONS, REGIONS_SCHEMA,
           TERM_COUNTS, TERM_COUNTS_SCHEMA,
-          TERMS, TERMS_SCHEMA);
+          TERMS, TERMS_SCHEMA,
+          TERM_CHANGES, TERM_CHANGES_SCHEMA,
+          TERM_DIFFUSION, TERM_DIFFUSION_SCHEMA,
+          REGION_SIMILARITY, REGION_SIMILARITY_SCHEMA);
 
   static StructField required(String name, DataType type) {
     return new StructField(name, type, false, Metadata.empty());

@@ -14,7 +14,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.tifa.generate.CorpusGenerator;
 import org.tifa.generate.WriteCorpus;
+import org.tifa.compare.SnapshotRef;
 import org.tifa.ingest.ListInputs;
+import org.tifa.options.CompareOptions;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.ConfigException;
 import org.tifa.reference.TifaConfig;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Tifa.VersionProvider.class,
     description = "Tracks how political slogans and policy topics spread across China's regions over time.",
-    subcommands = {Tifa.Run.class, Tifa.Generate.class})
+    subcommands = {Tifa.Run.class, Tifa.Compare.class, Tifa.Generate.class})
 public final class Tifa implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -38,6 +40,7 @@ public final class Tifa implements Callable<Integer> {
   public static final int USAGE = 2;
   public static final int NO_INPUT = 3;
   public static final int QUARANTINE_EXCEEDED = 4;
+  public static final int INCOMPATIBLE_SNAPSHOT = 5;
 
   @Override
   public Integer call() {
@@ -75,6 +78,10 @@ public final class Tifa implements Callable<Integer> {
           if (ex instanceof ListInputs.NoInputException) {
             err.println("tifa: " + ex.getMessage());
             return NO_INPUT;
+          }
+          if (ex instanceof SnapshotRef.IncompatibleSnapshotException) {
+            err.println("tifa: " + ex.getMessage());
+            return INCOMPATIBLE_SNAPSHOT;
           }
           err.println("tifa: unexpected failure: " + ex);
           ex.printStackTrace(err);
@@ -157,6 +164,103 @@ public final class Tifa implements Callable<Integer> {
       }
       String out = output != null ? output : (inputs == null ? "tifa-out" : null);
       return new RunOptions(in, out, conf, snapshot, maxQuarantineRatio, verbose);
+    }
+  }
+
+  /** {@code tifa compare}. */
+  @Command(
+      name = "compare",
+      mixinStandardHelpOptions = true,
+      description = "Compares two snapshots: term changes with their significance, diffusion of terms across regions, region similarity.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:success",
+        "1:unexpected failure",
+        "2:usage or configuration error (including a --grain a snapshot was not counted at)",
+        "3:a snapshot not found, or not a committed Tifa snapshot",
+        "5:a snapshot written with another schema version"
+      })
+  static final class Compare implements Callable<Integer> {
+    @Option(
+        names = "--base",
+        required = true,
+        paramLabel = "SNAPSHOT",
+        description = "The base snapshot: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
+    String base;
+
+    @Option(names = "--target", required = true, paramLabel = "SNAPSHOT", description = "The target snapshot, given the same ways.")
+    String target;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Comparison root directory: the comparison goes to DIR/<id>/.")
+    String output;
+
+    @Option(
+        names = "--grain",
+        paramLabel = "GRAIN",
+        description = "all: each region over the whole snapshots; day, week, month, quarter or year: the same periods of both. Default: all")
+    String grain = CompareOptions.DEFAULT_GRAIN;
+
+    @Option(
+        names = "--level",
+        paramLabel = "LEVEL",
+        description = "Finest region level: term_changes covers country down to it, term_diffusion and region_similarity are at it (country, province, prefecture, county). Default: prefecture")
+    String level = CompareOptions.DEFAULT_LEVEL;
+
+    @Option(names = "--top", paramLabel = "N", description = "Rows per list (new slogans, risers, fallers) of the console summary. Default: 10")
+    int top = CompareOptions.DEFAULT_TOP;
+
+    @Option(
+        names = "--alpha",
+        paramLabel = "A",
+        description = "Significance level of the two-proportion test: a share change with a smaller p-value is up or down, else same. Default: 0.05")
+    double alpha = CompareOptions.DEFAULT_ALPHA;
+
+    @Option(names = "--similar", paramLabel = "K", description = "Most similar partners kept per region in region_similarity. Default: 10")
+    int similar = CompareOptions.DEFAULT_SIMILAR;
+
+    @Option(
+        names = "--id",
+        paramLabel = "ID",
+        description = "Comparison id. Default: <base id>..<target id>. An existing comparison of that id is replaced whole.")
+    String id;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+      Instant startedAt = Instant.now();
+      CompareOptions options = new CompareOptions(base, target, output, grain, level, top, similar, alpha, id, verbose).validate();
+      Configuration hadoop = Hadoop.configuration();
+      SnapshotRef baseRef = SnapshotRef.resolve("--base", options.base(), hadoop);
+      SnapshotRef targetRef = SnapshotRef.resolve("--target", options.target(), hadoop);
+      String counted = options.grain().equals(CompareOptions.ALL) ? "year" : options.grain();
+      for (SnapshotRef ref : List.of(baseRef, targetRef)) {
+        if (!ref.grains().contains(counted)) {
+          throw new ConfigException(
+              "--grain " + options.grain() + " needs term_counts at grain " + counted + ", and snapshot " + ref.snapshotId()
+                  + " was counted at " + String.join(", ", ref.grains()) + " only");
+        }
+      }
+      String compareId = options.compareIdFor(baseRef.snapshotId(), targetRef.snapshotId());
+
+      Logs.configure(options.verbose());
+      Logs.tifa().info("tifa compare: {} against {}, comparison {}", baseRef.dir(), targetRef.dir(), compareId);
+      List<String> differences = SnapshotRef.configDifferences(baseRef, targetRef);
+      if (!baseRef.configSha256().equals(targetRef.configSha256())) {
+        Logs.tifa().warn("the two snapshots were made with different configurations: {}", differences);
+      }
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = Sessions.create("tifa compare", System.console() != null);
+      try {
+        CompareJob.Result result = new CompareJob(options, baseRef, targetRef, compareId, startedAt).run(spark);
+        System.out.print(CompareSummary.format(result, options.output()));
+        return OK;
+      } finally {
+        if (ownSession) {
+          spark.stop();
+        }
+      }
     }
   }
 

@@ -47,7 +47,7 @@ public final class CountTerms {
   private static final String HIT = "_hit";
 
   /** The grains a date precision allows: finer grains are not known for coarser dates. */
-  static Column allows(String grain, Column precision) {
+  public static Column allows(String grain, Column precision) {
     return switch (grain) {
       case "year" -> lit(true);
       case "quarter", "month" -> precision.isin("day", "month");
@@ -56,7 +56,7 @@ public final class CountTerms {
   }
 
   /** The period label and first day of a date at a grain; weeks are ISO weeks. */
-  static Column[] period(String grain, Column date) {
+  public static Column[] period(String grain, Column date) {
     return switch (grain) {
       case "day" -> new Column[] {date_format(date, "yyyy-MM-dd"), date};
       case "week" -> {
@@ -83,16 +83,10 @@ public final class CountTerms {
       slots.add(
           struct(lit(g).as(Columns.GRAIN), p[0].as(Columns.PERIOD), p[1].as(Columns.PERIOD_START), allows(g, precision).as("ok")));
     }
-    Column places =
-        array(
-            place("country", lit(BuildRegions.COUNTRY_CODE), lit(BuildRegions.COUNTRY_NAME), lit(null), lit(null)),
-            place("province", col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)),
-            place("prefecture", col(Columns.PREFECTURE_CODE), col(Columns.PREFECTURE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)),
-            place("county", col(Columns.COUNTY_CODE), col(Columns.COUNTY_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)));
     return documents
         .select(
             col(Columns.DOC_ID), col(Columns.SOURCE), date.as(Columns.PUBLISHED_DATE), col(Columns.TERM_HITS),
-            explode(array(slots.toArray(Column[]::new))).as(SLOT), places.as("_places"))
+            explode(array(slots.toArray(Column[]::new))).as(SLOT), places().as("_places"))
         .filter(col(SLOT + ".ok"))
         .select(col("*"), explode(col("_places")).as(PLACE))
         .filter(col(PLACE + "." + Columns.REGION_CODE).isNotNull())
@@ -106,6 +100,19 @@ public final class CountTerms {
             col(PLACE + "." + Columns.REGION_NAME).as(Columns.REGION_NAME),
             col(PLACE + "." + Columns.PROVINCE_CODE).as(Columns.PROVINCE_CODE),
             col(PLACE + "." + Columns.PROVINCE_NAME).as(Columns.PROVINCE_NAME));
+  }
+
+  /**
+   * A document's places, one struct per region level (country, province, prefecture, county) with
+   * region_level, region_code, region_name, province_code and province_name; the code is null at
+   * the levels below the one the document resolved to. Reads the documents table's region columns.
+   */
+  public static Column places() {
+    return array(
+        place("country", lit(BuildRegions.COUNTRY_CODE), lit(BuildRegions.COUNTRY_NAME), lit(null), lit(null)),
+        place("province", col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)),
+        place("prefecture", col(Columns.PREFECTURE_CODE), col(Columns.PREFECTURE_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)),
+        place("county", col(Columns.COUNTY_CODE), col(Columns.COUNTY_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME)));
   }
 
   private static Column place(String level, Column code, Column name, Column provinceCode, Column provinceName) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The snapshot's {@code manifest.json}: what the numbers stand on. The key names under
- * {@code counts} are part of the output contract ({@code schemas/manifest.schema.json}).
+ * The {@code manifest.json} of a snapshot or of a comparison: what the numbers stand on. The key
+ * names are part of the output contract ({@code schemas/manifest.schema.json},
+ * {@code schemas/compare_manifest.schema.json}).
  */
 public final class Manifest {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -41,7 +42,12 @@ public final class Manifest {
   private final Map<String, Object> root = new LinkedHashMap<>();
 
   public Manifest(String snapshotId, int schemaVersion, String tifaVersion, String sparkVersion) {
-    root.put("snapshot_id", snapshotId);
+    this("snapshot_id", snapshotId, schemaVersion, tifaVersion, sparkVersion);
+  }
+
+  /** A manifest whose own id goes under {@code idKey} (a comparison's is {@code compare_id}). */
+  public Manifest(String idKey, String id, int schemaVersion, String tifaVersion, String sparkVersion) {
+    root.put(idKey, id);
     root.put("schema_version", schemaVersion);
     root.put("tifa_version", tifaVersion);
     root.put("spark_version", sparkVersion);

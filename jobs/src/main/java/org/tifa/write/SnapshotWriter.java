@@ -22,7 +22,9 @@ import org.apache.spark.sql.types.StructType;
  * hidden working directory {@code DIR/_tmp-<id>-<uuid>}; {@link #commit} renames it to
  * {@code DIR/<id>} (replacing an earlier snapshot of the same id) and then replaces
  * {@code DIR/LATEST}. A run that dies before the commit leaves only the hidden directory, which
- * readers skip, and never touches earlier snapshots or LATEST. The only class that writes output.
+ * readers skip, and never touches earlier snapshots or LATEST. The only class that writes output:
+ * {@code tifa run} writes snapshots with it, {@code tifa compare} comparisons (the same layout
+ * with other tables, under a comparison id).
  */
 public final class SnapshotWriter {
   public static final String LATEST = "LATEST";
