@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.tifa.Columns;
+import org.tifa.compare.TermChanges;
 import org.tifa.extract.TermDictionary;
 
 /**
@@ -203,24 +204,15 @@ public final class ReportData {
   public static Dataset<Row> changes(Dataset<Row> termChanges, String status, int n) {
     Column order =
         switch (status) {
-          case "up" -> col(Z_SCORE).desc();
-          case "down" -> col(Z_SCORE).asc();
-          default -> col(TARGET_DOCUMENTS).desc();
+          case TermChanges.UP -> col(Columns.Z_SCORE).desc();
+          case TermChanges.DOWN -> col(Columns.Z_SCORE).asc();
+          default -> col(Columns.TARGET_DOCUMENTS).desc();
         };
     return termChanges
-        .filter(col(Columns.REGION_CODE).equalTo(COUNTRY).and(col(STATUS).equalTo(status)))
+        .filter(col(Columns.REGION_CODE).equalTo(COUNTRY).and(col(Columns.STATUS).equalTo(status)))
         .orderBy(order, col(Columns.TERM_KIND).asc(), col(Columns.TERM_ID).asc())
         .limit(n)
-        .select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, BASE_DOCUMENTS, TARGET_DOCUMENTS, BASE_SHARE, TARGET_SHARE,
-            SHARE_CHANGE, Z_SCORE, P_VALUE, STATUS);
+        .select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.BASE_DOCUMENTS, Columns.TARGET_DOCUMENTS, Columns.BASE_SHARE, Columns.TARGET_SHARE,
+            Columns.SHARE_CHANGE, Columns.Z_SCORE, Columns.P_VALUE, Columns.STATUS);
   }
-
-  static final String BASE_DOCUMENTS = "base_documents";
-  static final String TARGET_DOCUMENTS = "target_documents";
-  static final String BASE_SHARE = "base_share";
-  static final String TARGET_SHARE = "target_share";
-  static final String SHARE_CHANGE = "share_change";
-  static final String Z_SCORE = "z_score";
-  static final String P_VALUE = "p_value";
-  static final String STATUS = "status";
 }

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.Columns;
+import org.tifa.compare.TermChanges;
 import org.tifa.extract.TermDictionary;
 import org.tifa.reference.ConfigException;
 import org.tifa.report.ReportModel.Change;
@@ -343,8 +344,8 @@ public final class ReportModels {
   }
 
   private static Changes changes(Comparison c, int n) {
-    return new Changes(c.baseSnapshotId(), c.targetSnapshotId(), c.grain(), c.level(), changeRows(c.termChanges(), "up", n),
-        changeRows(c.termChanges(), "down", n), changeRows(c.termChanges(), "new", n));
+    return new Changes(c.baseSnapshotId(), c.targetSnapshotId(), c.grain(), c.level(), changeRows(c.termChanges(), TermChanges.UP, n),
+        changeRows(c.termChanges(), TermChanges.DOWN, n), changeRows(c.termChanges(), TermChanges.NEW, n));
   }
 
   private static List<Change> changeRows(Dataset<Row> termChanges, String status, int n) {
