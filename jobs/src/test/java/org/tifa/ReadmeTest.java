@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -20,11 +22,12 @@ class ReadmeTest {
     return Files.readString(REPO.resolve("README.md"));
   }
 
-  @Test
-  void runOptionTableMatchesTheHelp() throws IOException {
-    CommandLine run = new CommandLine(new Tifa()).getSubcommands().get("run");
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "compare"})
+  void optionTableMatchesTheHelp(String command) throws IOException {
+    CommandLine sub = new CommandLine(new Tifa()).getSubcommands().get(command);
     List<String> expected = new ArrayList<>();
-    for (OptionSpec o : run.getCommandSpec().options()) {
+    for (OptionSpec o : sub.getCommandSpec().options()) {
       if (o.usageHelp() || o.versionHelp()) {
         continue;
       }
@@ -32,7 +35,12 @@ class ReadmeTest {
       expected.add("| `" + name + "` | " + String.join(" ", o.description()) + " |");
     }
     String readme = readme();
-    List<String> missing = expected.stream().filter(row -> !readme.contains(row)).toList();
+    String heading = "## `tifa " + command + "`";
+    assertTrue(readme.contains(heading), "README has a section " + heading);
+    String section = readme.substring(readme.indexOf(heading));
+    section = section.substring(0, section.indexOf("\n## ", 1));
+    String table = section;
+    List<String> missing = expected.stream().filter(row -> !table.contains(row)).toList();
     assertEquals(List.of(), missing, "README rows to write:\n" + String.join("\n", expected));
   }
 

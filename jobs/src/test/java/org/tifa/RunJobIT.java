@@ -13,13 +13,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
+import org.tifa.testing.DuckDb;
 
 /**
  * The whole run job on a small hand-checked fixture ({@code RunJobIT/input}): every expected
@@ -87,21 +83,7 @@ class RunJobIT extends SparkTest {
   }
 
   private static List<List<Object>> query(String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      List<List<Object>> rows = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          Object v = rs.getObject(i);
-          row.add(v instanceof java.sql.Array a ? List.of((Object[]) a.getArray()) : v);
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
+    return DuckDb.query(sql);
   }
 
   @Test

@@ -67,7 +67,8 @@ class SampleIT extends SparkTest {
         Statement st = c.createStatement()) {
       while (blocks.find()) {
         for (String sql : blocks.group(1).replace("tifa-out/<id>", snapshot.toString()).split(";")) {
-          if (sql.replaceAll("(?m)^--.*$", "").isBlank()) {
+          // The tifa compare section's queries read a comparison: CompareJobIT runs them.
+          if (sql.replaceAll("(?m)^--.*$", "").isBlank() || sql.contains("<compare_id>")) {
             continue;
           }
           statements++;
