@@ -424,10 +424,10 @@
       return;
     }
     var s = section('changes', '与基准快照对比', 'Compared with snapshot ' + c.base_snapshot_id + ' (grain ' + c.grain + ', whole country): ' +
-      'risers and fallers are ranked by significance (two-proportion z-test), new terms by documents');
+      'risers and fallers are ranked by significance (two-proportion z-test), new slogans by documents');
     changeBlock(s, 'risers', '上升最显著', 'Biggest risers', c.risers);
     changeBlock(s, 'fallers', '下降最显著', 'Biggest fallers', c.fallers);
-    changeBlock(s, 'new-terms', '新出现的提法与话题', 'New slogans and topics (no document in the base snapshot)', c.added);
+    changeBlock(s, 'new-slogans', '新出现的提法', 'New slogans (no document in the base snapshot), most documents first', c.new_slogans);
   }
 
   function kv(rows) {

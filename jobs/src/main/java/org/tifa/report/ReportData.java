@@ -199,20 +199,25 @@ public final class ReportData {
   /**
    * Country-level rows of a term_changes table (tifa compare) of one status, in the order the
    * report ranks them: {@code up} by z-score, highest first; {@code down} by z-score, lowest first;
-   * {@code new} by target documents. At most {@code n} rows.
+   * any other status by target documents, most first. {@code termKind} null takes both kinds. At
+   * most {@code n} rows.
    */
-  public static Dataset<Row> changes(Dataset<Row> termChanges, String status, int n) {
+  public static Dataset<Row> changes(Dataset<Row> termChanges, String status, String termKind, int n) {
     Column order =
         switch (status) {
           case TermChanges.UP -> col(Columns.Z_SCORE).desc();
           case TermChanges.DOWN -> col(Columns.Z_SCORE).asc();
           default -> col(Columns.TARGET_DOCUMENTS).desc();
         };
+    Column which = col(Columns.REGION_CODE).equalTo(COUNTRY).and(col(Columns.STATUS).equalTo(status));
+    if (termKind != null) {
+      which = which.and(col(Columns.TERM_KIND).equalTo(termKind));
+    }
     return termChanges
-        .filter(col(Columns.REGION_CODE).equalTo(COUNTRY).and(col(Columns.STATUS).equalTo(status)))
+        .filter(which)
         .orderBy(order, col(Columns.TERM_KIND).asc(), col(Columns.TERM_ID).asc())
         .limit(n)
-        .select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.BASE_DOCUMENTS, Columns.TARGET_DOCUMENTS, Columns.BASE_SHARE, Columns.TARGET_SHARE,
-            Columns.SHARE_CHANGE, Columns.Z_SCORE, Columns.P_VALUE, Columns.STATUS);
+        .select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.BASE_DOCUMENTS, Columns.TARGET_DOCUMENTS, Columns.BASE_SHARE,
+            Columns.TARGET_SHARE, Columns.SHARE_CHANGE, Columns.Z_SCORE, Columns.P_VALUE, Columns.STATUS);
   }
 }

@@ -84,7 +84,10 @@ public record ReportModel(
       String termKind, String termId, String term, long baseDocuments, long targetDocuments, Double baseShare, Double targetShare,
       Double shareChange, Double zScore, Double pValue, String status) {}
 
-  public record Changes(String baseSnapshotId, String targetSnapshotId, String grain, String level, List<Change> risers, List<Change> fallers, List<Change> added) {}
+  /** Risers and fallers of both kinds, ranked by significance; slogans new since the base, by documents. */
+  public record Changes(
+      String baseSnapshotId, String targetSnapshotId, String grain, String level, List<Change> risers, List<Change> fallers,
+      List<Change> newSlogans) {}
 
   public record QuarantineReason(String stage, String reason, long records) {}
 }

@@ -313,7 +313,7 @@ public final class ReportModels {
     List<Row> chosen;
     List<String> added =
         changes == null ? List.of()
-            : changes.added().stream().filter(c -> c.termKind().equals(TermDictionary.SLOGAN)).map(Change::termId).toList();
+            : changes.newSlogans().stream().map(Change::termId).toList();
     if (!added.isEmpty()) {
       basis = "new";
       chosen = terms.filter(col(Columns.TERM_KIND).equalTo(TermDictionary.SLOGAN).and(col(Columns.TERM_ID).isin(added.toArray())))
@@ -344,13 +344,13 @@ public final class ReportModels {
   }
 
   private static Changes changes(Comparison c, int n) {
-    return new Changes(c.baseSnapshotId(), c.targetSnapshotId(), c.grain(), c.level(), changeRows(c.termChanges(), TermChanges.UP, n),
-        changeRows(c.termChanges(), TermChanges.DOWN, n), changeRows(c.termChanges(), TermChanges.NEW, n));
+    return new Changes(c.baseSnapshotId(), c.targetSnapshotId(), c.grain(), c.level(), changeRows(c.termChanges(), TermChanges.UP, null, n),
+        changeRows(c.termChanges(), TermChanges.DOWN, null, n), changeRows(c.termChanges(), TermChanges.NEW, TermDictionary.SLOGAN, n));
   }
 
-  private static List<Change> changeRows(Dataset<Row> termChanges, String status, int n) {
+  private static List<Change> changeRows(Dataset<Row> termChanges, String status, String kind, int n) {
     List<Change> out = new ArrayList<>();
-    for (Row r : ReportData.changes(termChanges, status, n).collectAsList()) {
+    for (Row r : ReportData.changes(termChanges, status, kind, n).collectAsList()) {
       out.add(new Change(r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), nullableDouble(r, 5),
           nullableDouble(r, 6), nullableDouble(r, 7), nullableDouble(r, 8), nullableDouble(r, 9), r.getString(10)));
     }
