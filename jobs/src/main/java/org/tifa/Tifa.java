@@ -289,7 +289,7 @@ public final class Tifa implements Callable<Integer> {
     @Option(
         names = "--compare-with",
         paramLabel = "SNAPSHOT",
-        description = "A base snapshot, given the same ways: adds the biggest risers, fallers and new terms since it, with their significance.")
+        description = "A base snapshot, given the same ways: adds the biggest risers and fallers since it, with their significance, and the new slogans.")
     String compareWith;
 
     @Option(names = "--output", required = true, paramLabel = "FILE.html", description = "The HTML file to write (replaced if it exists).")

@@ -278,11 +278,11 @@
 
   function lineOption(months, series, yName) {
     return {
-      grid: {left: 8, right: 24, top: 40, bottom: 40, containLabel: true},
+      grid: {left: 8, right: 24, top: 64, bottom: 40, containLabel: true},
       tooltip: {trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '—' : v + '%'; }},
       legend: {type: 'scroll', top: 0},
       xAxis: {type: 'category', data: months, name: '月份 / month', nameLocation: 'middle', nameGap: 28},
-      yAxis: {type: 'value', name: yName, axisLabel: {formatter: '{value}%'}},
+      yAxis: {type: 'value', name: yName, nameTextStyle: {align: 'left'}, axisLabel: {formatter: '{value}%'}},
       series: series
     };
   }

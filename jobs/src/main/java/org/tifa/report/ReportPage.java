@@ -86,19 +86,23 @@ public final class ReportPage {
 
   /** A script resource, refused if it could end its script element early. */
   static String script(String resource) {
-    String text = text(resource);
-    String lower = text.toLowerCase(Locale.ROOT);
+    return checkInlinable(resource, text(resource));
+  }
+
+  static String checkInlinable(String name, String script) {
+    String lower = script.toLowerCase(Locale.ROOT);
     if (lower.contains("</script") || lower.contains("<!--")) {
-      throw new IllegalStateException(resource + " contains </script or <!-- and cannot be inlined");
+      throw new IllegalStateException(name + " contains </script or <!-- and cannot be inlined");
     }
-    return text;
+    return script;
   }
 
   private static String comment(String text) {
     return text.replace("--", "- -").replace(">", "›");
   }
 
-  static String html(String text) {
+  /** Text made safe for HTML element content and attribute values. */
+  public static String html(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
