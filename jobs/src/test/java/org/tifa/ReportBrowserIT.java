@@ -3,7 +3,6 @@ package org.tifa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,14 +64,6 @@ class ReportBrowserIT extends SparkTest {
     return new ChromeDriver(service, options);
   }
 
-  private Path report(String name, String... args) throws IOException {
-    Path html = tmp.resolve(name + ".html");
-    List<String> all = new ArrayList<>(List.of("report", "--output", html.toString()));
-    all.addAll(List.of(args));
-    assertEquals(Tifa.OK, Tifa.execute(all.toArray(String[]::new)));
-    return html;
-  }
-
   /** Chart id → its data-rendered state, once the page is built and every chart has one. */
   @SuppressWarnings("unchecked")
   private static Map<String, String> waitForCharts(ChromeDriver driver) {
@@ -128,9 +119,7 @@ class ReportBrowserIT extends SparkTest {
 
   @Test
   void theSampleReportDrawsEveryChartOfflineWithoutErrors() throws Exception {
-    Path sample = Snapshots.sample(spark());
-    Path empty = Snapshots.empty(spark());
-    Path html = report("sample", "--snapshot", sample.toString(), "--compare-with", empty.toString(), "--region", "371500");
+    Path html = Snapshots.sampleReport(spark());
     JsonNode data = ReportIT.embedded(Files.readString(html), "tifa-data");
     Path downloads = Files.createDirectories(tmp.resolve("downloads"));
     ChromeDriver driver = browser(tmp.resolve("profile"), downloads);
@@ -181,7 +170,7 @@ class ReportBrowserIT extends SparkTest {
 
   @Test
   void anEmptySnapshotsReportSaysNoDataEverywhereWithoutErrors() throws Exception {
-    Path html = report("empty", "--snapshot", Snapshots.empty(spark()).toString());
+    Path html = Snapshots.emptyReport(spark());
     ChromeDriver driver = browser(tmp.resolve("profile"), tmp);
     try {
       driver.get(html.toUri().toString());

@@ -24,7 +24,7 @@ import org.tifa.testing.Snapshots;
 /**
  * {@code tifa report} on real snapshots: the data embedded in the page is checked against the
  * snapshot's Parquet tables read back with DuckDB (independently of Spark and of the report's
- * code), on the bundled sample, on an empty snapshot and with {@code --compare-with}.
+ * code), on the bundled sample (compared with an empty snapshot) and on the empty snapshot.
  */
 class ReportIT extends SparkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,14 +36,6 @@ class ReportIT extends SparkTest {
     Matcher m = Pattern.compile("<script type=\"application/json\" id=\"" + id + "\">(.*?)</script>", Pattern.DOTALL).matcher(page);
     Assertions.assertTrue(m.find(), "the page embeds #" + id);
     return JSON.readTree(m.group(1));
-  }
-
-  private Path report(Path snapshot, String... more) throws IOException {
-    Path html = tmp.resolve("report-" + System.nanoTime() + ".html");
-    List<String> args = new ArrayList<>(List.of("report", "--snapshot", snapshot.toString(), "--output", html.toString()));
-    args.addAll(List.of(more));
-    assertEquals(Tifa.OK, Tifa.execute(args.toArray(String[]::new)));
-    return html;
   }
 
   /** Rows of a DuckDB query, each row's values as strings joined by '|'. */
@@ -74,7 +66,8 @@ class ReportIT extends SparkTest {
     String docs = "read_parquet('" + snap + "/documents/*.parquet')";
     String terms = "read_parquet('" + snap + "/terms/*.parquet')";
     String counts = "read_parquet('" + snap + "/term_counts/*/*.parquet', hive_partitioning = true)";
-    String page = Files.readString(report(root, "--region", "371500", "--top", String.valueOf(TOP)));
+    // The page: --compare-with the empty snapshot, --region 371500, --top 5.
+    String page = Files.readString(Snapshots.sampleReport(spark()));
     JsonNode data = embedded(page, "tifa-data");
 
     assertEquals("<!-- Tifa " + Version.TIFA + " report of snapshot sample -->", page.lines().findFirst().orElseThrow());
@@ -169,14 +162,21 @@ class ReportIT extends SparkTest {
     assertSeriesMatch(counts, "371500", regional.get("months"), regional.get("region_series"));
     assertSeriesMatch(counts, "000000", regional.get("months"), regional.get("country_series"));
 
-    // Diffusion: the discovered slogans (no category) with the most documents, and per province
-    // the earliest document's date and the documents mentioning the slogan.
-    JsonNode diffusion = data.get("diffusion");
-    assertEquals("discovered", diffusion.get("basis").asText());
+    // Against an empty base nothing can rise or fall: every slogan the sample has is new. The new
+    // slogans are those with the most documents, and they are the diffusion timeline's.
+    JsonNode changes = data.get("changes");
+    assertEquals("empty", changes.get("base_snapshot_id").asText());
+    assertEquals("sample", changes.get("target_snapshot_id").asText());
+    assertEquals(0, changes.get("risers").size());
+    assertEquals(0, changes.get("fallers").size());
     assertEquals(
-        duck("SELECT term_id, documents FROM " + terms + " WHERE term_kind = 'slogan' AND category IS NULL AND documents > 0"
+        duck("SELECT term_id, 0, documents, 'new' FROM " + terms + " WHERE term_kind = 'slogan' AND documents > 0"
             + " ORDER BY documents DESC, term_id LIMIT " + TOP),
-        rows(diffusion.get("slogans"), "term_id", "documents"));
+        rows(changes.get("new_slogans"), "term_id", "base_documents", "target_documents", "status"));
+    JsonNode diffusion = data.get("diffusion");
+    assertEquals("new", diffusion.get("basis").asText());
+    assertEquals(rows(changes.get("new_slogans"), "term_id"), rows(diffusion.get("slogans"), "term_id"));
+    // Per slogan and province: the earliest document's date and the documents mentioning it.
     for (JsonNode s : diffusion.get("slogans")) {
       String id = s.get("term_id").asText().replace("'", "''");
       assertEquals(
@@ -189,7 +189,6 @@ class ReportIT extends SparkTest {
     assertEquals(
         duck("SELECT stage, reason, count(*) FROM read_parquet('" + snap + "/quarantine/*.parquet') GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2"),
         rows(data.get("quarantine"), "stage", "reason", "records"));
-    Assertions.assertTrue(data.get("changes").isNull(), "no comparison without --compare-with");
   }
 
   /**
@@ -228,8 +227,7 @@ class ReportIT extends SparkTest {
 
   @Test
   void anEmptySnapshotGivesAPageWithNoDataAndNoFailure() throws Exception {
-    Path root = Snapshots.empty(spark());
-    String page = Files.readString(report(root));
+    String page = Files.readString(Snapshots.emptyReport(spark()));
     JsonNode data = embedded(page, "tifa-data");
     assertEquals("<!-- Tifa " + Version.TIFA + " report of snapshot empty -->", page.lines().findFirst().orElseThrow());
     assertEquals(0, data.at("/meta/documents").asLong());
@@ -245,27 +243,7 @@ class ReportIT extends SparkTest {
     assertEquals(0, data.at("/diffusion/slogans").size());
     assertEquals(0, data.get("quarantine").size());
     assertEquals(0, data.at("/manifest/counts/records_read").asLong());
-  }
-
-  @Test
-  void comparedWithAnEmptyBaseEverySloganIsNew() throws Exception {
-    Path sample = Snapshots.sample(spark());
-    Path empty = Snapshots.empty(spark());
-    String page = Files.readString(report(sample.resolve(Snapshots.SAMPLE), "--compare-with", empty.toString(), "--top", "3"));
-    JsonNode changes = embedded(page, "tifa-data").get("changes");
-    assertEquals("empty", changes.get("base_snapshot_id").asText());
-    assertEquals("sample", changes.get("target_snapshot_id").asText());
-    // The base has no documents: nothing can rise or fall, everything the sample has is new.
-    assertEquals(0, changes.get("risers").size());
-    assertEquals(0, changes.get("fallers").size());
-    String terms = "read_parquet('" + sample.resolve(Snapshots.SAMPLE) + "/terms/*.parquet')";
-    assertEquals(
-        duck("SELECT term_id, 0, documents, 'new' FROM " + terms + " WHERE term_kind = 'slogan' AND documents > 0"
-            + " ORDER BY documents DESC, term_id LIMIT 3"),
-        rows(changes.get("new_slogans"), "term_id", "base_documents", "target_documents", "status"));
-    JsonNode diffusion = embedded(page, "tifa-data").get("diffusion");
-    assertEquals("new", diffusion.get("basis").asText());
-    assertEquals(rows(changes.get("new_slogans"), "term_id"), rows(diffusion.get("slogans"), "term_id"));
+    Assertions.assertTrue(data.get("changes").isNull(), "no comparison without --compare-with");
   }
 
   @Test

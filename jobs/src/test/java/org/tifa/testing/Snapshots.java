@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.tifa.ReferenceData;
 import org.tifa.RunJob;
+import org.tifa.Tifa;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
@@ -18,8 +20,9 @@ import org.tifa.reference.TifaConfig;
 /**
  * Real snapshots made once per test JVM by the run job and shared by the test classes that only
  * read them (report, notebooks): the bundled sample ({@code data/sample/input}, id
- * {@value #SAMPLE}) and an empty one (an input file with no records, id {@value #EMPTY}). Each
- * lives in its own temporary root, with LATEST, removed when the JVM exits.
+ * {@value #SAMPLE}) and an empty one (an input file with no records, id {@value #EMPTY}), each
+ * in its own temporary root with LATEST; and the report pages of both. All are removed when the
+ * JVM exits.
  */
 public final class Snapshots {
   private Snapshots() {}
@@ -30,6 +33,9 @@ public final class Snapshots {
 
   private static Path sampleRoot;
   private static Path emptyRoot;
+  private static Path sampleReport;
+  private static Path emptyReport;
+  private static ReferenceData reference;
 
   /** The root directory of the sample snapshot (its snapshot is {@code root/sample}). */
   public static synchronized Path sample(SparkSession spark) {
@@ -54,14 +60,54 @@ public final class Snapshots {
     return emptyRoot;
   }
 
+  /**
+   * The report of the sample snapshot against the empty one ({@code --compare-with}), for
+   * {@code --region 371500} (聊城市) and {@code --top 5}, made once per JVM through the CLI.
+   */
+  public static synchronized Path sampleReport(SparkSession spark) {
+    if (sampleReport == null) {
+      sampleReport = report("sample", "--snapshot", sample(spark).toString(), "--compare-with", empty(spark).toString(),
+          "--region", "371500", "--top", "5");
+    }
+    return sampleReport;
+  }
+
+  /** The report of the empty snapshot, with every default. */
+  public static synchronized Path emptyReport(SparkSession spark) {
+    if (emptyReport == null) {
+      emptyReport = report("empty", "--snapshot", empty(spark).toString());
+    }
+    return emptyReport;
+  }
+
+  private static Path report(String name, String... options) {
+    try {
+      Path dir = Files.createTempDirectory("tifa-report-" + name);
+      deleteOnExit(dir);
+      Path html = dir.resolve(name + ".html");
+      List<String> args = new ArrayList<>(List.of("report", "--output", html.toString()));
+      args.addAll(List.of(options));
+      int code = Tifa.execute(args.toArray(String[]::new));
+      if (code != Tifa.OK) {
+        throw new IllegalStateException("tifa report exited " + code + ": " + args);
+      }
+      return html;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path run(SparkSession spark, Path input, String id) {
+    if (reference == null) {
+      reference = ReferenceData.bundled();
+    }
     try {
       Path root = Files.createTempDirectory("tifa-" + id);
       deleteOnExit(root);
       TifaConfig config = TifaConfig.defaults();
       RunOptions options = new RunOptions(List.of(input.toString()), root.toString(), null, id, null, false).validate();
       List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, spark.sparkContext().hadoopConfiguration());
-      new RunJob(options, config, ReferenceData.bundled(), files, id, Instant.now(), () -> {}).run(spark);
+      new RunJob(options, config, reference, files, id, Instant.now(), () -> {}).run(spark);
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
