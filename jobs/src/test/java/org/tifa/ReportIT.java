@@ -155,12 +155,12 @@ class ReportIT extends SparkTest {
     assertEquals(24, trend.get("months").size());
     assertEquals("2023-01", trend.at("/months/0").asText());
     assertEquals(rows(data.at("/national/topics"), "term_id"), rows(trend.get("series"), "term_id"));
-    assertSeriesMatch(counts, "000000", trend.get("months"), trend.get("series"));
+    assertSeriesMatch(counts, "000000", trend.get("months"), trend.get("region_documents"), trend.get("series"));
     JsonNode regional = data.get("region_trend");
     assertEquals("371500", regional.at("/region/code").asText());
     assertEquals("聊城市", regional.at("/region/name").asText());
-    assertSeriesMatch(counts, "371500", regional.get("months"), regional.get("region_series"));
-    assertSeriesMatch(counts, "000000", regional.get("months"), regional.get("country_series"));
+    assertSeriesMatch(counts, "371500", regional.get("months"), regional.get("region_documents"), regional.get("region_series"));
+    assertSeriesMatch(counts, "000000", regional.get("months"), regional.get("country_documents"), regional.get("country_series"));
 
     // Against an empty base nothing can rise or fall: every slogan the sample has is new. The new
     // slogans are those with the most documents, and they are the diffusion timeline's.
@@ -193,11 +193,33 @@ class ReportIT extends SparkTest {
 
   /**
    * Each series value equals term_counts' month row for the region and term; a month without a
-   * row has 0 documents.
+   * row has 0 documents, and a share of 0 if the region has documents that month, else none. The
+   * region's documents per month are those of term_counts.
    */
-  private static void assertSeriesMatch(String counts, String region, JsonNode months, JsonNode series) throws Exception {
+  private static void assertSeriesMatch(String counts, String region, JsonNode months, JsonNode regionDocuments, JsonNode series)
+      throws Exception {
     Assertions.assertTrue(series.size() > 0, "series for " + region);
+    List<String> totals = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      if (regionDocuments.get(i).asLong() > 0) {
+        totals.add(months.get(i).asText() + "|" + regionDocuments.get(i).asText());
+      }
+    }
+    assertEquals(
+        duck("SELECT period, max(region_documents) FROM " + counts + " WHERE grain = 'month' AND region_code = '" + region
+            + "' GROUP BY 1 ORDER BY 1"),
+        totals, region + " documents per month");
     for (JsonNode s : series) {
+      for (int i = 0; i < months.size(); i++) {
+        if (s.at("/documents/" + i).asLong() == 0) {
+          JsonNode share = s.at("/shares/" + i);
+          if (regionDocuments.get(i).asLong() > 0) {
+            assertEquals(0.0, share.asDouble(-1), region + " " + months.get(i));
+          } else {
+            Assertions.assertTrue(share.isNull(), region + " " + months.get(i) + ": no documents, no share");
+          }
+        }
+      }
       List<String> expected =
           duck("SELECT period, documents, document_share FROM " + counts + " WHERE grain = 'month' AND region_code = '" + region
               + "' AND term_kind = 'topic' AND term_id = '" + s.get("term_id").asText() + "' ORDER BY period");

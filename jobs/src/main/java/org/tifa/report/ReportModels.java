@@ -225,7 +225,7 @@ public final class ReportModels {
     Map<String, Long> totals = monthlyDocuments(termCounts, country).getOrDefault(ReportData.COUNTRY, Map.of());
     List<String> months = months(totals.keySet());
     Map<String, Map<String, Row>> rows = monthly(termCounts, country, topicIds).getOrDefault(ReportData.COUNTRY, Map.of());
-    return new ReportModel.Trend(months, values(months, totals), series(months, topicIds, rows));
+    return new ReportModel.Trend(months, values(months, totals), series(months, topicIds, rows, totals));
   }
 
   private static ReportModel.RegionTrend regionTrend(Dataset<Row> termCounts, Region region, List<String> topicIds) {
@@ -238,8 +238,8 @@ public final class ReportModels {
         months,
         values(months, totals.getOrDefault(region.code(), Map.of())),
         values(months, totals.getOrDefault(ReportData.COUNTRY, Map.of())),
-        series(months, topicIds, rows.getOrDefault(region.code(), Map.of())),
-        series(months, topicIds, rows.getOrDefault(ReportData.COUNTRY, Map.of())));
+        series(months, topicIds, rows.getOrDefault(region.code(), Map.of()), totals.getOrDefault(region.code(), Map.of())),
+        series(months, topicIds, rows.getOrDefault(ReportData.COUNTRY, Map.of()), totals.getOrDefault(ReportData.COUNTRY, Map.of())));
   }
 
   /** region → month → all documents. */
@@ -287,11 +287,10 @@ public final class ReportModels {
 
   /**
    * One series per term over the months. A month without the term's row has 0 documents; its share
-   * is 0 when the region has documents that month (as far as term_counts tells), else null.
+   * is 0 when the region has documents that month ({@code totals}, as far as term_counts tells),
+   * else null.
    */
-  private static List<Series> series(List<String> months, List<String> termIds, Map<String, Map<String, Row>> rows) {
-    Map<String, Long> monthTotals = new HashMap<>();
-    rows.values().forEach(byMonth -> byMonth.forEach((month, r) -> monthTotals.put(month, r.getLong(6))));
+  private static List<Series> series(List<String> months, List<String> termIds, Map<String, Map<String, Row>> rows, Map<String, Long> totals) {
     List<Series> out = new ArrayList<>();
     for (String id : termIds) {
       Map<String, Row> byMonth = rows.getOrDefault(id, Map.of());
@@ -301,7 +300,7 @@ public final class ReportModels {
       for (String m : months) {
         Row r = byMonth.get(m);
         documents.add(r == null ? 0L : r.getLong(5));
-        shares.add(r != null ? Double.valueOf(r.getDouble(7)) : monthTotals.containsKey(m) ? Double.valueOf(0) : null);
+        shares.add(r != null ? Double.valueOf(r.getDouble(7)) : totals.getOrDefault(m, 0L) > 0 ? Double.valueOf(0) : null);
       }
       out.add(new Series(TermDictionary.TOPIC, id, term, documents, shares));
     }
