@@ -34,7 +34,7 @@ final class CompareSummary {
       for (String list : List.of("new", "up", "down")) {
         List<CompareJob.Highlight> rows =
             r.highlights().stream().filter(h -> h.level().equals(level) && h.list().equals(list)).toList();
-        line(b, "    %-16s %s", LISTS.get(list), rows.isEmpty() ? "(none)" : "");
+        line(b, "    %s", rows.isEmpty() ? String.format(Locale.ROOT, "%-16s (none)", LISTS.get(list)) : LISTS.get(list));
         for (CompareJob.Highlight h : rows) {
           line(b, "      %s %s %s", Summary.pad(h.term() + (h.termKind().equals("topic") ? " (topic)" : ""), 28),
               Summary.pad(h.regionName() + (h.period().equals(CompareOptions.ALL) ? "" : " " + h.period()), 20), figures(h));

@@ -172,12 +172,13 @@ public final class Tifa implements Callable<Integer> {
   @Command(
       name = "compare",
       mixinStandardHelpOptions = true,
+      sortOptions = false,
       description = "Compares two snapshots: term changes with their significance, diffusion of terms across regions, region similarity.",
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
         "0:success",
         "1:unexpected failure",
-        "2:usage or configuration error (including a --grain a snapshot was not counted at)",
+        "2:usage or configuration error (including a --grain a snapshot was not counted at, or an --output holding a snapshot)",
         "3:a snapshot not found, or not a committed Tifa snapshot",
         "5:a snapshot written with another schema version"
       })
@@ -243,6 +244,13 @@ public final class Tifa implements Callable<Integer> {
                   + " was counted at " + String.join(", ", ref.grains()) + " only");
         }
       }
+      for (SnapshotRef ref : List.of(baseRef, targetRef)) {
+        if (sameDirectory(options.output(), new Path(ref.dir()).getParent(), hadoop)) {
+          throw new ConfigException(
+              "--output " + options.output() + " holds snapshot " + ref.snapshotId() + ": its LATEST must keep naming a snapshot, "
+                  + "write comparisons to another directory");
+        }
+      }
       String compareId = options.compareIdFor(baseRef.snapshotId(), targetRef.snapshotId());
 
       Logs.configure(options.verbose());
@@ -265,10 +273,16 @@ public final class Tifa implements Callable<Integer> {
     }
   }
 
+  private static boolean sameDirectory(String dir, Path other, Configuration hadoop) throws java.io.IOException {
+    Path path = new Path(dir);
+    return other != null && path.getFileSystem(hadoop).makeQualified(path).equals(other.getFileSystem(hadoop).makeQualified(other));
+  }
+
   /** {@code tifa report}. */
   @Command(
       name = "report",
       mixinStandardHelpOptions = true,
+      sortOptions = false,
       description = "Renders one self-contained, offline HTML page of a snapshot: top terms, maps, trends, diffusion, changes, manifest.",
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {

@@ -3,16 +3,15 @@ package org.tifa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tifa.testing.Cli;
+import org.tifa.testing.Cli.Outcome;
 import org.tifa.testing.ManifestOnly;
 
 /** tifa compare's user errors: one line, a distinct exit code, and no Spark session started. */
@@ -20,20 +19,8 @@ class CompareCliTest {
   private static final String SHA = "b".repeat(64);
   @TempDir Path tmp;
 
-  private record Outcome(int code, String err) {}
-
   private static Outcome compare(String... args) {
-    PrintStream saved = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      String[] all = new String[args.length + 1];
-      all[0] = "compare";
-      System.arraycopy(args, 0, all, 1, args.length);
-      return new Outcome(Tifa.execute(all), err.toString(StandardCharsets.UTF_8).strip());
-    } finally {
-      System.setErr(saved);
-    }
+    return Cli.command("compare", args);
   }
 
   private static void assertOneLineError(Outcome o, int code, String mentions) {
@@ -85,6 +72,15 @@ class CompareCliTest {
         compare("--base", monthly.toString(), "--target", good().toString(), "--output", tmp.resolve("o").toString()),
         Tifa.USAGE,
         "--grain all needs term_counts at grain year");
+  }
+
+  @Test
+  void comparisonsDoNotGoIntoASnapshotRoot() throws IOException {
+    String g = good().toString();
+    assertOneLineError(
+        compare("--base", g, "--target", g, "--output", tmp.resolve("good") + "/"),
+        Tifa.USAGE,
+        "holds snapshot good: its LATEST must keep naming a snapshot");
   }
 
   @Test

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -25,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
+import org.tifa.testing.Cli;
+import org.tifa.testing.Cli.Outcome;
 import org.tifa.testing.DuckDb;
 
 /**
@@ -84,21 +83,8 @@ class CompareJobIT extends SparkTest {
     new RunJob(options, config, REFERENCE, files, id, Instant.now(), () -> {}).run(spark());
   }
 
-  private record Outcome(int code, String out) {}
-
   private static Outcome compare(String... args) {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      String[] all = new String[args.length + 1];
-      all[0] = "compare";
-      System.arraycopy(args, 0, all, 1, args.length);
-      int code = Tifa.execute(all);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(saved);
-    }
+    return Cli.command("compare", args);
   }
 
   private static String parquet(Path comparison, String table) {
@@ -112,7 +98,7 @@ class CompareJobIT extends SparkTest {
     Outcome o =
         compare("--base", work.resolve("base-root").toString(), "--target", work.resolve("target-root/LATEST").toString(),
             "--output", out.toString());
-    assertEquals(Tifa.OK, o.code(), o.out());
+    assertEquals(Tifa.OK, o.code(), o.out() + o.err());
     Path cmp = out.resolve("base..target");
     assertEquals("base..target\n", Files.readString(out.resolve("LATEST")));
     Assertions.assertTrue(Files.exists(cmp.resolve("_SUCCESS")));
@@ -229,7 +215,7 @@ class CompareJobIT extends SparkTest {
     Path out = work.resolve("self");
     Outcome o = compare("--base", work.resolve("base-root/base").toString(), "--target", work.resolve("base-root").toString(),
         "--output", out.toString(), "--level", "county", "--id", "self");
-    assertEquals(Tifa.OK, o.code(), o.out());
+    assertEquals(Tifa.OK, o.code(), o.out() + o.err());
     // The base's rows: 济南 A B C D, 杭州 A C, 聊城 D (7); 山东 A B C D, 浙江 A C (6); country A B C D (4);
     // no county (every region was given as a prefecture).
     assertEquals(
@@ -248,7 +234,7 @@ class CompareJobIT extends SparkTest {
     Path out = work.resolve("quarters");
     Outcome o = compare("--base", work.resolve("base-root").toString(), "--target", work.resolve("target-root").toString(),
         "--output", out.toString(), "--grain", "quarter");
-    assertEquals(Tifa.OK, o.code(), o.out());
+    assertEquals(Tifa.OK, o.code(), o.out() + o.err());
     // Every base row (the 17 of the self-comparison, all in 2024-Q1) is gone; every target row is
     // new: 济南 A-E, 杭州 C, 成都 B (c03's month date is enough for a quarter) = 7, 山东 A-E, 浙江 C,
     // 四川 B = 7, country A-E = 5: 19.
@@ -317,7 +303,7 @@ class CompareJobIT extends SparkTest {
     run(SAMPLE.resolve("news_2024.jsonl"), b, "news2024", null);
     Path out = work.resolve("sample-compare");
     Outcome o = compare("--base", a.toString(), "--target", b.toString(), "--output", out.toString());
-    assertEquals(Tifa.OK, o.code(), o.out());
+    assertEquals(Tifa.OK, o.code(), o.out() + o.err());
     Path cmp = out.resolve("news2023..news2024");
 
     // Denominators come from the documents tables: for every row, each side's region_documents is
@@ -338,10 +324,10 @@ class CompareJobIT extends SparkTest {
     // Numerators: the target documents of every target row are the year rows of its term_counts summed.
     assertEquals(
         List.of(List.of(0L)),
-        DuckDb.query("WITH t AS (SELECT region_code, term_kind, term_id, sum(documents) AS d FROM read_parquet('" + b.resolve("news2024")
-            + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level IN ('country', 'province', "
-            + "'prefecture') GROUP BY ALL) SELECT count(*) FROM " + parquet(cmp, Tables.TERM_CHANGES)
-            + " c FULL JOIN t USING (region_code, term_kind, term_id) WHERE coalesce(c.target_documents, 0) <> coalesce(t.d, 0)"));
+        DuckDb.query("WITH t AS (SELECT region_level, region_code, term_kind, term_id, sum(documents) AS d FROM read_parquet('"
+            + b.resolve("news2024") + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level IN "
+            + "('country', 'province', 'prefecture') GROUP BY ALL) SELECT count(*) FROM " + parquet(cmp, Tables.TERM_CHANGES)
+            + " c FULL JOIN t USING (region_level, region_code, term_kind, term_id) WHERE coalesce(c.target_documents, 0) <> coalesce(t.d, 0)"));
     // The statuses follow their definitions on every row.
     assertEquals(
         List.of(List.of(0L)),

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tifa.testing.Cli;
 import org.tifa.testing.DuckDb;
 import org.tifa.testing.Snapshots;
 
@@ -271,18 +269,9 @@ class ReportIT extends SparkTest {
   @Test
   void aRegionTheSnapshotDoesNotKnowIsAUsageError() throws Exception {
     Path root = Snapshots.empty(spark());
-    PrintStream saved = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Tifa.execute("report", "--snapshot", root.toString(), "--output", tmp.resolve("x.html").toString(), "--region", "999999");
-    } finally {
-      System.setErr(saved);
-    }
-    String message = err.toString(StandardCharsets.UTF_8).strip();
-    assertEquals(Tifa.USAGE, code, message);
-    assertEquals("tifa: --region 999999: no province, prefecture or county of that code in snapshot empty", message);
+    Cli.Outcome o = Cli.command("report", "--snapshot", root.toString(), "--output", tmp.resolve("x.html").toString(), "--region", "999999");
+    assertEquals(Tifa.USAGE, o.code(), o.err());
+    assertEquals("tifa: --region 999999: no province, prefecture or county of that code in snapshot empty", o.err());
     assertFalse(Files.exists(tmp.resolve("x.html")));
   }
 }
