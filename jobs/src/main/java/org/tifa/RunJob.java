@@ -149,8 +149,8 @@ public final class RunJob {
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
 
       step(spark, "check counts, manifest");
-      Dataset<Row> writtenDocs = spark.read().parquet(documentsDir.toString());
-      Map<String, Long> reasons = countBy(spark.read().parquet(quarantineDir.toString()), Columns.REASON);
+      Dataset<Row> writtenDocs = spark.read().schema(Tables.DOCUMENTS_SCHEMA).parquet(documentsDir.toString());
+      Map<String, Long> reasons = countBy(spark.read().schema(Tables.QUARANTINE_SCHEMA).parquet(quarantineDir.toString()), Columns.REASON);
       long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
       Row docTotals = writtenDocs.agg(count(lit(1)), sum(col(Columns.DUPLICATE_COUNT))).first();
       long accepted = docTotals.getLong(0);
@@ -166,8 +166,8 @@ public final class RunJob {
       tableRows.put(Tables.DOCUMENTS, accepted);
       tableRows.put(Tables.QUARANTINE, quarantined);
       tableRows.put(Tables.REGIONS, (long) reference.gazetteer().all().size() + 1);
-      tableRows.put(Tables.TERM_COUNTS, spark.read().parquet(termCountsDir.toString()).count());
-      Dataset<Row> writtenTerms = spark.read().parquet(termsDir.toString());
+      tableRows.put(Tables.TERM_COUNTS, spark.read().schema(Tables.TERM_COUNTS_SCHEMA).parquet(termCountsDir.toString()).count());
+      Dataset<Row> writtenTerms = spark.read().schema(Tables.TERMS_SCHEMA).parquet(termsDir.toString());
       tableRows.put(Tables.TERMS, writtenTerms.count());
       Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
       Map<String, Long> byLevel = countBy(writtenDocs, Columns.REGION_LEVEL);

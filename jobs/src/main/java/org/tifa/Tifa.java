@@ -17,6 +17,7 @@ import org.tifa.generate.WriteCorpus;
 import org.tifa.compare.SnapshotRef;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.CompareOptions;
+import org.tifa.options.ReportOptions;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.ConfigException;
 import org.tifa.reference.TifaConfig;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Tifa.VersionProvider.class,
     description = "Tracks how political slogans and policy topics spread across China's regions over time.",
-    subcommands = {Tifa.Run.class, Tifa.Compare.class, Tifa.Generate.class})
+    subcommands = {Tifa.Run.class, Tifa.Compare.class, Tifa.Report.class, Tifa.Generate.class})
 public final class Tifa implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -275,6 +276,81 @@ public final class Tifa implements Callable<Integer> {
   private static boolean sameDirectory(String dir, Path other, Configuration hadoop) throws java.io.IOException {
     Path path = new Path(dir);
     return other != null && path.getFileSystem(hadoop).makeQualified(path).equals(other.getFileSystem(hadoop).makeQualified(other));
+  }
+
+  /** {@code tifa report}. */
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = "Renders one self-contained, offline HTML page of a snapshot: top terms, maps, trends, diffusion, changes, manifest.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:success",
+        "1:unexpected failure",
+        "2:usage or configuration error (including a --region the snapshot does not know)",
+        "3:a snapshot not found, or not a committed Tifa snapshot",
+        "5:a snapshot written with another schema version"
+      })
+  static final class Report implements Callable<Integer> {
+    @Option(
+        names = "--snapshot",
+        required = true,
+        paramLabel = "SNAPSHOT",
+        description = "The snapshot to show: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
+    String snapshot;
+
+    @Option(
+        names = "--compare-with",
+        paramLabel = "SNAPSHOT",
+        description = "A base snapshot, given the same ways: adds the biggest risers and fallers since it, with their significance, and the new slogans.")
+    String compareWith;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE.html", description = "The HTML file to write (replaced if it exists).")
+    String output;
+
+    @Option(
+        names = "--region",
+        paramLabel = "CODE",
+        description = "GB/T 2260 code of the region whose monthly trend is set against the country's, and whose province is mapped by prefecture. Default: the province with the most documents")
+    String region;
+
+    @Option(names = "--top", paramLabel = "N", description = "Terms per ranking, map selector and trend (1..50). Default: 10")
+    int top = ReportOptions.DEFAULT_TOP;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+      ReportOptions options = new ReportOptions(snapshot, compareWith, output, region, top, verbose).validate();
+      Configuration hadoop = Hadoop.configuration();
+      SnapshotRef shown = SnapshotRef.resolve("--snapshot", options.snapshot(), hadoop);
+      SnapshotRef base = options.compareWith() == null ? null : SnapshotRef.resolve("--compare-with", options.compareWith(), hadoop);
+      if (base != null) {
+        for (SnapshotRef ref : List.of(base, shown)) {
+          if (!ref.grains().contains("year")) {
+            throw new ConfigException(
+                "--compare-with needs term_counts at grain year in both snapshots, and snapshot " + ref.snapshotId() + " was counted at "
+                    + String.join(", ", ref.grains()) + " only");
+          }
+        }
+      }
+      Logs.configure(options.verbose());
+      Logs.tifa().info("tifa report: snapshot {}{}", shown.dir(), base == null ? "" : " against " + base.dir());
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = Sessions.create("tifa report", System.console() != null);
+      try {
+        ReportJob.Result result = new ReportJob(options, shown, base).run(spark);
+        System.out.printf("report of snapshot %s (%,d documents): %s, %,d bytes%n", shown.snapshotId(), result.model().meta().documents(),
+            result.output(), result.bytes());
+        return OK;
+      } finally {
+        if (ownSession) {
+          spark.stop();
+        }
+      }
+    }
   }
 
   /** {@code tifa generate}. */

@@ -9,9 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tifa.testing.ManifestOnly;
 
 /** Errors a person can make: one clear line, a distinct exit code, and no Spark session started. */
 class TifaCliTest {
@@ -98,5 +100,68 @@ class TifaCliTest {
   @Test
   void aGlobMatchingNothingIsNoInput() {
     assertOneLineError(run("run", "--input", tmp.resolve("*.jsonl").toString(), "--output", tmp.toString()), Tifa.NO_INPUT, "*.jsonl");
+  }
+
+  // tifa report: options and snapshots are checked before Spark starts.
+
+  private Path reportSnapshot(String id, int schemaVersion, List<String> grains) throws IOException {
+    return ManifestOnly.snapshot(tmp.resolve("snapshots"), id, schemaVersion, grains, "c0ffee");
+  }
+
+  @Test
+  void reportWithoutASnapshotIsAUsageError() {
+    assertOneLineError(run("report", "--output", tmp.resolve("r.html").toString()), Tifa.USAGE, "--snapshot");
+  }
+
+  @Test
+  void reportToAFileThatIsNotHtmlIsAUsageError() throws IOException {
+    Path snap = reportSnapshot("s", Tables.SCHEMA_VERSION, List.of("year"));
+    assertOneLineError(run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.txt").toString()), Tifa.USAGE, ".html");
+  }
+
+  @Test
+  void reportForARegionThatIsNoCodeIsAUsageError() throws IOException {
+    Path snap = reportSnapshot("s", Tables.SCHEMA_VERSION, List.of("year"));
+    assertOneLineError(
+        run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.html").toString(), "--region", "聊城"), Tifa.USAGE, "--region");
+  }
+
+  @Test
+  void reportWithTopOutOfRangeIsAUsageError() throws IOException {
+    Path snap = reportSnapshot("s", Tables.SCHEMA_VERSION, List.of("year"));
+    assertOneLineError(
+        run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.html").toString(), "--top", "0"), Tifa.USAGE, "--top");
+  }
+
+  @Test
+  void reportOfASnapshotThatDoesNotExistIsNoInput() {
+    assertOneLineError(
+        run("report", "--snapshot", tmp.resolve("nowhere").toString(), "--output", tmp.resolve("r.html").toString()), Tifa.NO_INPUT,
+        "--snapshot");
+  }
+
+  @Test
+  void reportOfADirectoryThatIsNoSnapshotIsNoInput() throws IOException {
+    Files.createDirectories(tmp.resolve("plain"));
+    assertOneLineError(
+        run("report", "--snapshot", tmp.resolve("plain").toString(), "--output", tmp.resolve("r.html").toString()), Tifa.NO_INPUT,
+        "not a Tifa snapshot");
+  }
+
+  @Test
+  void reportOfASnapshotOfAnotherSchemaVersionIsRefused() throws IOException {
+    Path snap = reportSnapshot("old", Tables.SCHEMA_VERSION + 1, List.of("year"));
+    assertOneLineError(
+        run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.html").toString()), Tifa.INCOMPATIBLE_SNAPSHOT,
+        "schema version");
+  }
+
+  @Test
+  void reportComparedWithASnapshotWithoutYearGrainIsAUsageError() throws IOException {
+    Path snap = reportSnapshot("now", Tables.SCHEMA_VERSION, List.of("month", "year"));
+    Path base = reportSnapshot("before", Tables.SCHEMA_VERSION, List.of("month"));
+    assertOneLineError(
+        run("report", "--snapshot", snap.toString(), "--compare-with", base.toString(), "--output", tmp.resolve("r.html").toString()),
+        Tifa.USAGE, "grain year");
   }
 }
