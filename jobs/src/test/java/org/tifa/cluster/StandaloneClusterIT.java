@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -130,8 +131,32 @@ class StandaloneClusterIT {
     System.out.printf("StandaloneClusterIT: clean cluster run checked in %ds%n", seconds(t0));
   }
 
+  /**
+   * tifa compare goes through spark-submit too. The local and the cluster snapshot of the sample
+   * hold the same rows (the test above), so every term in every region is "same".
+   */
   @Test
   @Order(2)
+  void compareSubmittedToTheClusterFindsTheLocalAndClusterRunsAlike() throws Exception {
+    Path cluster = work.resolve("out-cluster").resolve(SNAPSHOT);
+    Assumptions.assumeTrue(Files.exists(cluster.resolve("_SUCCESS")), "the cluster run of the first test committed");
+    Path out = work.resolve("out-compare");
+    expectSuccess(
+        "compare.log",
+        cluster("compare.log", "submit", "--total-executor-cores", "2", "--conf", "spark.ui.enabled=false", "--",
+            "compare", "--base", localSnapshot.toString(), "--target", cluster.toString(), "--output", out.toString(),
+            "--id", "local-vs-cluster"));
+    try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+      String changes = "read_parquet('" + out.resolve("local-vs-cluster").resolve("term_changes") + "/*.parquet')";
+      List<List<String>> byStatus = query(db, "SELECT status, count(*) FROM " + changes + " GROUP BY status");
+      assertEquals(1, byStatus.size(), "one status only: " + byStatus);
+      assertEquals("same", byStatus.get(0).get(0));
+      assertTrue(Long.parseLong(byStatus.get(0).get(1)) > 0, "rows compared");
+    }
+  }
+
+  @Test
+  @Order(3)
   void aWorkerKilledMidJobLosesAndDuplicatesNothing() throws Exception {
     Instant t0 = Instant.now();
     Set<String> appsBefore = applications();
@@ -165,7 +190,7 @@ class StandaloneClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void userErrorsAreOneLineWithTheirOwnExitCode() throws Exception {
     assertOneLineError("errors.log", 2, "a cluster already runs", cluster("errors.log", "start"));
     assertOneLineError("errors.log", 2, "--workers needs a positive integer", cluster("errors.log", "start", "--workers", "0"));
