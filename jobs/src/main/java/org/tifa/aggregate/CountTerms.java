@@ -83,11 +83,10 @@ public final class CountTerms {
   private static final String REGION_NO = "_region";
   private static final String SOURCE_KEY = "_source";
   private static final String TERM_KEY = "_term";
-  private static final String[] LEVELS = {"country", "province", "prefecture", "county"};
 
   /**
-   * Documents × allowed grains × region levels, the unit both counts and denominators sum over,
-   * in fixed-width keys only: grain and level as their index, the period as its first day, the
+   * Documents × allowed grains × region levels ({@link #places()}), the unit both counts and
+   * denominators sum over, in fixed-width keys only: grain and level as their index, the period as its first day, the
    * region code as a number, the source as a 64-bit hash. Aggregating on such keys stays in
    * Spark's fast fixed-width hash map; with the names and labels as strings it spilled to sorting
    * and cost more than the rest of the job. Labels and names are joined back after counting.
@@ -100,29 +99,22 @@ public final class CountTerms {
       String grain = grains.get(g);
       slots.add(struct(lit(g).as(GRAIN_NO), period(grain, date)[1].as(Columns.PERIOD_START), allows(grain, precision).as("ok")));
     }
-    Column[] codes = {
-      lit(0L), regionNumber(Columns.PROVINCE_CODE), regionNumber(Columns.PREFECTURE_CODE), regionNumber(Columns.COUNTY_CODE)
-    };
-    Column[] places = new Column[LEVELS.length];
-    for (int l = 0; l < LEVELS.length; l++) {
-      places[l] = struct(lit(l).as(LEVEL_NO), codes[l].as(REGION_NO));
-    }
     Column source = when(col(Columns.SOURCE).isNull(), lit(null).cast("bigint")).otherwise(xxhash64(col(Columns.SOURCE)));
     return documents
         .select(
             source.as(SOURCE_KEY), date.as(Columns.PUBLISHED_DATE),
             transform(col(Columns.TERM_HITS), h -> struct(termKey(h).as(TERM_KEY), h.getField(Columns.MENTIONS).as(Columns.MENTIONS)))
                 .as(Columns.TERM_HITS),
-            explode(array(slots.toArray(Column[]::new))).as(SLOT), array(places).as("_places"))
+            explode(array(slots.toArray(Column[]::new))).as(SLOT), places().as("_places"))
         .filter(col(SLOT + ".ok"))
-        .select(col("*"), explode(col("_places")).as(PLACE))
-        .filter(col(PLACE + "." + REGION_NO).isNotNull())
+        .select(col("*"), posexplode(col("_places")).as(new String[] {LEVEL_NO, PLACE}))
+        .filter(col(PLACE + "." + Columns.REGION_CODE).isNotNull())
         .select(
             col(SOURCE_KEY), col(Columns.PUBLISHED_DATE), col(Columns.TERM_HITS),
             col(SLOT + "." + GRAIN_NO).as(GRAIN_NO),
             col(SLOT + "." + Columns.PERIOD_START).as(Columns.PERIOD_START),
-            col(PLACE + "." + LEVEL_NO).as(LEVEL_NO),
-            col(PLACE + "." + REGION_NO).as(REGION_NO));
+            col(LEVEL_NO),
+            regionNumber(col(PLACE + "." + Columns.REGION_CODE)).as(REGION_NO));
   }
 
   /** A term's 64-bit key, from a struct with its kind and id: hits travel and group as numbers. */
@@ -131,8 +123,8 @@ public final class CountTerms {
   }
 
   /** GB/T 2260 codes are six digits; as a number they key an aggregation without string work. */
-  private static Column regionNumber(String codeColumn) {
-    return col(codeColumn).cast("bigint");
+  private static Column regionNumber(Column code) {
+    return code.cast("bigint");
   }
 
   /** (level, region number) → code, name and province of every region the documents resolved to. */
@@ -141,7 +133,7 @@ public final class CountTerms {
         .select(posexplode(places()).as(new String[] {LEVEL_NO, PLACE}))
         .select(col(LEVEL_NO), col(PLACE + ".*"))
         .filter(col(Columns.REGION_CODE).isNotNull())
-        .withColumn(REGION_NO, col(Columns.REGION_CODE).cast("bigint"))
+        .withColumn(REGION_NO, regionNumber(col(Columns.REGION_CODE)))
         .dropDuplicates(new String[] {LEVEL_NO, REGION_NO});
   }
 
