@@ -35,6 +35,7 @@ import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
 import org.tifa.resolve.ResolveRegion;
+import org.tifa.spark.Sessions;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;
 
@@ -96,23 +97,40 @@ public final class RunJob {
   public Result run(SparkSession spark) throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> paths = files.stream().map(InputFile::path).toList();
-    StageResult ingested =
-        ReadReports.read(
+    int parts = documentPartitions(spark);
+    String shufflePartitions = spark.conf().get("spark.sql.shuffle.partitions");
+    if (Boolean.parseBoolean(spark.conf().get(Sessions.AUTO_SHUFFLE_PARTITIONS, "false"))) {
+      // Embedded with the default of a few partitions: at 4 GB each task of duplicate detection
+      // sorted a gigabyte and spilled most of it. One partition per 64 MiB of input instead.
+      int current = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(Math.max(current, parts)));
+    }
+    NearDuplicates.Settings dedup =
+        new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize);
+    // One pass over the input does all per-document work: parse, normalize, resolve the region,
+    // sign for near duplicates, find quoted slogan candidates. Rejected records ride along marked.
+    Dataset<Row> marked =
+        ReadReports.marked(
             spark,
             paths,
             new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone));
-    StageResult normalized =
-        NormalizeText.apply(ingested.good(), jsc.broadcast(reference.normalizer()), config.quarantineRawBytes);
-    Dataset<Row> located = ResolveRegion.apply(normalized.good(), jsc.broadcast(reference.regionResolver()));
+    Dataset<Row> normalized = NormalizeText.mark(marked, jsc.broadcast(reference.normalizer()), config.quarantineRawBytes);
+    Dataset<Row> located = ResolveRegion.apply(normalized, jsc.broadcast(reference.regionResolver()));
+    Dataset<Row> analyzed =
+        NearDuplicates.sign(DiscoverSlogans.quote(located, jsc.broadcast(reference.sloganExtractor())), dedup);
+    // Two caches of that pass, both on disk (the page cache serves them; in the heap they left a
+    // small heap no room and made a large one collect garbage): the texts, read once more to
+    // count terms, and everything else for the narrow work — quarantine, duplicates, discovery,
+    // documents — which never moves a text through a shuffle.
+    Dataset<Row> texts = analyzed.persist(StorageLevel.DISK_ONLY());
+    Dataset<Row> narrow = texts.drop(Columns.BODY).persist(StorageLevel.DISK_ONLY());
+    StageResult records = StageResult.splitCached(narrow, NormalizeText.STAGE);
+
     step(spark, "ingest, normalize, resolve region, deduplicate");
-    NearDuplicates.Result deduplicated =
-        NearDuplicates.apply(
-            Deduplicate.apply(located).persist(StorageLevel.MEMORY_AND_DISK()),
-            new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize));
+    Dataset<Row> dedupInput = Deduplicate.apply(records.good()).persist(StorageLevel.DISK_ONLY());
+    NearDuplicates.Result deduplicated = NearDuplicates.apply(dedupInput, dedup);
     step(spark, "keep unique documents");
-    // Persisted as Spark's columnar cache, not as an RDD of Rows: converting every row to a Java
-    // object and back, and sizing those objects for the block manager, cost more than the stage.
-    Dataset<Row> unique = deduplicated.kept().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> unique = deduplicated.kept().persist(StorageLevel.DISK_ONLY());
 
     step(spark, "discover slogans");
     List<TermDictionary.Discovered> discovered =
@@ -122,31 +140,57 @@ public final class RunJob {
     TermDictionary dictionary =
         TermDictionary.build(reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments);
     step(spark, "extract terms");
+    // Terms are matched in every accepted text, duplicates included (a twentieth more work), so
+    // that only the narrow results, not the texts, are joined to the unique documents.
+    String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
+    Dataset<Row> hits =
+        ExtractTerms.apply(
+                texts.filter(col(Columns.REASON).isNull()).select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
+                jsc.broadcast(dictionary))
+            .drop(Columns.TITLE, Columns.BODY);
+    // Partitioned by input size (one per 64 MiB), not by the session's few shuffle partitions:
+    // each task placing documents in cells for term_counts then buffers its shuffle output in
+    // memory instead of spilling it (which, in a small heap, was mostly garbage collection).
     Dataset<Row> counted =
-        ExtractTerms.apply(unique, jsc.broadcast(dictionary)).drop(Columns.BODY).persist(StorageLevel.MEMORY_AND_DISK());
+        unique
+            .drop(DiscoverSlogans.CANDIDATES)
+            .repartition(parts, col(record[0]), col(record[1]))
+            .join(hits.repartition(parts, col(record[0]), col(record[1])), scala.jdk.javaapi.CollectionConverters.asScala(List.of(record)).toList())
+            .persist(StorageLevel.DISK_ONLY());
 
     Dataset<Row> documents = BuildDocuments.apply(counted);
     Dataset<Row> termDimension = BuildTerms.dimension(spark, dictionary.terms());
     Dataset<Row> terms = BuildTerms.apply(counted, termDimension);
-    Dataset<Row> quarantine = ingested.quarantine().unionByName(normalized.quarantine());
+    Dataset<Row> quarantine = records.quarantine();
 
     SnapshotWriter writer = new SnapshotWriter(options.output(), snapshotId, spark.sparkContext().hadoopConfiguration());
     try {
-      step(spark, "count records read");
-      long ingestedGood = ingested.good().count();
-      long recordsRead = ingestedGood + ingested.quarantine().count();
+      // Everything that reads the caches of the first pass comes first; they are released before
+      // the biggest step, term_counts, which then has the heap to itself and counted's cache.
+      step(spark, "count records, normalization, near duplicates");
+      long recordsRead = narrow.count();
+      long acceptedRecords = records.good().count();
+      Map<String, Long> normalization = normalizationStats(records.good());
+      long nearDuplicates = deduplicated.absorbed().count();
       step(spark, "write quarantine");
       Path quarantineDir = writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
       step(spark, "write documents");
-      Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents, Tables.DOCUMENTS_SCHEMA, files(ingestedGood));
-      step(spark, "write regions");
-      writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
-      step(spark, "write term_counts");
-      Dataset<Row> termCounts =
-          CountTerms.apply(counted, termDimension, config.grains, snapshotId, countPartitions(spark, counted));
-      Path termCountsDir = writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
+      Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents, Tables.DOCUMENTS_SCHEMA, files(acceptedRecords));
       step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
+      step(spark, "write regions");
+      writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
+      for (Dataset<Row> done : List.of(texts, narrow, dedupInput, unique)) {
+        done.unpersist(false);
+      }
+      deduplicated.release();
+      step(spark, "write term_counts");
+      // Counted in many small partitions (bounded memory each), written by few tasks that take
+      // several of them in turn: one file per grain per 64 MiB of input instead of per partition
+      // (files of ~90 KB before, each costing Hadoop's local file system a forked chmod).
+      Dataset<Row> termCounts =
+          CountTerms.apply(counted, termDimension, config.grains, snapshotId, countPartitions(spark, counted)).coalesce(parts);
+      Path termCountsDir = writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
 
       step(spark, "check counts, manifest");
       Dataset<Row> writtenDocs = spark.read().schema(Tables.DOCUMENTS_SCHEMA).parquet(documentsDir.toString());
@@ -172,7 +216,6 @@ public final class RunJob {
       Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
       Map<String, Long> byLevel = countBy(writtenDocs, Columns.REGION_LEVEL);
       Map<String, Long> distinctRegions = distinctRegions(writtenDocs);
-      long nearDuplicates = deduplicated.absorbed().count();
       Manifest manifest =
           new Manifest(snapshotId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
               .put("started_at", startedAt.toString())
@@ -182,7 +225,7 @@ public final class RunJob {
               .put("config_sha256", config.sha256())
               .put("tables", tableRows)
               .counts(counts, maxRatio)
-              .put("normalization", normalizationStats(normalized.good()))
+              .put("normalization", normalization)
               .put("regions", Map.of("documents_by_method", byMethod, "documents_by_level", byLevel, "distinct", distinctRegions))
               .put("terms", Map.of("slogans_discovered", discovered.size(), "dictionary_slogans",
                   dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count()))
@@ -197,6 +240,7 @@ public final class RunJob {
       writer.abandon();
       throw e;
     } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
       step(spark, null);
       spark.sqlContext().clearCache();
       jsc.getPersistentRDDs().values().forEach(rdd -> rdd.unpersist(false));
@@ -266,6 +310,12 @@ public final class RunJob {
   }
 
   private static final long COUNT_ROWS_PER_TASK = 300_000;
+
+  /** Partitions of the accepted documents: one per 64 MiB of input, at least two per core. */
+  private int documentPartitions(SparkSession spark) {
+    long bytes = files.stream().mapToLong(InputFile::bytes).sum();
+    return (int) Math.max(2L * spark.sparkContext().defaultParallelism(), Math.min(10_000, bytes / (64L << 20)));
+  }
 
   private int files(long rows) {
     return (int) Math.max(1, Math.min(1000, (rows + config.rowsPerFile - 1) / config.rowsPerFile));

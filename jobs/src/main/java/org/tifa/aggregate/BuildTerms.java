@@ -1,6 +1,7 @@
 package org.tifa.aggregate;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -58,17 +59,22 @@ public final class BuildTerms {
                 sum(col(Columns.MENTIONS)).cast("bigint").as(Columns.MENTIONS),
                 min(col(Columns.PUBLISHED_DATE)).as(Columns.FIRST_SEEN),
                 max(col(Columns.PUBLISHED_DATE)).as(Columns.LAST_SEEN));
+    // Ranked among the hits of each term's first day only: a window over all hits sorted every
+    // hit of the most frequent terms in one task.
+    String[] key = {Columns.TERM_KIND, Columns.TERM_ID};
+    Dataset<Row> firstDayHits =
+        hits.join(broadcast(totals.select(col(key[0]), col(key[1]), col(Columns.FIRST_SEEN).as(Columns.PUBLISHED_DATE))),
+            CountTerms.scala(new String[] {key[0], key[1], Columns.PUBLISHED_DATE}));
     Dataset<Row> firstPlace =
-        hits.withColumn(
+        firstDayHits.withColumn(
                 "_rank",
                 row_number()
                     .over(
                         Window.partitionBy(Columns.TERM_KIND, Columns.TERM_ID)
-                            .orderBy(col(Columns.PUBLISHED_DATE).asc(), col(Columns.REGION_CODE).asc_nulls_last(), col(Columns.DOC_ID).asc())))
+                            .orderBy(col(Columns.REGION_CODE).asc_nulls_last(), col(Columns.DOC_ID).asc())))
             .filter(col("_rank").equalTo(1))
             .select(col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.REGION_CODE).as(Columns.FIRST_REGION_CODE),
                 col(Columns.REGION_NAME).as(Columns.FIRST_REGION_NAME));
-    String[] key = {Columns.TERM_KIND, Columns.TERM_ID};
     return dimension
         .join(totals, CountTerms.scala(key), "left")
         .join(firstPlace, CountTerms.scala(key), "left")

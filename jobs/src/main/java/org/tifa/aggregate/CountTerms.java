@@ -1,6 +1,8 @@
 package org.tifa.aggregate;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -29,7 +31,9 @@ import static org.apache.spark.sql.functions.element_at;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.tifa.Columns;
 import org.tifa.Tables;
@@ -78,18 +82,22 @@ public final class CountTerms {
     };
   }
 
-  private static final String GRAIN_NO = "_grain";
-  private static final String LEVEL_NO = "_level";
-  private static final String REGION_NO = "_region";
-  private static final String SOURCE_KEY = "_source";
-  private static final String TERM_KEY = "_term";
+  private static final String GRAIN_NO = "grainNo";
+  private static final String PERIOD_DAY = "periodDay";
+  private static final String LEVEL_NO = "levelNo";
+  private static final String REGION_NO = "regionNo";
+  private static final String SOURCE_KEY = "sourceKey";
+  private static final String DAY = "day";
+  private static final String TERM_KEYS = "termKeys";
+  private static final String TERM_MENTIONS = "termMentions";
+  private static final String TERM_KEY = "termKey";
 
   /**
    * Documents × allowed grains × region levels ({@link #places()}), the unit both counts and
-   * denominators sum over, in fixed-width keys only: grain and level as their index, the period as its first day, the
-   * region code as a number, the source as a 64-bit hash. Aggregating on such keys stays in
-   * Spark's fast fixed-width hash map; with the names and labels as strings it spilled to sorting
-   * and cost more than the rest of the job. Labels and names are joined back after counting.
+   * denominators sum over, as the fields of {@link CellCounter.PlacedDocument}: grain and level as
+   * their index, the period's first day and the document's day as days since 1970, the region
+   * code as a number, the source as a 64-bit hash, the hits as parallel arrays of term keys and
+   * mentions. Labels and names are joined back after counting, once per cell and region.
    */
   static Dataset<Row> placeInTime(Dataset<Row> documents, List<String> grains) {
     Column date = col(Columns.PUBLISHED_DATE);
@@ -97,24 +105,22 @@ public final class CountTerms {
     List<Column> slots = new ArrayList<>();
     for (int g = 0; g < grains.size(); g++) {
       String grain = grains.get(g);
-      slots.add(struct(lit(g).as(GRAIN_NO), period(grain, date)[1].as(Columns.PERIOD_START), allows(grain, precision).as("ok")));
+      slots.add(struct(lit(g).as(GRAIN_NO), unix_date(period(grain, date)[1]).as(PERIOD_DAY), allows(grain, precision).as("ok")));
     }
     Column source = when(col(Columns.SOURCE).isNull(), lit(null).cast("bigint")).otherwise(xxhash64(col(Columns.SOURCE)));
     return documents
         .select(
-            source.as(SOURCE_KEY), date.as(Columns.PUBLISHED_DATE),
-            transform(col(Columns.TERM_HITS), h -> struct(termKey(h).as(TERM_KEY), h.getField(Columns.MENTIONS).as(Columns.MENTIONS)))
-                .as(Columns.TERM_HITS),
+            source.as(SOURCE_KEY), unix_date(date).as(DAY),
+            transform(col(Columns.TERM_HITS), CountTerms::termKey).as(TERM_KEYS),
+            transform(col(Columns.TERM_HITS), h -> h.getField(Columns.MENTIONS)).as(TERM_MENTIONS),
             explode(array(slots.toArray(Column[]::new))).as(SLOT), places().as("_places"))
         .filter(col(SLOT + ".ok"))
         .select(col("*"), posexplode(col("_places")).as(new String[] {LEVEL_NO, PLACE}))
         .filter(col(PLACE + "." + Columns.REGION_CODE).isNotNull())
         .select(
-            col(SOURCE_KEY), col(Columns.PUBLISHED_DATE), col(Columns.TERM_HITS),
-            col(SLOT + "." + GRAIN_NO).as(GRAIN_NO),
-            col(SLOT + "." + Columns.PERIOD_START).as(Columns.PERIOD_START),
-            col(LEVEL_NO),
-            regionNumber(col(PLACE + "." + Columns.REGION_CODE)).as(REGION_NO));
+            col(SLOT + "." + GRAIN_NO).as(GRAIN_NO), col(SLOT + "." + PERIOD_DAY).as(PERIOD_DAY), col(LEVEL_NO),
+            regionNumber(col(PLACE + "." + Columns.REGION_CODE)).as(REGION_NO),
+            col(SOURCE_KEY), col(DAY), col(TERM_KEYS), col(TERM_MENTIONS));
   }
 
   /** A term's 64-bit key, from a struct with its kind and id: hits travel and group as numbers. */
@@ -137,69 +143,60 @@ public final class CountTerms {
         .dropDuplicates(new String[] {LEVEL_NO, REGION_NO});
   }
 
+  /**
+   * (grain number, period's first day) → grain name and period label, for every period the
+   * documents fall in: a few thousand rows, made once instead of once per output row.
+   */
+  private static Dataset<Row> periodLabels(Dataset<Row> documents, List<String> grains) {
+    Dataset<Row> days = documents.select(col(Columns.PUBLISHED_DATE)).distinct();
+    Dataset<Row> out = null;
+    for (int g = 0; g < grains.size(); g++) {
+      Column[] p = period(grains.get(g), col(Columns.PUBLISHED_DATE));
+      Dataset<Row> labels =
+          days.select(lit(g).as(GRAIN_NO), unix_date(p[1]).as(PERIOD_DAY), lit(grains.get(g)).as(Columns.GRAIN), p[0].as(Columns.PERIOD))
+              .distinct();
+      out = out == null ? labels : out.union(labels);
+    }
+    return out;
+  }
+
   /** {@link #apply(Dataset, Dataset, List, String, int)} over the session's shuffle partitions. */
   public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> terms, List<String> grains, String snapshotId) {
     return apply(documents, terms, grains, snapshotId, Integer.parseInt(documents.sparkSession().conf().get("spark.sql.shuffle.partitions")));
   }
 
   /**
-   * The table, in {@code partitions} partitions hashed by cell (grain, period, level, region): one
-   * shuffle, after which the counts (grouped by cell, term and source, then by cell and term), the
-   * denominators (by cell) and their join are co-partitioned and need no other exchange. Cells do
-   * not skew: the biggest, a year at country level, holds one row per document and term of that
-   * year. Period labels and region names are made once per cell, not once per row.
+   * The table, from one shuffle of the placed documents into {@code partitions} partitions hashed
+   * by cell (grain, period, level, region), after which {@link CellCounter} counts each partition
+   * on its own: no other exchange, and no row per document and term ever exists. Cells do not
+   * skew: the biggest, a year at country level, holds one row per document of that year. Period
+   * labels, region and term names are joined from small broadcast tables.
    */
   public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> terms, List<String> grains, String snapshotId, int partitions) {
-    String[] cell = {GRAIN_NO, Columns.PERIOD_START, LEVEL_NO, REGION_NO};
-    Dataset<Row> placed =
-        placeInTime(documents, grains).repartition(Math.max(1, partitions), col(cell[0]), col(cell[1]), col(cell[2]), col(cell[3]));
-
-    List<Column> grainNames = new ArrayList<>();
-    Column label = null;
-    for (int g = 0; g < grains.size(); g++) {
-      grainNames.add(lit(grains.get(g)));
-      Column l = period(grains.get(g), col(Columns.PERIOD_START))[0];
-      label = label == null ? when(col(GRAIN_NO).equalTo(g), l) : label.when(col(GRAIN_NO).equalTo(g), l);
-    }
-    Dataset<Row> cells =
-        placed
-            .groupBy(cell[0], cell[1], cell[2], cell[3])
-            .agg(count(lit(1)).as(Columns.REGION_DOCUMENTS))
-            .join(broadcast(regionNames(documents)), scala(new String[] {LEVEL_NO, REGION_NO}), "inner")
-            .select(
-                col(GRAIN_NO), col(Columns.PERIOD_START), col(LEVEL_NO), col(REGION_NO), col(Columns.REGION_DOCUMENTS),
-                element_at(array(grainNames.toArray(Column[]::new)), col(GRAIN_NO).plus(1)).as(Columns.GRAIN),
-                label.as(Columns.PERIOD), col(Columns.REGION_LEVEL), col(Columns.REGION_CODE), col(Columns.REGION_NAME),
-                col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME));
-
     Dataset<Row> counted =
-        placed
-            .select(col("*"), explode(col(Columns.TERM_HITS)).as(HIT))
-            .groupBy(col(GRAIN_NO), col(Columns.PERIOD_START), col(LEVEL_NO), col(REGION_NO), col(HIT + "." + TERM_KEY).as(TERM_KEY))
-            .agg(
-                sum(col(HIT + "." + Columns.MENTIONS)).cast("bigint").as(Columns.MENTIONS),
-                count(lit(1)).as(Columns.DOCUMENTS),
-                countDistinct(col(SOURCE_KEY)).as(Columns.SOURCES),
-                min(col(Columns.PUBLISHED_DATE)).as(Columns.FIRST_SEEN),
-                max(col(Columns.PUBLISHED_DATE)).as(Columns.LAST_SEEN));
-
+        placeInTime(documents, grains)
+            .repartition(Math.max(1, partitions), col(GRAIN_NO), col(PERIOD_DAY), col(LEVEL_NO), col(REGION_NO))
+            .as(Encoders.bean(CellCounter.PlacedDocument.class))
+            .mapPartitions((MapPartitionsFunction<CellCounter.PlacedDocument, CellCounter.CellTermCount>) CellCounter::count,
+                Encoders.bean(CellCounter.CellTermCount.class))
+            .toDF();
     Dataset<Row> dims =
         terms.select(
             termKey(struct(col(Columns.TERM_KIND), col(Columns.TERM_ID))).as(TERM_KEY),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY));
     return counted
-        // A hash join on the co-partitioned cells: no sort of the counts.
-        .join(cells.hint("shuffle_hash"), scala(cell), "inner")
+        .join(broadcast(periodLabels(documents, grains)), scala(new String[] {GRAIN_NO, PERIOD_DAY}), "inner")
+        .join(broadcast(regionNames(documents)), scala(new String[] {LEVEL_NO, REGION_NO}), "inner")
         .join(broadcast(dims), scala(new String[] {TERM_KEY}), "left")
         .select(
             lit(snapshotId).as(Columns.SNAPSHOT_ID),
-            col(Columns.GRAIN), col(Columns.PERIOD), col(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
+            col(Columns.GRAIN), col(Columns.PERIOD), date_from_unix_date(col(PERIOD_DAY)).as(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
             col(Columns.REGION_CODE), col(Columns.REGION_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), coalesce(col(Columns.TERM), col(Columns.TERM_ID)).as(Columns.TERM),
-            col(Columns.CATEGORY), col(Columns.MENTIONS), col(Columns.DOCUMENTS), col(Columns.SOURCES),
-            col(Columns.REGION_DOCUMENTS),
-            col(Columns.DOCUMENTS).cast("double").divide(col(Columns.REGION_DOCUMENTS)).as(Columns.DOCUMENT_SHARE),
-            col(Columns.FIRST_SEEN), col(Columns.LAST_SEEN));
+            col(Columns.CATEGORY), col("termMentions").as(Columns.MENTIONS), col("documentCount").as(Columns.DOCUMENTS),
+            col("sourceCount").as(Columns.SOURCES), col("cellDocuments").as(Columns.REGION_DOCUMENTS),
+            col("documentCount").cast("double").divide(col("cellDocuments")).as(Columns.DOCUMENT_SHARE),
+            date_from_unix_date(col("firstDay")).as(Columns.FIRST_SEEN), date_from_unix_date(col("lastDay")).as(Columns.LAST_SEEN));
   }
 
   /**
@@ -224,7 +221,7 @@ public final class CountTerms {
         provinceName.cast("string").as(Columns.PROVINCE_NAME));
   }
 
-  static scala.collection.immutable.Seq<String> scala(String[] names) {
+  public static scala.collection.immutable.Seq<String> scala(String[] names) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
   }
 }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -40,18 +41,30 @@ public final class DiscoverSlogans {
 
   private static final StructType CANDIDATE = new StructType().add(KEY, StringType).add(SURFACE, StringType);
 
+  /**
+   * Adds each document's quoted candidates (array of struct key, surface) as column {@link
+   * #CANDIDATES}, so that they can be found in the same pass as the other per-document work;
+   * {@link #apply} then reads them instead of the texts.
+   */
+  public static Dataset<Row> quote(Dataset<Row> documents, Broadcast<SloganExtractor> extractor) {
+    return documents.withColumn(CANDIDATES, candidates(extractor));
+  }
+
+  /** The column {@link #quote} adds. */
+  public static final String CANDIDATES = "_slogan_candidates";
+
+  private static Column candidates(Broadcast<SloganExtractor> extractor) {
+    return udf(
+            (UDF2<String, String, Row[]>) (title, body) -> candidates(extractor.value().extract(title, body)),
+            createArrayType(CANDIDATE))
+        .apply(col(Columns.TITLE), col(Columns.BODY));
+  }
+
   public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<SloganExtractor> extractor) {
+    Column found = java.util.Arrays.asList(documents.columns()).contains(CANDIDATES) ? col(CANDIDATES) : candidates(extractor);
     Dataset<Row> quoted =
         documents
-            .select(
-                col(Columns.DOC_ID),
-                explode(
-                        udf(
-                                (UDF2<String, String, Row[]>)
-                                    (title, body) -> candidates(extractor.value().extract(title, body)),
-                                createArrayType(CANDIDATE))
-                            .apply(col(Columns.TITLE), col(Columns.BODY)))
-                    .as("_c"))
+            .select(col(Columns.DOC_ID), explode(found).as("_c"))
             .select(col(Columns.DOC_ID), col("_c." + KEY).as(KEY), col("_c." + SURFACE).as(SURFACE));
 
     Dataset<Row> bySurface = quoted.groupBy(KEY, SURFACE).agg(count(lit(1)).as("_n"));

@@ -1,5 +1,8 @@
 package org.tifa.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -74,13 +77,23 @@ public final class ReadReports {
    * StageResult#split}).
    */
   public static StageResult read(SparkSession spark, List<String> files, Settings settings) {
+    return StageResult.split(marked(spark, files, settings), STAGE);
+  }
+
+  /**
+   * Every record read, accepted or not, unsplit: a rejected one has its {@link Columns#REASON},
+   * detail and raw text set and {@link Columns#STAGE} {@code ingest}. For a pipeline that carries
+   * the rejected rows through further stages and splits once, over one scan of the input.
+   */
+  public static Dataset<Row> marked(SparkSession spark, List<String> files, Settings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     SerializableConfiguration hadoopConf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     int slices = Math.max(1, Math.min(files.size(), 100_000));
     JavaRDD<Row> rows =
         jsc.parallelize(files, slices).mapPartitions(paths -> readFiles(paths, hadoopConf.value(), settings));
-    Dataset<Row> all = spark.createDataFrame(rows, SCHEMA);
-    return StageResult.split(all, STAGE);
+    return spark
+        .createDataFrame(rows, SCHEMA)
+        .withColumn(Columns.STAGE, when(col(Columns.REASON).isNotNull(), lit(STAGE)));
   }
 
   private static Iterator<Row> readFiles(Iterator<String> paths, Configuration conf, Settings settings) {

@@ -72,16 +72,17 @@ public final class MinHash implements Serializable {
 
   /** The signature of {@code text}: {@link #size()} values, or none when it has no letter or digit. */
   public long[] signature(String text) {
-    int[] kept = (text == null ? "" : text).codePoints().filter(Character::isLetterOrDigit).toArray();
-    if (kept.length == 0) {
+    int[] kept = lettersAndDigits(text);
+    int count = kept.length == 0 ? 0 : kept[kept.length - 1];
+    if (count == 0) {
       return new long[0];
     }
     int n = seeds.length;
     long[] bins = new long[n];
     Arrays.fill(bins, Long.MAX_VALUE);
     boolean[] filled = new boolean[n];
-    int width = Math.min(shingle, kept.length);
-    for (int start = 0; start + width <= kept.length; start++) {
+    int width = Math.min(shingle, count);
+    for (int start = 0; start + width <= count; start++) {
       long h = FNV_OFFSET;
       for (int j = start; j < start + width; j++) {
         h = (h ^ kept[j]) * FNV_PRIME;
@@ -106,6 +107,28 @@ public final class MinHash implements Serializable {
       }
     }
     return sig;
+  }
+
+  /**
+   * The code points of {@code text} that are letters or digits, in an array one longer than the
+   * text whose last element is how many there are (a plain loop: the stream it replaces grew its
+   * buffers for every document).
+   */
+  private static int[] lettersAndDigits(String text) {
+    if (text == null || text.isEmpty()) {
+      return new int[0];
+    }
+    int[] out = new int[text.length() + 1];
+    int count = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        out[count++] = cp;
+      }
+    }
+    out[out.length - 1] = count;
+    return out;
   }
 
   /** Estimated Jaccard similarity: the share of rows on which two signatures agree. */

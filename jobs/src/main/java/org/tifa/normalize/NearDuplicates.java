@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -24,13 +25,16 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.Columns;
@@ -71,8 +75,20 @@ import org.tifa.spark.Lineage;
 public final class NearDuplicates {
   private NearDuplicates() {}
 
-  /** What {@link #apply} makes: the kept documents, and the records folded into them. */
-  public record Result(Dataset<Row> kept, Dataset<Row> absorbed) {}
+  /**
+   * What {@link #apply} makes: the kept documents, and the records folded into them; {@code
+   * cached} are the Datasets the stage persisted, which {@link #release} unpersists once the
+   * caller has what it needs of both (or has persisted it).
+   */
+  public record Result(Dataset<Row> kept, Dataset<Row> absorbed, List<Dataset<Row>> cached) {
+    public Result(Dataset<Row> kept, Dataset<Row> absorbed) {
+      this(kept, absorbed, List.of());
+    }
+
+    public void release() {
+      cached.forEach(d -> d.unpersist(false));
+    }
+  }
 
   /** The {@code dedup} section of {@code conf/tifa.yaml}. */
   public record Settings(double threshold, int shingleChars, int minhashSize, int maxBucketSize) {
@@ -85,6 +101,9 @@ public final class NearDuplicates {
   }
 
   private static final String KEY = "_nd_key";
+  private static final String KEPT_FILE = "_nd_kept_file";
+  private static final String KEPT_LINE = "_nd_kept_line";
+  private static final String[] RECORD = {Columns.INPUT_FILE, Columns.INPUT_LINE};
   private static final String SIG = "_nd_sig";
   private static final String BAND = "_nd_band";
   private static final String BUCKET = "_nd_bucket";
@@ -102,11 +121,19 @@ public final class NearDuplicates {
   private static final String ADDED_SOURCES = "_nd_added_sources";
   private static final String SIM = Columns.NEAR_DUPLICATE_SIMILARITY;
 
+  /**
+   * Joins whose one side is small (linked or absorbed records, record ages) build a hash table of
+   * it instead of sorting both sides; a shuffled hash table cannot spill, so sides that can grow
+   * with the corpus (candidate pairs, signatures, band rows) stay sort-merge joins.
+   */
+  private static final String HASH = "shuffle_hash";
+
   public static Result apply(Dataset<Row> docs, Settings settings) {
     if (settings.threshold() >= 1) {
-      return new Result(docs.withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs));
+      return new Result(docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs));
     }
-    Dataset<Row> keyed = docs.withColumn(KEY, struct(col(Columns.PUBLISHED_AT), col(Columns.INPUT_FILE), col(Columns.INPUT_LINE)));
+    Dataset<Row> order = ages(docs);
+    Dataset<Row> keyed = docs.join(order.hint(HASH), scala(RECORD));
     Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> links = links(candidates(signatures, settings), signatures, settings.threshold()).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> labels = groups(links);
@@ -115,10 +142,12 @@ public final class NearDuplicates {
     Dataset<Row> absorbedKeys =
         labels
             .filter(col(NODE).notEqual(col(LABEL)))
+            .hint(HASH)
             .join(signatures.select(col(KEY).as(NODE), col(SIG).as(SIG_A)), NODE)
+            .hint(HASH)
             .join(signatures.select(col(KEY).as(LABEL), col(SIG).as(SIG_B)), LABEL)
             .select(col(NODE).as(KEY), col(LABEL), estimate.apply(col(SIG_A), col(SIG_B)).as(SIM));
-    Dataset<Row> absorbed = keyed.join(absorbedKeys, KEY);
+    Dataset<Row> absorbed = keyed.join(absorbedKeys.hint(HASH), KEY);
 
     Column noSources = array().cast(createArrayType(StringType));
     Column copySources = concat(array(col(Columns.SOURCE)), coalesce(col(Columns.DUPLICATE_SOURCES), noSources));
@@ -132,8 +161,8 @@ public final class NearDuplicates {
     // Coalescing with literals keeps the input's nullability; own sources are already sorted and distinct.
     Dataset<Row> kept =
         keyed
-            .join(absorbedKeys.select(KEY), KEY, "left_anti")
-            .join(added, KEY, "left")
+            .join(absorbedKeys.select(KEY).hint(HASH), KEY, "left_anti")
+            .join(added.hint(HASH), KEY, "left")
             .withColumn(Columns.DUPLICATE_COUNT, col(Columns.DUPLICATE_COUNT).plus(coalesce(col(ADDED_COUNT), lit(0))))
             .withColumn(
                 Columns.DUPLICATE_SOURCES,
@@ -141,29 +170,84 @@ public final class NearDuplicates {
 
     List<Column> out = new ArrayList<>();
     for (String c : docs.columns()) {
-      out.add(col(c));
+      if (!c.equals(SIGNATURE) && !c.equals(BANDS)) {
+        out.add(col(c));
+      }
     }
     out.add(col(SIM));
     Dataset<Row> absorbedOut =
-        absorbed.select(
+        absorbed
+            .join(
+                order.select(col(KEY).as(LABEL), col(RECORD[0]).as(KEPT_FILE), col(RECORD[1]).as(KEPT_LINE)).hint(HASH), scala(new String[] {LABEL}))
+            .select(
             col(Columns.DOC_ID),
             col(Columns.INPUT_FILE),
             col(Columns.INPUT_LINE),
-            col(LABEL).getField(Columns.INPUT_FILE).as(Columns.KEPT_INPUT_FILE),
-            col(LABEL).getField(Columns.INPUT_LINE).as(Columns.KEPT_INPUT_LINE),
+            col(KEPT_FILE).as(Columns.KEPT_INPUT_FILE),
+            col(KEPT_LINE).as(Columns.KEPT_INPUT_LINE),
             col(SIM));
-    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut);
+    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, List.of(signatures, links));
   }
 
-  /** (key, signature) of every record with at least one letter or digit in its title or body. */
-  private static Dataset<Row> signatures(Dataset<Row> keyed, Settings settings) {
+  /**
+   * Each record's age as a number, {@link #KEY}: its rank by (published_at, input_file,
+   * input_line), so that "earliest" is the smallest key. Ranked over those three columns alone
+   * (one small sort); every later grouping, minimum and join then works on a long instead of a
+   * struct with strings, which Spark could not aggregate by hashing.
+   */
+  private static Dataset<Row> ages(Dataset<Row> docs) {
+    return docs.select(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))
+        .withColumn(KEY, row_number().over(Window.orderBy(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))).cast("long"))
+        .select(col(RECORD[0]), col(RECORD[1]), col(KEY));
+  }
+
+  private static scala.collection.immutable.Seq<String> scala(String[] names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names)).toList();
+  }
+
+  /**
+   * Adds each record's MinHash signature of title and body and its LSH band keys as columns
+   * {@link #SIGNATURE} and {@link #BANDS}, so that they are computed in the same pass as the other
+   * per-document work and {@link #apply} need not read the texts again. Both are empty for a
+   * record without a letter or digit.
+   */
+  public static Dataset<Row> sign(Dataset<Row> docs, Settings settings) {
+    String signed = "_nd_signed";
+    return docs.withColumn(signed, signature(settings).apply(col(Columns.TITLE), col(Columns.BODY)))
+        .withColumn(SIGNATURE, col(signed + "." + SIG))
+        .withColumn(BANDS, col(signed + "." + BAND))
+        .drop(signed);
+  }
+
+  /** The signature column {@link #sign} adds; {@link #apply} drops it from what it returns. */
+  public static final String SIGNATURE = "_nd_signature";
+
+  /** The band keys column {@link #sign} adds; {@link #apply} drops it from what it returns. */
+  public static final String BANDS = "_nd_bands";
+
+  private static final StructType SIGNED =
+      new StructType().add(SIG, createArrayType(LongType, false), false).add(BAND, createArrayType(LongType, false), false);
+
+  private static UserDefinedFunction signature(Settings settings) {
     MinHash minHash = new MinHash(settings.shingleChars(), settings.minhashSize());
-    UserDefinedFunction signature =
-        udf(
-                (UDF2<String, String, long[]>) (title, body) -> minHash.signature(title == null ? body : body == null ? title : title + "\n" + body),
-                createArrayType(LongType, false))
-            .asNonNullable();
-    return keyed.select(col(KEY), signature.apply(col(Columns.TITLE), col(Columns.BODY)).as(SIG)).filter(size(col(SIG)).gt(0));
+    MinHash.Banding banding = MinHash.Banding.forThreshold(settings.minhashSize(), settings.threshold());
+    return udf(
+            (UDF2<String, String, Row>) (title, body) -> {
+              long[] sig = minHash.signature(title == null ? body : body == null ? title : title + "\n" + body);
+              long[] bands = sig.length == 0 ? sig : MinHash.bandKeys(sig, banding.bands(), banding.rows());
+              return RowFactory.create(sig, bands);
+            },
+            SIGNED)
+        .asNonNullable();
+  }
+
+  /**
+   * (key, signature, band keys) of every record with at least one letter or digit in its title or
+   * body; from {@link #sign}'s columns when the records carry them.
+   */
+  private static Dataset<Row> signatures(Dataset<Row> keyed, Settings settings) {
+    Dataset<Row> signed = Arrays.asList(keyed.columns()).contains(SIGNATURE) ? keyed : sign(keyed, settings);
+    return signed.select(col(KEY), col(SIGNATURE).as(SIG), col(BANDS).as(BUCKET)).filter(size(col(SIG)).gt(0));
   }
 
   /**
@@ -171,12 +255,7 @@ public final class NearDuplicates {
    * the cap contributes only the pairs of its earliest member with each other member.
    */
   private static Dataset<Row> candidates(Dataset<Row> signatures, Settings settings) {
-    MinHash.Banding banding = MinHash.Banding.forThreshold(settings.minhashSize(), settings.threshold());
-    UserDefinedFunction bandKeys =
-        udf(
-            (UDF1<scala.collection.Seq<Object>, long[]>) sig -> MinHash.bandKeys(longs(sig), banding.bands(), banding.rows()),
-            createArrayType(LongType, false));
-    Dataset<Row> bands = signatures.select(col(KEY), posexplode(bandKeys.apply(col(SIG))).as(new String[] {BAND, BUCKET}));
+    Dataset<Row> bands = signatures.select(col(KEY), posexplode(col(BUCKET)).as(new String[] {BAND, BUCKET}));
     Dataset<Row> buckets =
         bands.groupBy(BAND, BUCKET).agg(count(lit(1)).as(MEMBERS), min(col(KEY)).as(FIRST)).filter(col(MEMBERS).geq(2));
     Dataset<Row> shared = bands.join(buckets, new String[] {BAND, BUCKET});

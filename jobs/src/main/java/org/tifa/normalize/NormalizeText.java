@@ -52,16 +52,32 @@ public final class NormalizeText {
    * as empty_body, with its raw body as the raw text.
    */
   public static StageResult apply(Dataset<Row> records, Broadcast<TextNormalizer> normalizer, int rawChars) {
+    return StageResult.split(mark(records, normalizer, rawChars), STAGE);
+  }
+
+  /**
+   * Normalizes and marks, without splitting: a record emptied by normalization gets reason
+   * empty_body, its detail, raw body and {@link Columns#STAGE} {@code normalize}. Records that
+   * arrive marked already (with reason, detail, raw, raw_truncated and stage columns, as from
+   * {@link org.tifa.ingest.ReadReports#marked}) keep their marks.
+   */
+  public static Dataset<Row> mark(Dataset<Row> records, Broadcast<TextNormalizer> normalizer, int rawChars) {
+    boolean marked = java.util.Arrays.asList(records.columns()).contains(Columns.REASON);
     Dataset<Row> normalized = normalize(records, normalizer);
-    Column empty = col(Columns.BODY).isNull().or(length(col(Columns.BODY)).equalTo(0));
-    Dataset<Row> marked =
-        normalized
-            .withColumn(Columns.REASON, when(empty, lit(QuarantineReason.EMPTY_BODY.code())))
-            .withColumn(Columns.DETAIL, when(empty, lit("nothing left after removing boilerplate lines")))
-            .withColumn(Columns.RAW, when(empty, substring(col(Columns.BODY_RAW), 1, rawChars)))
-            .withColumn(Columns.RAW_TRUNCATED, when(empty, length(col(Columns.BODY_RAW)).gt(rawChars)))
-            .drop(Columns.BODY_RAW);
-    return StageResult.split(marked, STAGE);
+    Column accepted = marked ? col(Columns.REASON).isNull() : lit(true);
+    Column empty = accepted.and(col(Columns.BODY).isNull().or(length(col(Columns.BODY)).equalTo(0)));
+    return normalized
+        .withColumn(Columns.REASON, otherwise(when(empty, lit(QuarantineReason.EMPTY_BODY.code())), Columns.REASON, marked))
+        .withColumn(Columns.DETAIL, otherwise(when(empty, lit("nothing left after removing boilerplate lines")), Columns.DETAIL, marked))
+        .withColumn(Columns.RAW, otherwise(when(empty, substring(col(Columns.BODY_RAW), 1, rawChars)), Columns.RAW, marked))
+        .withColumn(Columns.RAW_TRUNCATED, otherwise(when(empty, length(col(Columns.BODY_RAW)).gt(rawChars)), Columns.RAW_TRUNCATED, marked))
+        .withColumn(Columns.STAGE, otherwise(when(empty, lit(STAGE)), Columns.STAGE, marked))
+        .drop(Columns.BODY_RAW);
+  }
+
+  /** This stage's mark where it made one, else the mark the row arrived with (if rows arrive marked). */
+  private static Column otherwise(Column mark, String column, boolean marked) {
+    return marked ? mark.otherwise(col(column)) : mark;
   }
 
   static Dataset<Row> normalize(Dataset<Row> records, Broadcast<TextNormalizer> normalizer) {

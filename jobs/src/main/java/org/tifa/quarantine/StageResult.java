@@ -1,5 +1,6 @@
 package org.tifa.quarantine;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -22,10 +23,20 @@ public record StageResult(Dataset<Row> good, Dataset<Row> quarantine) {
    * both halves are consumed; the good half loses the reason, detail and raw columns.
    */
   public static StageResult split(Dataset<Row> marked, String stage) {
-    Dataset<Row> cached = marked.persist(StorageLevel.MEMORY_AND_DISK());
+    return splitCached(marked.persist(StorageLevel.MEMORY_AND_DISK()), stage);
+  }
+
+  /**
+   * Splits rows the caller has persisted already (or that are cheap to compute twice). Rows may
+   * carry their own {@link Columns#STAGE} (when several stages marked rows before one split);
+   * where it is null or absent, the quarantine row's stage is {@code stage}.
+   */
+  public static StageResult splitCached(Dataset<Row> marked, String stage) {
     Dataset<Row> good =
-        cached.filter(col(Columns.REASON).isNull()).drop(Columns.REASON, Columns.DETAIL, Columns.RAW, Columns.RAW_TRUNCATED);
-    Dataset<Row> bad = cached.filter(col(Columns.REASON).isNotNull()).select(quarantineColumns(cached, stage));
+        marked
+            .filter(col(Columns.REASON).isNull())
+            .drop(Columns.REASON, Columns.DETAIL, Columns.RAW, Columns.RAW_TRUNCATED, Columns.STAGE);
+    Dataset<Row> bad = marked.filter(col(Columns.REASON).isNotNull()).select(quarantineColumns(marked, stage));
     return new StageResult(good, bad);
   }
 
@@ -36,7 +47,7 @@ public record StageResult(Dataset<Row> good, Dataset<Row> quarantine) {
       String name = names[i];
       Column c;
       if (name.equals(Columns.STAGE)) {
-        c = lit(stage);
+        c = hasColumn(marked, name) ? coalesce(col(name), lit(stage)) : lit(stage);
       } else if (hasColumn(marked, name)) {
         c = col(name);
       } else {

@@ -11,13 +11,22 @@ import org.apache.spark.sql.SparkSession;
 public final class Sessions {
   private Sessions() {}
 
+  /**
+   * Set (to "true") when the shuffle partitions are this class's embedded default rather than the
+   * user's choice: a job may then size them to its input.
+   */
+  public static final String AUTO_SHUFFLE_PARTITIONS = "spark.tifa.shufflePartitions.auto";
+
   public static SparkSession create(String appName, boolean progressBar) {
     SparkConf conf = new SparkConf(true);
     boolean embedded = !conf.contains("spark.master");
     if (embedded) {
       conf.setMaster("local[*]");
       conf.setIfMissing("spark.ui.enabled", "false");
-      conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+      if (!conf.contains("spark.sql.shuffle.partitions")) {
+        conf.set("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+        conf.set(AUTO_SHUFFLE_PARTITIONS, "true");
+      }
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
     }
     conf.setAppName(conf.get("spark.app.name", appName));

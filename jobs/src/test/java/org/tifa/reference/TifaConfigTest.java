@@ -28,7 +28,7 @@ class TifaConfigTest {
     assertEquals(0.9, c.nearDuplicateThreshold);
     assertEquals(5, c.shingleChars);
     assertEquals(128, c.minhashSize);
-    assertEquals(500, c.maxBucketSize);
+    assertEquals(64, c.maxBucketSize);
   }
 
   @Test
