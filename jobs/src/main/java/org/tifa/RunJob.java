@@ -155,7 +155,7 @@ public final class RunJob {
         unique
             .drop(DiscoverSlogans.CANDIDATES)
             .repartition(parts, col(record[0]), col(record[1]))
-            .join(hits.repartition(parts, col(record[0]), col(record[1])), scala.jdk.javaapi.CollectionConverters.asScala(List.of(record)).toList())
+            .join(hits.repartition(parts, col(record[0]), col(record[1])), CountTerms.scala(record))
             .persist(StorageLevel.DISK_ONLY());
 
     Dataset<Row> documents = BuildDocuments.apply(counted);

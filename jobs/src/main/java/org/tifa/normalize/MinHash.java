@@ -73,7 +73,7 @@ public final class MinHash implements Serializable {
   /** The signature of {@code text}: {@link #size()} values, or none when it has no letter or digit. */
   public long[] signature(String text) {
     int[] kept = lettersAndDigits(text);
-    int count = kept.length == 0 ? 0 : kept[kept.length - 1];
+    int count = kept.length;
     if (count == 0) {
       return new long[0];
     }
@@ -109,16 +109,12 @@ public final class MinHash implements Serializable {
     return sig;
   }
 
-  /**
-   * The code points of {@code text} that are letters or digits, in an array one longer than the
-   * text whose last element is how many there are (a plain loop: the stream it replaces grew its
-   * buffers for every document).
-   */
+  /** The code points of {@code text} that are letters or digits (a loop, not a stream per document). */
   private static int[] lettersAndDigits(String text) {
     if (text == null || text.isEmpty()) {
       return new int[0];
     }
-    int[] out = new int[text.length() + 1];
+    int[] out = new int[text.length()];
     int count = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
@@ -127,8 +123,7 @@ public final class MinHash implements Serializable {
         out[count++] = cp;
       }
     }
-    out[out.length - 1] = count;
-    return out;
+    return count == out.length ? out : Arrays.copyOf(out, count);
   }
 
   /** Estimated Jaccard similarity: the share of rows on which two signatures agree. */
