@@ -35,6 +35,7 @@ import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
 import org.tifa.resolve.ResolveRegion;
+import org.tifa.spark.JoinKeys;
 import org.tifa.spark.Sessions;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;
@@ -155,7 +156,7 @@ public final class RunJob {
         unique
             .drop(DiscoverSlogans.CANDIDATES)
             .repartition(parts, col(record[0]), col(record[1]))
-            .join(hits.repartition(parts, col(record[0]), col(record[1])), CountTerms.scala(record))
+            .join(hits.repartition(parts, col(record[0]), col(record[1])), JoinKeys.of(record))
             .persist(StorageLevel.DISK_ONLY());
 
     Dataset<Row> documents = BuildDocuments.apply(counted);

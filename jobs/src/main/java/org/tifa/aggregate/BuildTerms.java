@@ -22,6 +22,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
 import org.tifa.extract.TermDictionary;
+import org.tifa.spark.JoinKeys;
 
 /**
  * The {@code terms} table: every slogan (lexicon and discovered) and topic, with its totals over
@@ -64,7 +65,7 @@ public final class BuildTerms {
     String[] key = {Columns.TERM_KIND, Columns.TERM_ID};
     Dataset<Row> firstDayHits =
         hits.join(broadcast(totals.select(col(key[0]), col(key[1]), col(Columns.FIRST_SEEN).as(Columns.PUBLISHED_DATE))),
-            CountTerms.scala(new String[] {key[0], key[1], Columns.PUBLISHED_DATE}));
+            JoinKeys.of(key[0], key[1], Columns.PUBLISHED_DATE));
     Dataset<Row> firstPlace =
         firstDayHits.withColumn(
                 "_rank",
@@ -76,8 +77,8 @@ public final class BuildTerms {
             .select(col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.REGION_CODE).as(Columns.FIRST_REGION_CODE),
                 col(Columns.REGION_NAME).as(Columns.FIRST_REGION_NAME));
     return dimension
-        .join(totals, CountTerms.scala(key), "left")
-        .join(firstPlace, CountTerms.scala(key), "left")
+        .join(totals, JoinKeys.of(key), "left")
+        .join(firstPlace, JoinKeys.of(key), "left")
         .select(
             col(Columns.TERM_ID), col(Columns.TERM_KIND), col(Columns.TERM), col(Columns.CATEGORY), col(Columns.ALIASES),
             coalesce(col(Columns.DOCUMENTS), lit(0L)).as(Columns.DOCUMENTS),

@@ -37,6 +37,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.tifa.Columns;
 import org.tifa.Tables;
+import org.tifa.spark.JoinKeys;
 
 /**
  * The {@code term_counts} table: for every grain, period, region (at every level the document
@@ -185,9 +186,9 @@ public final class CountTerms {
             termKey(struct(col(Columns.TERM_KIND), col(Columns.TERM_ID))).as(TERM_KEY),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY));
     return counted
-        .join(broadcast(periodLabels(documents, grains)), scala(new String[] {GRAIN_NO, PERIOD_DAY}), "inner")
-        .join(broadcast(regionNames(documents)), scala(new String[] {LEVEL_NO, REGION_NO}), "inner")
-        .join(broadcast(dims), scala(new String[] {TERM_KEY}), "left")
+        .join(broadcast(periodLabels(documents, grains)), JoinKeys.of(GRAIN_NO, PERIOD_DAY), "inner")
+        .join(broadcast(regionNames(documents)), JoinKeys.of(LEVEL_NO, REGION_NO), "inner")
+        .join(broadcast(dims), JoinKeys.of(TERM_KEY), "left")
         .select(
             lit(snapshotId).as(Columns.SNAPSHOT_ID),
             col(Columns.GRAIN), col(Columns.PERIOD), date_from_unix_date(col(PERIOD_DAY)).as(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
@@ -219,9 +220,5 @@ public final class CountTerms {
         coalesce(name, code).as(Columns.REGION_NAME),
         provinceCode.cast("string").as(Columns.PROVINCE_CODE),
         provinceName.cast("string").as(Columns.PROVINCE_NAME));
-  }
-
-  public static scala.collection.immutable.Seq<String> scala(String[] names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
   }
 }

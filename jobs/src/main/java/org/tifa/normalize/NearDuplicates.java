@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -26,9 +25,12 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
@@ -38,7 +40,9 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.Columns;
+import org.tifa.spark.JoinKeys;
 import org.tifa.spark.Lineage;
+import scala.Tuple2;
 
 /**
  * Folds near duplicates (one article republished with another header or footer, or a few edited
@@ -107,8 +111,6 @@ public final class NearDuplicates {
   private static final String SIG = "_nd_sig";
   private static final String BAND = "_nd_band";
   private static final String BUCKET = "_nd_bucket";
-  private static final String MEMBERS = "_nd_members";
-  private static final String FIRST = "_nd_first";
   private static final String A = "_nd_a";
   private static final String B = "_nd_b";
   private static final String SIG_A = "_nd_sig_a";
@@ -133,7 +135,7 @@ public final class NearDuplicates {
       return new Result(docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs));
     }
     Dataset<Row> order = ages(docs);
-    Dataset<Row> keyed = docs.join(order.hint(HASH), scala(RECORD));
+    Dataset<Row> keyed = docs.join(order.hint(HASH), JoinKeys.of(RECORD));
     Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> links = links(candidates(signatures, settings), signatures, settings.threshold()).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> labels = groups(links);
@@ -178,7 +180,7 @@ public final class NearDuplicates {
     Dataset<Row> absorbedOut =
         absorbed
             .join(
-                order.select(col(KEY).as(LABEL), col(RECORD[0]).as(KEPT_FILE), col(RECORD[1]).as(KEPT_LINE)).hint(HASH), scala(new String[] {LABEL}))
+                order.select(col(KEY).as(LABEL), col(RECORD[0]).as(KEPT_FILE), col(RECORD[1]).as(KEPT_LINE)).hint(HASH), JoinKeys.of(LABEL))
             .select(
             col(Columns.DOC_ID),
             col(Columns.INPUT_FILE),
@@ -199,10 +201,6 @@ public final class NearDuplicates {
     return docs.select(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))
         .withColumn(KEY, row_number().over(Window.orderBy(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))).cast("long"))
         .select(col(RECORD[0]), col(RECORD[1]), col(KEY));
-  }
-
-  private static scala.collection.immutable.Seq<String> scala(String[] names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names)).toList();
   }
 
   /**
@@ -251,25 +249,47 @@ public final class NearDuplicates {
   }
 
   /**
-   * Distinct candidate pairs (a, b), a earlier than b: records sharing a band key. A bucket over
-   * the cap contributes only the pairs of its earliest member with each other member.
+   * Distinct candidate pairs (a, b), a earlier than b: records sharing a band key. One shuffle puts
+   * each bucket's band rows together, sorted by key; {@link BucketPairs} then pairs each bucket's
+   * members in plain Java (a bucket over the cap: its earliest member with each other member).
    */
   private static Dataset<Row> candidates(Dataset<Row> signatures, Settings settings) {
-    Dataset<Row> bands = signatures.select(col(KEY), posexplode(col(BUCKET)).as(new String[] {BAND, BUCKET}));
-    Dataset<Row> buckets =
-        bands.groupBy(BAND, BUCKET).agg(count(lit(1)).as(MEMBERS), min(col(KEY)).as(FIRST)).filter(col(MEMBERS).geq(2));
-    Dataset<Row> shared = bands.join(buckets, new String[] {BAND, BUCKET});
+    int cap = settings.maxBucketSize();
+    return signatures
+        .select(posexplode(col(BUCKET)).as(new String[] {BAND, BUCKET}), col(KEY))
+        .repartition(col(BAND), col(BUCKET))
+        .sortWithinPartitions(BAND, BUCKET, KEY)
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Tuple2<Long, Long>>) rows -> {
+              Iterator<BucketPairs.BandRow> bandRows = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                  return rows.hasNext();
+                }
 
-    Dataset<Row> small = shared.filter(col(MEMBERS).leq(settings.maxBucketSize()));
-    Dataset<Row> allPairs =
-        small
-            .select(col(BAND), col(BUCKET), col(KEY).as(A))
-            .join(small.select(col(BAND), col(BUCKET), col(KEY).as(B)), new String[] {BAND, BUCKET})
-            .filter(col(A).lt(col(B)))
-            .select(A, B);
-    Dataset<Row> starPairs =
-        shared.filter(col(MEMBERS).gt(settings.maxBucketSize()).and(col(KEY).notEqual(col(FIRST)))).select(col(FIRST).as(A), col(KEY).as(B));
-    return allPairs.union(starPairs).distinct();
+                @Override
+                public BucketPairs.BandRow next() {
+                  Row r = rows.next();
+                  return new BucketPairs.BandRow(r.getInt(0), r.getLong(1), r.getLong(2));
+                }
+              };
+              BucketPairs pairs = new BucketPairs(bandRows, cap);
+              return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                  return pairs.hasNext();
+                }
+
+                @Override
+                public Tuple2<Long, Long> next() {
+                  long[] p = pairs.next();
+                  return new Tuple2<>(p[0], p[1]);
+                }
+              };
+            },
+            Encoders.tuple(Encoders.LONG(), Encoders.LONG()))
+        .toDF(A, B)
+        .distinct();
   }
 
   /** Candidate pairs whose signatures agree on at least {@code threshold} of their rows. */
