@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * The counting core of term_counts, as plain Java over one partition: every row is one document
- * placed in one cell (grain, period, level, region) with its term hits; all rows of a cell are in
- * the same partition. Per cell it counts the documents (the denominator), and per cell and term
- * the mentions, documents, distinct sources and first and last day.
+ * placed in one region (level, region) with the periods it falls in at each grain and its term
+ * hits, so it lies in one cell (grain, period, level, region) per grain; all rows of a cell are in
+ * the same partition. Per cell it counts the documents (the denominator), and per cell and term the
+ * mentions, documents, distinct sources and first and last day.
  *
  * <p>Spark's own aggregation did this over one row per document, cell and term (about a hundred
  * per document) with a distinct count, which cost more than all other steps of a run together;
@@ -27,12 +28,19 @@ public final class CellCounter {
     Map<Cell, CellTotals> cells = new HashMap<>();
     while (rows.hasNext()) {
       PlacedDocument d = rows.next();
-      CellTotals cell = cells.computeIfAbsent(new Cell(d.getGrainNo(), d.getPeriodDay(), d.getLevelNo(), d.getRegionNo()), k -> new CellTotals());
-      cell.documents++;
+      int[] grains = d.getGrainNos();
+      int[] periods = d.getPeriodDays();
+      if (grains.length != periods.length) {
+        throw new IllegalArgumentException("grains and periods differ in length: " + grains.length + " and " + periods.length);
+      }
       long[] terms = d.getTermKeys();
       int[] mentions = d.getTermMentions();
-      for (int i = 0; i < terms.length; i++) {
-        cell.terms.computeIfAbsent(terms[i], k -> new TermTotals()).add(mentions[i], d.getSourceKey(), d.getDay());
+      for (int g = 0; g < grains.length; g++) {
+        CellTotals cell = cells.computeIfAbsent(new Cell(grains[g], periods[g], d.getLevelNo(), d.getRegionNo()), k -> new CellTotals());
+        cell.documents++;
+        for (int i = 0; i < terms.length; i++) {
+          cell.terms.computeIfAbsent(terms[i], k -> new TermTotals()).add(mentions[i], d.getSourceKey(), d.getDay());
+        }
       }
     }
     List<CellTermCount> out = new ArrayList<>();
@@ -102,32 +110,28 @@ public final class CellCounter {
   }
 
   /**
-   * The cell both beans below start with: grain and level as their index, the period's first day
-   * in days since 1970, the region code as a number.
+   * One document in one region, as {@link CountTerms} places it (a Java bean for Spark's encoder):
+   * level as its index, region code as a number, and per allowed grain (by index) the first day of
+   * the document's period in days since 1970.
    */
-  public abstract static class CellBean implements Serializable {
-    private int grain;
-    private int periodStart;
+  public static final class PlacedDocument implements Serializable {
     private int level;
     private long region;
-
-    public int getGrainNo() { return grain; }
-    public void setGrainNo(int v) { grain = v; }
-    public int getPeriodDay() { return periodStart; }
-    public void setPeriodDay(int v) { periodStart = v; }
-    public int getLevelNo() { return level; }
-    public void setLevelNo(int v) { level = v; }
-    public long getRegionNo() { return region; }
-    public void setRegionNo(long v) { region = v; }
-  }
-
-  /** One document in one cell, as {@link CountTerms} places it (a Java bean for Spark's encoder). */
-  public static final class PlacedDocument extends CellBean {
+    private int[] grains;
+    private int[] periods;
     private Long source;
     private int day;
     private long[] terms;
     private int[] mentions;
 
+    public int getLevelNo() { return level; }
+    public void setLevelNo(int v) { level = v; }
+    public long getRegionNo() { return region; }
+    public void setRegionNo(long v) { region = v; }
+    public int[] getGrainNos() { return grains; }
+    public void setGrainNos(int[] v) { grains = v; }
+    public int[] getPeriodDays() { return periods; }
+    public void setPeriodDays(int[] v) { periods = v; }
     public Long getSourceKey() { return source; }
     public void setSourceKey(Long v) { source = v; }
     public int getDay() { return day; }
@@ -139,7 +143,11 @@ public final class CellCounter {
   }
 
   /** One row of the count: a cell, a term and their totals (a Java bean for Spark's encoder). */
-  public static final class CellTermCount extends CellBean {
+  public static final class CellTermCount implements Serializable {
+    private int grain;
+    private int periodStart;
+    private int level;
+    private long region;
     private long term;
     private long mentions;
     private long documents;
@@ -152,10 +160,10 @@ public final class CellCounter {
 
     CellTermCount(int grain, int periodStart, int level, long region, long term, long mentions, long documents, long sources,
         int firstSeen, int lastSeen, long regionDocuments) {
-      setGrainNo(grain);
-      setPeriodDay(periodStart);
-      setLevelNo(level);
-      setRegionNo(region);
+      this.grain = grain;
+      this.periodStart = periodStart;
+      this.level = level;
+      this.region = region;
       this.term = term;
       this.mentions = mentions;
       this.documents = documents;
@@ -165,6 +173,14 @@ public final class CellCounter {
       this.regionDocuments = regionDocuments;
     }
 
+    public int getGrainNo() { return grain; }
+    public void setGrainNo(int v) { grain = v; }
+    public int getPeriodDay() { return periodStart; }
+    public void setPeriodDay(int v) { periodStart = v; }
+    public int getLevelNo() { return level; }
+    public void setLevelNo(int v) { level = v; }
+    public long getRegionNo() { return region; }
+    public void setRegionNo(long v) { region = v; }
     public long getTermKey() { return term; }
     public void setTermKey(long v) { term = v; }
     public long getTermMentions() { return mentions; }

@@ -1,6 +1,9 @@
 package org.tifa.aggregate;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.broadcast;
@@ -85,6 +88,9 @@ public final class CountTerms {
 
   private static final String GRAIN_NO = "grainNo";
   private static final String PERIOD_DAY = "periodDay";
+  private static final String PERIOD_YEAR = "_periodYear";
+  private static final String OK = "_ok";
+  private static final String SLOTS = "_slots";
   private static final String LEVEL_NO = "levelNo";
   private static final String REGION_NO = "regionNo";
   private static final String SOURCE_KEY = "sourceKey";
@@ -94,11 +100,23 @@ public final class CountTerms {
   private static final String TERM_KEY = "termKey";
 
   /**
-   * Documents × allowed grains × region levels ({@link #places()}), the unit both counts and
-   * denominators sum over, as the fields of {@link CellCounter.PlacedDocument}: grain and level as
-   * their index, the period's first day and the document's day as days since 1970, the region
-   * code as a number, the source as a 64-bit hash, the hits as parallel arrays of term keys and
-   * mentions. Labels and names are joined back after counting, once per cell and region.
+   * The year a grain's period of a date lies in whole: the calendar year, except for ISO weeks,
+   * whose year is that of their Thursday (2025-12-29 is in 2026-W01). Every cell of a grain and
+   * region lies within one such year, so (level, region, year) can partition the counting.
+   */
+  static Column periodYear(String grain, Column date) {
+    return grain.equals("week") ? year(date_add(date_trunc("week", date).cast("date"), 3)) : year(date);
+  }
+
+  /**
+   * Documents × region levels ({@link #places()}), as the fields of {@link
+   * CellCounter.PlacedDocument}: the level as its index, the region code as a number, and the
+   * allowed grains (by index) with each one's period as its first day in days since 1970; then the
+   * document's day, its source as a 64-bit hash and its hits as parallel arrays of term keys and
+   * mentions. A document whose grains' periods lie in two years (the days around New Year, where
+   * an ISO week belongs to the other year) is placed once per year, each with its own grains; the
+   * year column {@code _periodYear} partitions the counting. Labels and names are joined back after
+   * counting, once per cell and region.
    */
   static Dataset<Row> placeInTime(Dataset<Row> documents, List<String> grains) {
     Column date = col(Columns.PUBLISHED_DATE);
@@ -106,23 +124,33 @@ public final class CountTerms {
     List<Column> slots = new ArrayList<>();
     for (int g = 0; g < grains.size(); g++) {
       String grain = grains.get(g);
-      slots.add(struct(lit(g).as(GRAIN_NO), unix_date(period(grain, date)[1]).as(PERIOD_DAY), allows(grain, precision).as("ok")));
+      slots.add(struct(
+          lit(g).as(GRAIN_NO), unix_date(period(grain, date)[1]).as(PERIOD_DAY), periodYear(grain, date).as(PERIOD_YEAR),
+          allows(grain, precision).as(OK)));
     }
     Column source = when(col(Columns.SOURCE).isNull(), lit(null).cast("bigint")).otherwise(xxhash64(col(Columns.SOURCE)));
+    Column allowed = filter(array(slots.toArray(Column[]::new)), s -> coalesce(s.getField(OK), lit(false)));
+    Column inYear = filter(col(SLOTS), s -> s.getField(PERIOD_YEAR).equalTo(col(PERIOD_YEAR)));
     return documents
         .select(
             source.as(SOURCE_KEY), unix_date(date).as(DAY),
             transform(col(Columns.TERM_HITS), CountTerms::termKey).as(TERM_KEYS),
             transform(col(Columns.TERM_HITS), h -> h.getField(Columns.MENTIONS)).as(TERM_MENTIONS),
-            explode(array(slots.toArray(Column[]::new))).as(SLOT), places().as("_places"))
-        .filter(col(SLOT + ".ok"))
+            allowed.as(SLOTS), places().as("_places"))
+        .select(col("*"), explode(array_distinct(transform(col(SLOTS), s -> s.getField(PERIOD_YEAR)))).as(PERIOD_YEAR))
+        .withColumn(SLOTS, inYear)
+        .filter(size(col(SLOTS)).gt(0))
         .select(col("*"), posexplode(col("_places")).as(new String[] {LEVEL_NO, PLACE}))
         .filter(col(PLACE + "." + Columns.REGION_CODE).isNotNull())
         .select(
-            col(SLOT + "." + GRAIN_NO).as(GRAIN_NO), col(SLOT + "." + PERIOD_DAY).as(PERIOD_DAY), col(LEVEL_NO),
-            regionNumber(col(PLACE + "." + Columns.REGION_CODE)).as(REGION_NO),
+            col(LEVEL_NO), regionNumber(col(PLACE + "." + Columns.REGION_CODE)).as(REGION_NO), col(PERIOD_YEAR),
+            transform(col(SLOTS), s -> s.getField(GRAIN_NO)).as(GRAIN_NOS),
+            transform(col(SLOTS), s -> s.getField(PERIOD_DAY)).as(PERIOD_DAYS),
             col(SOURCE_KEY), col(DAY), col(TERM_KEYS), col(TERM_MENTIONS));
   }
+
+  private static final String GRAIN_NOS = "grainNos";
+  private static final String PERIOD_DAYS = "periodDays";
 
   /** A term's 64-bit key, from a struct with its kind and id: hits travel and group as numbers. */
   private static Column termKey(Column hit) {
@@ -167,16 +195,18 @@ public final class CountTerms {
   }
 
   /**
-   * The table, from one shuffle of the placed documents into {@code partitions} partitions hashed
-   * by cell (grain, period, level, region), after which {@link CellCounter} counts each partition
-   * on its own: no other exchange, and no row per document and term ever exists. Cells do not
-   * skew: the biggest, a year at country level, holds one row per document of that year. Period
-   * labels, region and term names are joined from small broadcast tables.
+   * The table, from one shuffle of the placed documents (one row per document and region level)
+   * into {@code partitions} partitions hashed by (level, region, year), after which {@link
+   * CellCounter} counts each partition on its own, every grain at once: no other exchange, and no
+   * row per document and term ever exists. The biggest group, the country in one year, holds one
+   * row per document of that year, as the year's country cell must. Period labels, region and term
+   * names are joined from small broadcast tables.
    */
   public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> terms, List<String> grains, String snapshotId, int partitions) {
     Dataset<Row> counted =
         placeInTime(documents, grains)
-            .repartition(Math.max(1, partitions), col(GRAIN_NO), col(PERIOD_DAY), col(LEVEL_NO), col(REGION_NO))
+            .repartition(Math.max(1, partitions), col(LEVEL_NO), col(REGION_NO), col(PERIOD_YEAR))
+            .drop(PERIOD_YEAR)
             .as(Encoders.bean(CellCounter.PlacedDocument.class))
             .mapPartitions((MapPartitionsFunction<CellCounter.PlacedDocument, CellCounter.CellTermCount>) CellCounter::count,
                 Encoders.bean(CellCounter.CellTermCount.class))

@@ -1,6 +1,7 @@
 package org.tifa.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,9 +14,13 @@ import org.tifa.aggregate.CellCounter.PlacedDocument;
 
 class CellCounterTest {
   private static PlacedDocument doc(int grain, int period, int level, long region, Long source, int day, long[] terms, int[] mentions) {
+    return doc(new int[] {grain}, new int[] {period}, level, region, source, day, terms, mentions);
+  }
+
+  private static PlacedDocument doc(int[] grains, int[] periods, int level, long region, Long source, int day, long[] terms, int[] mentions) {
     PlacedDocument d = new PlacedDocument();
-    d.setGrainNo(grain);
-    d.setPeriodDay(period);
+    d.setGrainNos(grains);
+    d.setPeriodDays(periods);
     d.setLevelNo(level);
     d.setRegionNo(region);
     d.setSourceKey(source);
@@ -70,5 +75,30 @@ class CellCounterTest {
     Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
 
     assertEquals(Map.of("4,0,0,0/5", List.of(20L, 20L, 10L, 0L, 19L, 21L)), counted);
+  }
+
+  @Test
+  void aDocumentCountsOnceInItsCellOfEachGrain() {
+    // d1 (day 40) and d2 (day 45) at prefecture 371500, both placed at grains 0 (periods 40 and
+    // 45: two day cells) and 2 (period 31: one month cell); d2 also has no grain 1 allowed.
+    List<PlacedDocument> rows =
+        List.of(
+            doc(new int[] {0, 1, 2}, new int[] {40, 38, 31}, 2, 371500, 1L, 40, new long[] {9}, new int[] {2}),
+            doc(new int[] {0, 2}, new int[] {45, 31}, 2, 371500, 2L, 45, new long[] {9}, new int[] {5}));
+
+    Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
+
+    Map<String, List<Long>> expected = new TreeMap<>();
+    expected.put("0,40,2,371500/9", List.of(2L, 1L, 1L, 40L, 40L, 1L));
+    expected.put("0,45,2,371500/9", List.of(5L, 1L, 1L, 45L, 45L, 1L));
+    expected.put("1,38,2,371500/9", List.of(2L, 1L, 1L, 40L, 40L, 1L));
+    expected.put("2,31,2,371500/9", List.of(7L, 2L, 2L, 40L, 45L, 2L));
+    assertEquals(expected, counted);
+  }
+
+  @Test
+  void grainsWithoutTheirPeriodsAreAnError() {
+    List<PlacedDocument> rows = List.of(doc(new int[] {0, 1}, new int[] {3}, 0, 0, null, 3, new long[0], new int[0]));
+    assertThrows(IllegalArgumentException.class, () -> CellCounter.count(rows.iterator()));
   }
 }

@@ -1,5 +1,6 @@
 package org.tifa.aggregate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -78,6 +79,44 @@ class CountTermsTest extends SparkTest {
         CountTerms.apply(spark().createDataFrame(docs, DOCS).repartition(3), terms, List.of("day", "week", "month", "quarter", "year"), "snap-1");
 
     assertDataFrameNoOrderEquals(expected("snap-1"), as(actual, nullable(actual.schema())));
+  }
+
+  @Test
+  void anIsoWeekAcrossNewYearIsOneCell() {
+    // 2025-12-30 (Tuesday) and 2026-01-02 (Friday) are both in ISO week 2026-W01, which starts on
+    // Monday 2025-12-29, but in different calendar years; both at province 370000.
+    String s = "攻坚突破年";
+    List<Row> docs =
+        List.of(
+            RowFactory.create("e1", "A", LocalDate.parse("2025-12-30"), "day", "370000", "山东省", null, null, null, null,
+                new Row[] {hit("slogan", s, 1)}),
+            RowFactory.create("e2", "B", LocalDate.parse("2026-01-02"), "day", "370000", "山东省", null, null, null, null,
+                new Row[] {hit("slogan", s, 3)}));
+    Dataset<Row> terms =
+        spark().createDataFrame(
+            List.of(RowFactory.create("slogan", s, s, "local_campaign")),
+            new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.TERM, StringType).add(Columns.CATEGORY, StringType));
+
+    List<String> actual =
+        CountTerms.apply(spark().createDataFrame(docs, DOCS).repartition(2), terms, List.of("week", "year"), "snap-1", 7)
+            .selectExpr(
+                "concat_ws(' ', grain, period, cast(period_start AS string), region_level, mentions, documents, region_documents,"
+                    + " cast(first_seen AS string), cast(last_seen AS string))")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList()
+            .stream()
+            .sorted()
+            .toList();
+
+    assertEquals(
+        List.of(
+            "week 2026-W01 2025-12-29 country 4 2 2 2025-12-30 2026-01-02",
+            "week 2026-W01 2025-12-29 province 4 2 2 2025-12-30 2026-01-02",
+            "year 2025 2025-01-01 country 1 1 1 2025-12-30 2025-12-30",
+            "year 2025 2025-01-01 province 1 1 1 2025-12-30 2025-12-30",
+            "year 2026 2026-01-01 country 3 1 1 2026-01-02 2026-01-02",
+            "year 2026 2026-01-01 province 3 1 1 2026-01-02 2026-01-02"),
+        actual);
   }
 
   private Dataset<Row> expected(String snapshot) throws IOException {
