@@ -190,12 +190,32 @@ public final class SloganRules implements Serializable {
 
   /** Whether {@link #canonicalKey} drops {@code c}: space-like (see {@link #isSpace}) or a list separator. */
   static boolean isDroppedFromKey(char c) {
-    return isSpace(c) || SEPARATORS.indexOf(c) >= 0;
+    return CHAR_CLASS[c] != 0;
   }
 
   /** Whitespace of any kind, or an invisible format character such as a zero-width space. */
   static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
+    return CHAR_CLASS[c] == SPACE;
+  }
+
+  private static final byte SPACE = 1;
+  private static final byte SEPARATOR = 2;
+
+  /**
+   * {@link #isSpace} and {@link #isDroppedFromKey} for every char, worked out once: term matching
+   * asks for each character of every text, and the Unicode property lookups cost more than the
+   * matching itself.
+   */
+  private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) {
+        CHAR_CLASS[c] = SPACE;
+      } else if (SEPARATORS.indexOf(c) >= 0) {
+        CHAR_CLASS[c] = SEPARATOR;
+      }
+    }
   }
 
   private static boolean isFigure(String key) {

@@ -34,7 +34,8 @@ public final class UnicodeCleanup {
     while (i < len) {
       char c = s.charAt(i);
       int cp;
-      if (c > 0x20 && c < 0x7F) {
+      // Printable ASCII and the CJK Unified Ideographs (most of a Chinese text) need no mapping.
+      if ((c > 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF)) {
         cp = c;
         i++;
       } else {

@@ -39,6 +39,10 @@ public final class Sessions {
     // Spark's default of 10,000 rows a batch of document bodies (kilobytes each) took hundreds of
     // megabytes per task and ran a 1.2 GB heap out of memory on a 1 GB corpus.
     conf.setIfMissing("spark.sql.inMemoryColumnarStorage.batchSize", "1000");
+    // Tifa's caches are on disk and read back once or twice; choosing a compression scheme per
+    // column (a boxed hash map of every value) cost more than the disk it saved, and texts do not
+    // compress by dictionary or run length anyway.
+    conf.setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
     return SparkSession.builder().config(conf).getOrCreate();
   }
 }

@@ -55,6 +55,21 @@ class SloganRulesTest {
   }
 
   @Test
+  void spacesAndSeparatorsAreClassifiedByTheirUnicodeProperties() {
+    // Spaces: ASCII space and tab, ideographic space, no-break space (a space separator), zero-width
+    // space and BOM (format characters). Separators: the enumeration comma and the middle dot.
+    for (char c : new char[] {' ', '\t', '\u3000', '\u00A0', '\u200B', '\uFEFF'}) {
+      assertTrue(SloganRules.isSpace(c) && SloganRules.isDroppedFromKey(c), "space U+" + Integer.toHexString(c));
+    }
+    for (char c : new char[] {'、', '，', ',', '·'}) {
+      assertTrue(!SloganRules.isSpace(c) && SloganRules.isDroppedFromKey(c), "separator " + c);
+    }
+    for (char c : new char[] {'中', 'a', '1', '“', '。', '\uD840'}) {
+      assertTrue(!SloganRules.isSpace(c) && !SloganRules.isDroppedFromKey(c), "kept " + c);
+    }
+  }
+
+  @Test
   void canonicalKeyDropsWhitespaceAndListSeparators() {
     assertEquals("攻坚突破年政协见行动", SloganRules.canonicalKey("攻坚突破年 政协见行动"));
     assertEquals("攻坚突破年政协见行动", SloganRules.canonicalKey("攻坚突破年、政协见行动"));
