@@ -46,11 +46,11 @@ public final class CellCounter {
     List<CellTermCount> out = new ArrayList<>();
     for (Map.Entry<Cell, CellTotals> e : cells.entrySet()) {
       Cell c = e.getKey();
-      for (Map.Entry<Long, TermTotals> t : e.getValue().terms.entrySet()) {
-        TermTotals v = t.getValue();
-        out.add(new CellTermCount(c.grain(), c.periodStart(), c.level(), c.region(), t.getKey(), v.mentions, v.documents, v.sources(),
-            v.first, v.last, e.getValue().documents));
-      }
+      long cellDocuments = e.getValue().documents;
+      e.getValue().terms.forEach(
+          (term, v) ->
+              out.add(new CellTermCount(c.grain(), c.periodStart(), c.level(), c.region(), term, v.mentions, v.documents, v.sources(),
+                  v.first, v.last, cellDocuments)));
     }
     return out.iterator();
   }
@@ -59,7 +59,7 @@ public final class CellCounter {
 
   private static final class CellTotals {
     long documents;
-    final Map<Long, TermTotals> terms = new HashMap<>();
+    final LongMap<TermTotals> terms = new LongMap<>();
   }
 
   /** One term in one cell; sources kept as a set of their 64-bit hashes (a null source is not one). */
