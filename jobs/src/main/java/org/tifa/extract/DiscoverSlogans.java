@@ -5,11 +5,12 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
@@ -20,7 +21,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
 
@@ -67,24 +67,20 @@ public final class DiscoverSlogans {
             .select(col(Columns.DOC_ID), explode(found).as("_c"))
             .select(col(Columns.DOC_ID), col("_c." + KEY).as(KEY), col("_c." + SURFACE).as(SURFACE));
 
-    Dataset<Row> bySurface = quoted.groupBy(KEY, SURFACE).agg(count(lit(1)).as("_n"));
-    Dataset<Row> display =
-        bySurface
-            .withColumn("_rank", row_number().over(Window.partitionBy(KEY).orderBy(col("_n").desc(), col(SURFACE).asc())))
+    // Per key, from its surfaces and their counts: the display form is the first of the surfaces
+    // sorted by (count descending, surface ascending), the listed forms the first few by surface.
+    Dataset<Row> forms =
+        quoted
+            .groupBy(KEY, SURFACE)
+            .agg(count(lit(1)).as("_n"))
             .groupBy(KEY)
             .agg(
-                first(col(SURFACE), true).as(Columns.TERM),
+                element_at(sort_array(collect_list(struct(negate(col("_n")).as("_order"), col(SURFACE)))), 1)
+                    .getField(SURFACE)
+                    .as(Columns.TERM),
                 slice(sort_array(collect_list(col(SURFACE))), 1, MAX_SURFACES).as(SURFACES));
-    Dataset<Row> firstRanked =
-        bySurface
-            .withColumn("_rank", row_number().over(Window.partitionBy(KEY).orderBy(col("_n").desc(), col(SURFACE).asc())))
-            .filter(col("_rank").equalTo(1))
-            .select(col(KEY), col(SURFACE).as(Columns.TERM));
     Dataset<Row> documentsPerKey = quoted.groupBy(KEY).agg(countDistinct(col(Columns.DOC_ID)).as(Columns.DOCUMENTS));
-    return documentsPerKey
-        .join(firstRanked, KEY)
-        .join(display.drop(Columns.TERM), KEY)
-        .select(col(KEY), col(Columns.TERM), col(SURFACES), col(Columns.DOCUMENTS));
+    return documentsPerKey.join(forms, KEY).select(col(KEY), col(Columns.TERM), col(SURFACES), col(Columns.DOCUMENTS));
   }
 
   private static Row[] candidates(SloganCandidate[] found) {

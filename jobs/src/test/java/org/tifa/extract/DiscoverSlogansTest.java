@@ -1,5 +1,6 @@
 package org.tifa.extract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
@@ -14,20 +15,24 @@ import org.tifa.Columns;
 import org.tifa.SparkTest;
 
 class DiscoverSlogansTest extends SparkTest {
+  private static final StructType DOCS =
+      new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType);
+
+  /** Documents of (doc_id, title, body), in two partitions. */
+  private Dataset<Row> documents(Row... rows) {
+    return spark().createDataFrame(List.of(rows), DOCS).repartition(2);
+  }
 
   @Test
   void gathersQuotedSlogansWithTheirDocumentsAndMostFrequentForm() {
-    StructType docs = new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType);
     Dataset<Row> input =
-        spark().createDataFrame(
-            List.of(
+        documents(
                 RowFactory.create("d1", "聚力“攻坚突破年”", "开展“攻坚突破年 政协见行动”活动。简称“攻坚突破年、政协见行动”。"),
                 RowFactory.create("d2", null, "推进“攻坚突破年 政协见行动”。他说：“我们一定要把工作做好。”"),
-                RowFactory.create("d3", "无题", "落实“三亮”要求。")),
-            docs);
+                RowFactory.create("d3", "无题", "落实“三亮”要求。"));
 
     Dataset<Row> found =
-        DiscoverSlogans.apply(input.repartition(2), jsc().broadcast(SloganExtractor.loadDefault()));
+        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()));
 
     // By hand: the speech in d2 is not a slogan; the two written forms of the campaign name share
     // one key, the spaced form (twice) beats the 、 form (once) for display.
@@ -45,5 +50,26 @@ class DiscoverSlogansTest extends SparkTest {
                 RowFactory.create("三亮", "三亮", new String[] {"三亮"}, 1L)),
             out);
     assertDataFrameNoOrderEquals(expected, as(found, out));
+  }
+
+  @Test
+  void theMostQuotedFormIsShownAndTiesGoToTheSmallestForm() {
+    Dataset<Row> input =
+        documents(
+                RowFactory.create("d1", null, "开展“攻坚突破年 政协见行动”活动。"),
+                RowFactory.create("d2", null, "简称“攻坚突破年、政协见行动”，又称“攻坚突破年、政协见行动”。"),
+                RowFactory.create("d3", null, "落实“三亮、三比”要求，“三亮 三比”见成效。"));
+
+    // By hand: the 、 form is quoted twice, the spaced form once, so the 、 form is shown; 三亮三比
+    // is quoted once in each form, and the spaced one (U+0020 before U+3001) is the smaller.
+    List<String> got =
+        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()))
+            .selectExpr("concat_ws('|', key, term, cast(documents AS string))")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList()
+            .stream()
+            .sorted()
+            .toList();
+    assertEquals(List.of("三亮三比|三亮 三比|1", "攻坚突破年政协见行动|攻坚突破年、政协见行动|2"), got);
   }
 }
