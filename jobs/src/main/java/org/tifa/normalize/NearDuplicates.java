@@ -13,7 +13,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -36,7 +36,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.Columns;
@@ -70,8 +69,8 @@ import scala.Tuple2;
  * (earliest) key among itself and its neighbours' labels until no label changes. The earliest
  * record's key wins, so it is the kept one, whatever the partitioning. This loop is the only place
  * the stage runs Spark actions: one count per round, and rounds are the longest distance from a
- * group's earliest record plus one (two or three for groups of copies). Signatures, links and
- * labels are persisted for those rounds; the caller's cache clearing releases them. The input is
+ * group's earliest record plus one (two or three for groups of copies). Record ages, signatures,
+ * links and labels are persisted for those rounds; {@link Result#release} releases them. The input is
  * evaluated twice (signatures and output), so a caller may persist it.
  *
  * <p>A threshold of 1.0 turns detection off: every record is kept as it is, with a null similarity.
@@ -134,7 +133,8 @@ public final class NearDuplicates {
     if (settings.threshold() >= 1) {
       return new Result(docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs));
     }
-    Dataset<Row> order = ages(docs);
+    // Persisted: its keys are numbered by partition, and every use must see the same numbers.
+    Dataset<Row> order = ages(docs).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> keyed = docs.join(order.hint(HASH), JoinKeys.of(RECORD));
     Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> links = links(candidates(signatures, settings), signatures, settings.threshold()).persist(StorageLevel.MEMORY_AND_DISK());
@@ -188,19 +188,21 @@ public final class NearDuplicates {
             col(KEPT_FILE).as(Columns.KEPT_INPUT_FILE),
             col(KEPT_LINE).as(Columns.KEPT_INPUT_LINE),
             col(SIM));
-    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, List.of(signatures, links));
+    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, List.of(order, signatures, links));
   }
 
   /**
-   * Each record's age as a number, {@link #KEY}: its rank by (published_at, input_file,
-   * input_line), so that "earliest" is the smallest key. Ranked over those three columns alone
-   * (one small sort); every later grouping, minimum and join then works on a long instead of a
-   * struct with strings, which Spark could not aggregate by hashing.
+   * Each record's age as a number, {@link #KEY}: unique, and ordered as (published_at, input_file,
+   * input_line), so that "earliest" is the smallest key. Spark sorts the three columns alone across
+   * range partitions, in order, and each partition numbers its rows upwards from its index in
+   * the id's upper bits; every later grouping, minimum and join then works on a long instead of a
+   * struct with strings, which Spark could not aggregate by hashing. (A row number over one
+   * window put every record in one task.)
    */
   private static Dataset<Row> ages(Dataset<Row> docs) {
     return docs.select(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))
-        .withColumn(KEY, row_number().over(Window.orderBy(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))).cast("long"))
-        .select(col(RECORD[0]), col(RECORD[1]), col(KEY));
+        .orderBy(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))
+        .select(col(RECORD[0]), col(RECORD[1]), monotonically_increasing_id().as(KEY));
   }
 
   /**
