@@ -76,11 +76,12 @@ class NearDuplicatesTest extends SparkTest {
     Assertions.assertTrue(notices < 0.75, "notices: " + notices);
   }
 
-  @ParameterizedTest(name = "{0} partitions, buckets capped at {1}")
-  @CsvSource({"1, 500", "7, 500", "3, 2"})
-  void copiesAreFoldedIntoTheEarliest(int partitions, int maxBucket) {
+  @ParameterizedTest(name = "{0} partitions, buckets capped at {1}, signed in an earlier pass: {2}")
+  @CsvSource({"1, 500, false", "7, 500, false", "3, 2, false", "3, 500, true"})
+  void copiesAreFoldedIntoTheEarliest(int partitions, int maxBucket, boolean signedBefore) {
+    NearDuplicates.Settings settings = new NearDuplicates.Settings(0.9, 5, 128, maxBucket);
     Dataset<Row> input = spark().createDataFrame(articles(), IN).repartition(partitions);
-    NearDuplicates.Result result = NearDuplicates.apply(input, new NearDuplicates.Settings(0.9, 5, 128, maxBucket));
+    NearDuplicates.Result result = NearDuplicates.apply(signedBefore ? NearDuplicates.sign(input, settings) : input, settings);
 
     // a-orig: 1 own copy + a-rehead (1) + a-footer (1 + 2) + a-edited (1) = 6.
     List<Row> expectedRows = new ArrayList<>(articles().subList(4, 8));
