@@ -170,10 +170,10 @@ public final class RunJob {
       // Everything that reads the caches of the first pass comes first; they are released before
       // the biggest step, term_counts, which then has the heap to itself and counted's cache.
       step(spark, "count records, normalization, near duplicates");
-      Map<String, Long> normalization = new LinkedHashMap<>();
-      long[] readAndAccepted = readAndNormalized(narrow, normalization);
-      long recordsRead = readAndAccepted[0];
-      long acceptedRecords = readAndAccepted[1];
+      FirstPassCounts firstPass = FirstPassCounts.of(narrow);
+      long recordsRead = firstPass.read();
+      long acceptedRecords = firstPass.accepted();
+      Map<String, Long> normalization = firstPass.normalization();
       long nearDuplicates = deduplicated.absorbed().count();
       step(spark, "write quarantine");
       Path quarantineDir = writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
@@ -259,27 +259,28 @@ public final class RunJob {
   }
 
   /** How much normalization did, over all accepted records (before duplicates are removed). */
-  /**
-   * Records read and accepted, and the normalization sums over the accepted ones (put into {@code
-   * normalization}), in one aggregation over the marked records of the first pass.
-   */
-  private static long[] readAndNormalized(Dataset<Row> marked, Map<String, Long> normalization) {
-    Column accepted = col(Columns.REASON).isNull();
-    Row r =
-        marked
-            .agg(
-                count(lit(1)),
-                count(when(accepted, lit(1))),
-                sum(when(accepted, col(Columns.PINYIN_REMOVED))),
-                sum(when(accepted, col(Columns.LINES_DROPPED))),
-                sum(when(accepted, col(Columns.TRADITIONAL_CONVERTED))),
-                count(when(accepted.and(col(Columns.TRADITIONAL_CONVERTED).gt(0)), lit(1))))
-            .first();
-    normalization.put("pinyin_annotations_removed", r.isNullAt(2) ? 0 : r.getLong(2));
-    normalization.put("boilerplate_lines_dropped", r.isNullAt(3) ? 0 : r.getLong(3));
-    normalization.put("traditional_characters_converted", r.isNullAt(4) ? 0 : r.getLong(4));
-    normalization.put("records_with_traditional_text", r.getLong(5));
-    return new long[] {r.getLong(0), r.getLong(1)};
+  /** Records read and accepted, and the normalization sums over the accepted ones. */
+  record FirstPassCounts(long read, long accepted, Map<String, Long> normalization) {
+    /** All in one aggregation over the marked records of the first pass. */
+    static FirstPassCounts of(Dataset<Row> marked) {
+      Column accepted = col(Columns.REASON).isNull();
+      Row r =
+          marked
+              .agg(
+                  count(lit(1)),
+                  count(when(accepted, lit(1))),
+                  sum(when(accepted, col(Columns.PINYIN_REMOVED))),
+                  sum(when(accepted, col(Columns.LINES_DROPPED))),
+                  sum(when(accepted, col(Columns.TRADITIONAL_CONVERTED))),
+                  count(when(accepted.and(col(Columns.TRADITIONAL_CONVERTED).gt(0)), lit(1))))
+              .first();
+      Map<String, Long> normalization = new LinkedHashMap<>();
+      normalization.put("pinyin_annotations_removed", r.isNullAt(2) ? 0 : r.getLong(2));
+      normalization.put("boilerplate_lines_dropped", r.isNullAt(3) ? 0 : r.getLong(3));
+      normalization.put("traditional_characters_converted", r.isNullAt(4) ? 0 : r.getLong(4));
+      normalization.put("records_with_traditional_text", r.getLong(5));
+      return new FirstPassCounts(r.getLong(0), r.getLong(1), normalization);
+    }
   }
 
   private static Map<String, Long> distinctRegions(Dataset<Row> documents) {
