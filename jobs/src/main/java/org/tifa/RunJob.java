@@ -258,8 +258,10 @@ public final class RunJob {
     spark.sparkContext().setJobDescription(name);
   }
 
-  /** How much normalization did, over all accepted records (before duplicates are removed). */
-  /** Records read and accepted, and the normalization sums over the accepted ones. */
+  /**
+   * Records read and accepted, and how much normalization did over the accepted ones (before
+   * duplicates are removed).
+   */
   record FirstPassCounts(long read, long accepted, Map<String, Long> normalization) {
     /** All in one aggregation over the marked records of the first pass. */
     static FirstPassCounts of(Dataset<Row> marked) {

@@ -135,14 +135,9 @@ public final class NearDuplicates {
     }
     // Persisted: its keys are numbered by partition, and every use must see the same numbers.
     Dataset<Row> order = ages(docs).persist(StorageLevel.MEMORY_AND_DISK());
-    // The records without their signatures (a kilobyte each) for the joins that make the output,
-    // each of which shuffles them again; the signatures join the ages on their own, once.
-    Dataset<Row> keyed = docs.drop(SIGNATURE, BANDS).join(order.hint(HASH), JoinKeys.of(RECORD));
-    Dataset<Row> toSign =
-        Arrays.asList(docs.columns()).contains(SIGNATURE)
-            ? docs.select(col(RECORD[0]), col(RECORD[1]), col(SIGNATURE), col(BANDS)).join(order.hint(HASH), JoinKeys.of(RECORD))
-            : keyed;
-    Dataset<Row> signatures = signatures(toSign, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    // Spark prunes the signature columns from the joins below that build the output.
+    Dataset<Row> keyed = docs.join(order.hint(HASH), JoinKeys.of(RECORD));
+    Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> links = links(candidates(signatures, settings), signatures, settings.threshold()).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> labels = groups(links);
 
