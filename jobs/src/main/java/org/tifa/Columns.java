@@ -64,6 +64,8 @@ public final class Columns {
   public static final String TERM_HITS = "term_hits";
   public static final String TERM_KIND = "term_kind";
   public static final String TERM_ID = "term_id";
+  /** Inside {@link #TERM_HITS} only: the term's 64-bit key, never written. */
+  public static final String TERM_KEY = "term_key";
   public static final String TERM = "term";
   public static final String CATEGORY = "category";
   public static final String MENTIONS = "mentions";

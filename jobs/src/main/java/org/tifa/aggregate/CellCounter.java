@@ -23,6 +23,9 @@ import java.util.Set;
 public final class CellCounter {
   private CellCounter() {}
 
+  /** A grain number that places the document at no grain in its row (its period is then ignored). */
+  public static final int NOT_PLACED = -1;
+
   /** Counts a partition's placed documents; the result holds one row per (cell, term). */
   public static Iterator<CellTermCount> count(Iterator<PlacedDocument> rows) {
     Map<Cell, CellTotals> cells = new HashMap<>();
@@ -36,6 +39,9 @@ public final class CellCounter {
       long[] terms = d.getTermKeys();
       int[] mentions = d.getTermMentions();
       for (int g = 0; g < grains.length; g++) {
+        if (grains[g] == NOT_PLACED) {
+          continue;
+        }
         CellTotals cell = cells.computeIfAbsent(new Cell(grains[g], periods[g], d.getLevelNo(), d.getRegionNo()), k -> new CellTotals());
         cell.documents++;
         for (int i = 0; i < terms.length; i++) {
@@ -111,8 +117,8 @@ public final class CellCounter {
 
   /**
    * One document in one region, as {@link CountTerms} places it (a Java bean for Spark's encoder):
-   * level as its index, region code as a number, and per allowed grain (by index) the first day of
-   * the document's period in days since 1970.
+   * level as its index, region code as a number, and per grain its index (or {@link #NOT_PLACED})
+   * and the first day of the document's period at it in days since 1970.
    */
   public static final class PlacedDocument implements Serializable {
     private int level;

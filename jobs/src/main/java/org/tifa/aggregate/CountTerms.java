@@ -2,34 +2,27 @@ package org.tifa.aggregate;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.date_from_unix_date;
-import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.weekofyear;
-import static org.apache.spark.sql.functions.year;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
-import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.types.DataTypes.LongType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +31,8 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.tifa.extract.TermDictionary;
 import org.tifa.Columns;
 import org.tifa.Tables;
 import org.tifa.spark.JoinKeys;
@@ -50,7 +45,7 @@ import org.tifa.spark.JoinKeys;
  * region resolved to; a document with no region counts at country level only.
  *
  * <p>Input: accepted documents with {@link Columns#TERM_HITS} (array of struct term_kind,
- * term_id, mentions) and the terms dimension (term_kind, term_id, term, category).
+ * term_id, mentions, term_key) and the terms dimension (term_kind, term_id, term, category).
  */
 public final class CountTerms {
   private CountTerms() {}
@@ -90,7 +85,8 @@ public final class CountTerms {
   private static final String PERIOD_DAY = "periodDay";
   private static final String PERIOD_YEAR = "_periodYear";
   private static final String OK = "_ok";
-  private static final String SLOTS = "_slots";
+  private static final String YEARS = "_years";
+  private static final String PLACES = "_places";
   private static final String LEVEL_NO = "levelNo";
   private static final String REGION_NO = "regionNo";
   private static final String SOURCE_KEY = "sourceKey";
@@ -110,51 +106,65 @@ public final class CountTerms {
 
   /**
    * Documents × region levels ({@link #places()}), as the fields of {@link
-   * CellCounter.PlacedDocument}: the level as its index, the region code as a number, and the
-   * allowed grains (by index) with each one's period as its first day in days since 1970; then the
-   * document's day, its source as a 64-bit hash and its hits as parallel arrays of term keys and
-   * mentions. A document whose grains' periods lie in two years (the days around New Year, where
-   * an ISO week belongs to the other year) is placed once per year, each with its own grains; the
-   * year column {@code _periodYear} partitions the counting. Labels and names are joined back after
-   * counting, once per cell and region.
+   * CellCounter.PlacedDocument}: the level as its index, the region code as a number, and for every
+   * grain (by index) the first day of its period in days since 1970, with the grain's index where
+   * the document counts at that grain and {@link CellCounter#NOT_PLACED} where it does not; then
+   * the document's day, its source as a 64-bit hash and its hits as parallel arrays of term keys
+   * and mentions. A document whose grains' periods lie in two years (the days around New Year,
+   * where an ISO week belongs to the other year) is placed once per year, each with its own
+   * grains; the year column {@code _periodYear} partitions the counting. Labels and names are
+   * joined back after counting, once per cell and region.
+   *
+   * <p>Only expressions Spark compiles: a lambda ({@code transform}, {@code filter}) is
+   * interpreted per element and looked the session configuration up each time, which cost more
+   * than the counting.
    */
   static Dataset<Row> placeInTime(Dataset<Row> documents, List<String> grains) {
     Column date = col(Columns.PUBLISHED_DATE);
     Column precision = col(Columns.DATE_PRECISION);
-    List<Column> slots = new ArrayList<>();
-    for (int g = 0; g < grains.size(); g++) {
+    int n = grains.size();
+    Column[] years = new Column[n];
+    List<Column> perGrain = new ArrayList<>();
+    for (int g = 0; g < n; g++) {
       String grain = grains.get(g);
-      slots.add(struct(
-          lit(g).as(GRAIN_NO), unix_date(period(grain, date)[1]).as(PERIOD_DAY), periodYear(grain, date).as(PERIOD_YEAR),
-          allows(grain, precision).as(OK)));
+      Column ok = coalesce(allows(grain, precision), lit(false));
+      years[g] = when(ok, periodYear(grain, date));
+      perGrain.add(ok.as(OK + g));
+      perGrain.add(years[g].as(PERIOD_YEAR + g));
+      perGrain.add(coalesce(unix_date(period(grain, date)[1]), lit(0)).as(PERIOD_DAY + g));
+    }
+    Column[] grainNos = new Column[n];
+    Column[] periodDays = new Column[n];
+    for (int g = 0; g < n; g++) {
+      Column here = col(OK + g).and(col(PERIOD_YEAR + g).equalTo(col(PERIOD_YEAR)));
+      grainNos[g] = when(here, lit(g)).otherwise(lit(CellCounter.NOT_PLACED));
+      periodDays[g] = col(PERIOD_DAY + g);
     }
     Column source = when(col(Columns.SOURCE).isNull(), lit(null).cast("bigint")).otherwise(xxhash64(col(Columns.SOURCE)));
-    Column allowed = filter(array(slots.toArray(Column[]::new)), s -> coalesce(s.getField(OK), lit(false)));
-    Column inYear = filter(col(SLOTS), s -> s.getField(PERIOD_YEAR).equalTo(col(PERIOD_YEAR)));
+    List<Column> first = new ArrayList<>(List.of(
+        source.as(SOURCE_KEY), unix_date(date).as(DAY),
+        col(Columns.TERM_HITS + "." + Columns.TERM_KEY).as(TERM_KEYS),
+        col(Columns.TERM_HITS + "." + Columns.MENTIONS).as(TERM_MENTIONS),
+        array_distinct(array(years)).as(YEARS), places().as(PLACES)));
+    first.addAll(perGrain);
     return documents
-        .select(
-            source.as(SOURCE_KEY), unix_date(date).as(DAY),
-            transform(col(Columns.TERM_HITS), CountTerms::termKey).as(TERM_KEYS),
-            transform(col(Columns.TERM_HITS), h -> h.getField(Columns.MENTIONS)).as(TERM_MENTIONS),
-            allowed.as(SLOTS), places().as("_places"))
-        .select(col("*"), explode(array_distinct(transform(col(SLOTS), s -> s.getField(PERIOD_YEAR)))).as(PERIOD_YEAR))
-        .withColumn(SLOTS, inYear)
-        .filter(size(col(SLOTS)).gt(0))
-        .select(col("*"), posexplode(col("_places")).as(new String[] {LEVEL_NO, PLACE}))
+        .select(first.toArray(Column[]::new))
+        .select(col("*"), explode(col(YEARS)).as(PERIOD_YEAR))
+        .filter(col(PERIOD_YEAR).isNotNull())
+        .select(col("*"), posexplode(col(PLACES)).as(new String[] {LEVEL_NO, PLACE}))
         .filter(col(PLACE + "." + Columns.REGION_CODE).isNotNull())
         .select(
             col(LEVEL_NO), regionNumber(col(PLACE + "." + Columns.REGION_CODE)).as(REGION_NO), col(PERIOD_YEAR),
-            transform(col(SLOTS), s -> s.getField(GRAIN_NO)).as(GRAIN_NOS),
-            transform(col(SLOTS), s -> s.getField(PERIOD_DAY)).as(PERIOD_DAYS),
+            array(grainNos).as(GRAIN_NOS), array(periodDays).as(PERIOD_DAYS),
             col(SOURCE_KEY), col(DAY), col(TERM_KEYS), col(TERM_MENTIONS));
   }
 
   private static final String GRAIN_NOS = "grainNos";
   private static final String PERIOD_DAYS = "periodDays";
 
-  /** A term's 64-bit key, from a struct with its kind and id: hits travel and group as numbers. */
-  private static Column termKey(Column hit) {
-    return xxhash64(hit.getField(Columns.TERM_KIND), hit.getField(Columns.TERM_ID));
+  /** A term's 64-bit key ({@link TermDictionary#key}), as the hits carry it: terms group as numbers. */
+  private static Column termKey(Column kind, Column id) {
+    return udf((UDF2<String, String, Long>) TermDictionary::key, LongType).asNonNullable().apply(kind, id);
   }
 
   /** GB/T 2260 codes are six digits; as a number they key an aggregation without string work. */
@@ -213,7 +223,7 @@ public final class CountTerms {
             .toDF();
     Dataset<Row> dims =
         terms.select(
-            termKey(struct(col(Columns.TERM_KIND), col(Columns.TERM_ID))).as(TERM_KEY),
+            termKey(col(Columns.TERM_KIND), col(Columns.TERM_ID)).as(TERM_KEY),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY));
     return counted
         .join(broadcast(periodLabels(documents, grains)), JoinKeys.of(GRAIN_NO, PERIOD_DAY), "inner")

@@ -3,6 +3,7 @@ package org.tifa.extract;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
@@ -21,14 +22,19 @@ import org.tifa.Columns;
 /**
  * Pass two of slogan counting, and topic matching: every occurrence of every known slogan (quoted
  * or not; longest match, no overlaps) and every topic keyword in each document's normalized
- * title and body. Adds {@link Columns#TERM_HITS} (kind, id, mentions) and the sorted id arrays
- * {@link Columns#SLOGANS} and {@link Columns#TOPICS}.
+ * title and body. Adds {@link Columns#TERM_HITS} (kind, id, mentions, and the term's {@link
+ * TermDictionary#key} for counting by number) and the sorted id arrays {@link Columns#SLOGANS} and
+ * {@link Columns#TOPICS}.
  */
 public final class ExtractTerms {
   private ExtractTerms() {}
 
   public static final StructType HIT =
-      new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.MENTIONS, IntegerType);
+      new StructType()
+          .add(Columns.TERM_KIND, StringType)
+          .add(Columns.TERM_ID, StringType)
+          .add(Columns.MENTIONS, IntegerType)
+          .add(Columns.TERM_KEY, LongType, false);
 
   private static final StructType RESULT =
       new StructType()
@@ -56,7 +62,7 @@ public final class ExtractTerms {
       int split = e.getKey().indexOf('\u0000');
       String kind = e.getKey().substring(0, split);
       String id = e.getKey().substring(split + 1);
-      hits.add(RowFactory.create(kind, id, e.getValue()[0]));
+      hits.add(RowFactory.create(kind, id, e.getValue()[0], TermDictionary.key(kind, id)));
       (kind.equals(TermDictionary.SLOGAN) ? slogans : topics).add(id);
     }
     return RowFactory.create(hits.toArray(Row[]::new), slogans.toArray(String[]::new), topics.toArray(String[]::new));

@@ -87,4 +87,22 @@ public final class TermDictionary implements Serializable {
   public List<Term> terms() {
     return terms;
   }
+
+  /**
+   * A term's 64-bit key (FNV-1a over the UTF-16LE bytes of kind, a NUL and id): hits carry it so that counting groups
+   * terms as numbers, and the terms dimension is keyed the same way. For the few thousand terms of
+   * a dictionary a collision is vanishingly unlikely (about one in 10^12).
+   */
+  public static long key(String kind, String id) {
+    return fnv(fnv(fnv(0xcbf29ce484222325L, kind), "\u0000"), id);
+  }
+
+  private static long fnv(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      h = (h ^ (c & 0xff)) * 0x100000001b3L;
+      h = (h ^ (c >>> 8)) * 0x100000001b3L;
+    }
+    return h;
+  }
 }

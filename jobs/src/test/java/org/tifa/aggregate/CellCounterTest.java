@@ -80,11 +80,12 @@ class CellCounterTest {
   @Test
   void aDocumentCountsOnceInItsCellOfEachGrain() {
     // d1 (day 40) and d2 (day 45) at prefecture 371500, both placed at grains 0 (periods 40 and
-    // 45: two day cells) and 2 (period 31: one month cell); d2 also has no grain 1 allowed.
+    // 45: two day cells) and 2 (period 31: one month cell); d2 is not placed at grain 1 (its
+    // period there, 99, is ignored: no cell 1,99).
     List<PlacedDocument> rows =
         List.of(
             doc(new int[] {0, 1, 2}, new int[] {40, 38, 31}, 2, 371500, 1L, 40, new long[] {9}, new int[] {2}),
-            doc(new int[] {0, 2}, new int[] {45, 31}, 2, 371500, 2L, 45, new long[] {9}, new int[] {5}));
+            doc(new int[] {0, CellCounter.NOT_PLACED, 2}, new int[] {45, 99, 31}, 2, 371500, 2L, 45, new long[] {9}, new int[] {5}));
 
     Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
 

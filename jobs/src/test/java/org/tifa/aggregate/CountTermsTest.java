@@ -3,6 +3,7 @@ package org.tifa.aggregate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.tifa.Columns;
 import org.tifa.SparkTest;
 import org.tifa.Tables;
+import org.tifa.extract.TermDictionary;
 
 /**
  * Every column of term_counts at every grain and level, on four documents counted by hand in
@@ -37,7 +39,11 @@ import org.tifa.Tables;
  */
 class CountTermsTest extends SparkTest {
   private static final StructType HIT =
-      new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.MENTIONS, IntegerType);
+      new StructType()
+          .add(Columns.TERM_KIND, StringType)
+          .add(Columns.TERM_ID, StringType)
+          .add(Columns.MENTIONS, IntegerType)
+          .add(Columns.TERM_KEY, LongType, false);
   private static final StructType DOCS =
       new StructType()
           .add(Columns.DOC_ID, StringType)
@@ -53,7 +59,7 @@ class CountTermsTest extends SparkTest {
           .add(Columns.TERM_HITS, createArrayType(HIT));
 
   private static Row hit(String kind, String id, int mentions) {
-    return RowFactory.create(kind, id, mentions);
+    return RowFactory.create(kind, id, mentions, TermDictionary.key(kind, id));
   }
 
   @Test

@@ -37,8 +37,19 @@ class ExtractTermsTest extends SparkTest {
       if (hit.getString(0).equals(TermDictionary.SLOGAN)) {
         slogans.put(hit.getString(1), hit.getInt(2));
       }
+      Assertions.assertEquals(TermDictionary.key(hit.getString(0), hit.getString(1)), hit.getLong(hit.fieldIndex(Columns.TERM_KEY)));
     }
     Assertions.assertEquals(Map.of("攻坚突破年", 1, "新质生产力", 1, "蓉易办", 2), slogans);
     Assertions.assertEquals(List.of("攻坚突破年", "新质生产力", "蓉易办"), r.getList(r.fieldIndex(Columns.SLOGANS)));
+  }
+
+  @Test
+  void termKeysAreFnv1aOfKindNulAndIdAndTellSplitsApart() {
+    // Expected values computed apart from this code: FNV-1a 64 over the UTF-16LE bytes of
+    // kind + "\0" + id, as signed longs. In Python: h = 0xcbf29ce484222325; for b in
+    // (kind + "\0" + id).encode("utf-16-le"): h = ((h ^ b) * 0x100000001b3) % 2**64.
+    Assertions.assertEquals(3258825811357008498L, TermDictionary.key("slogan", "三亮"));
+    Assertions.assertEquals(4058127643937959515L, TermDictionary.key("topic", "party_building"));
+    Assertions.assertNotEquals(TermDictionary.key("ab", "c"), TermDictionary.key("a", "bc"));
   }
 }
