@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,6 +26,7 @@ import org.tifa.aggregate.BuildTerms;
 import org.tifa.aggregate.CountTerms;
 import org.tifa.extract.DiscoverSlogans;
 import org.tifa.extract.ExtractTerms;
+import org.tifa.extract.SloganExtractor;
 import org.tifa.extract.TermDictionary;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.ingest.ListInputs.InputFile;
@@ -35,7 +37,6 @@ import org.tifa.normalize.NormalizeText;
 import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
-import org.tifa.resolve.ResolveRegion;
 import org.tifa.spark.JoinKeys;
 import org.tifa.spark.Sessions;
 import org.tifa.write.Manifest;
@@ -116,10 +117,10 @@ public final class RunJob {
             spark,
             paths,
             new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone));
-    Dataset<Row> normalized = NormalizeText.mark(marked, jsc.broadcast(reference.normalizer()), config.quarantineRawBytes);
-    Dataset<Row> located = ResolveRegion.apply(normalized, jsc.broadcast(reference.regionResolver()));
-    Dataset<Row> analyzed =
-        NearDuplicates.sign(DiscoverSlogans.quote(located, jsc.broadcast(reference.sloganExtractor())), dedup);
+    Broadcast<SloganExtractor> extractor = jsc.broadcast(reference.sloganExtractor());
+    FirstPass.Tools tools =
+        new FirstPass.Tools(jsc.broadcast(reference.normalizer()), jsc.broadcast(reference.regionResolver()), extractor);
+    Dataset<Row> analyzed = FirstPass.apply(marked, tools, dedup, config.quarantineRawBytes);
     // Two caches of that pass, both on disk (the page cache serves them; in the heap they left a
     // small heap no room and made a large one collect garbage): the texts, read once more to
     // count terms, and everything else for the narrow work — quarantine, duplicates, discovery,
@@ -136,7 +137,7 @@ public final class RunJob {
 
     step(spark, "discover slogans");
     List<TermDictionary.Discovered> discovered =
-        DiscoverSlogans.apply(unique, jsc.broadcast(reference.sloganExtractor())).collectAsList().stream()
+        DiscoverSlogans.apply(unique, extractor).collectAsList().stream()
             .map(r -> new TermDictionary.Discovered(r.getString(0), r.getString(1), r.<String>getList(2).toArray(String[]::new), r.getLong(3)))
             .toList();
     TermDictionary dictionary =

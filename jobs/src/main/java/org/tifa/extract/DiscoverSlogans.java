@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
 
@@ -53,11 +54,17 @@ public final class DiscoverSlogans {
   /** The column {@link #quote} adds. */
   public static final String CANDIDATES = "_slogan_candidates";
 
+  /** The type of column {@link #CANDIDATES}: an array of struct (key, surface). */
+  public static final ArrayType CANDIDATE_LIST = createArrayType(CANDIDATE);
+
   private static Column candidates(Broadcast<SloganExtractor> extractor) {
-    return udf(
-            (UDF2<String, String, Row[]>) (title, body) -> candidates(extractor.value().extract(title, body)),
-            createArrayType(CANDIDATE))
+    return udf((UDF2<String, String, Row[]>) (title, body) -> candidates(extractor.value(), title, body), CANDIDATE_LIST)
         .apply(col(Columns.TITLE), col(Columns.BODY));
+  }
+
+  /** One document's quoted candidates, as the elements of column {@link #CANDIDATES}. */
+  public static Row[] candidates(SloganExtractor extractor, String title, String body) {
+    return candidates(extractor.extract(title, body));
   }
 
   public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<SloganExtractor> extractor) {

@@ -213,11 +213,21 @@ public final class NearDuplicates {
    * record without a letter or digit.
    */
   public static Dataset<Row> sign(Dataset<Row> docs, Settings settings) {
+    Signer signer = new Signer(settings);
     String signed = "_nd_signed";
-    return docs.withColumn(signed, signature(settings).apply(col(Columns.TITLE), col(Columns.BODY)))
-        .withColumn(SIGNATURE, col(signed + "." + SIG))
-        .withColumn(BANDS, col(signed + "." + BAND))
-        .drop(signed);
+    return withSignature(
+        docs.withColumn(
+            signed,
+            udf((UDF2<String, String, Row>) signer::sign, SIGNED).asNonNullable().apply(col(Columns.TITLE), col(Columns.BODY))),
+        signed);
+  }
+
+  /**
+   * The records with the {@link #SIGNED} struct in column {@code struct} as columns {@link
+   * #SIGNATURE} and {@link #BANDS}; the struct goes.
+   */
+  public static Dataset<Row> withSignature(Dataset<Row> docs, String struct) {
+    return docs.withColumn(SIGNATURE, col(struct + "." + SIG)).withColumn(BANDS, col(struct + "." + BAND)).drop(struct);
   }
 
   /** The signature column {@link #sign} adds; {@link #apply} drops it from what it returns. */
@@ -226,20 +236,26 @@ public final class NearDuplicates {
   /** The band keys column {@link #sign} adds; {@link #apply} drops it from what it returns. */
   public static final String BANDS = "_nd_bands";
 
-  private static final StructType SIGNED =
+  /** A record's signature and band keys, as {@link Signer#sign} returns them. */
+  public static final StructType SIGNED =
       new StructType().add(SIG, createArrayType(LongType, false), false).add(BAND, createArrayType(LongType, false), false);
 
-  private static UserDefinedFunction signature(Settings settings) {
-    MinHash minHash = new MinHash(settings.shingleChars(), settings.minhashSize());
-    MinHash.Banding banding = MinHash.Banding.forThreshold(settings.minhashSize(), settings.threshold());
-    return udf(
-            (UDF2<String, String, Row>) (title, body) -> {
-              long[] sig = minHash.signature(title == null ? body : body == null ? title : title + "\n" + body);
-              long[] bands = sig.length == 0 ? sig : MinHash.bandKeys(sig, banding.bands(), banding.rows());
-              return RowFactory.create(sig, bands);
-            },
-            SIGNED)
-        .asNonNullable();
+  /** {@link #sign}'s work on one record: its MinHash signature of title and body and its LSH band keys. */
+  public static final class Signer implements java.io.Serializable {
+    private final MinHash minHash;
+    private final MinHash.Banding banding;
+
+    public Signer(Settings settings) {
+      minHash = new MinHash(settings.shingleChars(), settings.minhashSize());
+      banding = MinHash.Banding.forThreshold(settings.minhashSize(), settings.threshold());
+    }
+
+    /** A row of {@link #SIGNED}; both arrays are empty for a record without a letter or digit. */
+    public Row sign(String title, String body) {
+      long[] sig = minHash.signature(title == null ? body : body == null ? title : title + "\n" + body);
+      long[] bands = sig.length == 0 ? sig : MinHash.bandKeys(sig, banding.bands(), banding.rows());
+      return RowFactory.create(sig, bands);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.tifa.normalize;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.length;
@@ -11,13 +12,14 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
@@ -35,7 +37,12 @@ public final class NormalizeText {
 
   private static final String NORMALIZED = "_normalized";
 
-  static final StructType RESULT =
+  /**
+   * What the stage makes of one record ({@link #normalizeRecord}): the normalized title, body and
+   * source, the original title read from a header line, the counts of what was removed or
+   * converted, and the given region fields normalized.
+   */
+  public static final StructType RESULT =
       new StructType()
           .add(Columns.TITLE, StringType)
           .add(Columns.BODY, StringType)
@@ -43,7 +50,18 @@ public final class NormalizeText {
           .add(Columns.ORIGINAL_TITLE, StringType)
           .add(Columns.PINYIN_REMOVED, IntegerType)
           .add(Columns.LINES_DROPPED, IntegerType)
-          .add(Columns.TRADITIONAL_CONVERTED, IntegerType);
+          .add(Columns.TRADITIONAL_CONVERTED, IntegerType)
+          .add(Columns.GIVEN_PROVINCE, StringType)
+          .add(Columns.GIVEN_CITY, StringType)
+          .add(Columns.GIVEN_COUNTY, StringType);
+
+  /** The fields of {@link #RESULT} that become new columns; the given region fields replace theirs. */
+  private static final String[] ADDED = {
+    Columns.TITLE, Columns.BODY, Columns.SOURCE, Columns.ORIGINAL_TITLE, Columns.PINYIN_REMOVED, Columns.LINES_DROPPED,
+    Columns.TRADITIONAL_CONVERTED
+  };
+
+  private static final String[] GIVEN = {Columns.GIVEN_PROVINCE, Columns.GIVEN_CITY, Columns.GIVEN_COUNTY};
 
   public static final String STAGE = "normalize";
 
@@ -62,10 +80,17 @@ public final class NormalizeText {
    * {@link org.tifa.ingest.ReadReports#marked}) keep their marks.
    */
   public static Dataset<Row> mark(Dataset<Row> records, Broadcast<TextNormalizer> normalizer, int rawChars) {
-    boolean marked = java.util.Arrays.asList(records.columns()).contains(Columns.REASON);
-    Dataset<Row> normalized = normalize(records, normalizer);
+    return markEmpty(normalize(records, normalizer), rawChars);
+  }
+
+  /**
+   * {@link #mark}'s marking, over records already normalized (with {@link #withNormalized}): a
+   * record left without a body is quarantined as empty_body; the raw body column goes.
+   */
+  public static Dataset<Row> markEmpty(Dataset<Row> normalized, int rawChars) {
+    boolean marked = java.util.Arrays.asList(normalized.columns()).contains(Columns.REASON);
     Column accepted = marked ? col(Columns.REASON).isNull() : lit(true);
-    Column empty = accepted.and(col(Columns.BODY).isNull().or(length(col(Columns.BODY)).equalTo(0)));
+    Column empty = accepted.and(coalesce(col(Columns.BODY), lit("")).equalTo(lit("")));
     return normalized
         .withColumn(Columns.REASON, otherwise(when(empty, lit(QuarantineReason.EMPTY_BODY.code())), Columns.REASON, marked))
         .withColumn(Columns.DETAIL, otherwise(when(empty, lit("nothing left after removing boilerplate lines")), Columns.DETAIL, marked))
@@ -81,25 +106,45 @@ public final class NormalizeText {
   }
 
   static Dataset<Row> normalize(Dataset<Row> records, Broadcast<TextNormalizer> normalizer) {
-    UserDefinedFunction document =
+    UserDefinedFunction record =
         udf(
-            (UDF3<String, String, String, Row>)
-                (title, body, source) -> {
-                  NormalizedDoc d = normalizer.value().normalizeDocument(title, body, source);
-                  return RowFactory.create(
-                      d.title(), d.body(), d.source(), d.originalTitle(), d.pinyinRemoved(), d.linesDropped(), d.traditionalConverted());
-                },
+            (UDF6<String, String, String, String, String, String, Row>)
+                (title, body, source, province, city, county) ->
+                    normalizeRecord(normalizer.value(), title, body, source, province, city, county),
             RESULT);
-    UserDefinedFunction field = udf((UDF1<String, String>) s -> normalizer.value().normalizeField(s), StringType);
+    return withNormalized(
+        records.withColumn(
+            NORMALIZED,
+            record.apply(
+                col(Columns.TITLE_RAW), col(Columns.BODY_RAW), col(Columns.SOURCE_RAW),
+                col(Columns.GIVEN_PROVINCE), col(Columns.GIVEN_CITY), col(Columns.GIVEN_COUNTY))),
+        NORMALIZED);
+  }
 
-    Dataset<Row> withDoc =
-        records.withColumn(NORMALIZED, document.apply(col(Columns.TITLE_RAW), col(Columns.BODY_RAW), col(Columns.SOURCE_RAW)));
-    return withDoc
-        .select(col("*"), col(NORMALIZED + ".*"))
-        .drop(NORMALIZED)
-        .withColumn(Columns.GIVEN_PROVINCE, field.apply(col(Columns.GIVEN_PROVINCE)))
-        .withColumn(Columns.GIVEN_CITY, field.apply(col(Columns.GIVEN_CITY)))
-        .withColumn(Columns.GIVEN_COUNTY, field.apply(col(Columns.GIVEN_COUNTY)))
+  /** The stage's work on one record, as a row of {@link #RESULT}. */
+  public static Row normalizeRecord(
+      TextNormalizer normalizer, String title, String body, String source, String province, String city, String county) {
+    NormalizedDoc d = normalizer.normalizeDocument(title, body, source);
+    return RowFactory.create(
+        d.title(), d.body(), d.source(), d.originalTitle(), d.pinyinRemoved(), d.linesDropped(), d.traditionalConverted(),
+        normalizer.normalizeField(province), normalizer.normalizeField(city), normalizer.normalizeField(county));
+  }
+
+  /**
+   * The records with the {@link #RESULT} struct in column {@code struct} spread out: its texts and
+   * counts as new columns, its given region fields in place of the raw ones; then the body's
+   * length and the content hash. The struct column goes.
+   */
+  public static Dataset<Row> withNormalized(Dataset<Row> records, String struct) {
+    List<Column> columns = new ArrayList<>(List.of(col("*")));
+    for (String field : ADDED) {
+      columns.add(col(struct).getField(field).as(field));
+    }
+    Dataset<Row> out = records.select(columns.toArray(Column[]::new));
+    for (String field : GIVEN) {
+      out = out.withColumn(field, col(struct).getField(field));
+    }
+    return out.drop(struct)
         .withColumn(Columns.BODY_CHARS, length(col(Columns.BODY)))
         .withColumn(Columns.CONTENT_HASH, sha2(concat_ws("\u0000", col(Columns.TITLE), col(Columns.BODY)), 256));
   }

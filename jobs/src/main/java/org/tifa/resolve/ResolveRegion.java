@@ -25,7 +25,8 @@ public final class ResolveRegion {
 
   private static final String RESOLVED = "_region";
 
-  static final StructType RESULT =
+  /** The region columns this stage adds, as one struct ({@link #toRow}). */
+  public static final StructType RESULT =
       new StructType()
           .add(Columns.REGION_CODE, StringType)
           .add(Columns.REGION_LEVEL, StringType)
@@ -58,10 +59,16 @@ public final class ResolveRegion {
                 col(Columns.GIVEN_COUNTY),
                 col(Columns.TITLE),
                 col(Columns.BODY)));
-    return withRegion.select(col("*"), col(RESOLVED + ".*")).drop(RESOLVED);
+    return withRegion(withRegion, RESOLVED);
   }
 
-  static Row toRow(RegionResolution r) {
+  /** The records with the {@link #RESULT} struct in column {@code struct} spread into columns; the struct goes. */
+  public static Dataset<Row> withRegion(Dataset<Row> docs, String struct) {
+    return docs.select(col("*"), col(struct + ".*")).drop(struct);
+  }
+
+  /** A resolution as a row of {@link #RESULT}. */
+  public static Row toRow(RegionResolution r) {
     return RowFactory.create(
         r.code(), r.level(), r.name(), r.provinceCode(), r.provinceName(), r.prefectureCode(), r.prefectureName(),
         r.countyCode(), r.countyName(), r.method(), r.confidence(), r.evidence(), r.givenUnmatched());
