@@ -69,9 +69,10 @@ import scala.Tuple2;
  * (earliest) key among itself and its neighbours' labels until no label changes. The earliest
  * record's key wins, so it is the kept one, whatever the partitioning. This loop is the only place
  * the stage runs Spark actions: one count per round, and rounds are the longest distance from a
- * group's earliest record plus one (two or three for groups of copies). Record ages, signatures,
- * links and labels are persisted for those rounds; {@link Result#release} releases them. The input is
- * evaluated twice (signatures and output), so a caller may persist it.
+ * group's earliest record plus one (two or three for groups of copies). The records in age order
+ * (on disk), signatures, links and labels are persisted for those rounds; {@link Result#release}
+ * releases them. The input is evaluated twice (sampled for the sort's ranges, then sorted), so a
+ * caller may persist it.
  *
  * <p>A threshold of 1.0 turns detection off: every record is kept as it is, with a null similarity.
  */
@@ -123,7 +124,7 @@ public final class NearDuplicates {
   private static final String SIM = Columns.NEAR_DUPLICATE_SIMILARITY;
 
   /**
-   * Joins whose one side is small (linked or absorbed records, record ages) build a hash table of
+   * Joins whose one side is small (linked or absorbed records and their keepers) build a hash table of
    * it instead of sorting both sides; a shuffled hash table cannot spill, so sides that can grow
    * with the corpus (candidate pairs, signatures, band rows) stay sort-merge joins.
    */
@@ -134,9 +135,8 @@ public final class NearDuplicates {
       return new Result(docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs));
     }
     // Persisted: its keys are numbered by partition, and every use must see the same numbers.
-    Dataset<Row> order = ages(docs).persist(StorageLevel.MEMORY_AND_DISK());
-    // Spark prunes the signature columns from the joins below that build the output.
-    Dataset<Row> keyed = docs.join(order.hint(HASH), JoinKeys.of(RECORD));
+    // Partitioned by key, as every join below is keyed: the records are not shuffled again.
+    Dataset<Row> keyed = inAgeOrder(docs).repartition(col(KEY)).persist(StorageLevel.DISK_ONLY());
     Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> links = links(candidates(signatures, settings), signatures, settings.threshold()).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> labels = groups(links);
@@ -181,7 +181,7 @@ public final class NearDuplicates {
     Dataset<Row> absorbedOut =
         absorbed
             .join(
-                order.select(col(KEY).as(LABEL), col(RECORD[0]).as(KEPT_FILE), col(RECORD[1]).as(KEPT_LINE)).hint(HASH), JoinKeys.of(LABEL))
+                keyed.select(col(KEY).as(LABEL), col(RECORD[0]).as(KEPT_FILE), col(RECORD[1]).as(KEPT_LINE)).hint(HASH), JoinKeys.of(LABEL))
             .select(
             col(Columns.DOC_ID),
             col(Columns.INPUT_FILE),
@@ -189,21 +189,21 @@ public final class NearDuplicates {
             col(KEPT_FILE).as(Columns.KEPT_INPUT_FILE),
             col(KEPT_LINE).as(Columns.KEPT_INPUT_LINE),
             col(SIM));
-    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, List.of(order, signatures, links));
+    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, List.of(keyed, signatures, links));
   }
 
   /**
-   * Each record's age as a number, {@link #KEY}: unique, and ordered as (published_at, input_file,
-   * input_line), so that "earliest" is the smallest key. Spark sorts the three columns alone across
-   * range partitions, in order, and each partition numbers its rows upwards from its index in
-   * the id's upper bits; every later grouping, minimum and join then works on a long instead of a
-   * struct with strings, which Spark could not aggregate by hashing. (A row number over one
+   * The records sorted by age, each with its age as a number, {@link #KEY}: unique, and ordered
+   * as (published_at, input_file, input_line), so that "earliest" is the smallest key. Spark sorts
+   * the records across range partitions, in order, and each partition numbers its rows upwards
+   * from its index in the id's upper bits; every later grouping, minimum and join then works on a
+   * long instead of a struct with strings, which Spark could not aggregate by hashing. Sorting the
+   * whole records once costs one shuffle; numbering only the three columns and joining the key
+   * back cost one shuffle of the records per query that read them. (A row number over one
    * window put every record in one task.)
    */
-  private static Dataset<Row> ages(Dataset<Row> docs) {
-    return docs.select(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))
-        .orderBy(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))
-        .select(col(RECORD[0]), col(RECORD[1]), monotonically_increasing_id().as(KEY));
+  private static Dataset<Row> inAgeOrder(Dataset<Row> docs) {
+    return docs.orderBy(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1])).withColumn(KEY, monotonically_increasing_id());
   }
 
   /**
