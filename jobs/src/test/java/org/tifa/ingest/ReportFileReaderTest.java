@@ -59,6 +59,20 @@ class ReportFileReaderTest {
   }
 
   @Test
+  void theReplacementCharacterItselfIsValidUtf8() throws IOException {
+    // U+FFFD written as its three UTF-8 bytes EF BF BD is well-formed; only malformed bytes are rejected,
+    // also when both are on one line.
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, '"', '}', '\n'});
+    b.write(new byte[] {'{', '"', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+    List<RawRecord> records = read(b.toByteArray(), 1000);
+    assertEquals(2, records.size());
+    assertTrue(records.get(0).readable());
+    assertEquals("{\"a\":\"\uFFFD\"}", records.get(0).text());
+    assertEquals("invalid_utf8", records.get(1).reason());
+  }
+
+  @Test
   void aLineOverTheLimitIsSkippedNotBuffered() throws IOException {
     String longLine = "{\"body\":\"" + "x".repeat(5000) + "\"}";
     List<RawRecord> records = read(utf8("{\"a\":1}\n" + longLine + "\n{\"c\":3}\n"), 100);
