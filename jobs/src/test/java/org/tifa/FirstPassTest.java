@@ -60,16 +60,14 @@ class FirstPassTest extends SparkTest {
     Dataset<Row> marked =
         ReadReports.marked(spark(), files, new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, raw, config.timeZone));
 
-    Dataset<Row> stages =
-        NearDuplicates.sign(
-            DiscoverSlogans.quote(
-                ResolveRegion.apply(NormalizeText.mark(marked, jsc().broadcast(reference.normalizer()), raw),
-                    jsc().broadcast(reference.regionResolver())),
-                jsc().broadcast(reference.sloganExtractor())),
-            dedup);
     FirstPass.Tools tools =
         new FirstPass.Tools(
             jsc().broadcast(reference.normalizer()), jsc().broadcast(reference.regionResolver()), jsc().broadcast(reference.sloganExtractor()));
+    Dataset<Row> stages =
+        NearDuplicates.sign(
+            DiscoverSlogans.quote(
+                ResolveRegion.apply(NormalizeText.mark(marked, tools.normalizer(), raw), tools.resolver()), tools.extractor()),
+            dedup);
     Dataset<Row> fused = FirstPass.apply(marked, tools, dedup, raw);
 
     assertEquals(stages.schema(), fused.schema());

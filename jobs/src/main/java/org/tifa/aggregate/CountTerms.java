@@ -84,7 +84,6 @@ public final class CountTerms {
   private static final String GRAIN_NO = "grainNo";
   private static final String PERIOD_DAY = "periodDay";
   private static final String PERIOD_YEAR = "_periodYear";
-  private static final String OK = "_ok";
   private static final String YEARS = "_years";
   private static final String PLACES = "_places";
   private static final String LEVEL_NO = "levelNo";
@@ -127,17 +126,15 @@ public final class CountTerms {
     List<Column> perGrain = new ArrayList<>();
     for (int g = 0; g < n; g++) {
       String grain = grains.get(g);
-      Column ok = coalesce(allows(grain, precision), lit(false));
-      years[g] = when(ok, periodYear(grain, date));
-      perGrain.add(ok.as(OK + g));
+      // Null where the date's precision does not allow the grain: the document is not placed there.
+      years[g] = when(coalesce(allows(grain, precision), lit(false)), periodYear(grain, date));
       perGrain.add(years[g].as(PERIOD_YEAR + g));
       perGrain.add(coalesce(unix_date(period(grain, date)[1]), lit(0)).as(PERIOD_DAY + g));
     }
     Column[] grainNos = new Column[n];
     Column[] periodDays = new Column[n];
     for (int g = 0; g < n; g++) {
-      Column here = col(OK + g).and(col(PERIOD_YEAR + g).equalTo(col(PERIOD_YEAR)));
-      grainNos[g] = when(here, lit(g)).otherwise(lit(CellCounter.NOT_PLACED));
+      grainNos[g] = when(col(PERIOD_YEAR + g).equalTo(col(PERIOD_YEAR)), lit(g)).otherwise(lit(CellCounter.NOT_PLACED));
       periodDays[g] = col(PERIOD_DAY + g);
     }
     Column source = when(col(Columns.SOURCE).isNull(), lit(null).cast("bigint")).otherwise(xxhash64(col(Columns.SOURCE)));

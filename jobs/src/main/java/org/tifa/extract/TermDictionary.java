@@ -89,9 +89,9 @@ public final class TermDictionary implements Serializable {
   }
 
   /**
-   * A term's 64-bit key (FNV-1a over the UTF-16LE bytes of kind, a NUL and id): hits carry it so that counting groups
-   * terms as numbers, and the terms dimension is keyed the same way. For the few thousand terms of
-   * a dictionary a collision is vanishingly unlikely (about one in 10^12).
+   * A term's 64-bit key (FNV-1a over the UTF-16LE bytes of kind, a NUL and id): hits carry it so
+   * that counting groups terms as numbers, and the terms dimension is keyed the same way. For the
+   * few thousand terms of a dictionary a collision is vanishingly unlikely (about one in 10^12).
    */
   public static long key(String kind, String id) {
     return fnv(fnv(fnv(0xcbf29ce484222325L, kind), "\u0000"), id);

@@ -182,9 +182,10 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
         }
         continue;
       }
-      // The String constructor's decoder is several times faster than a CharsetDecoder loop and
-      // replaces every malformed sequence with U+FFFD; only a line holding U+FFFD (malformed, or
-      // the character itself, which is valid) is decoded again strictly to tell which.
+      // The String constructor decodes in one step (about a tenth faster than the strict decoder
+      // and its CharBuffer copy, measured on a corpus file) and replaces every malformed sequence
+      // with U+FFFD; only a line holding U+FFFD (malformed, or the character itself, which is
+      // valid) is decoded again strictly to tell which.
       String text = new String(bytesOfLine, 0, length, StandardCharsets.UTF_8);
       if (text.indexOf('\uFFFD') < 0 || isUtf8(bytesOfLine, length)) {
         pending.add(new RawRecord(file, lineNumber, text, null, null));

@@ -2,8 +2,6 @@ package org.tifa.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.apache.spark.sql.types.DataTypes.DateType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.tifa.Columns;
 import org.tifa.SparkTest;
 import org.tifa.Tables;
+import org.tifa.extract.ExtractTerms;
 import org.tifa.extract.TermDictionary;
 
 /**
@@ -38,12 +37,6 @@ import org.tifa.extract.TermDictionary;
  * </ul>
  */
 class CountTermsTest extends SparkTest {
-  private static final StructType HIT =
-      new StructType()
-          .add(Columns.TERM_KIND, StringType)
-          .add(Columns.TERM_ID, StringType)
-          .add(Columns.MENTIONS, IntegerType)
-          .add(Columns.TERM_KEY, LongType, false);
   private static final StructType DOCS =
       new StructType()
           .add(Columns.DOC_ID, StringType)
@@ -56,7 +49,7 @@ class CountTermsTest extends SparkTest {
           .add(Columns.PREFECTURE_NAME, StringType)
           .add(Columns.COUNTY_CODE, StringType)
           .add(Columns.COUNTY_NAME, StringType)
-          .add(Columns.TERM_HITS, createArrayType(HIT));
+          .add(Columns.TERM_HITS, createArrayType(ExtractTerms.HIT));
 
   private static Row hit(String kind, String id, int mentions) {
     return RowFactory.create(kind, id, mentions, TermDictionary.key(kind, id));
