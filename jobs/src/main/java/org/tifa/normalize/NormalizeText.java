@@ -40,7 +40,7 @@ public final class NormalizeText {
   /**
    * What the stage makes of one record ({@link #normalizeRecord}): the normalized title, body and
    * source, the original title read from a header line, the counts of what was removed or
-   * converted, and the given region fields normalized.
+   * converted, the given region fields normalized, and the body's length in code points.
    */
   public static final StructType RESULT =
       new StructType()
@@ -53,7 +53,8 @@ public final class NormalizeText {
           .add(Columns.TRADITIONAL_CONVERTED, IntegerType)
           .add(Columns.GIVEN_PROVINCE, StringType)
           .add(Columns.GIVEN_CITY, StringType)
-          .add(Columns.GIVEN_COUNTY, StringType);
+          .add(Columns.GIVEN_COUNTY, StringType)
+          .add(Columns.BODY_CHARS, IntegerType);
 
   /** The fields of {@link #RESULT} that become new columns; the given region fields replace theirs. */
   private static final String[] ADDED = {
@@ -127,7 +128,8 @@ public final class NormalizeText {
     NormalizedDoc d = normalizer.normalizeDocument(title, body, source);
     return RowFactory.create(
         d.title(), d.body(), d.source(), d.originalTitle(), d.pinyinRemoved(), d.linesDropped(), d.traditionalConverted(),
-        normalizer.normalizeField(province), normalizer.normalizeField(city), normalizer.normalizeField(county));
+        normalizer.normalizeField(province), normalizer.normalizeField(city), normalizer.normalizeField(county),
+        d.body() == null ? null : d.body().codePointCount(0, d.body().length()));
   }
 
   /**
@@ -144,8 +146,10 @@ public final class NormalizeText {
     for (String field : GIVEN) {
       out = out.withColumn(field, col(struct).getField(field));
     }
-    return out.drop(struct)
-        .withColumn(Columns.BODY_CHARS, length(col(Columns.BODY)))
+    // The body's length in code points, as Spark's length() would give, counted by the record
+    // function on the Java string instead of by a second scan of the body's UTF-8 bytes.
+    return out.withColumn(Columns.BODY_CHARS, col(struct).getField(Columns.BODY_CHARS))
+        .drop(struct)
         .withColumn(Columns.CONTENT_HASH, sha2(concat_ws("\u0000", col(Columns.TITLE), col(Columns.BODY)), 256));
   }
 }

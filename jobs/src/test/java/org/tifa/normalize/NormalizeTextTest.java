@@ -58,4 +58,23 @@ class NormalizeTextTest extends SparkTest {
     Assertions.assertEquals(
         List.of("normalize", "empty_body", "b", "责任编辑：张三"), List.of(q.getString(0), q.getString(1), q.getString(2), q.getString(3)));
   }
+
+  @Test
+  void bodyCharsCountsCodePointsOfTheNormalizedBody() {
+    // U+20000 (𠀀) is one code point in two UTF-16 units and four UTF-8 bytes; the full-width
+    // punctuation stays one character each. Counted by hand: 𠀀 政 协 。 = 4; 山东省政协 = 5.
+    Dataset<Row> records =
+        spark().createDataFrame(
+            List.of(
+                RowFactory.create("a", "f", 1L, "t", "\uD840\uDC00政协。", null, null, null, null),
+                RowFactory.create("b", "f", 2L, "t", "山東省政協", null, null, null, null)),
+            IN);
+
+    List<Row> rows =
+        NormalizeText.apply(records, jsc().broadcast(TextNormalizer.defaults()), 100).good()
+            .orderBy(Columns.DOC_ID).select(Columns.BODY, Columns.BODY_CHARS).collectAsList();
+
+    Assertions.assertEquals(List.of("\uD840\uDC00政协。", "山东省政协"), rows.stream().map(r -> r.getString(0)).toList());
+    Assertions.assertEquals(List.of(4, 5), rows.stream().map(r -> r.getInt(1)).toList());
+  }
 }
