@@ -1,11 +1,10 @@
 package org.tifa.aggregate;
 
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +25,11 @@ public final class CellCounter {
   /** A grain number that places the document at no grain in its row (its period is then ignored). */
   public static final int NOT_PLACED = -1;
 
-  /** Counts a partition's placed documents; the result holds one row per (cell, term). */
+  /**
+   * Counts a partition's placed documents; the result holds one row per (cell, term). The input is
+   * counted in full before this returns; the rows are made as the iterator is read, so that Spark
+   * serializes each while it is young instead of the whole partition's rows living in a list.
+   */
   public static Iterator<CellTermCount> count(Iterator<PlacedDocument> rows) {
     Map<Cell, CellTotals> cells = new HashMap<>();
     while (rows.hasNext()) {
@@ -49,16 +52,53 @@ public final class CellCounter {
         }
       }
     }
-    List<CellTermCount> out = new ArrayList<>();
-    for (Map.Entry<Cell, CellTotals> e : cells.entrySet()) {
-      Cell c = e.getKey();
-      long cellDocuments = e.getValue().documents;
-      e.getValue().terms.forEach(
-          (term, v) ->
-              out.add(new CellTermCount(c.grain(), c.periodStart(), c.level(), c.region(), term, v.mentions, v.documents, v.sources(),
-                  v.first, v.last, cellDocuments)));
+    return new Rows(cells.entrySet().iterator());
+  }
+
+  /** The counted cells' (cell, term) rows, made one at a time; a cell is dropped once read. */
+  private static final class Rows implements Iterator<CellTermCount> {
+    private final Iterator<Map.Entry<Cell, CellTotals>> cells;
+    private Cell cell;
+    private CellTotals totals;
+    private int slot;
+
+    Rows(Iterator<Map.Entry<Cell, CellTotals>> cells) {
+      this.cells = cells;
     }
-    return out.iterator();
+
+    @Override
+    public boolean hasNext() {
+      while (true) {
+        if (totals != null) {
+          slot = totals.terms.nextSlot(slot);
+          if (slot >= 0) {
+            return true;
+          }
+          totals = null;
+        }
+        if (!cells.hasNext()) {
+          return false;
+        }
+        Map.Entry<Cell, CellTotals> e = cells.next();
+        cells.remove();
+        cell = e.getKey();
+        totals = e.getValue();
+        slot = 0;
+      }
+    }
+
+    @Override
+    public CellTermCount next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      TermTotals v = totals.terms.valueAt(slot);
+      CellTermCount row =
+          new CellTermCount(cell.grain(), cell.periodStart(), cell.level(), cell.region(), totals.terms.keyAt(slot), v.mentions,
+              v.documents, v.sources(), v.first, v.last, totals.documents);
+      slot++;
+      return row;
+    }
   }
 
   private record Cell(int grain, int periodStart, int level, long region) {}
@@ -68,14 +108,18 @@ public final class CellCounter {
     final LongMap<TermTotals> terms = new LongMap<>();
   }
 
-  /** One term in one cell; sources kept as a set of their 64-bit hashes (a null source is not one). */
+  /**
+   * One term in one cell; sources kept as their 64-bit hashes (a null source is not one): up to
+   * {@code FEW} distinct ones in an array grown from one slot (most cells of a fine grain see one
+   * document, and the term's totals live until the partition is counted), then a set.
+   */
   static final class TermTotals {
     private static final int FEW = 8;
     long mentions;
     long documents;
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
-    private final long[] few = new long[FEW];
+    private long[] few;
     private int fewCount;
     private Set<Long> many;
 
@@ -100,14 +144,20 @@ public final class CellCounter {
         }
       }
       if (fewCount < FEW) {
+        if (few == null) {
+          few = new long[1];
+        } else if (fewCount == few.length) {
+          few = Arrays.copyOf(few, Math.min(FEW, 2 * few.length));
+        }
         few[fewCount++] = source;
         return;
       }
       many = new HashSet<>();
-      for (long s : few) {
-        many.add(s);
+      for (int i = 0; i < fewCount; i++) {
+        many.add(few[i]);
       }
       many.add(source);
+      few = null;
     }
 
     long sources() {

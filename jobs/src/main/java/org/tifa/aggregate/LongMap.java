@@ -52,18 +52,26 @@ final class LongMap<V> {
     return value;
   }
 
-  /** Calls {@code action} with every key and value, in no particular order. */
-  @SuppressWarnings("unchecked")
-  void forEach(Entry<V> action) {
-    for (int i = 0; i < keys.length; i++) {
+  /**
+   * The first occupied slot at or after {@code from}, or -1; with {@link #keyAt} and {@link
+   * #valueAt} it walks the mappings in no particular order.
+   */
+  int nextSlot(int from) {
+    for (int i = Math.max(0, from); i < values.length; i++) {
       if (values[i] != null) {
-        action.accept(keys[i], (V) values[i]);
+        return i;
       }
     }
+    return -1;
   }
 
-  interface Entry<V> {
-    void accept(long key, V value);
+  long keyAt(int slot) {
+    return keys[slot];
+  }
+
+  @SuppressWarnings("unchecked")
+  V valueAt(int slot) {
+    return (V) values[slot];
   }
 
   private int slot(long key) {

@@ -102,4 +102,79 @@ class CellCounterTest {
     List<PlacedDocument> rows = List.of(doc(new int[] {0, 1}, new int[] {3}, 0, 0, null, 3, new long[0], new int[0]));
     assertThrows(IllegalArgumentException.class, () -> CellCounter.count(rows.iterator()));
   }
+
+  @Test
+  void agreesWithPlainMapsOnRandomDocuments() {
+    // An oracle of nested maps and sets over random documents: 0 to 13 distinct sources per cell
+    // and term (across the array-to-set switch), null sources, documents not placed at a grain,
+    // cells without terms. Every row must match, and the rows must come out exactly once each.
+    java.util.Random random = new java.util.Random(11);
+    List<PlacedDocument> rows = new ArrayList<>();
+    Map<String, long[]> totals = new TreeMap<>();
+    Map<String, java.util.Set<Long>> sources = new TreeMap<>();
+    Map<String, Long> cellDocuments = new TreeMap<>();
+    for (int n = 0; n < 3_000; n++) {
+      int[] grains = new int[3];
+      int[] periods = new int[3];
+      for (int g = 0; g < 3; g++) {
+        grains[g] = random.nextInt(4) == 0 ? CellCounter.NOT_PLACED : g;
+        periods[g] = random.nextInt(3);
+      }
+      int level = random.nextInt(2);
+      long region = 370000 + (random.nextInt(3) == 0 ? random.nextInt(200) : random.nextInt(2));
+      Long source = random.nextInt(5) == 0 ? null : (long) random.nextInt(13);
+      int day = random.nextInt(400);
+      int hits = random.nextInt(4);
+      long[] terms = new long[hits];
+      int[] mentions = new int[hits];
+      for (int i = 0; i < hits; i++) {
+        terms[i] = i * 1_000_003L + random.nextInt(2);
+        mentions[i] = 1 + random.nextInt(5);
+      }
+      rows.add(doc(grains, periods, level, region, source, day, terms, mentions));
+      for (int g = 0; g < 3; g++) {
+        if (grains[g] == CellCounter.NOT_PLACED) {
+          continue;
+        }
+        String cell = g + "," + periods[g] + "," + level + "," + region;
+        cellDocuments.merge(cell, 1L, Long::sum);
+        for (int i = 0; i < hits; i++) {
+          String key = cell + "/" + terms[i];
+          long[] t = totals.computeIfAbsent(key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
+          t[0] += mentions[i];
+          t[1]++;
+          t[2] = Math.min(t[2], day);
+          t[3] = Math.max(t[3], day);
+          java.util.Set<Long> s = sources.computeIfAbsent(key, k -> new java.util.HashSet<>());
+          if (source != null) {
+            s.add(source);
+          }
+        }
+      }
+    }
+    Map<String, List<Long>> expected = new TreeMap<>();
+    totals.forEach(
+        (key, t) ->
+            expected.put(key, List.of(t[0], t[1], (long) sources.get(key).size(), t[2], t[3], cellDocuments.get(key.split("/")[0]))));
+
+    List<CellTermCount> out = new ArrayList<>();
+    CellCounter.count(rows.iterator()).forEachRemaining(out::add);
+
+    assertEquals(expected, byCellAndTerm(out.iterator()));
+    assertEquals(expected.size(), out.size(), "each (cell, term) once");
+    java.util.Set<Integer> seen = new java.util.HashSet<>(sources.values().stream().map(java.util.Set::size).toList());
+    assertEquals(true, seen.containsAll(List.of(0, 1, 2, 3, 8, 9, 13)), "sources per cell and term in the input: " + seen);
+  }
+
+  @Test
+  void rowsAreAnIteratorThatEndsCleanly() {
+    Iterator<CellTermCount> rows =
+        CellCounter.count(List.of(doc(0, 5, 0, 0, 1L, 5, new long[] {7, 8}, new int[] {1, 1}), doc(1, 5, 0, 0, 1L, 5, new long[0], new int[0])).iterator());
+    assertEquals(true, rows.hasNext());
+    assertEquals(true, rows.hasNext(), "asking twice does not skip a row");
+    rows.next();
+    rows.next();
+    assertEquals(false, rows.hasNext(), "the cell without terms makes no row");
+    assertThrows(java.util.NoSuchElementException.class, rows::next);
+  }
 }

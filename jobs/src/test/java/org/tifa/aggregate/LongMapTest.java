@@ -39,7 +39,9 @@ class LongMapTest {
       oracle.merge(key, 1L, Long::sum);
     }
     Map<Long, Long> got = new HashMap<>();
-    map.forEach((k, v) -> got.put(k, v[0]));
+    for (int slot = map.nextSlot(0); slot >= 0; slot = map.nextSlot(slot + 1)) {
+      got.put(map.keyAt(slot), map.valueAt(slot)[0]);
+    }
     assertEquals(oracle.size(), map.size());
     assertEquals(oracle, got);
   }
