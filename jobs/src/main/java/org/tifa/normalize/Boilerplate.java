@@ -1,6 +1,7 @@
 package org.tifa.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -41,21 +43,46 @@ public final class Boilerplate implements Serializable {
 
   private final int maxLineLength;
   private final int minRepeatedLineLength;
-  private final Pattern drop;
-  private final Pattern[] headerPatterns;
+  /** The header patterns (as many as {@link #headerFields}), then the drop patterns, in config order. */
+  private final Pattern[] patterns;
   private final HeaderField[] headerFields;
+  /**
+   * Prefilter: the {@link RequiredLiterals} of every pattern, each mapped to the patterns needing
+   * it; a pattern runs on a line only when one of its literals occurs there, or when it has none
+   * ({@link #unconditional}). Most short lines are content that no pattern matches, and scanning a
+   * line once for all literals costs less than trying the patterns (several start with
+   * {@code .{0,20}} and try every split). Null when no pattern has literals.
+   */
+  private final AhoCorasickDoubleArrayTrie<int[]> literals;
+  private final boolean[] unconditional;
 
-  private Boilerplate(
-      int maxLineLength,
-      int minRepeatedLineLength,
-      Pattern drop,
-      Pattern[] headers,
-      HeaderField[] fields) {
+  private Boilerplate(int maxLineLength, int minRepeatedLineLength, List<Pattern> headers, List<HeaderField> fields, List<Pattern> drops) {
     this.maxLineLength = maxLineLength;
     this.minRepeatedLineLength = minRepeatedLineLength;
-    this.drop = drop;
-    this.headerPatterns = headers;
-    this.headerFields = fields;
+    List<Pattern> all = new ArrayList<>(headers);
+    all.addAll(drops);
+    this.patterns = all.toArray(new Pattern[0]);
+    this.headerFields = fields.toArray(new HeaderField[0]);
+    this.unconditional = new boolean[patterns.length];
+    Map<String, List<Integer>> users = new TreeMap<>();
+    for (int k = 0; k < patterns.length; k++) {
+      String[] required = RequiredLiterals.of(patterns[k].pattern());
+      if (required == null) {
+        unconditional[k] = true;
+        continue;
+      }
+      for (String literal : required) {
+        users.computeIfAbsent(literal, x -> new ArrayList<>()).add(k);
+      }
+    }
+    if (users.isEmpty()) {
+      this.literals = null;
+    } else {
+      Map<String, int[]> byLiteral = new TreeMap<>();
+      users.forEach((literal, ks) -> byLiteral.put(literal, ks.stream().mapToInt(Integer::intValue).toArray()));
+      this.literals = new AhoCorasickDoubleArrayTrie<>();
+      this.literals.build(byLiteral);
+    }
   }
 
   /**
@@ -90,18 +117,12 @@ public final class Boilerplate implements Serializable {
       headers.add(p);
       fields.add(headerField(text(entry, "field", where), where));
     }
-    StringJoiner dropAll = new StringJoiner("|");
+    List<Pattern> drops = new ArrayList<>();
     index = 0;
     for (JsonNode entry : root.path("drop")) {
-      dropAll.add("(?:" + compile(entry, "drop[" + index++ + "]").pattern() + ")");
+      drops.add(compile(entry, "drop[" + index++ + "]"));
     }
-    Pattern drop = index == 0 ? null : Pattern.compile(dropAll.toString());
-    return new Boilerplate(
-        maxLineLength,
-        minRepeated,
-        drop,
-        headers.toArray(new Pattern[0]),
-        fields.toArray(new HeaderField[0]));
+    return new Boilerplate(maxLineLength, minRepeated, headers, fields, drops);
   }
 
   /** The configuration packaged from {@code conf/boilerplate.yaml}. */
@@ -156,11 +177,7 @@ public final class Boilerplate implements Serializable {
     }
     StringBuilder out = new StringBuilder(body.length());
     Set<String> seen = new HashSet<>();
-    Matcher dropMatcher = drop == null ? null : drop.matcher("");
-    Matcher[] headerMatchers = new Matcher[headerPatterns.length];
-    for (int k = 0; k < headerMatchers.length; k++) {
-      headerMatchers[k] = headerPatterns[k].matcher("");
-    }
+    Lines lines = new Lines();
     int start = 0;
     while (start < body.length()) {
       int end = body.indexOf('\n', start);
@@ -170,7 +187,7 @@ public final class Boilerplate implements Serializable {
       String line = body.substring(start, end);
       start = end + 1;
       boolean keep =
-          (line.length() > maxLineLength || !isBoilerplate(line, headerMatchers, dropMatcher, tally))
+          (line.length() > maxLineLength || !lines.isBoilerplate(line, tally))
               && (line.length() < minRepeatedLineLength || seen.add(line));
       if (keep) {
         if (out.length() > 0) {
@@ -184,21 +201,53 @@ public final class Boilerplate implements Serializable {
     return out.length() == body.length() ? body : out.toString();
   }
 
-  private boolean isBoilerplate(
-      String line, Matcher[] headerMatchers, Matcher dropMatcher, Tally tally) {
-    for (int k = 0; k < headerMatchers.length; k++) {
-      Matcher m = headerMatchers[k].reset(line);
-      if (m.matches()) {
-        String value = m.group("value").strip();
-        if (headerFields[k] == HeaderField.SOURCE && tally.headerSource == null) {
-          tally.headerSource = value;
-        } else if (headerFields[k] == HeaderField.ORIGINAL_TITLE
-            && tally.headerOriginalTitle == null) {
-          tally.headerOriginalTitle = value;
-        }
-        return true;
+  /** One body's matchers (made when first needed) and the candidate flags of the current line. */
+  private final class Lines implements AhoCorasickDoubleArrayTrie.IHit<int[]> {
+    private final Matcher[] matchers = new Matcher[patterns.length];
+    private final boolean[] candidate = new boolean[patterns.length];
+
+    @Override
+    public void hit(int begin, int end, int[] users) {
+      for (int k : users) {
+        candidate[k] = true;
       }
     }
-    return dropMatcher != null && dropMatcher.reset(line).matches();
+
+    private boolean matches(int k, String line) {
+      if (!candidate[k]) {
+        return false;
+      }
+      if (matchers[k] == null) {
+        matchers[k] = patterns[k].matcher(line);
+      } else {
+        matchers[k].reset(line);
+      }
+      return matchers[k].matches();
+    }
+
+    /** Whether a header or drop pattern matches the whole line; a header's value goes to the tally. */
+    boolean isBoilerplate(String line, Tally tally) {
+      System.arraycopy(unconditional, 0, candidate, 0, candidate.length);
+      if (literals != null) {
+        literals.parseText(line, this);
+      }
+      for (int k = 0; k < headerFields.length; k++) {
+        if (matches(k, line)) {
+          String value = matchers[k].group("value").strip();
+          if (headerFields[k] == HeaderField.SOURCE && tally.headerSource == null) {
+            tally.headerSource = value;
+          } else if (headerFields[k] == HeaderField.ORIGINAL_TITLE && tally.headerOriginalTitle == null) {
+            tally.headerOriginalTitle = value;
+          }
+          return true;
+        }
+      }
+      for (int k = headerFields.length; k < patterns.length; k++) {
+        if (matches(k, line)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }
