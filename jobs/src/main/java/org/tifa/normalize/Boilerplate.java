@@ -1,9 +1,9 @@
 package org.tifa.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
