@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -90,7 +91,7 @@ public final class CellCounter {
     @Override
     public CellTermCount next() {
       if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
+        throw new NoSuchElementException();
       }
       TermTotals v = totals.terms.valueAt(slot);
       CellTermCount row =

@@ -1,6 +1,5 @@
 package org.tifa.normalize;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -347,10 +346,4 @@ final class RequiredLiterals {
   private static final int ONCE = 1;
   private static final int MAYBE_NONE = 0;
   private static final int AT_LEAST_ONCE = 2;
-
-  /** For tests and diagnostics: the set as a list, or null. */
-  static List<String> asList(String regex) {
-    String[] s = of(regex);
-    return s == null ? null : new ArrayList<>(List.of(s));
-  }
 }

@@ -54,7 +54,8 @@ public final class TextNormalizer implements Serializable {
     return s == null ? null : normalize(s, false, new Tally());
   }
 
-  private static String normalize(String s, boolean keepLines, Tally tally) {
+  /** The character steps in their order (cleanup, pinyin, script), without the line filter. */
+  static String normalize(String s, boolean keepLines, Tally tally) {
     String cleaned = UnicodeCleanup.clean(s, keepLines);
     return ScriptConverter.toSimplified(PinyinStripper.strip(cleaned, tally), tally);
   }

@@ -85,8 +85,17 @@ class BoilerplatePrefilterTest {
       "请扫描下方二维码关注我们", "分享到：", "欢迎点击上方蓝字关注我们", "版权所有 © 聊城日报", "相关阅读", "上一篇：市政协召开会议",
       "Public domain", "本作品在全世界都属于公有领域", "注：中文维基文库收录");
 
+  private static List<String> cachedLines;
+
   /** Body lines of the sample dataset, normalized as Boilerplate sees them, plus random lines of the patterns' own pieces. */
-  private static List<String> lines() throws IOException {
+  private static synchronized List<String> lines() throws IOException {
+    if (cachedLines == null) {
+      cachedLines = readLines();
+    }
+    return cachedLines;
+  }
+
+  private static List<String> readLines() throws IOException {
     List<String> lines = new ArrayList<>(KNOWN);
     ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("tifa.repo")).resolve("data/sample/input"))) {
@@ -100,9 +109,7 @@ class BoilerplatePrefilterTest {
           while (s != null) {
             JsonNode node = s.isBlank() ? null : readOrNull(json, s);
             if (node != null && node.path("body").isTextual()) {
-              Tally tally = new Tally();
-              String cleaned =
-                  ScriptConverter.toSimplified(PinyinStripper.strip(UnicodeCleanup.clean(node.get("body").asText(), true), tally), tally);
+              String cleaned = TextNormalizer.normalize(node.get("body").asText(), true, new Tally());
               lines.addAll(List.of(cleaned.split("\n")));
             }
             s = r.readLine();
