@@ -72,12 +72,31 @@ public final class MinHash implements Serializable {
 
   /** The signature of {@code text}: {@link #size()} values, or none when it has no letter or digit. */
   public long[] signature(String text) {
-    int[] kept = lettersAndDigits(text);
-    int count = kept.length;
+    return signature(text, null);
+  }
+
+  /**
+   * The signature of {@code first} and {@code second} joined by a line break (either may be null),
+   * without joining them: a line break is neither letter nor digit, so the shingles run on from
+   * the first text's letters and digits into the second's.
+   */
+  public long[] signature(String first, String second) {
+    int need = length(first) + length(second);
+    int[] kept = BUFFER.get();
+    if (kept.length < need) {
+      kept = new int[Math.max(need, 2 * kept.length)];
+      if (kept.length <= KEPT_BUFFER) {
+        BUFFER.set(kept);
+      }
+    }
+    int count = lettersAndDigits(first, kept, 0);
+    count = lettersAndDigits(second, kept, count);
     if (count == 0) {
       return new long[0];
     }
     int n = seeds.length;
+    // With a power-of-two size the unsigned remainder is the low bits: the same bin, no division.
+    long mask = Long.bitCount(n) == 1 ? n - 1 : -1;
     long[] bins = new long[n];
     Arrays.fill(bins, Long.MAX_VALUE);
     boolean[] filled = new boolean[n];
@@ -88,42 +107,53 @@ public final class MinHash implements Serializable {
         h = (h ^ kept[j]) * FNV_PRIME;
       }
       h = fmix64(h);
-      int bin = (int) Long.remainderUnsigned(h, n);
+      int bin = (int) (mask >= 0 ? h & mask : Long.remainderUnsigned(h, n));
       if (Long.compareUnsigned(h, bins[bin]) < 0 || !filled[bin]) {
         bins[bin] = h;
         filled[bin] = true;
       }
     }
-    long[] sig = bins.clone();
+    // Empty bins borrow from filled ones only, so they can be written in place.
     for (int i = 0; i < n; i++) {
       if (!filled[i]) {
         long probe = seeds[i];
         int from;
         do {
           probe = fmix64(probe + GOLDEN);
-          from = (int) Long.remainderUnsigned(probe, n);
+          from = (int) (mask >= 0 ? probe & mask : Long.remainderUnsigned(probe, n));
         } while (!filled[from]);
-        sig[i] = bins[from];
+        bins[i] = bins[from];
       }
     }
-    return sig;
+    return bins;
   }
 
-  /** The code points of {@code text} that are letters or digits (a loop, not a stream per document). */
-  private static int[] lettersAndDigits(String text) {
-    if (text == null || text.isEmpty()) {
-      return new int[0];
+  /** Per-thread room for a text's code points, kept up to {@link #KEPT_BUFFER}: not one array per document. */
+  private static final int KEPT_BUFFER = 1 << 20;
+
+  private static final ThreadLocal<int[]> BUFFER = ThreadLocal.withInitial(() -> new int[1 << 12]);
+
+  private static int length(String text) {
+    return text == null ? 0 : text.length();
+  }
+
+  /**
+   * Appends the code points of {@code text} that are letters or digits to {@code out} from {@code
+   * count}; returns the new count. {@code out} has room for one per char.
+   */
+  private static int lettersAndDigits(String text, int[] out, int count) {
+    if (text == null) {
+      return count;
     }
-    int[] out = new int[text.length()];
-    int count = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp)) {
+      // Common Han ideographs (letters in every Unicode version Java 17 and later know) skip the lookup.
+      if ((cp >= 0x4E00 && cp <= 0x9FEF) || Character.isLetterOrDigit(cp)) {
         out[count++] = cp;
       }
     }
-    return count == out.length ? out : Arrays.copyOf(out, count);
+    return count;
   }
 
   /** Estimated Jaccard similarity: the share of rows on which two signatures agree. */

@@ -252,7 +252,7 @@ public final class NearDuplicates {
 
     /** A row of {@link #SIGNED}; both arrays are empty for a record without a letter or digit. */
     public Row sign(String title, String body) {
-      long[] sig = minHash.signature(title == null ? body : body == null ? title : title + "\n" + body);
+      long[] sig = minHash.signature(title, body);
       long[] bands = sig.length == 0 ? sig : MinHash.bandKeys(sig, banding.bands(), banding.rows());
       return RowFactory.create(sig, bands);
     }

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.tifa.eval.ReportFiles;
 import org.tifa.eval.ReportFiles.Report;
 import org.tifa.normalize.Boilerplate;
+import org.tifa.normalize.MinHash;
 import org.tifa.normalize.PinyinStripper;
 import org.tifa.normalize.ScriptConverter;
 import org.tifa.normalize.Tally;
@@ -85,6 +87,8 @@ public final class NormalizeBench {
     time("script conversion", stripped, s -> ScriptConverter.toSimplified(s, new Tally()), iterations);
     time("boilerplate", converted, s -> boilerplate.filter(s, new Tally()), iterations);
     time("normalizeDocument", docs, s -> normalizer.normalizeDocument(null, s, null).body(), iterations);
+    MinHash minHash = new MinHash();
+    time("minhash signature", converted, s -> Long.toHexString(Arrays.hashCode(minHash.signature(s))), iterations);
   }
 
   private static List<String> apply(List<String> docs, UnaryOperator<String> step) {

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class MinHashTest {
@@ -96,7 +101,7 @@ class MinHashTest {
    */
   @Test
   void theEstimateIsUnbiasedForShortAndLongTexts() {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+    SplittableRandom r = new SplittableRandom(11);
     double signedError = 0;
     double absoluteError = 0;
     int pairs = 300;
@@ -119,5 +124,98 @@ class MinHashTest {
     // mean signed error should be within a few thousandths of zero, the mean absolute one near 0.03.
     assertEquals(0, signedError / pairs, 0.01, "bias");
     assertTrue(absoluteError / pairs < 0.04, "mean absolute error " + absoluteError / pairs);
+  }
+
+  /**
+   * The signature as the class comment defines it, written plainly: the letters and digits of the
+   * text, every window of {@code k} of them hashed with 64-bit FNV-1a over its code points then the
+   * MurmurHash3 finalizer, the bin the unsigned remainder of the hash by the size, the smallest
+   * (unsigned) hash kept per bin, and an empty bin filled from the first filled bin its probe
+   * sequence {@code p = fmix(p + golden)} reaches, starting from {@code fmix(golden * (i + 1))}.
+   * Pins the values themselves: a changed signature changes which records fold in old snapshots.
+   */
+  private static long[] reference(String text, int k, int n) {
+    List<Integer> kept = new ArrayList<>();
+    if (text != null) {
+      text.codePoints().filter(Character::isLetterOrDigit).forEach(kept::add);
+    }
+    if (kept.isEmpty()) {
+      return new long[0];
+    }
+    Map<Integer, Long> smallest = new HashMap<>();
+    int width = Math.min(k, kept.size());
+    for (int start = 0; start + width <= kept.size(); start++) {
+      long h = 0xcbf29ce484222325L;
+      for (int cp : kept.subList(start, start + width)) {
+        h = (h ^ cp) * 0x100000001b3L;
+      }
+      long hash = fmix(h);
+      smallest.merge((int) Long.remainderUnsigned(hash, n), hash, (a, b) -> Long.compareUnsigned(a, b) <= 0 ? a : b);
+    }
+    long[] sig = new long[n];
+    for (int i = 0; i < n; i++) {
+      long probe = fmix(0x9e3779b97f4a7c15L * (i + 1));
+      int from = i;
+      while (!smallest.containsKey(from)) {
+        probe = fmix(probe + 0x9e3779b97f4a7c15L);
+        from = (int) Long.remainderUnsigned(probe, n);
+      }
+      sig[i] = smallest.get(from);
+    }
+    return sig;
+  }
+
+  private static long fmix(long k) {
+    k = (k ^ (k >>> 33)) * 0xff51afd7ed558ccdL;
+    k = (k ^ (k >>> 33)) * 0xc4ceb53fe1a87ec3L;
+    return k ^ (k >>> 33);
+  }
+
+  /** Han, Latin, digits, spaces, punctuation and characters beyond the BMP, 0 to {@code max} chars. */
+  private static String randomText(SplittableRandom r, int max) {
+    String pieces = "政协报乡村振兴攻坚突破年 ，。、“”()abcXYZ0123９\n";
+    StringBuilder b = new StringBuilder();
+    int length = r.nextInt(max + 1);
+    while (b.length() < length) {
+      if (r.nextInt(20) == 0) {
+        b.appendCodePoint(0x20000 + r.nextInt(50));
+      } else {
+        b.append(pieces.charAt(r.nextInt(pieces.length())));
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void signaturesAreTheDefinedOnesAtEverySize() {
+    SplittableRandom r = new SplittableRandom(5);
+    for (int[] kn : new int[][] {{5, 128}, {3, 100}, {1, 7}, {5, 1}}) {
+      MinHash m = new MinHash(kn[0], kn[1]);
+      for (int t = 0; t < 400; t++) {
+        String text = randomText(r, t % 50 == 0 ? 20_000 : 300);
+        assertArrayEquals(reference(text, kn[0], kn[1]), m.signature(text), kn[0] + "/" + kn[1] + ": " + text);
+      }
+    }
+  }
+
+  @Test
+  void aTitleAndBodyAreSignedAsOneTextJoinedByALineBreak() {
+    SplittableRandom r = new SplittableRandom(6);
+    for (int t = 0; t < 500; t++) {
+      String title = t % 7 == 0 ? null : randomText(r, 40);
+      String body = t % 11 == 0 ? null : randomText(r, 600);
+      String joined = title == null ? body : body == null ? title : title + "\n" + body;
+      assertArrayEquals(reference(joined, 5, 128), minHash.signature(title, body), title + " | " + body);
+    }
+    // Longer than the per-thread buffer the class keeps.
+    String longBody = randomText(new SplittableRandom(7), 1_200_000);
+    assertArrayEquals(reference("标题\n" + longBody, 5, 128), minHash.signature("标题", longBody));
+  }
+
+  @Test
+  void theHanRangeTakenWithoutLookupIsAllLetters() {
+    for (int cp = 0x4E00; cp <= 0x9FEF; cp++) {
+      assertTrue(Character.isLetterOrDigit(cp), Integer.toHexString(cp));
+    }
   }
 }
