@@ -10,8 +10,8 @@ import org.tifa.reference.SloganLexicon;
 import org.tifa.reference.Taxonomy;
 
 /**
- * Pass two's dictionaries: one matcher over every slogan (the lexicon's terms and aliases, and
- * the slogans discovered in quotes), one over every topic keyword. Built once on the driver and
+ * Pass two's dictionaries: every slogan (the lexicon's terms and aliases, and the slogans
+ * discovered in quotes) and every topic keyword, as two groups of one matcher. Built once on the driver and
  * broadcast. A discovered slogan whose key is a lexicon form counts as that lexicon entry.
  */
 public final class TermDictionary implements Serializable {
@@ -26,13 +26,15 @@ public final class TermDictionary implements Serializable {
   /** A row of the terms dimension. */
   public record Term(String kind, String id, String term, String category, String[] aliases) implements Serializable {}
 
-  private final TermMatcher slogans;
-  private final TermMatcher topics;
+  /** Slogans (group {@link #SLOGANS}) and topic keywords ({@link #TOPICS}), over one trie. */
+  private final TermMatcher matcher;
   private final List<Term> terms;
 
-  private TermDictionary(TermMatcher slogans, TermMatcher topics, List<Term> terms) {
-    this.slogans = slogans;
-    this.topics = topics;
+  private static final int SLOGANS = 0;
+  private static final int TOPICS = 1;
+
+  private TermDictionary(TermMatcher matcher, List<Term> terms) {
+    this.matcher = matcher;
     this.terms = terms;
   }
 
@@ -62,24 +64,32 @@ public final class TermDictionary implements Serializable {
     for (Taxonomy.Topic t : taxonomy.topics()) {
       all.add(new Term(TOPIC, t.id(), t.labelZh(), t.category(), t.keywords()));
     }
-    return new TermDictionary(TermMatcher.of(surfaceToId), taxonomy.matcher(), List.copyOf(all));
+    return new TermDictionary(TermMatcher.of(List.of(surfaceToId, taxonomy.keywords())), List.copyOf(all));
   }
 
-  /** Occurrences per term id of one document (title and body matched separately). */
+  /**
+   * Occurrences per term id of one document (title and body matched separately), in order of
+   * first appearance: slogans of the title, of the body, then topics of the title, of the body.
+   */
   public Map<String, int[]> count(String title, String body) {
+    TermHit[][] inTitle = hits(title);
+    TermHit[][] inBody = hits(body);
     Map<String, int[]> out = new LinkedHashMap<>();
-    tally(slogans, title, SLOGAN, out);
-    tally(slogans, body, SLOGAN, out);
-    tally(topics, title, TOPIC, out);
-    tally(topics, body, TOPIC, out);
+    tally(inTitle[SLOGANS], SLOGAN, out);
+    tally(inBody[SLOGANS], SLOGAN, out);
+    tally(inTitle[TOPICS], TOPIC, out);
+    tally(inBody[TOPICS], TOPIC, out);
     return out;
   }
 
-  private static void tally(TermMatcher matcher, String text, String kind, Map<String, int[]> out) {
-    if (text == null || text.isEmpty()) {
-      return;
-    }
-    for (TermHit hit : matcher.findAll(text)) {
+  private static final TermHit[][] NONE = {new TermHit[0], new TermHit[0]};
+
+  private TermHit[][] hits(String text) {
+    return text == null || text.isEmpty() ? NONE : matcher.findAllByGroup(text);
+  }
+
+  private static void tally(TermHit[] hits, String kind, Map<String, int[]> out) {
+    for (TermHit hit : hits) {
       out.computeIfAbsent(kind + "\u0000" + hit.id(), k -> new int[1])[0]++;
     }
   }

@@ -4,7 +4,6 @@ import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +24,32 @@ import java.util.TreeMap;
  *
  * <p>Among the matches that start leftmost the longest wins, so a longer known term beats a
  * shorter one it contains; scanning resumes after it.
+ *
+ * <p>One matcher may hold several dictionaries ("groups", such as slogans and topic keywords),
+ * each matched on its own terms — a slogan and a keyword may overlap — but over one trie, so a
+ * text is canonicalized and scanned once for all of them. Working arrays live per thread.
  */
 public final class TermMatcher implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
+  /** Working arrays above this many characters are not kept for the next text. */
+  private static final int KEPT_SCRATCH = 1 << 20;
+
+  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
+
+  /** Canonical key → key number, over the keys of every group. */
   private final AhoCorasickDoubleArrayTrie<Integer> trie;
-  private final String[] ids;
-  /** {@code breakable[k][p]}: a separator may stand before character {@code p} of key {@code k}. */
-  private final boolean[][] breakable;
+  /** Length of each key, in chars. */
+  private final int[] keyLength;
+  /** {@code ids[g][k]}: the id group {@code g} gives key {@code k}, or null where it lacks it. */
+  private final String[][] ids;
+  /** {@code breakable[g][k][p]}: in group {@code g} a separator may stand before char {@code p} of key {@code k}. */
+  private final boolean[][][] breakable;
 
-  private TermMatcher(AhoCorasickDoubleArrayTrie<Integer> trie, String[] ids, boolean[][] breakable) {
+  private TermMatcher(AhoCorasickDoubleArrayTrie<Integer> trie, int[] keyLength, String[][] ids, boolean[][][] breakable) {
     this.trie = trie;
+    this.keyLength = keyLength;
     this.ids = ids;
     this.breakable = breakable;
   }
@@ -49,37 +62,60 @@ public final class TermMatcher implements Serializable {
    *     ids claim one key
    */
   public static TermMatcher of(Map<String, String> surfaceToId) {
-    if (surfaceToId.isEmpty()) {
-      throw new IllegalArgumentException("empty dictionary");
+    return of(List.of(surfaceToId));
+  }
+
+  /**
+   * Builds a matcher of several dictionaries, matched independently ({@link #findAllByGroup}); each
+   * must satisfy {@link #of(Map)}'s conditions on its own. Two groups may hold the same key.
+   */
+  public static TermMatcher of(List<Map<String, String>> groups) {
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException("no dictionaries");
     }
-    Map<String, String> idByKey = new TreeMap<>();
-    Map<String, boolean[]> breaksByKey = new HashMap<>();
-    for (Map.Entry<String, String> e : surfaceToId.entrySet()) {
-      String surface = e.getKey();
-      String key = SloganRules.canonicalKey(surface);
-      if (key.isEmpty()) {
-        throw new IllegalArgumentException("form '" + surface + "' has nothing to match");
-      }
-      String previous = idByKey.putIfAbsent(key, e.getValue());
-      if (previous != null && !previous.equals(e.getValue())) {
-        throw new IllegalArgumentException(
-            "form '" + surface + "' is claimed by both '" + previous + "' and '" + e.getValue() + "'");
-      }
-      boolean[] breaks = breaksByKey.computeIfAbsent(key, k -> new boolean[k.length()]);
-      markBreaks(surface, breaks);
-    }
+    List<Map<String, String>> idByKey = new ArrayList<>();
+    List<Map<String, boolean[]>> breaksByKey = new ArrayList<>();
     Map<String, Integer> indexByKey = new TreeMap<>();
-    String[] ids = new String[idByKey.size()];
-    boolean[][] breakable = new boolean[idByKey.size()][];
-    for (Map.Entry<String, String> e : idByKey.entrySet()) {
-      int index = indexByKey.size();
-      indexByKey.put(e.getKey(), index);
-      ids[index] = e.getValue();
-      breakable[index] = breaksByKey.get(e.getKey());
+    for (Map<String, String> surfaceToId : groups) {
+      if (surfaceToId.isEmpty()) {
+        throw new IllegalArgumentException("empty dictionary");
+      }
+      Map<String, String> ids = new HashMap<>();
+      Map<String, boolean[]> breaks = new HashMap<>();
+      for (Map.Entry<String, String> e : surfaceToId.entrySet()) {
+        String surface = e.getKey();
+        String key = SloganRules.canonicalKey(surface);
+        if (key.isEmpty()) {
+          throw new IllegalArgumentException("form '" + surface + "' has nothing to match");
+        }
+        String previous = ids.putIfAbsent(key, e.getValue());
+        if (previous != null && !previous.equals(e.getValue())) {
+          throw new IllegalArgumentException(
+              "form '" + surface + "' is claimed by both '" + previous + "' and '" + e.getValue() + "'");
+        }
+        markBreaks(surface, breaks.computeIfAbsent(key, k -> new boolean[k.length()]));
+        indexByKey.putIfAbsent(key, 0);
+      }
+      idByKey.add(ids);
+      breaksByKey.add(breaks);
+    }
+    int keys = indexByKey.size();
+    int[] keyLength = new int[keys];
+    String[][] ids = new String[groups.size()][keys];
+    boolean[][][] breakable = new boolean[groups.size()][keys][];
+    int index = 0;
+    for (Map.Entry<String, Integer> e : indexByKey.entrySet()) {
+      e.setValue(index);
+      keyLength[index] = e.getKey().length();
+      for (int g = 0; g < groups.size(); g++) {
+        ids[g][index] = idByKey.get(g).get(e.getKey());
+        breakable[g][index] = breaksByKey.get(g).get(e.getKey());
+      }
+      index++;
     }
     AhoCorasickDoubleArrayTrie<Integer> trie = new AhoCorasickDoubleArrayTrie<>();
     trie.build(indexByKey);
-    return new TermMatcher(trie, ids, breakable);
+    return new TermMatcher(trie, keyLength, ids, breakable);
   }
 
   private static void markBreaks(String surface, boolean[] breaks) {
@@ -98,20 +134,88 @@ public final class TermMatcher implements Serializable {
     }
   }
 
-  /** Number of distinct canonical keys. */
+  /** Number of distinct canonical keys, over all groups. */
   public int size() {
+    return keyLength.length;
+  }
+
+  /** Number of dictionaries. */
+  public int groups() {
     return ids.length;
   }
 
-  /** The leftmost-longest, non-overlapping matches in {@code text}, in text order. */
+  /**
+   * The leftmost-longest, non-overlapping matches in {@code text}, in text order.
+   *
+   * @throws IllegalStateException if the matcher holds more than one group
+   */
   public TermHit[] findAll(String text) {
+    if (ids.length != 1) {
+      throw new IllegalStateException("a matcher of " + ids.length + " groups: use findAllByGroup");
+    }
+    return findAllByGroup(text)[0];
+  }
+
+  /** For each group, its leftmost-longest, non-overlapping matches in {@code text}, in text order. */
+  public TermHit[][] findAllByGroup(String text) {
+    int groups = ids.length;
+    TermHit[][] out = new TermHit[groups][];
     int n = text.length();
-    char[] canon = new char[n];
-    int[] origin = new int[n];
-    boolean[] separatorBefore = new boolean[n];
+    Scratch s = scratch(n, groups);
+    int m = canonicalize(text, s);
+    int[][] best = s.best;
+    boolean[] separatorBefore = s.separatorBefore;
+    s.view.length = m;
+    try {
+      trie.parseText(
+          s.view,
+          (int begin, int end, Integer key) -> {
+            for (int g = 0; g < groups; g++) {
+              if (ids[g][key] != null && separatorsAllowed(breakable[g][key], begin, end, separatorBefore)) {
+                int current = best[g][begin];
+                if (current < 0 || keyLength[current] < end - begin) {
+                  best[g][begin] = key;
+                }
+              }
+            }
+          });
+    } catch (RuntimeException | Error e) {
+      SCRATCH.remove(); // its best arrays may not be reset
+      throw e;
+    }
+    List<TermHit> hits = new ArrayList<>();
+    for (int g = 0; g < groups; g++) {
+      int[] starting = best[g];
+      int covered = 0;
+      for (int p = 0; p < m; p++) {
+        int key = starting[p];
+        if (key >= 0) {
+          starting[p] = -1;
+          if (p >= covered) {
+            covered = p + keyLength[key];
+            int start = s.origin[p];
+            int end = s.origin[covered - 1] + 1;
+            hits.add(new TermHit(start, end, ids[g][key], text.substring(start, end)));
+          }
+        }
+      }
+      out[g] = hits.toArray(new TermHit[0]);
+      hits.clear();
+    }
+    return out;
+  }
+
+  /**
+   * Writes the canonical form of {@code text} into {@code s}: the chars kept, where each came
+   * from, and whether a separator was dropped just before it; returns how many were kept.
+   */
+  private static int canonicalize(String text, Scratch s) {
+    char[] canon = s.view.chars;
+    int[] origin = s.origin;
+    boolean[] separatorBefore = s.separatorBefore;
     int m = 0;
     boolean pendingSeparator = false;
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean lineBreak = c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
       if (!lineBreak && SloganRules.isDroppedFromKey(c)) {
@@ -124,37 +228,79 @@ public final class TermMatcher implements Serializable {
       pendingSeparator = false;
       m++;
     }
-    char[] scanned = Arrays.copyOf(canon, m);
-
-    List<int[]> candidates = new ArrayList<>();
-    trie.parseText(
-        scanned,
-        (int begin, int end, Integer index, int ignored) -> {
-          if (separatorsAllowed(begin, end, index, separatorBefore)) {
-            candidates.add(new int[] {begin, end, index});
-          }
-        });
-    candidates.sort(Comparator.<int[]>comparingInt(c -> c[0]).thenComparingInt(c -> c[0] - c[1]));
-
-    List<TermHit> hits = new ArrayList<>();
-    int covered = 0;
-    for (int[] c : candidates) {
-      if (c[0] >= covered) {
-        int start = origin[c[0]];
-        int end = origin[c[1] - 1] + 1;
-        hits.add(new TermHit(start, end, ids[c[2]], text.substring(start, end)));
-        covered = c[1];
-      }
-    }
-    return hits.toArray(new TermHit[0]);
+    return m;
   }
 
-  private boolean separatorsAllowed(int begin, int end, int index, boolean[] separatorBefore) {
+  private static boolean separatorsAllowed(boolean[] breakable, int begin, int end, boolean[] separatorBefore) {
     for (int p = begin + 1; p < end; p++) {
-      if (separatorBefore[p] && !breakable[index][p - begin]) {
+      if (separatorBefore[p] && !breakable[p - begin]) {
         return false;
       }
     }
     return true;
+  }
+
+  /** This thread's working arrays, with room for {@code chars} characters and {@code groups} groups. */
+  private static Scratch scratch(int chars, int groups) {
+    Scratch s = SCRATCH.get();
+    if (s == null || s.origin.length < chars || s.best.length < groups) {
+      int room = s == null ? Math.max(chars, 1 << 12) : Math.max(chars, Math.min(2 * s.origin.length, KEPT_SCRATCH));
+      s = new Scratch(room, Math.max(groups, s == null ? 0 : s.best.length));
+      if (room <= KEPT_SCRATCH) {
+        SCRATCH.set(s);
+      }
+    }
+    return s;
+  }
+
+  /**
+   * A thread's working arrays. {@code best[g][p]}: the longest key of group {@code g} allowed to
+   * start at canonical position {@code p}, or -1; reset to -1 as the positions are read.
+   */
+  private static final class Scratch {
+    final Chars view;
+    final int[] origin;
+    final boolean[] separatorBefore;
+    final int[][] best;
+
+    Scratch(int chars, int groups) {
+      view = new Chars(new char[chars]);
+      origin = new int[chars];
+      separatorBefore = new boolean[chars];
+      best = new int[groups][chars];
+      for (int[] b : best) {
+        Arrays.fill(b, -1);
+      }
+    }
+  }
+
+  /** The first {@code length} chars of an array, as the trie reads text. */
+  private static final class Chars implements CharSequence {
+    final char[] chars;
+    int length;
+
+    Chars(char[] chars) {
+      this.chars = chars;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      return chars[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new String(chars, start, end - start);
+    }
+
+    @Override
+    public String toString() {
+      return new String(chars, 0, length);
+    }
   }
 }

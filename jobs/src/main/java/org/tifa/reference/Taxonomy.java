@@ -43,6 +43,7 @@ public final class Taxonomy implements Serializable {
   private final String[] categories;
   private final Topic[] topics;
   private final HashMap<String, Topic> byId;
+  private final Map<String, String> keywordToId;
   private final TermMatcher matcher;
 
   private Taxonomy(String[] categories, Topic[] topics, Map<String, String> keywordToId) {
@@ -52,6 +53,7 @@ public final class Taxonomy implements Serializable {
     for (Topic t : topics) {
       byId.put(t.id(), t);
     }
+    this.keywordToId = Map.copyOf(keywordToId);
     this.matcher = TermMatcher.of(keywordToId);
   }
 
@@ -138,6 +140,11 @@ public final class Taxonomy implements Serializable {
   /** The topic with {@code id}, or null. */
   public Topic topic(String id) {
     return byId.get(id);
+  }
+
+  /** Every keyword and the id of its topic. */
+  public Map<String, String> keywords() {
+    return keywordToId;
   }
 
   /** A matcher over every keyword, reporting topic ids as hit ids. */

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.tifa.eval.ReportFiles;
 import org.tifa.eval.ReportFiles.Report;
+import org.tifa.extract.TermDictionary;
 import org.tifa.normalize.Boilerplate;
 import org.tifa.normalize.MinHash;
 import org.tifa.normalize.PinyinStripper;
@@ -18,6 +20,8 @@ import org.tifa.normalize.ScriptConverter;
 import org.tifa.normalize.Tally;
 import org.tifa.normalize.TextNormalizer;
 import org.tifa.normalize.UnicodeCleanup;
+import org.tifa.reference.SloganLexicon;
+import org.tifa.reference.Taxonomy;
 
 /**
  * Throughput of each normalization step and of {@link TextNormalizer#normalizeDocument}, in input
@@ -89,6 +93,15 @@ public final class NormalizeBench {
     time("normalizeDocument", docs, s -> normalizer.normalizeDocument(null, s, null).body(), iterations);
     MinHash minHash = new MinHash();
     time("minhash signature", converted, s -> Long.toHexString(Arrays.hashCode(minHash.signature(s))), iterations);
+    TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1);
+    time("term counting", converted, s -> countsText(dictionary.count(null, s)), iterations);
+  }
+
+  /** Ids and counts in the order given, so the output size reflects what was found. */
+  private static String countsText(Map<String, int[]> counts) {
+    StringBuilder b = new StringBuilder();
+    counts.forEach((id, n) -> b.append(id).append(n[0]));
+    return b.toString();
   }
 
   private static List<String> apply(List<String> docs, UnaryOperator<String> step) {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tifa.testing.Serialization;
 
@@ -127,5 +130,79 @@ class TermMatcherTest {
     TermMatcher copy = Serialization.roundTrip(CAMPAIGNS);
 
     assertArrayEquals(CAMPAIGNS.findAll("聚力攻坚突破年和三农"), copy.findAll("聚力攻坚突破年和三农"));
+  }
+
+  /**
+   * Leftmost-longest written plainly, for texts with nothing the canonical form drops: at each
+   * position the longest key starting there wins and the scan jumps past it, else it moves on.
+   */
+  private static List<TermHit> naive(String text, Map<String, String> dictionary) {
+    List<TermHit> hits = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      String longest = null;
+      for (String key : dictionary.keySet()) {
+        if (text.startsWith(key, i) && (longest == null || key.length() > longest.length())) {
+          longest = key;
+        }
+      }
+      if (longest == null) {
+        i++;
+      } else {
+        hits.add(hit(i, i + longest.length(), dictionary.get(longest), longest));
+        i += longest.length();
+      }
+    }
+    return hits;
+  }
+
+  @Test
+  void groupsAreMatchedIndependentlyOverOneTrie() {
+    // Overlapping keys over a small alphabet, some shared between the groups under other ids.
+    Map<String, String> slogans = Map.of("甲乙", "s1", "甲乙丙", "s2", "丙丁", "s3", "乙", "s4", "丁甲乙丙丁", "s5");
+    Map<String, String> topics = Map.of("乙丙", "t1", "甲乙", "t2", "丁", "t3", "丙丁甲", "t4");
+    TermMatcher both = TermMatcher.of(List.of(slogans, topics));
+    assertEquals(2, both.groups());
+    assertEquals(8, both.size());
+    SplittableRandom r = new SplittableRandom(3);
+    String alphabet = "甲乙丙丁戊";
+    for (int t = 0; t < 2000; t++) {
+      StringBuilder text = new StringBuilder();
+      int length = r.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      TermHit[][] found = both.findAllByGroup(text.toString());
+      assertEquals(naive(text.toString(), slogans), List.of(found[0]), "slogans in " + text);
+      assertEquals(naive(text.toString(), topics), List.of(found[1]), "topics in " + text);
+    }
+  }
+
+  @Test
+  void eachGroupKeepsItsOwnSeparatorPositions() {
+    // The same key: breakable at the comma in the first group only.
+    TermMatcher both = TermMatcher.of(List.of(Map.of("碳达峰、碳中和", "a"), Map.of("碳达峰碳中和", "b")));
+    TermHit[][] found = both.findAllByGroup("实现碳达峰，碳中和目标");
+    assertArrayEquals(new TermHit[] {hit(2, 9, "a", "碳达峰，碳中和")}, found[0]);
+    assertEquals(0, found[1].length);
+  }
+
+  @Test
+  void aMatcherOfSeveralGroupsAnswersOnlyByGroup() {
+    TermMatcher both = TermMatcher.of(List.of(Map.of("三农", "a"), Map.of("六稳", "b")));
+    assertThrows(IllegalStateException.class, () -> both.findAll("三农"));
+    assertThrows(IllegalArgumentException.class, () -> TermMatcher.of(List.of(Map.of("三农", "a"), Map.of())));
+    assertThrows(IllegalArgumentException.class, () -> TermMatcher.of(List.of()));
+  }
+
+  @Test
+  void textsLongerThanTheKeptWorkingArraysMatchTheSame() {
+    String filler = "农".repeat(1_100_000);
+    String text = "三农" + filler + "乡村振兴";
+    TermHit[] hits = CAMPAIGNS.findAll(text);
+    assertEquals(hit(0, 2, "sannong", "三农"), hits[0]);
+    assertEquals(hit(text.length() - 4, text.length(), "xczx", "乡村振兴"), hits[hits.length - 1]);
+    // and the next short text still starts from clean working arrays
+    assertArrayEquals(new TermHit[] {hit(2, 4, "liuwen", "六稳")}, CAMPAIGNS.findAll("做好六稳工作"));
   }
 }
