@@ -26,6 +26,14 @@ public final class UnicodeCleanup {
   private UnicodeCleanup() {}
 
   public static String clean(String s, boolean keepLines) {
+    return clean(s, keepLines, true);
+  }
+
+  /**
+   * {@link #clean(String, boolean)}, with or without the fast path for runs of {@link #plain}
+   * characters; the result is the same either way ({@code UnicodeCleanupTest} checks it).
+   */
+  static String clean(String s, boolean keepLines, boolean runs) {
     int len = s.length();
     StringBuilder out = new StringBuilder(len);
     boolean pendingSpace = false;
@@ -33,53 +41,69 @@ public final class UnicodeCleanup {
     int i = 0;
     while (i < len) {
       char c = s.charAt(i);
-      int cp;
-      // Printable ASCII and the CJK Unified Ideographs (most of a Chinese text) need no mapping.
-      if ((c > 0x20 && c < 0x7F) || (c >= 0x4E00 && c <= 0x9FFF)) {
-        cp = c;
-        i++;
-      } else {
-        cp = s.codePointAt(i);
-        i += Character.charCount(cp);
-        if (isLineBreak(cp)) {
-          if (keepLines) {
-            pendingBreak = out.length() > 0;
-            pendingSpace = false;
-          } else {
-            pendingSpace = out.length() > 0;
-          }
-          continue;
+      if (runs && plain(c)) {
+        int end = i + 1;
+        while (end < len && plain(s.charAt(end))) {
+          end++;
         }
-        if (isSpace(cp)) {
-          pendingSpace = out.length() > 0 && !pendingBreak;
-          continue;
+        if (pendingBreak || pendingSpace) {
+          out.append(pendingBreak ? '\n' : ' ');
+          pendingBreak = false;
+          pendingSpace = false;
         }
-        if (cp == 0x200D ? !joinsEmoji(out, s, i) : isInvisible(cp)) {
-          continue;
-        }
-        if (isCombiningMark(cp) && !pendingSpace && !pendingBreak && out.length() > 0) {
-          composeWithPrevious(out, cp);
-          continue;
-        }
-        String mapped = compatibilityMapping(cp);
-        if (mapped != null) {
-          if (pendingBreak || pendingSpace) {
-            out.append(pendingBreak ? '\n' : ' ');
-            pendingBreak = false;
-            pendingSpace = false;
-          }
-          appendMapped(out, mapped);
-          continue;
-        }
+        out.append(s, i, end);
+        i = end;
+        continue;
       }
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isLineBreak(cp)) {
+        if (keepLines) {
+          pendingBreak = out.length() > 0;
+          pendingSpace = false;
+        } else {
+          pendingSpace = out.length() > 0;
+        }
+        continue;
+      }
+      if (isSpace(cp)) {
+        pendingSpace = out.length() > 0 && !pendingBreak;
+        continue;
+      }
+      if (cp == 0x200D ? !joinsEmoji(out, s, i) : isInvisible(cp)) {
+        continue;
+      }
+      if (isCombiningMark(cp) && !pendingSpace && !pendingBreak && out.length() > 0) {
+        composeWithPrevious(out, cp);
+        continue;
+      }
+      String mapped = compatibilityMapping(cp);
       if (pendingBreak || pendingSpace) {
         out.append(pendingBreak ? '\n' : ' ');
         pendingBreak = false;
         pendingSpace = false;
       }
-      out.appendCodePoint(cp);
+      if (mapped != null) {
+        appendMapped(out, mapped);
+      } else {
+        out.appendCodePoint(cp);
+      }
     }
     return out.length() == len && s.contentEquals(out) ? s : out.toString();
+  }
+
+  /**
+   * Characters that pass unchanged whatever surrounds them — printable ASCII, the CJK Unified
+   * Ideographs, CJK and general punctuation (、。〈〉《》「」【】〜, ‐–—‘’“”…) and the full-width
+   * punctuation kept as it is — so most of a Chinese text is copied in runs. A combining mark after
+   * one of them still composes with it: marks are not plain.
+   */
+  static boolean plain(char c) {
+    return (c > 0x20 && c < 0x7F)
+        || (c >= 0x4E00 && c <= 0x9FFF)
+        || (c >= 0x3001 && c <= 0x3029)
+        || (c >= 0x2010 && c <= 0x2027)
+        || (c >= 0xFF01 && c <= 0xFF5E && isKeptFullWidth(c));
   }
 
   /** Appends a compatibility mapping, composing any combining mark it brings. */
