@@ -11,8 +11,9 @@ import org.tifa.reference.Taxonomy;
 
 /**
  * Pass two's dictionaries: every slogan (the lexicon's terms and aliases, and the slogans
- * discovered in quotes) and every topic keyword, as two groups of one matcher. Built once on the driver and
- * broadcast. A discovered slogan whose key is a lexicon form counts as that lexicon entry.
+ * discovered in quotes) and every topic keyword, as two groups of one matcher. Built once on the
+ * driver and broadcast. A discovered slogan whose key is a lexicon form counts as that lexicon
+ * entry.
  */
 public final class TermDictionary implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -44,7 +44,10 @@ public final class TermMatcher implements Serializable {
   private final int[] keyLength;
   /** {@code ids[g][k]}: the id group {@code g} gives key {@code k}, or null where it lacks it. */
   private final String[][] ids;
-  /** {@code breakable[g][k][p]}: in group {@code g} a separator may stand before char {@code p} of key {@code k}. */
+  /**
+   * {@code breakable[g][k][p]}: in group {@code g} a separator may stand before char {@code p} of
+   * key {@code k}.
+   */
   private final boolean[][][] breakable;
 
   private TermMatcher(AhoCorasickDoubleArrayTrie<Integer> trie, int[] keyLength, String[][] ids, boolean[][][] breakable) {

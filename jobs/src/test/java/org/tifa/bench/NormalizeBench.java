@@ -24,7 +24,8 @@ import org.tifa.reference.SloganLexicon;
 import org.tifa.reference.Taxonomy;
 
 /**
- * Throughput of each normalization step and of {@link TextNormalizer#normalizeDocument}, in input
+ * Throughput of each normalization step and of {@link TextNormalizer#normalizeDocument}, then of
+ * the MinHash signature and of term counting (slogans and topics) on normalized text, in input
  * characters per second on one thread: on the real records (plus the sample dataset when present)
  * and on a synthetic corpus of at least 50 M characters made from them with Traditional stretches
  * and pinyin annotations mixed in (fixed seed). Each step gets its own input, the previous step's
