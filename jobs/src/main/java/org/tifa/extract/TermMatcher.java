@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Finds dictionary terms in running text, leftmost-longest and without overlaps, over one
@@ -78,7 +79,7 @@ public final class TermMatcher implements Serializable {
     }
     List<Map<String, String>> idByKey = new ArrayList<>();
     List<Map<String, boolean[]>> breaksByKey = new ArrayList<>();
-    Map<String, Integer> indexByKey = new TreeMap<>();
+    TreeSet<String> allKeys = new TreeSet<>();
     for (Map<String, String> surfaceToId : groups) {
       if (surfaceToId.isEmpty()) {
         throw new IllegalArgumentException("empty dictionary");
@@ -97,24 +98,24 @@ public final class TermMatcher implements Serializable {
               "form '" + surface + "' is claimed by both '" + previous + "' and '" + e.getValue() + "'");
         }
         markBreaks(surface, breaks.computeIfAbsent(key, k -> new boolean[k.length()]));
-        indexByKey.putIfAbsent(key, 0);
+        allKeys.add(key);
       }
       idByKey.add(ids);
       breaksByKey.add(breaks);
     }
-    int keys = indexByKey.size();
+    int keys = allKeys.size();
     int[] keyLength = new int[keys];
     String[][] ids = new String[groups.size()][keys];
     boolean[][][] breakable = new boolean[groups.size()][keys][];
-    int index = 0;
-    for (Map.Entry<String, Integer> e : indexByKey.entrySet()) {
-      e.setValue(index);
-      keyLength[index] = e.getKey().length();
+    Map<String, Integer> indexByKey = new TreeMap<>();
+    for (String key : allKeys) {
+      int index = indexByKey.size();
+      indexByKey.put(key, index);
+      keyLength[index] = key.length();
       for (int g = 0; g < groups.size(); g++) {
-        ids[g][index] = idByKey.get(g).get(e.getKey());
-        breakable[g][index] = breaksByKey.get(g).get(e.getKey());
+        ids[g][index] = idByKey.get(g).get(key);
+        breakable[g][index] = breaksByKey.get(g).get(key);
       }
-      index++;
     }
     AhoCorasickDoubleArrayTrie<Integer> trie = new AhoCorasickDoubleArrayTrie<>();
     trie.build(indexByKey);

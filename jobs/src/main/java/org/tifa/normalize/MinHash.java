@@ -50,6 +50,8 @@ public final class MinHash implements Serializable {
 
   private final int shingle;
   private final long[] seeds;
+  /** {@code size - 1} when the size is a power of two (the unsigned remainder is then the low bits), else -1. */
+  private final long binMask;
 
   public MinHash(int shingle, int size) {
     if (shingle < 1 || size < 1) {
@@ -60,6 +62,7 @@ public final class MinHash implements Serializable {
     for (int i = 0; i < size; i++) {
       seeds[i] = fmix64(GOLDEN * (i + 1));
     }
+    this.binMask = Long.bitCount(size) == 1 ? size - 1 : -1;
   }
 
   public MinHash() {
@@ -95,8 +98,6 @@ public final class MinHash implements Serializable {
       return new long[0];
     }
     int n = seeds.length;
-    // With a power-of-two size the unsigned remainder is the low bits: the same bin, no division.
-    long mask = Long.bitCount(n) == 1 ? n - 1 : -1;
     long[] bins = new long[n];
     Arrays.fill(bins, Long.MAX_VALUE);
     boolean[] filled = new boolean[n];
@@ -107,7 +108,7 @@ public final class MinHash implements Serializable {
         h = (h ^ kept[j]) * FNV_PRIME;
       }
       h = fmix64(h);
-      int bin = (int) (mask >= 0 ? h & mask : Long.remainderUnsigned(h, n));
+      int bin = bin(h);
       if (Long.compareUnsigned(h, bins[bin]) < 0 || !filled[bin]) {
         bins[bin] = h;
         filled[bin] = true;
@@ -120,12 +121,17 @@ public final class MinHash implements Serializable {
         int from;
         do {
           probe = fmix64(probe + GOLDEN);
-          from = (int) (mask >= 0 ? probe & mask : Long.remainderUnsigned(probe, n));
+          from = bin(probe);
         } while (!filled[from]);
         bins[i] = bins[from];
       }
     }
     return bins;
+  }
+
+  /** The unsigned remainder of {@code h} by the size: a mask when the size allows, not a division. */
+  private int bin(long h) {
+    return (int) (binMask >= 0 ? h & binMask : Long.remainderUnsigned(h, seeds.length));
   }
 
   /** Per-thread room for a text's code points, kept up to {@link #KEPT_BUFFER}: not one array per document. */
