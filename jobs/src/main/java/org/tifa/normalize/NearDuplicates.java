@@ -71,7 +71,8 @@ import scala.Tuple2;
  * the stage runs Spark actions: one count per round, and rounds are the longest distance from a
  * group's earliest record plus one (two or three for groups of copies). The records in age order
  * (on disk), signatures, links and labels are persisted for those rounds; {@link Result#release}
- * releases them. The input is evaluated twice (sampled for the sort's ranges, then sorted), so a
+ * releases the first two (links and labels, a few numbers per linked record, stay until the job
+ * ends). The input is evaluated twice (sampled for the sort's ranges, then sorted), so a
  * caller may persist it.
  *
  * <p>A threshold of 1.0 turns detection off: every record is kept as it is, with a null similarity.
@@ -138,7 +139,9 @@ public final class NearDuplicates {
     // Partitioned by key, as every join below is keyed: the records are not shuffled again.
     Dataset<Row> keyed = inAgeOrder(docs).repartition(col(KEY)).persist(StorageLevel.DISK_ONLY());
     Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> links = links(candidates(signatures, settings), signatures, settings.threshold()).persist(StorageLevel.MEMORY_AND_DISK());
+    // Cut from its lineage (two numbers a row): each round of label propagation would otherwise
+    // describe itself, to the UI and event log, with the plans of the whole pipeline before it.
+    Dataset<Row> links = Lineage.cut(links(candidates(signatures, settings), signatures, settings.threshold()));
     Dataset<Row> labels = groups(links);
 
     UserDefinedFunction estimate = estimateUdf();
@@ -189,7 +192,7 @@ public final class NearDuplicates {
             col(KEPT_FILE).as(Columns.KEPT_INPUT_FILE),
             col(KEPT_LINE).as(Columns.KEPT_INPUT_LINE),
             col(SIM));
-    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, List.of(keyed, signatures, links));
+    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, List.of(keyed, signatures));
   }
 
   /**

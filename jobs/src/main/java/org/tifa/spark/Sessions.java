@@ -17,8 +17,19 @@ public final class Sessions {
    */
   public static final String AUTO_SHUFFLE_PARTITIONS = "spark.tifa.shufflePartitions.auto";
 
+  /** Characters of a query's plan description kept (see {@link #conf}). */
+  static final int MAX_PLAN_STRING = 256 << 10;
+
   public static SparkSession create(String appName, boolean progressBar) {
-    SparkConf conf = new SparkConf(true);
+    return SparkSession.builder().config(conf(appName, progressBar, new SparkConf(true))).getOrCreate();
+  }
+
+  /**
+   * {@code given} (the spark-submit or system-property settings) with Tifa's defaults added where
+   * it sets nothing; the time zone and Java time types always.
+   */
+  static SparkConf conf(String appName, boolean progressBar, SparkConf given) {
+    SparkConf conf = given.clone();
     boolean embedded = !conf.contains("spark.master");
     if (embedded) {
       conf.setMaster("local[*]");
@@ -35,6 +46,12 @@ public final class Sessions {
     conf.setIfMissing("spark.ui.showConsoleProgress", String.valueOf(progressBar));
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+    // Spark describes every query by its whole plan, the plan of each cache it reads included, and
+    // sends that text to its listeners (SQL status, event log) again at every adaptive re-plan.
+    // Tifa's later queries read caches of caches: at 1 GiB their descriptions reached 12 MB each,
+    // and a variant that read one more cache ran a 1.2 GB driver out of memory writing its event
+    // log. The first 256 KiB are more than a person reads.
+    conf.setIfMissing("spark.sql.maxPlanStringLength", String.valueOf(MAX_PLAN_STRING));
     // Cached rows are built into columnar batches in memory before they go to memory or disk; at
     // Spark's default of 10,000 rows a batch of document bodies (kilobytes each) took hundreds of
     // megabytes per task and ran a 1.2 GB heap out of memory on a 1 GB corpus.
@@ -43,6 +60,6 @@ public final class Sessions {
     // column (a boxed hash map of every value) cost more than the disk it saved, and texts do not
     // compress by dictionary or run length anyway.
     conf.setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
-    return SparkSession.builder().config(conf).getOrCreate();
+    return conf;
   }
 }
