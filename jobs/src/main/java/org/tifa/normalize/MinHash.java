@@ -180,6 +180,38 @@ public final class MinHash implements Serializable {
   }
 
   /**
+   * A signature in half the bytes, for storing and comparing: each 64-bit value folded to 32 bits
+   * (high half XOR low half). Values that agree still agree; two that differ agree after folding
+   * with a chance of about 2^-32 (the values are well-mixed hashes), so {@link #estimate(int[],
+   * int[])} of compact signatures is that of the full ones but for a row in four billion.
+   */
+  public static int[] compact(long[] signature) {
+    int[] out = new int[signature.length];
+    for (int i = 0; i < out.length; i++) {
+      long v = signature[i];
+      out[i] = (int) (v ^ (v >>> 32));
+    }
+    return out;
+  }
+
+  /** {@link #estimate(long[], long[])} of {@link #compact} signatures. */
+  public static double estimate(int[] a, int[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("signatures of different sizes: " + a.length + ", " + b.length);
+    }
+    if (a.length == 0) {
+      return 0;
+    }
+    int same = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i]) {
+        same++;
+      }
+    }
+    return (double) same / a.length;
+  }
+
+  /**
    * One key per band of {@code rows} consecutive rows; equal bands give equal keys, and keys of
    * different bands differ even for equal values. Rows beyond {@code bands * rows} are unused.
    */

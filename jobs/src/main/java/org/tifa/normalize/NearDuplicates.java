@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
@@ -239,9 +240,13 @@ public final class NearDuplicates {
   /** The band keys column {@link #sign} adds; {@link #apply} drops it from what it returns. */
   public static final String BANDS = "_nd_bands";
 
-  /** A record's signature and band keys, as {@link Signer#sign} returns them. */
+  /**
+   * A record's signature ({@link MinHash#compact}: the records are shuffled three times with it,
+   * and at 64 bits a value it was four fifths of their bytes) and band keys (of the full
+   * signature), as {@link Signer#sign} returns them.
+   */
   public static final StructType SIGNED =
-      new StructType().add(SIG, createArrayType(LongType, false), false).add(BAND, createArrayType(LongType, false), false);
+      new StructType().add(SIG, createArrayType(IntegerType, false), false).add(BAND, createArrayType(LongType, false), false);
 
   /** {@link #sign}'s work on one record: its MinHash signature of title and body and its LSH band keys. */
   public static final class Signer implements java.io.Serializable {
@@ -257,7 +262,7 @@ public final class NearDuplicates {
     public Row sign(String title, String body) {
       long[] sig = minHash.signature(title, body);
       long[] bands = sig.length == 0 ? sig : MinHash.bandKeys(sig, banding.bands(), banding.rows());
-      return RowFactory.create(sig, bands);
+      return RowFactory.create(MinHash.compact(sig), bands);
     }
   }
 
@@ -352,15 +357,15 @@ public final class NearDuplicates {
 
   private static UserDefinedFunction estimateUdf() {
     return udf(
-            (UDF2<scala.collection.Seq<Object>, scala.collection.Seq<Object>, Double>) (a, b) -> MinHash.estimate(longs(a), longs(b)),
+            (UDF2<scala.collection.Seq<Object>, scala.collection.Seq<Object>, Double>) (a, b) -> MinHash.estimate(ints(a), ints(b)),
             DoubleType)
         .asNonNullable();
   }
 
-  private static long[] longs(scala.collection.Seq<Object> values) {
-    long[] out = new long[values.size()];
+  private static int[] ints(scala.collection.Seq<Object> values) {
+    int[] out = new int[values.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = (Long) values.apply(i);
+      out[i] = (Integer) values.apply(i);
     }
     return out;
   }

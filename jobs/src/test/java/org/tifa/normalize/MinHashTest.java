@@ -218,4 +218,29 @@ class MinHashTest {
       assertTrue(Character.isLetterOrDigit(cp), Integer.toHexString(cp));
     }
   }
+
+  @Test
+  void aCompactValueIsTheHighHalfXorTheLowHalf() {
+    // 0x12345678 ^ 0x9abcdef0 = 0x88888888, bit by bit; -1 folds to 0, as both halves are all ones.
+    assertArrayEquals(new int[] {0x88888888, 0, 0x00000001}, MinHash.compact(new long[] {0x123456789abcdef0L, -1L, 1L}));
+    assertEquals(0, MinHash.compact(new long[0]).length);
+  }
+
+  @Test
+  void compactSignaturesEstimateAsTheFullOnes() {
+    List<String> texts =
+        List.of(Articles.ORIGINAL, Articles.TITLE + "\n" + Articles.BODY_EDITED, Articles.TITLE + "\n" + Articles.BODY_FOOTER,
+            Articles.UNRELATED, Articles.NOTICE_BODY, Articles.CHAIN_A, Articles.CHAIN_B, Articles.CHAIN_C, "春眠不觉晓处处闻啼鸟");
+    int pairs = 0;
+    for (String a : texts) {
+      for (String b : texts) {
+        long[] x = minHash.signature(a);
+        long[] y = minHash.signature(b);
+        assertEquals(MinHash.estimate(x, y), MinHash.estimate(MinHash.compact(x), MinHash.compact(y)), a + " | " + b);
+        pairs++;
+      }
+    }
+    assertEquals(81, pairs);
+    assertTrue(MinHash.estimate(MinHash.compact(minHash.signature(Articles.ORIGINAL)), MinHash.compact(minHash.signature(Articles.UNRELATED))) < 0.2);
+  }
 }
