@@ -2,6 +2,7 @@ package org.tifa.normalize;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * MinHash signatures of a text's character shingles, and the LSH band keys made from them.
@@ -164,19 +165,7 @@ public final class MinHash implements Serializable {
 
   /** Estimated Jaccard similarity: the share of rows on which two signatures agree. */
   public static double estimate(long[] a, long[] b) {
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("signatures of different sizes: " + a.length + ", " + b.length);
-    }
-    if (a.length == 0) {
-      return 0;
-    }
-    int same = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] == b[i]) {
-        same++;
-      }
-    }
-    return (double) same / a.length;
+    return agreement(a.length, b.length, i -> a[i] == b[i]);
   }
 
   /**
@@ -196,19 +185,24 @@ public final class MinHash implements Serializable {
 
   /** {@link #estimate(long[], long[])} of {@link #compact} signatures. */
   public static double estimate(int[] a, int[] b) {
-    if (a.length != b.length) {
-      throw new IllegalArgumentException("signatures of different sizes: " + a.length + ", " + b.length);
+    return agreement(a.length, b.length, i -> a[i] == b[i]);
+  }
+
+  /** The share of {@code rows} (both signatures' length) on which {@code agree} holds; 0 for none. */
+  private static double agreement(int rows, int otherRows, IntPredicate agree) {
+    if (rows != otherRows) {
+      throw new IllegalArgumentException("signatures of different sizes: " + rows + ", " + otherRows);
     }
-    if (a.length == 0) {
+    if (rows == 0) {
       return 0;
     }
     int same = 0;
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] == b[i]) {
+    for (int i = 0; i < rows; i++) {
+      if (agree.test(i)) {
         same++;
       }
     }
-    return (double) same / a.length;
+    return (double) same / rows;
   }
 
   /**
