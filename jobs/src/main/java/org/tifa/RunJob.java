@@ -175,7 +175,7 @@ public final class RunJob {
       long recordsRead = firstPass.read();
       long acceptedRecords = firstPass.accepted();
       Map<String, Long> normalization = firstPass.normalization();
-      long nearDuplicates = deduplicated.absorbed().count();
+      long nearDuplicates = deduplicated.absorbedCount();
       step(spark, "write quarantine");
       Path quarantineDir = writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
       step(spark, "write documents");
@@ -192,8 +192,9 @@ public final class RunJob {
       // Counted in many small partitions (bounded memory each), written by few tasks that take
       // several of them in turn: one file per grain per 64 MiB of input instead of per partition
       // (files of ~90 KB before, each costing Hadoop's local file system a forked chmod).
+      CountTerms.Survey survey = CountTerms.Survey.of(counted);
       Dataset<Row> termCounts =
-          CountTerms.apply(counted, termDimension, config.grains, snapshotId, countPartitions(spark, counted)).coalesce(parts);
+          CountTerms.apply(counted, survey, termDimension, config.grains, snapshotId, countPartitions(spark, survey.hits())).coalesce(parts);
       Path termCountsDir = writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
 
       step(spark, "check counts, manifest");
@@ -315,9 +316,8 @@ public final class RunJob {
    * task, estimated from the term hits (each counted at up to every grain and three region levels),
    * and at least two per core. Fewer made each task's hash map spill and sort gigabytes.
    */
-  private int countPartitions(SparkSession spark, Dataset<Row> counted) {
-    Row hits = counted.agg(sum(org.apache.spark.sql.functions.size(col(Columns.TERM_HITS)))).first();
-    long rows = (hits.isNullAt(0) ? 0 : hits.getLong(0)) * config.grains.size() * 3;
+  private int countPartitions(SparkSession spark, long hits) {
+    long rows = hits * config.grains.size() * 3;
     long wanted = (rows + COUNT_ROWS_PER_TASK - 1) / COUNT_ROWS_PER_TASK;
     return (int) Math.max(2L * spark.sparkContext().defaultParallelism(), Math.min(10_000, wanted));
   }

@@ -22,8 +22,15 @@ import static org.apache.spark.sql.functions.weekofyear;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -31,6 +38,9 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.api.java.UDF2;
 import org.tifa.extract.TermDictionary;
 import org.tifa.Columns;
@@ -169,22 +179,78 @@ public final class CountTerms {
     return code.cast("bigint");
   }
 
+  /**
+   * What counting needs of the documents besides their cells, from one aggregation over them
+   * (each of these was a scan of its own): the number of term hits (to size the counting), the
+   * distinct days published (for period labels) and every region the documents resolved to, at
+   * each level, with its name and province.
+   */
+  public record Survey(long hits, List<LocalDate> days, List<Region> regions) {
+    public Survey {
+      days = List.copyOf(days);
+      regions = List.copyOf(regions);
+    }
+
+    /** The level (index into {@link #places()}) and the place struct's fields of one region. */
+    public record Region(int levelNo, String level, String code, String name, String provinceCode, String provinceName) {}
+
+    public static Survey of(Dataset<Row> documents) {
+      Column hits = coalesce(size(col(Columns.TERM_HITS)), lit(0));
+      Row r =
+          documents
+              .select(col(Columns.PUBLISHED_DATE), hits.as(HITS), posexplode(places()).as(new String[] {LEVEL_NO, PLACE}))
+              .agg(
+                  sum(when(col(LEVEL_NO).equalTo(0), col(HITS))),
+                  collect_set(col(Columns.PUBLISHED_DATE)),
+                  collect_set(when(col(PLACE + "." + Columns.REGION_CODE).isNotNull(), struct(col(LEVEL_NO), col(PLACE + ".*")))))
+              .first();
+      List<LocalDate> days = new ArrayList<>();
+      for (Object d : r.getList(1)) {
+        days.add(d instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) d);
+      }
+      days.sort(null);
+      // One entry per (level, code), whatever order the set came in: the smallest by name and province.
+      java.util.TreeMap<String, Region> regions = new java.util.TreeMap<>();
+      for (Row p : r.<Row>getList(2)) {
+        Region region = new Region(p.getInt(0), p.getString(1), p.getString(2), p.getString(3), p.getString(4), p.getString(5));
+        regions.merge(region.levelNo() + "/" + region.code(), region, (x, y) -> REGION_ORDER.compare(x, y) <= 0 ? x : y);
+      }
+      return new Survey(r.isNullAt(0) ? 0 : r.getLong(0), days, new ArrayList<>(regions.values()));
+    }
+
+    private static final java.util.Comparator<Region> REGION_ORDER =
+        java.util.Comparator.comparing(Region::name, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
+            .thenComparing(Region::provinceCode, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
+            .thenComparing(Region::provinceName, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()));
+  }
+
+  private static final String HITS = "_hits";
+
+  private static final StructType REGION_NAMES =
+      new StructType()
+          .add(LEVEL_NO, IntegerType)
+          .add(Columns.REGION_LEVEL, StringType)
+          .add(Columns.REGION_CODE, StringType)
+          .add(Columns.REGION_NAME, StringType)
+          .add(Columns.PROVINCE_CODE, StringType)
+          .add(Columns.PROVINCE_NAME, StringType);
+
   /** (level, region number) → code, name and province of every region the documents resolved to. */
-  private static Dataset<Row> regionNames(Dataset<Row> documents) {
-    return documents
-        .select(posexplode(places()).as(new String[] {LEVEL_NO, PLACE}))
-        .select(col(LEVEL_NO), col(PLACE + ".*"))
-        .filter(col(Columns.REGION_CODE).isNotNull())
-        .withColumn(REGION_NO, regionNumber(col(Columns.REGION_CODE)))
-        .dropDuplicates(new String[] {LEVEL_NO, REGION_NO});
+  private static Dataset<Row> regionNames(SparkSession spark, Survey survey) {
+    List<Row> rows = new ArrayList<>();
+    for (Survey.Region g : survey.regions()) {
+      rows.add(RowFactory.create(g.levelNo(), g.level(), g.code(), g.name(), g.provinceCode(), g.provinceName()));
+    }
+    return spark.createDataFrame(rows, REGION_NAMES).withColumn(REGION_NO, regionNumber(col(Columns.REGION_CODE)));
   }
 
   /**
    * (grain number, period's first day) → grain name and period label, for every period the
    * documents fall in: a few thousand rows, made once instead of once per output row.
    */
-  private static Dataset<Row> periodLabels(Dataset<Row> documents, List<String> grains) {
-    Dataset<Row> days = documents.select(col(Columns.PUBLISHED_DATE)).distinct();
+  private static Dataset<Row> periodLabels(SparkSession spark, Survey survey, List<String> grains) {
+    List<Row> dayRows = survey.days().stream().map(d -> RowFactory.create(d)).toList();
+    Dataset<Row> days = spark.createDataFrame(dayRows, new StructType().add(Columns.PUBLISHED_DATE, DateType));
     Dataset<Row> out = null;
     for (int g = 0; g < grains.size(); g++) {
       Column[] p = period(grains.get(g), col(Columns.PUBLISHED_DATE));
@@ -196,9 +262,10 @@ public final class CountTerms {
     return out;
   }
 
-  /** {@link #apply(Dataset, Dataset, List, String, int)} over the session's shuffle partitions. */
+  /** {@link #apply(Dataset, Survey, Dataset, List, String, int)} over the session's shuffle partitions. */
   public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> terms, List<String> grains, String snapshotId) {
-    return apply(documents, terms, grains, snapshotId, Integer.parseInt(documents.sparkSession().conf().get("spark.sql.shuffle.partitions")));
+    int partitions = Integer.parseInt(documents.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    return apply(documents, Survey.of(documents), terms, grains, snapshotId, partitions);
   }
 
   /**
@@ -207,9 +274,12 @@ public final class CountTerms {
    * CellCounter} counts each partition on its own, every grain at once: no other exchange, and no
    * row per document and term ever exists. The biggest group, the country in one year, holds one
    * row per document of that year, as the year's country cell must. Period labels, region and term
-   * names are joined from small broadcast tables.
+   * names are joined from small broadcast tables, made on the driver from the documents' {@link
+   * Survey}.
    */
-  public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> terms, List<String> grains, String snapshotId, int partitions) {
+  public static Dataset<Row> apply(
+      Dataset<Row> documents, Survey survey, Dataset<Row> terms, List<String> grains, String snapshotId, int partitions) {
+    SparkSession spark = documents.sparkSession();
     Dataset<Row> counted =
         placeInTime(documents, grains)
             .repartition(Math.max(1, partitions), col(LEVEL_NO), col(REGION_NO), col(PERIOD_YEAR))
@@ -223,8 +293,8 @@ public final class CountTerms {
             termKey(col(Columns.TERM_KIND), col(Columns.TERM_ID)).as(TERM_KEY),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY));
     return counted
-        .join(broadcast(periodLabels(documents, grains)), JoinKeys.of(GRAIN_NO, PERIOD_DAY), "inner")
-        .join(broadcast(regionNames(documents)), JoinKeys.of(LEVEL_NO, REGION_NO), "inner")
+        .join(broadcast(periodLabels(spark, survey, grains)), JoinKeys.of(GRAIN_NO, PERIOD_DAY), "inner")
+        .join(broadcast(regionNames(spark, survey)), JoinKeys.of(LEVEL_NO, REGION_NO), "inner")
         .join(broadcast(dims), JoinKeys.of(TERM_KEY), "left")
         .select(
             lit(snapshotId).as(Columns.SNAPSHOT_ID),

@@ -82,15 +82,11 @@ public final class NearDuplicates {
   private NearDuplicates() {}
 
   /**
-   * What {@link #apply} makes: the kept documents, and the records folded into them; {@code
-   * cached} are the Datasets the stage persisted, which {@link #release} unpersists once the
+   * What {@link #apply} makes: the kept documents, the records folded into them and how many those
+   * are (counted without reading the records); {@code cached} are the Datasets the stage persisted, which {@link #release} unpersists once the
    * caller has what it needs of both (or has persisted it).
    */
-  public record Result(Dataset<Row> kept, Dataset<Row> absorbed, List<Dataset<Row>> cached) {
-    public Result(Dataset<Row> kept, Dataset<Row> absorbed) {
-      this(kept, absorbed, List.of());
-    }
-
+  public record Result(Dataset<Row> kept, Dataset<Row> absorbed, long absorbedCount, List<Dataset<Row>> cached) {
     public void release() {
       cached.forEach(d -> d.unpersist(false));
     }
@@ -134,7 +130,7 @@ public final class NearDuplicates {
 
   public static Result apply(Dataset<Row> docs, Settings settings) {
     if (settings.threshold() >= 1) {
-      return new Result(docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs));
+      return new Result(docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs), 0, List.of());
     }
     // Persisted: its keys are numbered by partition, and every use must see the same numbers.
     // Partitioned by key, as every join below is keyed: the records are not shuffled again.
@@ -146,14 +142,16 @@ public final class NearDuplicates {
     Dataset<Row> labels = groups(links);
 
     UserDefinedFunction estimate = estimateUdf();
+    // Cut (a few numbers per linked record): the kept and the absorbed records both read it, and
+    // each read of the uncut plan scanned every signature twice.
     Dataset<Row> absorbedKeys =
-        labels
+        Lineage.cut(labels
             .filter(col(NODE).notEqual(col(LABEL)))
             .hint(HASH)
             .join(signatures.select(col(KEY).as(NODE), col(SIG).as(SIG_A)), NODE)
             .hint(HASH)
             .join(signatures.select(col(KEY).as(LABEL), col(SIG).as(SIG_B)), LABEL)
-            .select(col(NODE).as(KEY), col(LABEL), estimate.apply(col(SIG_A), col(SIG_B)).as(SIM));
+            .select(col(NODE).as(KEY), col(LABEL), estimate.apply(col(SIG_A), col(SIG_B)).as(SIM)));
     Dataset<Row> absorbed = keyed.join(absorbedKeys.hint(HASH), KEY);
 
     Column noSources = array().cast(createArrayType(StringType));
@@ -193,7 +191,7 @@ public final class NearDuplicates {
             col(KEPT_FILE).as(Columns.KEPT_INPUT_FILE),
             col(KEPT_LINE).as(Columns.KEPT_INPUT_LINE),
             col(SIM));
-    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, List.of(keyed, signatures));
+    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, absorbedKeys.count(), List.of(keyed, signatures));
   }
 
   /**

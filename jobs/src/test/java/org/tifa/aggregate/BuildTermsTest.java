@@ -29,7 +29,7 @@ class BuildTermsTest extends SparkTest {
           .add(Columns.TERM_HITS, createArrayType(HIT));
 
   private static Row doc(String id, String date, String code, String name, Row... hits) {
-    return RowFactory.create(id, LocalDate.parse(date), code, name, hits);
+    return RowFactory.create(id, date == null ? null : LocalDate.parse(date), code, name, hits);
   }
 
   @Test
@@ -40,7 +40,12 @@ class BuildTermsTest extends SparkTest {
                 doc("d1", "2024-03-02", "371500", "聊城市", RowFactory.create("slogan", "A", 2), RowFactory.create("topic", "T", 1)),
                 doc("d2", "2024-03-01", null, null, RowFactory.create("slogan", "A", 1)),
                 doc("d3", "2024-03-01", "370100", "济南市", RowFactory.create("slogan", "A", 1)),
-                doc("d4", "2024-03-05", "110000", "北京市", RowFactory.create("topic", "T", 3))),
+                doc("d4", "2024-03-05", "110000", "北京市", RowFactory.create("topic", "T", 3)),
+                doc("d7", "2024-01-09", "370100", "济南", RowFactory.create("slogan", "B", 1)),
+                doc("d6", "2024-01-09", "370100", "济南市", RowFactory.create("slogan", "B", 1)),
+                doc("d5", "2024-01-09", "370200", "青岛市", RowFactory.create("slogan", "B", 1)),
+                doc("d8", null, "110000", "北京市", RowFactory.create("slogan", "B", 5)),
+                doc("d9", "2024-01-10", null, null, RowFactory.create("slogan", "B", 1))),
             DOCS);
     Dataset<Row> dimension =
         BuildTerms.dimension(
@@ -48,17 +53,22 @@ class BuildTermsTest extends SparkTest {
             List.of(
                 new TermDictionary.Term("slogan", "A", "甲", "economy", new String[] {"甲甲"}),
                 new TermDictionary.Term("slogan", "B", "乙", null, new String[0]),
+                new TermDictionary.Term("slogan", "C", "丁", null, new String[0]),
                 new TermDictionary.Term("topic", "T", "丙", "party", new String[] {"k1", "k2"})));
 
     // By hand: A's earliest documents (03-01) are d2 without a region and d3 in 济南: the region
-    // that is known wins. B is never mentioned.
+    // that is known wins. B's earliest (01-09) are in 济南 twice and 青岛: the smaller code, then
+    // the smaller doc id (d6, named 济南市 here); d8 has no date and counts but is never first
+    // seen. C is never mentioned.
     StructType schema = nullable(Tables.TERMS_SCHEMA);
     Dataset<Row> expected =
         spark().createDataFrame(
             List.of(
                 RowFactory.create("A", "slogan", "甲", "economy", new String[] {"甲甲"}, 3L, 4L,
                     LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02"), "370100", "济南市"),
-                RowFactory.create("B", "slogan", "乙", null, new String[0], 0L, 0L, null, null, null, null),
+                RowFactory.create("B", "slogan", "乙", null, new String[0], 5L, 9L,
+                    LocalDate.parse("2024-01-09"), LocalDate.parse("2024-01-10"), "370100", "济南市"),
+                RowFactory.create("C", "slogan", "丁", null, new String[0], 0L, 0L, null, null, null, null),
                 RowFactory.create("T", "topic", "丙", "party", new String[] {"k1", "k2"}, 2L, 4L,
                     LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-05"), "371500", "聊城市")),
             schema);

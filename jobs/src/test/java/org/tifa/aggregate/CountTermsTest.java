@@ -96,8 +96,9 @@ class CountTermsTest extends SparkTest {
             List.of(RowFactory.create("slogan", s, s, "local_campaign")),
             new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.TERM, StringType).add(Columns.CATEGORY, StringType));
 
+    Dataset<Row> documents = spark().createDataFrame(docs, DOCS).repartition(2);
     List<String> actual =
-        CountTerms.apply(spark().createDataFrame(docs, DOCS).repartition(2), terms, List.of("week", "year"), "snap-1", 7)
+        CountTerms.apply(documents, CountTerms.Survey.of(documents), terms, List.of("week", "year"), "snap-1", 7)
             .selectExpr(
                 "concat_ws(' ', grain, period, cast(period_start AS string), region_level, mentions, documents, region_documents,"
                     + " cast(first_seen AS string), cast(last_seen AS string))")
@@ -116,6 +117,32 @@ class CountTermsTest extends SparkTest {
             "year 2026 2026-01-01 country 3 1 1 2026-01-02 2026-01-02",
             "year 2026 2026-01-01 province 3 1 1 2026-01-02 2026-01-02"),
         actual);
+  }
+
+  @Test
+  void aSurveyHasTheHitsDaysAndRegionsOfTheDocuments() {
+    // Hits 2 + 1 + 0 (none) + 0 (empty); days 03-19 twice; regions: the country always, 山东省,
+    // 聊城市 under two names (the smaller, 聊城, is taken), 临清市 once.
+    List<Row> docs =
+        List.of(
+            RowFactory.create("d1", "A", LocalDate.parse("2024-03-19"), "day", "370000", "山东省", "371500", "聊城市", "371581", "临清市",
+                new Row[] {hit("slogan", "x", 2), hit("topic", "y", 1)}),
+            RowFactory.create("d2", "B", LocalDate.parse("2024-03-19"), "day", "370000", "山东省", "371500", "聊城", null, null,
+                new Row[] {hit("slogan", "x", 1)}),
+            RowFactory.create("d3", "A", LocalDate.parse("2023-01-01"), "year", null, null, null, null, null, null, null),
+            RowFactory.create("d4", "C", LocalDate.parse("2022-06-01"), "month", null, null, null, null, null, null, new Row[0]));
+
+    CountTerms.Survey survey = CountTerms.Survey.of(spark().createDataFrame(docs, DOCS).repartition(3));
+
+    assertEquals(3, survey.hits());
+    assertEquals(List.of(LocalDate.parse("2022-06-01"), LocalDate.parse("2023-01-01"), LocalDate.parse("2024-03-19")), survey.days());
+    assertEquals(
+        List.of(
+            new CountTerms.Survey.Region(0, "country", BuildRegions.COUNTRY_CODE, BuildRegions.COUNTRY_NAME, null, null),
+            new CountTerms.Survey.Region(1, "province", "370000", "山东省", "370000", "山东省"),
+            new CountTerms.Survey.Region(2, "prefecture", "371500", "聊城", "370000", "山东省"),
+            new CountTerms.Survey.Region(3, "county", "371581", "临清市", "370000", "山东省")),
+        survey.regions());
   }
 
   private Dataset<Row> expected(String snapshot) throws IOException {

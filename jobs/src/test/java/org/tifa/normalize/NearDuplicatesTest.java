@@ -108,6 +108,7 @@ class NearDuplicatesTest extends SparkTest {
       absorbed.add(r.getAs(Columns.DOC_ID) + " -> " + r.getAs(Columns.KEPT_INPUT_FILE) + ":" + r.getAs(Columns.KEPT_INPUT_LINE));
     }
     assertEquals(Set.of("a-edited -> f1:2", "a-footer -> f1:2", "a-rehead -> f1:2"), absorbed);
+    assertEquals(3, result.absorbedCount());
   }
 
   @Test
@@ -133,6 +134,7 @@ class NearDuplicatesTest extends SparkTest {
                 articles().get(4)),
             IN);
     assertDataFrameNoOrderEquals(comparable(expected), comparable(result.kept().drop(Columns.NEAR_DUPLICATE_SIMILARITY)));
+    assertEquals(2, result.absorbedCount());
     // c-c is below the threshold against c-a, so it can only have come in through c-b.
     double recorded = similarities(result.kept()).get("c-a");
     Assertions.assertTrue(recorded < 0.7, "similarity " + recorded);
@@ -146,6 +148,7 @@ class NearDuplicatesTest extends SparkTest {
     assertDataFrameNoOrderEquals(comparable(input), comparable(result.kept().drop(Columns.NEAR_DUPLICATE_SIMILARITY)));
     assertEquals(0, result.kept().filter(col(Columns.NEAR_DUPLICATE_SIMILARITY).isNotNull()).count());
     assertEquals(0, result.absorbed().count());
+    assertEquals(0, result.absorbedCount());
     assertEquals(List.of(IN.fieldNames()).size() + 1, result.kept().columns().length);
   }
 
