@@ -142,7 +142,6 @@ public final class RunJob {
             .toList();
     TermDictionary dictionary =
         TermDictionary.build(reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments);
-    step(spark, "extract terms");
     // Terms are matched in every accepted text, duplicates included (a twentieth more work), so
     // that only the narrow results, not the texts, are joined to the unique documents.
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
@@ -178,8 +177,13 @@ public final class RunJob {
       long nearDuplicates = deduplicated.absorbedCount();
       step(spark, "write quarantine");
       Path quarantineDir = writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
+      // Terms are extracted and joined to the documents here, by the first read of counted, which
+      // fills its cache; the documents are then read from it: merged into their few files without
+      // a shuffle, and without running the extraction and join in as few tasks.
+      step(spark, "extract terms");
+      CountTerms.Survey survey = CountTerms.Survey.of(counted);
       step(spark, "write documents");
-      Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents, Tables.DOCUMENTS_SCHEMA, files(acceptedRecords));
+      Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents.coalesce(files(acceptedRecords)), Tables.DOCUMENTS_SCHEMA, 0);
       step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
       step(spark, "write regions");
@@ -192,7 +196,6 @@ public final class RunJob {
       // Counted in many small partitions (bounded memory each), written by few tasks that take
       // several of them in turn: one file per grain per 64 MiB of input instead of per partition
       // (files of ~90 KB before, each costing Hadoop's local file system a forked chmod).
-      CountTerms.Survey survey = CountTerms.Survey.of(counted);
       Dataset<Row> termCounts =
           CountTerms.apply(counted, survey, termDimension, config.grains, snapshotId, countPartitions(spark, survey.hits())).coalesce(parts);
       Path termCountsDir = writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
