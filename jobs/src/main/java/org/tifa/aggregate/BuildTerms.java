@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
 import org.tifa.extract.TermDictionary;
 import org.tifa.spark.JoinKeys;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The {@code terms} table: every slogan (lexicon and discovered) and topic, with its totals over
@@ -53,13 +54,16 @@ public final class BuildTerms {
                 explode(col(Columns.TERM_HITS)).as("_h"))
             .select(col("*"), col("_h." + Columns.TERM_KIND).as(Columns.TERM_KIND), col("_h." + Columns.TERM_ID).as(Columns.TERM_ID),
                 col("_h." + Columns.MENTIONS).as(Columns.MENTIONS));
+    // Persisted (a row per term, released with the session's cache): both its readers below would
+    // otherwise scan every document for it.
     Dataset<Row> totals =
         hits.groupBy(Columns.TERM_KIND, Columns.TERM_ID)
             .agg(
                 count(lit(1)).as(Columns.DOCUMENTS),
                 sum(col(Columns.MENTIONS)).cast("bigint").as(Columns.MENTIONS),
                 min(col(Columns.PUBLISHED_DATE)).as(Columns.FIRST_SEEN),
-                max(col(Columns.PUBLISHED_DATE)).as(Columns.LAST_SEEN));
+                max(col(Columns.PUBLISHED_DATE)).as(Columns.LAST_SEEN))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     // Ranked among the hits of each term's first day only: a window over all hits sorted every
     // hit of the most frequent terms in one task.
     String[] key = {Columns.TERM_KIND, Columns.TERM_ID};

@@ -32,7 +32,9 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -195,7 +197,8 @@ public final class CountTerms {
     public record Region(int levelNo, String level, String code, String name, String provinceCode, String provinceName) {}
 
     public static Survey of(Dataset<Row> documents) {
-      Column hits = coalesce(size(col(Columns.TERM_HITS)), lit(0));
+      // Not size() of a null array: that is -1 unless ANSI mode is on.
+      Column hits = when(col(Columns.TERM_HITS).isNull(), lit(0)).otherwise(size(col(Columns.TERM_HITS)));
       Row r =
           documents
               .select(col(Columns.PUBLISHED_DATE), hits.as(HITS), posexplode(places()).as(new String[] {LEVEL_NO, PLACE}))
@@ -210,7 +213,7 @@ public final class CountTerms {
       }
       days.sort(null);
       // One entry per (level, code), whatever order the set came in: the smallest by name and province.
-      java.util.TreeMap<String, Region> regions = new java.util.TreeMap<>();
+      TreeMap<String, Region> regions = new TreeMap<>();
       for (Row p : r.<Row>getList(2)) {
         Region region = new Region(p.getInt(0), p.getString(1), p.getString(2), p.getString(3), p.getString(4), p.getString(5));
         regions.merge(region.levelNo() + "/" + region.code(), region, (x, y) -> REGION_ORDER.compare(x, y) <= 0 ? x : y);
@@ -218,10 +221,9 @@ public final class CountTerms {
       return new Survey(r.isNullAt(0) ? 0 : r.getLong(0), days, new ArrayList<>(regions.values()));
     }
 
-    private static final java.util.Comparator<Region> REGION_ORDER =
-        java.util.Comparator.comparing(Region::name, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
-            .thenComparing(Region::provinceCode, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()))
-            .thenComparing(Region::provinceName, java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder()));
+    private static final Comparator<String> TEXT = Comparator.nullsLast(Comparator.naturalOrder());
+    private static final Comparator<Region> REGION_ORDER =
+        Comparator.comparing(Region::name, TEXT).thenComparing(Region::provinceCode, TEXT).thenComparing(Region::provinceName, TEXT);
   }
 
   private static final String HITS = "_hits";

@@ -68,12 +68,12 @@ import scala.Tuple2;
  *
  * <p>Groups are found by min-label propagation: each linked record takes the smallest
  * (earliest) key among itself and its neighbours' labels until no label changes. The earliest
- * record's key wins, so it is the kept one, whatever the partitioning. This loop is the only place
- * the stage runs Spark actions: one count per round, and rounds are the longest distance from a
- * group's earliest record plus one (two or three for groups of copies). The records in age order
- * (on disk), signatures, links and labels are persisted for those rounds; {@link Result#release}
- * releases the first two (links and labels, a few numbers per linked record, stay until the job
- * ends). The input is evaluated twice (sampled for the sort's ranges, then sorted), so a
+ * record's key wins, so it is the kept one, whatever the partitioning. The stage runs Spark
+ * actions in this loop only, one count per round (rounds are the longest distance from a group's
+ * earliest record plus one: two or three for groups of copies), and once after it, to count the
+ * absorbed records. The records in age order (on disk), signatures, links, labels and the absorbed
+ * records' keys are persisted; {@link Result#release} releases the first two (the others, a few
+ * numbers per linked record, stay until the job ends). The input is evaluated twice (sampled for the sort's ranges, then sorted), so a
  * caller may persist it.
  *
  * <p>A threshold of 1.0 turns detection off: every record is kept as it is, with a null similarity.

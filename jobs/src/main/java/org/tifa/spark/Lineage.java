@@ -11,6 +11,10 @@ import org.apache.spark.storage.StorageLevel;
  * iterative stage (label propagation) or a long pipeline read several times would make that
  * description grow past the driver's memory. Unlike a local checkpoint, the rows stay
  * recomputable from their lineage when an executor is lost.
+ *
+ * <p>Not lazy under adaptive query execution: taking the rows' RDD plans the query to its end, which
+ * runs its shuffle stages there and then. Call it where that work belongs; for a small result two
+ * queries share, {@code persist} is the lazy choice.
  */
 public final class Lineage {
   private Lineage() {}
