@@ -20,10 +20,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.tifa.Columns;
 import org.tifa.extract.TermDictionary;
 import org.tifa.spark.JoinKeys;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The {@code terms} table: every slogan (lexicon and discovered) and topic, with its totals over

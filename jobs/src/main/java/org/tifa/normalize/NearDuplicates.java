@@ -73,8 +73,8 @@ import scala.Tuple2;
  * earliest record plus one: two or three for groups of copies), and once after it, to count the
  * absorbed records. The records in age order (on disk), signatures, links, labels and the absorbed
  * records' keys are persisted; {@link Result#release} releases the first two (the others, a few
- * numbers per linked record, stay until the job ends). The input is evaluated twice (sampled for the sort's ranges, then sorted), so a
- * caller may persist it.
+ * numbers per linked record, stay until the job ends). The input is evaluated twice (sampled for
+ * the sort's ranges, then sorted), so a caller may persist it.
  *
  * <p>A threshold of 1.0 turns detection off: every record is kept as it is, with a null similarity.
  */
@@ -83,8 +83,8 @@ public final class NearDuplicates {
 
   /**
    * What {@link #apply} makes: the kept documents, the records folded into them and how many those
-   * are (counted without reading the records); {@code cached} are the Datasets the stage persisted, which {@link #release} unpersists once the
-   * caller has what it needs of both (or has persisted it).
+   * are (counted without reading the records); {@code cached} are the Datasets the stage persisted,
+   * which {@link #release} unpersists once the caller has what it needs of both (or has persisted it).
    */
   public record Result(Dataset<Row> kept, Dataset<Row> absorbed, long absorbedCount, List<Dataset<Row>> cached) {
     public void release() {
