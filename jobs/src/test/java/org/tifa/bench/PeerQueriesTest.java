@@ -1,5 +1,6 @@
 package org.tifa.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tifa.SparkTest;
+import org.tifa.reference.TifaConfig;
 
 /**
  * The benchmark peers' queries on seven hand-written records ({@code PeerQueriesTest/reports.jsonl}).
@@ -26,6 +28,8 @@ import org.tifa.SparkTest;
  *       2024-04): 三服务; e: no body; f: not read; g (聊城市, 2024-03): 两个确保. So (聊城市, 2024-03,
  *       两个确保) = 2, (聊城市, 2024-03, 三服务) = 1, (烟台市, 2024-03, 两个确保) = 2, (370200, 2024-04,
  *       三服务) = 1: 4 rows, 6 mentions.
+ *   <li>Tifa's first pass alone: 7 records read (f too, as a broken line); accepted by the input
+ *       contract a, b, c, d (a region code may be a JSON integer), g — 5; e lacks a body.
  * </ul>
  */
 class PeerQueriesTest extends SparkTest {
@@ -39,6 +43,11 @@ class PeerQueriesTest extends SparkTest {
   @Test
   void floorCountsTheRecordsWithABody() {
     assertEquals(5, Floor.bodies(spark(), List.of(REPORTS)));
+  }
+
+  @Test
+  void firstPassReadsEveryRecordAndAcceptsThoseTheContractAllows() throws InterruptedException {
+    assertArrayEquals(new long[] {7, 5}, FirstPassOnly.run(spark(), List.of(REPORTS), TifaConfig.defaults()));
   }
 
   @Test
