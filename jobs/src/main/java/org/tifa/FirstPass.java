@@ -3,6 +3,7 @@ package org.tifa;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,7 +37,12 @@ public final class FirstPass {
   private FirstPass() {}
 
   /** The per-document helpers, built on the driver and broadcast once. */
-  public record Tools(Broadcast<TextNormalizer> normalizer, Broadcast<RegionResolver> resolver, Broadcast<SloganExtractor> extractor) {}
+  public record Tools(Broadcast<TextNormalizer> normalizer, Broadcast<RegionResolver> resolver, Broadcast<SloganExtractor> extractor) {
+    /** The reference data's helpers, each broadcast once. */
+    public static Tools broadcast(JavaSparkContext jsc, ReferenceData reference) {
+      return new Tools(jsc.broadcast(reference.normalizer()), jsc.broadcast(reference.regionResolver()), jsc.broadcast(reference.sloganExtractor()));
+    }
+  }
 
   /** The name of the one function in the query plan (as Spark shows it). */
   public static final String FUNCTION = "tifa_first_pass";

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +25,6 @@ import org.tifa.aggregate.BuildTerms;
 import org.tifa.aggregate.CountTerms;
 import org.tifa.extract.DiscoverSlogans;
 import org.tifa.extract.ExtractTerms;
-import org.tifa.extract.SloganExtractor;
 import org.tifa.extract.TermDictionary;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.ingest.ListInputs.InputFile;
@@ -108,18 +106,11 @@ public final class RunJob {
       int current = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
       spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(Math.max(current, parts)));
     }
-    NearDuplicates.Settings dedup =
-        new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize);
+    NearDuplicates.Settings dedup = dedupSettings(config);
     // One pass over the input does all per-document work: parse, normalize, resolve the region,
     // sign for near duplicates, find quoted slogan candidates. Rejected records ride along marked.
-    Dataset<Row> marked =
-        ReadReports.marked(
-            spark,
-            paths,
-            new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone));
-    Broadcast<SloganExtractor> extractor = jsc.broadcast(reference.sloganExtractor());
-    FirstPass.Tools tools =
-        new FirstPass.Tools(jsc.broadcast(reference.normalizer()), jsc.broadcast(reference.regionResolver()), extractor);
+    Dataset<Row> marked = ReadReports.marked(spark, paths, readSettings(config));
+    FirstPass.Tools tools = FirstPass.Tools.broadcast(jsc, reference);
     Dataset<Row> analyzed = FirstPass.apply(marked, tools, dedup, config.quarantineRawBytes);
     // Two caches of that pass, both on disk (the page cache serves them; in the heap they left a
     // small heap no room and made a large one collect garbage): the texts, read once more to
@@ -137,7 +128,7 @@ public final class RunJob {
 
     step(spark, "discover slogans");
     List<TermDictionary.Discovered> discovered =
-        DiscoverSlogans.apply(unique, extractor).collectAsList().stream()
+        DiscoverSlogans.apply(unique, tools.extractor()).collectAsList().stream()
             .map(r -> new TermDictionary.Discovered(r.getString(0), r.getString(1), r.<String>getList(2).toArray(String[]::new), r.getLong(3)))
             .toList();
     TermDictionary dictionary =
@@ -253,6 +244,16 @@ public final class RunJob {
       spark.sqlContext().clearCache();
       jsc.getPersistentRDDs().values().forEach(rdd -> rdd.unpersist(false));
     }
+  }
+
+  /** The reader's settings from the {@code input} and {@code output} sections of the configuration. */
+  public static ReadReports.Settings readSettings(TifaConfig config) {
+    return new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone);
+  }
+
+  /** Near-duplicate detection's settings from the {@code dedup} section of the configuration. */
+  public static NearDuplicates.Settings dedupSettings(TifaConfig config) {
+    return new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize);
   }
 
   /**

@@ -54,15 +54,11 @@ class FirstPassTest extends SparkTest {
 
     TifaConfig config = TifaConfig.defaults();
     ReferenceData reference = ReferenceData.bundled();
-    NearDuplicates.Settings dedup =
-        new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize);
+    NearDuplicates.Settings dedup = RunJob.dedupSettings(config);
     int raw = config.quarantineRawBytes;
-    Dataset<Row> marked =
-        ReadReports.marked(spark(), files, new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, raw, config.timeZone));
+    Dataset<Row> marked = ReadReports.marked(spark(), files, RunJob.readSettings(config));
 
-    FirstPass.Tools tools =
-        new FirstPass.Tools(
-            jsc().broadcast(reference.normalizer()), jsc().broadcast(reference.regionResolver()), jsc().broadcast(reference.sloganExtractor()));
+    FirstPass.Tools tools = FirstPass.Tools.broadcast(jsc(), reference);
     Dataset<Row> stages =
         NearDuplicates.sign(
             DiscoverSlogans.quote(

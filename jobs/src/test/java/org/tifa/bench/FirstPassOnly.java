@@ -15,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
 import org.tifa.Columns;
 import org.tifa.FirstPass;
 import org.tifa.ReferenceData;
+import org.tifa.RunJob;
 import org.tifa.ingest.ListInputs;
 import org.tifa.ingest.ReadReports;
-import org.tifa.normalize.NearDuplicates;
 import org.tifa.reference.TifaConfig;
 import org.tifa.spark.Logs;
 import org.tifa.spark.Sessions;
@@ -36,15 +36,11 @@ public final class FirstPassOnly {
   /** Every record read and analyzed, as the run's first pass marks them. */
   static Dataset<Row> analyzed(SparkSession spark, List<String> files, ReferenceData reference, TifaConfig config) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Dataset<Row> marked =
-        ReadReports.marked(
-            spark, files, new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone));
-    FirstPass.Tools tools =
-        new FirstPass.Tools(
-            jsc.broadcast(reference.normalizer()), jsc.broadcast(reference.regionResolver()), jsc.broadcast(reference.sloganExtractor()));
-    NearDuplicates.Settings dedup =
-        new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize);
-    return FirstPass.apply(marked, tools, dedup, config.quarantineRawBytes);
+    return FirstPass.apply(
+        ReadReports.marked(spark, files, RunJob.readSettings(config)),
+        FirstPass.Tools.broadcast(jsc, reference),
+        RunJob.dedupSettings(config),
+        config.quarantineRawBytes);
   }
 
   /** Runs the pass to the noop sink; returns the records read and the accepted ones, counted on the way. */
