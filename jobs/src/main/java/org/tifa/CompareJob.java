@@ -46,6 +46,7 @@ public final class CompareJob {
   private final CompareOptions options;
   private final SnapshotRef base;
   private final SnapshotRef target;
+  private final SnapshotWriter writer;
   private final String compareId;
   private final Instant startedAt;
 
@@ -81,15 +82,22 @@ public final class CompareJob {
     }
   }
 
-  public CompareJob(CompareOptions options, SnapshotRef base, SnapshotRef target, String compareId, Instant startedAt) {
+  /** A comparison written by {@code writer} (opened for {@link SnapshotWriter.Kind#COMPARISON}). */
+  public CompareJob(CompareOptions options, SnapshotRef base, SnapshotRef target, SnapshotWriter writer, Instant startedAt) {
     this.options = options;
     this.base = base;
     this.target = target;
-    this.compareId = compareId;
+    this.writer = writer;
+    this.compareId = writer.id();
     this.startedAt = startedAt;
   }
 
+  /** Runs the comparison; the writer is committed on success and abandoned on any failure. */
   public Result run(SparkSession spark) throws IOException {
+    return writer.commitOrAbandon(() -> runAndCommit(spark));
+  }
+
+  private Result runAndCommit(SparkSession spark) throws IOException {
     SnapshotTables baseTables = SnapshotTables.read(spark, base);
     SnapshotTables targetTables = SnapshotTables.read(spark, target);
 
@@ -97,50 +105,44 @@ public final class CompareJob {
     Dataset<Row> diffusion = TermDiffusion.of(targetTables.documents(), targetTables.terms(), options.level(), target.snapshotId());
     Dataset<Row> similarity = RegionSimilarity.of(targetTables.documents(), options.level(), options.similar(), target.snapshotId());
 
-    SnapshotWriter writer = new SnapshotWriter(options.output(), compareId, spark.sparkContext().hadoopConfiguration());
-    try {
-      int files = files(termCountRows(base) + termCountRows(target));
-      Path changesDir = writer.writeTable(Tables.TERM_CHANGES, changes, Tables.TERM_CHANGES_SCHEMA, files);
-      Path diffusionDir = writer.writeTable(Tables.TERM_DIFFUSION, diffusion, Tables.TERM_DIFFUSION_SCHEMA, files);
-      Path similarityDir = writer.writeTable(Tables.REGION_SIMILARITY, similarity, Tables.REGION_SIMILARITY_SCHEMA, 1);
+    int files = files(termCountRows(base) + termCountRows(target));
+    Path changesDir = writer.writeTable(Tables.TERM_CHANGES, changes, Tables.TERM_CHANGES_SCHEMA, files);
+    Path diffusionDir = writer.writeTable(Tables.TERM_DIFFUSION, diffusion, Tables.TERM_DIFFUSION_SCHEMA, files);
+    Path similarityDir = writer.writeTable(Tables.REGION_SIMILARITY, similarity, Tables.REGION_SIMILARITY_SCHEMA, 1);
 
-      Dataset<Row> written = spark.read().schema(Tables.TERM_CHANGES_SCHEMA).parquet(changesDir.toString());
-      Map<String, Long> statuses = new LinkedHashMap<>();
-      TermChanges.STATUSES.forEach(s -> statuses.put(s, 0L));
-      for (Row r : written.groupBy(Columns.STATUS).count().collectAsList()) {
-        statuses.put(r.getString(0), r.getLong(1));
-      }
-      Map<String, Long> tableRows = new LinkedHashMap<>();
-      tableRows.put(Tables.TERM_CHANGES, statuses.values().stream().mapToLong(Long::longValue).sum());
-      tableRows.put(Tables.TERM_DIFFUSION, spark.read().schema(Tables.TERM_DIFFUSION_SCHEMA).parquet(diffusionDir.toString()).count());
-      tableRows.put(Tables.REGION_SIMILARITY, spark.read().schema(Tables.REGION_SIMILARITY_SCHEMA).parquet(similarityDir.toString()).count());
-      List<String> differences = SnapshotRef.configDifferences(base, target);
-
-      Map<String, Object> opts = new LinkedHashMap<>();
-      opts.put("grain", options.grain());
-      opts.put("level", options.level());
-      opts.put("alpha", options.alpha());
-      opts.put("similar", options.similar());
-      opts.put("top", options.top());
-      Manifest manifest =
-          new Manifest("compare_id", compareId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
-              .put("started_at", startedAt.toString())
-              .put("finished_at", Instant.now().toString())
-              .put("base", describe(base))
-              .put("target", describe(target))
-              .put("config_differs", !base.configSha256().equals(target.configSha256()))
-              .put("config_differences", differences)
-              .put("options", opts)
-              .put("tables", tableRows)
-              .put("statuses", statuses);
-      writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
-      List<Highlight> highlights = highlights(written, options.top());
-      Path committed = writer.commit();
-      return new Result(compareId, committed, base, target, options, differences, statuses, tableRows, highlights);
-    } catch (RuntimeException | IOException e) {
-      writer.abandon();
-      throw e;
+    Dataset<Row> written = spark.read().schema(Tables.TERM_CHANGES_SCHEMA).parquet(changesDir.toString());
+    Map<String, Long> statuses = new LinkedHashMap<>();
+    TermChanges.STATUSES.forEach(s -> statuses.put(s, 0L));
+    for (Row r : written.groupBy(Columns.STATUS).count().collectAsList()) {
+      statuses.put(r.getString(0), r.getLong(1));
     }
+    Map<String, Long> tableRows = new LinkedHashMap<>();
+    tableRows.put(Tables.TERM_CHANGES, statuses.values().stream().mapToLong(Long::longValue).sum());
+    tableRows.put(Tables.TERM_DIFFUSION, spark.read().schema(Tables.TERM_DIFFUSION_SCHEMA).parquet(diffusionDir.toString()).count());
+    tableRows.put(Tables.REGION_SIMILARITY, spark.read().schema(Tables.REGION_SIMILARITY_SCHEMA).parquet(similarityDir.toString()).count());
+    List<String> differences = SnapshotRef.configDifferences(base, target);
+
+    Map<String, Object> opts = new LinkedHashMap<>();
+    opts.put("grain", options.grain());
+    opts.put("level", options.level());
+    opts.put("alpha", options.alpha());
+    opts.put("similar", options.similar());
+    opts.put("top", options.top());
+    Manifest manifest =
+        new Manifest("compare_id", compareId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
+            .put("started_at", startedAt.toString())
+            .put("finished_at", Instant.now().toString())
+            .put("base", describe(base))
+            .put("target", describe(target))
+            .put("config_differs", !base.configSha256().equals(target.configSha256()))
+            .put("config_differences", differences)
+            .put("options", opts)
+            .put("tables", tableRows)
+            .put("statuses", statuses);
+    writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
+    List<Highlight> highlights = highlights(written, options.top());
+    Path committed = writer.commit();
+    return new Result(compareId, committed, base, target, options, differences, statuses, tableRows, highlights);
   }
 
   private static Map<String, Object> describe(SnapshotRef ref) {

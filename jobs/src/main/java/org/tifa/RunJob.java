@@ -60,6 +60,7 @@ public final class RunJob {
   private final RunOptions options;
   private final TifaConfig config;
   private final List<InputFile> files;
+  private final SnapshotWriter writer;
   private final String snapshotId;
   private final Instant startedAt;
   private final Runnable beforeCommit;
@@ -83,19 +84,25 @@ public final class RunJob {
       TifaConfig config,
       ReferenceData reference,
       List<InputFile> files,
-      String snapshotId,
+      SnapshotWriter writer,
       Instant startedAt,
       Runnable beforeCommit) {
     this.reference = reference;
     this.options = options;
     this.config = config;
     this.files = files;
-    this.snapshotId = snapshotId;
+    this.writer = writer;
+    this.snapshotId = writer.id();
     this.startedAt = startedAt;
     this.beforeCommit = beforeCommit;
   }
 
+  /** Runs the job; the writer is committed on success and abandoned on any failure. */
   public Result run(SparkSession spark) throws IOException {
+    return writer.commitOrAbandon(() -> runAndCommit(spark));
+  }
+
+  private Result runAndCommit(SparkSession spark) throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<String> paths = files.stream().map(InputFile::path).toList();
     int parts = documentPartitions(spark);
@@ -156,7 +163,6 @@ public final class RunJob {
     Dataset<Row> terms = BuildTerms.apply(counted, termDimension);
     Dataset<Row> quarantine = records.quarantine();
 
-    SnapshotWriter writer = new SnapshotWriter(options.output(), snapshotId, spark.sparkContext().hadoopConfiguration());
     try {
       // Everything that reads the caches of the first pass comes first; they are released before
       // the biggest step, term_counts, which then has the heap to itself and counted's cache.
@@ -228,16 +234,14 @@ public final class RunJob {
               .put("regions", Map.of("documents_by_method", byMethod, "documents_by_level", byLevel, "distinct", distinctRegions))
               .put("terms", Map.of("slogans_discovered", discovered.size(), "dictionary_slogans",
                   dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count()))
-              .put("near_duplicates", Map.of("absorbed", nearDuplicates, "threshold", config.nearDuplicateThreshold));
+              .put("near_duplicates", Map.of("absorbed", nearDuplicates, "threshold", config.nearDuplicateThreshold))
+              .put("leftovers", writer.leftovers());
       writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
       List<Map.Entry<String, Long>> topSlogans = top(writtenTerms, TermDictionary.SLOGAN);
       List<Map.Entry<String, Long>> topTopics = top(writtenTerms, TermDictionary.TOPIC);
       beforeCommit.run();
       Path committed = writer.commit();
       return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel, distinctRegions, topSlogans, topTopics, nearDuplicates);
-    } catch (RuntimeException | IOException e) {
-      writer.abandon();
-      throw e;
     } finally {
       spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
       step(spark, null);

@@ -23,6 +23,7 @@ import org.tifa.reference.ConfigException;
 import org.tifa.reference.TifaConfig;
 import org.tifa.spark.Logs;
 import org.tifa.spark.Sessions;
+import org.tifa.write.SnapshotWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,7 @@ public final class Tifa implements Callable<Integer> {
   public static final int NO_INPUT = 3;
   public static final int QUARANTINE_EXCEEDED = 4;
   public static final int INCOMPATIBLE_SNAPSHOT = 5;
+  public static final int BUSY = 6;
 
   @Override
   public Integer call() {
@@ -80,6 +82,14 @@ public final class Tifa implements Callable<Integer> {
             err.println("tifa: " + ex.getMessage());
             return NO_INPUT;
           }
+          if (ex instanceof SnapshotWriter.RefusedException) {
+            err.println("tifa: " + ex.getMessage());
+            return USAGE;
+          }
+          if (ex instanceof SnapshotWriter.BusyException) {
+            err.println("tifa: " + ex.getMessage());
+            return BUSY;
+          }
           if (ex instanceof SnapshotRef.IncompatibleSnapshotException) {
             err.println("tifa: " + ex.getMessage());
             return INCOMPATIBLE_SNAPSHOT;
@@ -102,7 +112,8 @@ public final class Tifa implements Callable<Integer> {
         "1:unexpected failure",
         "2:usage or configuration error",
         "3:no readable input",
-        "4:quarantined share above --max-quarantine-ratio (the snapshot is still written)"
+        "4:quarantined share above --max-quarantine-ratio (the snapshot is still written)",
+        "6:another run is writing a snapshot of that id"
       })
   static final class Run implements Callable<Integer> {
     @Option(
@@ -118,8 +129,14 @@ public final class Tifa implements Callable<Integer> {
     @Option(names = "--conf", paramLabel = "FILE", description = "YAML file overriding the bundled conf/tifa.yaml settings.")
     String conf;
 
-    @Option(names = "--snapshot", paramLabel = "ID", description = "Snapshot id. Default: the UTC start time, e.g. 20240319T074903Z. An existing snapshot of that id is replaced whole.")
+    @Option(
+        names = "--snapshot",
+        paramLabel = "ID",
+        description = "Snapshot id. Default: the UTC start time, e.g. 20240319T074903Z (-2, -3, … appended when taken).")
     String snapshot;
+
+    @Option(names = "--replace", description = "Replace an existing snapshot of the same id (refused without it).")
+    boolean replace;
 
     @Option(
         names = "--max-quarantine-ratio",
@@ -137,15 +154,15 @@ public final class Tifa implements Callable<Integer> {
       Configuration hadoop = Hadoop.configuration();
       TifaConfig config = options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
       List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, hadoop);
-      String snapshotId = options.snapshotId() != null ? options.snapshotId() : defaultSnapshotId(startedAt);
-
       ReferenceData reference = ReferenceData.bundled();
       Logs.configure(options.verbose());
-      Logs.tifa().info("tifa run: {} input file(s), snapshot {}, config sha256 {}", files.size(), snapshotId, config.sha256());
+      SnapshotWriter writer =
+          openWriter(options.output(), options.snapshotId(), defaultSnapshotId(startedAt), SnapshotWriter.Kind.SNAPSHOT, replace, hadoop, startedAt);
+      Logs.tifa().info("tifa run: {} input file(s), snapshot {}, config sha256 {}", files.size(), writer.id(), config.sha256());
       boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = Sessions.create("tifa run", System.console() != null);
+      SparkSession spark = session("tifa run", writer);
       try {
-        RunJob.Result result = new RunJob(options, config, reference, files, snapshotId, startedAt, () -> {}).run(spark);
+        RunJob.Result result = new RunJob(options, config, reference, files, writer, startedAt, () -> {}).run(spark);
         Summary.print(System.out, result, options.output());
         return result.quarantineExceeded() ? QUARANTINE_EXCEEDED : OK;
       } finally {
@@ -180,7 +197,8 @@ public final class Tifa implements Callable<Integer> {
         "1:unexpected failure",
         "2:usage or configuration error (including a --grain a snapshot was not counted at, or an --output holding a snapshot)",
         "3:a snapshot not found, or not a committed Tifa snapshot",
-        "5:a snapshot written with another schema version"
+        "5:a snapshot written with another schema version",
+        "6:another run is writing a comparison of that id"
       })
   static final class Compare implements Callable<Integer> {
     @Option(
@@ -223,8 +241,11 @@ public final class Tifa implements Callable<Integer> {
     @Option(
         names = "--id",
         paramLabel = "ID",
-        description = "Comparison id. Default: <base id>..<target id>. An existing comparison of that id is replaced whole.")
+        description = "Comparison id. Default: <base id>..<target id>.")
     String id;
+
+    @Option(names = "--replace", description = "Replace an existing comparison of the same id (refused without it).")
+    boolean replace;
 
     @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
     boolean verbose;
@@ -254,15 +275,16 @@ public final class Tifa implements Callable<Integer> {
       String compareId = options.compareIdFor(baseRef.snapshotId(), targetRef.snapshotId());
 
       Logs.configure(options.verbose());
+      SnapshotWriter writer = openWriter(options.output(), compareId, null, SnapshotWriter.Kind.COMPARISON, replace, hadoop, startedAt);
       Logs.tifa().info("tifa compare: {} against {}, comparison {}", baseRef.dir(), targetRef.dir(), compareId);
       List<String> differences = SnapshotRef.configDifferences(baseRef, targetRef);
       if (!baseRef.configSha256().equals(targetRef.configSha256())) {
         Logs.tifa().warn("the two snapshots were made with different configurations: {}", differences);
       }
       boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = Sessions.create("tifa compare", System.console() != null);
+      SparkSession spark = session("tifa compare", writer);
       try {
-        CompareJob.Result result = new CompareJob(options, baseRef, targetRef, compareId, startedAt).run(spark);
+        CompareJob.Result result = new CompareJob(options, baseRef, targetRef, writer, startedAt).run(spark);
         System.out.print(CompareSummary.format(result, options.output()));
         return OK;
       } finally {
@@ -273,9 +295,49 @@ public final class Tifa implements Callable<Integer> {
     }
   }
 
+  /**
+   * Claims the output before Spark starts (see {@link SnapshotWriter}) and logs what killed runs
+   * had left under the root.
+   */
+  private static SnapshotWriter openWriter(
+      String output, String id, String defaultId, SnapshotWriter.Kind kind, boolean replace, Configuration hadoop, Instant startedAt)
+      throws Exception {
+    SnapshotWriter writer =
+        SnapshotWriter.open(output, id, defaultId, SnapshotWriter.Settings.of(kind, replace, SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE),
+            hadoop, startedAt);
+    for (String leftover : writer.leftovers()) {
+      Logs.tifa().warn("leftover: {}", leftover);
+    }
+    return writer;
+  }
+
+  /** The Spark session of a job; the claimed output is given up if Spark cannot start. */
+  private static SparkSession session(String name, SnapshotWriter writer) {
+    try {
+      return Sessions.create(name, System.console() != null);
+    } catch (RuntimeException | Error e) {
+      writer.abandon();
+      throw e;
+    }
+  }
+
+  /** Whether two paths are one directory; on the local filesystem through symbolic links too. */
   private static boolean sameDirectory(String dir, Path other, Configuration hadoop) throws java.io.IOException {
-    Path path = new Path(dir);
-    return other != null && path.getFileSystem(hadoop).makeQualified(path).equals(other.getFileSystem(hadoop).makeQualified(other));
+    if (other == null) {
+      return false;
+    }
+    Path a = new Path(dir);
+    a = a.getFileSystem(hadoop).makeQualified(a);
+    Path b = other.getFileSystem(hadoop).makeQualified(other);
+    if (a.equals(b)) {
+      return true;
+    }
+    if ("file".equals(a.toUri().getScheme()) && "file".equals(b.toUri().getScheme())) {
+      java.nio.file.Path x = java.nio.file.Path.of(a.toUri());
+      java.nio.file.Path y = java.nio.file.Path.of(b.toUri());
+      return java.nio.file.Files.exists(x) && java.nio.file.Files.exists(y) && java.nio.file.Files.isSameFile(x, y);
+    }
+    return false;
   }
 
   /** {@code tifa report}. */

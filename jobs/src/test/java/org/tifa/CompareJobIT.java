@@ -25,6 +25,7 @@ import org.tifa.reference.TifaConfig;
 import org.tifa.testing.Cli;
 import org.tifa.testing.Cli.Outcome;
 import org.tifa.testing.DuckDb;
+import org.tifa.testing.Writers;
 
 /**
  * {@code tifa compare} end to end: real snapshots made by {@link RunJob}, compared through the
@@ -80,7 +81,7 @@ class CompareJobIT extends SparkTest {
     RunOptions options =
         new RunOptions(List.of(input.toString()), out.toString(), conf == null ? null : conf.toString(), id, null, false).validate();
     List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
-    new RunJob(options, config, REFERENCE, files, id, Instant.now(), () -> {}).run(spark());
+    new RunJob(options, config, REFERENCE, files, Writers.snapshot(out.toString(), id), Instant.now(), () -> {}).run(spark());
   }
 
   private static Outcome compare(String... args) {

@@ -33,6 +33,7 @@ import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
 import org.tifa.testing.DuckDb;
+import org.tifa.testing.Writers;
 
 /**
  * The whole run job on a small hand-checked fixture ({@code RunJobIT/input}): every expected
@@ -79,7 +80,7 @@ class RunJobIT extends SparkTest {
     RunOptions options = new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, 0.6, false).validate();
     List<ListInputs.InputFile> files =
         ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
-    return new RunJob(options, config, REFERENCE, files, snapshot, Instant.now(), beforeCommit).run(spark());
+    return new RunJob(options, config, REFERENCE, files, Writers.snapshot(out.toString(), snapshot), Instant.now(), beforeCommit).run(spark());
   }
 
   private static List<List<Object>> query(String sql) throws SQLException {

@@ -19,6 +19,7 @@ import org.tifa.eval.SampleEval;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
+import org.tifa.testing.Writers;
 
 /**
  * The real job on the bundled sample, scored against the sample's hand labels
@@ -38,7 +39,7 @@ class SampleIT extends SparkTest {
     List<ListInputs.InputFile> files =
         ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
     RunJob.Result result =
-        new RunJob(options, config, ReferenceData.bundled(), files, "sample", Instant.now(), () -> {}).run(spark());
+        new RunJob(options, config, ReferenceData.bundled(), files, Writers.snapshot(out.toString(), "sample"), Instant.now(), () -> {}).run(spark());
 
     SampleEval.Report report = SampleEval.evaluate(repo.resolve("data/sample"), out.resolve("sample"));
     SampleEval.print(report, System.out);

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.tifa.Tables;
 import org.tifa.ingest.ListInputs.NoInputException;
+import org.tifa.write.SnapshotLayout;
 import org.tifa.write.SnapshotWriter;
 
 /**
@@ -35,8 +35,7 @@ import org.tifa.write.SnapshotWriter;
  */
 public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
+  
   /** A snapshot written with another schema version: its tables cannot be read as this Tifa's. */
   public static final class IncompatibleSnapshotException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -56,33 +55,58 @@ public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
     Path path = new Path(given);
     try {
       FileSystem fs = path.getFileSystem(conf);
-      FileStatus status = status(fs, path);
-      if (status == null) {
-        throw new NoInputException(what + ": not found");
-      }
-      Path dir;
-      if (status.isFile()) {
-        dir = new Path(path.getParent(), latestId(fs, path, what));
-      } else if (fs.exists(new Path(path, SnapshotWriter.MANIFEST)) || fs.exists(new Path(path, SnapshotWriter.SUCCESS))) {
-        dir = path;
-      } else if (fs.exists(new Path(path, SnapshotWriter.LATEST))) {
-        dir = new Path(path, latestId(fs, new Path(path, SnapshotWriter.LATEST), what));
-      } else {
-        throw new NoInputException(what + ": not a Tifa snapshot (no " + SnapshotWriter.MANIFEST + ") nor a snapshot root (no "
-            + SnapshotWriter.LATEST + ")");
-      }
-      if (status(fs, dir) == null) {
-        throw new NoInputException(what + ": its " + SnapshotWriter.LATEST + " names " + dir.getName() + ", which does not exist");
-      }
-      if (!fs.exists(new Path(dir, SnapshotWriter.SUCCESS))) {
-        throw new NoInputException(what + ": " + dir + " is not a committed snapshot (no " + SnapshotWriter.SUCCESS + ")");
-      }
+      Path dir = snapshotDir(fs, path, what, conf);
       JsonNode manifest = manifest(fs, new Path(dir, SnapshotWriter.MANIFEST), what);
       checkIsSnapshot(manifest, what);
       return new SnapshotRef(dir.toString(), manifest.get("snapshot_id").asText(), manifest);
     } catch (IOException e) {
       throw new NoInputException(what + ": unreadable: " + e.getMessage());
     }
+  }
+
+  /**
+   * The committed directory {@code path} names: itself, or through a root's LATEST. A snapshot
+   * whose replacement is being moved into place is read from that committed replacement.
+   */
+  private static Path snapshotDir(FileSystem fs, Path path, String what, Configuration conf) throws IOException, NoInputException {
+    FileStatus status = status(fs, path);
+    Path parent = path.getParent();
+    if (status == null) {
+      Path replacement = parent == null ? null : SnapshotLayout.committedDir(parent, path.getName(), conf);
+      if (replacement == null) {
+        throw new NoInputException(what + ": not found");
+      }
+      return replacement;
+    }
+    Path root;
+    String id;
+    if (status.isFile()) {
+      root = parent;
+      id = latestId(fs, path, what);
+    } else if (fs.exists(new Path(path, SnapshotWriter.MANIFEST)) || fs.exists(new Path(path, SnapshotWriter.SUCCESS))
+        || fs.exists(new Path(path, SnapshotLayout.RUN_MARKER))) {
+      if (fs.exists(new Path(path, SnapshotWriter.SUCCESS)) || parent == null) {
+        return path;
+      }
+      root = parent;
+      id = path.getName();
+    } else if (fs.exists(new Path(path, SnapshotWriter.LATEST))) {
+      root = path;
+      id = latestId(fs, new Path(path, SnapshotWriter.LATEST), what);
+    } else {
+      throw new NoInputException(what + ": not a Tifa snapshot (no " + SnapshotWriter.MANIFEST + ") nor a snapshot root (no "
+          + SnapshotWriter.LATEST + ")");
+    }
+    Path dir = new Path(root, id);
+    Path committed = SnapshotLayout.committedDir(root, id, conf);
+    if (committed != null) {
+      return committed;
+    }
+    if (status(fs, dir) == null) {
+      throw new NoInputException(what + ": its " + SnapshotWriter.LATEST + " names " + id + ", which does not exist");
+    }
+    throw new NoInputException(what + ": " + dir + " is not a committed snapshot (no " + SnapshotWriter.SUCCESS
+        + "): a run is writing it, or was killed before its commit");
   }
 
   public int schemaVersion() {
@@ -170,7 +194,7 @@ public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
     try (InputStream in = fs.open(latest)) {
       id = new String(in.readNBytes(1024), StandardCharsets.UTF_8).strip();
     }
-    if (!ID.matcher(id).matches()) {
+    if (!SnapshotLayout.ID.matcher(id).matches() || SnapshotLayout.reserved(id)) {
       throw new NoInputException(what + ": " + latest + " does not hold a snapshot id");
     }
     return id;

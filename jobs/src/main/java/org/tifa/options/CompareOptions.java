@@ -98,6 +98,9 @@ public record CompareOptions(
       throw new ConfigException(
           what + " is not a valid id: use letters, digits, '.', '_' or '-', at most 201, starting with a letter or digit");
     }
+    if (RunOptions.isReservedId(id)) {
+      throw new ConfigException(what + " is reserved: LATEST names the pointer file of a root");
+    }
   }
 
   private static void requirePath(String option, String value, String what) {

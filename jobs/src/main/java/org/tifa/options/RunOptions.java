@@ -29,6 +29,14 @@ public record RunOptions(
     inputs = inputs == null ? List.of() : List.copyOf(inputs);
   }
 
+  /**
+   * Whether an id is the name of a root's pointer file, in any letter case (a case-insensitive
+   * filesystem would otherwise put the snapshot where the pointer is).
+   */
+  public static boolean isReservedId(String id) {
+    return id.equalsIgnoreCase("LATEST");
+  }
+
   /** Throws {@link ConfigException} with a one-line message on the first problem found. */
   public RunOptions validate() {
     if (inputs.isEmpty()) {
@@ -45,6 +53,9 @@ public record RunOptions(
     if (snapshotId != null && !SNAPSHOT_ID.matcher(snapshotId).matches()) {
       throw new ConfigException(
           "--snapshot '" + snapshotId + "' is not a valid id: use letters, digits, '.', '_' or '-', at most 100, starting with a letter or digit");
+    }
+    if (snapshotId != null && isReservedId(snapshotId)) {
+      throw new ConfigException("--snapshot '" + snapshotId + "' is reserved: LATEST names the pointer file of a snapshot root");
     }
     if (maxQuarantineRatio != null && !(maxQuarantineRatio >= 0 && maxQuarantineRatio <= 1)) {
       throw new ConfigException("--max-quarantine-ratio must be a number from 0 to 1, got " + maxQuarantineRatio);

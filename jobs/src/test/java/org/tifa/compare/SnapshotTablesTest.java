@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tifa.Columns;
 import org.tifa.SparkTest;
 import org.tifa.Tables;
+import org.tifa.testing.Writers;
 import org.tifa.write.SnapshotWriter;
 
 class SnapshotTablesTest extends SparkTest {
@@ -23,7 +24,7 @@ class SnapshotTablesTest extends SparkTest {
    */
   @Test
   void anEmptySnapshotReadsAsEmptyTables() throws Exception {
-    SnapshotWriter writer = new SnapshotWriter(tmp.toString(), "empty", new Configuration());
+    SnapshotWriter writer = Writers.snapshot(tmp.toString(), "empty");
     writer.writeTable(Tables.DOCUMENTS, spark().createDataFrame(List.<Row>of(), Tables.DOCUMENTS_SCHEMA), Tables.DOCUMENTS_SCHEMA, 1);
     writer.writeTable(Tables.TERM_COUNTS, spark().createDataFrame(List.<Row>of(), Tables.TERM_COUNTS_SCHEMA), Tables.TERM_COUNTS_SCHEMA, 1, Columns.GRAIN);
     writer.writeTable(Tables.TERMS, spark().createDataFrame(List.<Row>of(), Tables.TERMS_SCHEMA), Tables.TERMS_SCHEMA, 1);

@@ -107,7 +107,7 @@ public final class Snapshots {
       TifaConfig config = TifaConfig.defaults();
       RunOptions options = new RunOptions(List.of(input.toString()), root.toString(), null, id, null, false).validate();
       List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, spark.sparkContext().hadoopConfiguration());
-      new RunJob(options, config, reference, files, id, Instant.now(), () -> {}).run(spark);
+      new RunJob(options, config, reference, files, Writers.snapshot(root.toString(), id), Instant.now(), () -> {}).run(spark);
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
