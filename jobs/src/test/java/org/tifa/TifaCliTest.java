@@ -110,6 +110,14 @@ class TifaCliTest {
   }
 
   @Test
+  void hugeSnapshotIdIsCutInTheErrorLine() throws IOException {
+    String id = "../" + "x".repeat(10_000);
+    Outcome o = run("run", "--input", someInput(), "--output", tmp.toString(), "--snapshot", id);
+    assertOneLineError(o, Tifa.USAGE, "10003 characters");
+    assertTrue(o.err().length() < 300, o.err().length() + " characters");
+  }
+
+  @Test
   void inputThatDoesNotExistIsNoInput() {
     assertOneLineError(
         run("run", "--input", tmp.resolve("missing").toString(), "--output", tmp.toString()), Tifa.NO_INPUT, "missing");

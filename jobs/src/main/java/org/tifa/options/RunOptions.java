@@ -44,7 +44,7 @@ public record RunOptions(
     }
     if (snapshotId != null && !SNAPSHOT_ID.matcher(snapshotId).matches()) {
       throw new ConfigException(
-          "--snapshot '" + snapshotId + "' is not a valid id: use letters, digits, '.', '_' or '-', at most 100, starting with a letter or digit");
+          "--snapshot " + ConfigException.quote(snapshotId) + " is not a valid id: use letters, digits, '.', '_' or '-', at most 100, starting with a letter or digit");
     }
     if (maxQuarantineRatio != null && !(maxQuarantineRatio >= 0 && maxQuarantineRatio <= 1)) {
       throw new ConfigException("--max-quarantine-ratio must be a number from 0 to 1, got " + maxQuarantineRatio);
