@@ -465,9 +465,9 @@ public final class Tifa implements Callable<Integer> {
     try (InputStream in = path.getFileSystem(hadoop).open(path)) {
       return TifaConfig.withOverrides(in, file);
     } catch (java.io.FileNotFoundException e) {
-      throw new ConfigException("--conf file not found: " + file);
+      throw new ConfigException("--conf file not found: " + ConfigException.quote(file));
     } catch (java.io.IOException e) {
-      throw new ConfigException("--conf file unreadable: " + file + ": " + e.getMessage());
+      throw new ConfigException("--conf file unreadable: " + ConfigException.quote(file) + ": " + ConfigException.clip(e.getMessage(), 200));
     }
   }
 

@@ -1,14 +1,18 @@
 package org.tifa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,34 @@ class TifaCliTest {
     Files.writeString(conf, "input:\n  time_zone: Nowhere/Atlantis\n");
     assertOneLineError(
         run("run", "--input", someInput(), "--output", tmp.toString(), "--conf", conf.toString()), Tifa.USAGE, "Nowhere/Atlantis");
+  }
+
+  @Test
+  void sixtyMegabyteConfFileIsRefusedAtOnceInOneLine() throws IOException {
+    Path conf = tmp.resolve("huge.yaml");
+    try (OutputStream out = Files.newOutputStream(conf)) {
+      out.write("input:\n  time_zone: \"".getBytes(StandardCharsets.UTF_8));
+      byte[] block = new byte[1 << 20];
+      Arrays.fill(block, (byte) 'a');
+      for (int i = 0; i < 60; i++) {
+        out.write(block);
+      }
+      out.write("\"\n".getBytes(StandardCharsets.UTF_8));
+    }
+    String input = someInput();
+    Outcome o =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> run("run", "--input", input, "--output", tmp.toString(), "--conf", conf.toString()));
+    assertOneLineError(o, Tifa.USAGE, "huge.yaml");
+    assertTrue(o.err().contains("64 KiB"), o.err());
+  }
+
+  @Test
+  void hugeSnapshotIdIsCutInTheErrorLine() throws IOException {
+    String id = "../" + "x".repeat(10_000);
+    Outcome o = run("run", "--input", someInput(), "--output", tmp.toString(), "--snapshot", id);
+    assertOneLineError(o, Tifa.USAGE, "10003 characters");
+    assertTrue(o.err().length() < 300, o.err().length() + " characters");
   }
 
   @Test

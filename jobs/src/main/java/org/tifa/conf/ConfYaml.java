@@ -1,6 +1,8 @@
 package org.tifa.conf;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -10,19 +12,32 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads the YAML files of {@code conf/}, which the build packs into the jar under {@code
- * tifa/conf/}. Unknown fields are errors, so a misspelt key in a hand-edited file fails loudly.
+ * tifa/conf/}, and a user's settings file. Unknown fields are errors, so a misspelt key in a
+ * hand-edited file fails loudly; so is a key given twice in one mapping, which would otherwise
+ * silently keep the last. A document longer than {@link #MAX_CODE_POINTS} is refused by the
+ * parser, which needs time growing with the square of a long value's length.
  */
 public final class ConfYaml {
 
   /** Classpath folder holding the packaged copy of {@code conf/}. */
   public static final String RESOURCE_ROOT = "tifa/conf/";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+  /** Largest YAML document read, in code points (1 Mi): the bundled files are a few dozen kilobytes. */
+  public static final int MAX_CODE_POINTS = 1 << 20;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper(factory());
 
   private ConfYaml() {}
+
+  private static YAMLFactory factory() {
+    LoaderOptions limits = new LoaderOptions();
+    limits.setCodePointLimit(MAX_CODE_POINTS);
+    return YAMLFactory.builder().loaderOptions(limits).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  }
 
   /** Parses {@code yaml} into {@code type}; malformed or unknown content is an {@link IllegalArgumentException}. */
   public static <T> T read(Reader yaml, Class<T> type) {
@@ -33,6 +48,11 @@ public final class ConfYaml {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Parses {@code yaml} into a tree: null for an empty document; malformed content is a {@link JsonProcessingException}. */
+  public static JsonNode readTree(InputStream yaml) throws IOException {
+    return MAPPER.readTree(yaml);
   }
 
   /** Applies {@code loader} to the packaged {@code tifa/conf/<fileName>}, read as UTF-8. */

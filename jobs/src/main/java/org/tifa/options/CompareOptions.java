@@ -58,10 +58,10 @@ public record CompareOptions(
     requirePath("--target", target, "a snapshot directory, a snapshot root or its LATEST file");
     requirePath("--output", output, "a directory");
     if (!GRAINS.contains(grain)) {
-      throw new ConfigException("--grain '" + grain + "' is not one of " + String.join(", ", GRAINS));
+      throw new ConfigException("--grain " + ConfigException.quote(grain) + " is not one of " + String.join(", ", GRAINS));
     }
     if (!LEVELS.contains(level)) {
-      throw new ConfigException("--level '" + level + "' is not one of " + String.join(", ", LEVELS));
+      throw new ConfigException("--level " + ConfigException.quote(level) + " is not one of " + String.join(", ", LEVELS));
     }
     if (top < 1) {
       throw new ConfigException("--top must be at least 1, got " + top);
@@ -73,7 +73,7 @@ public record CompareOptions(
       throw new ConfigException("--alpha must be a number between 0 and 1 (both excluded), got " + alpha);
     }
     if (compareId != null) {
-      checkId("--id '" + compareId + "'", compareId);
+      checkId("--id " + ConfigException.quote(compareId), compareId);
     }
     return this;
   }
@@ -89,7 +89,7 @@ public record CompareOptions(
       return compareId;
     }
     String id = baseSnapshotId + ".." + targetSnapshotId;
-    checkId("the default comparison id '" + id + "' (give --id)", id);
+    checkId("the default comparison id " + ConfigException.quote(id) + " (give --id)", id);
     return id;
   }
 

@@ -34,10 +34,10 @@ public record ReportOptions(String snapshot, String compareWith, String output, 
     }
     String lower = output.toLowerCase(Locale.ROOT);
     if (!lower.endsWith(".html") && !lower.endsWith(".htm")) {
-      throw new ConfigException("--output '" + output + "' must end with .html");
+      throw new ConfigException("--output " + ConfigException.quote(output) + " must end with .html");
     }
     if (region != null && !CODE.matcher(region).matches()) {
-      throw new ConfigException("--region '" + region + "' is not a GB/T 2260 code (six digits, e.g. 371500)");
+      throw new ConfigException("--region " + ConfigException.quote(region) + " is not a GB/T 2260 code (six digits, e.g. 371500)");
     }
     if (top < 1 || top > MAX_TOP) {
       throw new ConfigException("--top must be from 1 to " + MAX_TOP + ", got " + top);

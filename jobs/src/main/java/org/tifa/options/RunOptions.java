@@ -52,7 +52,7 @@ public record RunOptions(
     }
     if (snapshotId != null && !SNAPSHOT_ID.matcher(snapshotId).matches()) {
       throw new ConfigException(
-          "--snapshot '" + snapshotId + "' is not a valid id: use letters, digits, '.', '_' or '-', at most 100, starting with a letter or digit");
+          "--snapshot " + ConfigException.quote(snapshotId) + " is not a valid id: use letters, digits, '.', '_' or '-', at most 100, starting with a letter or digit");
     }
     if (snapshotId != null && isReservedId(snapshotId)) {
       throw new ConfigException("--snapshot '" + snapshotId + "' is reserved: LATEST names the pointer file of a snapshot root");
