@@ -157,7 +157,9 @@ public final class Tifa implements Callable<Integer> {
       ReferenceData reference = ReferenceData.bundled();
       Logs.configure(options.verbose());
       SnapshotWriter writer =
-          openWriter(options.output(), options.snapshotId(), defaultSnapshotId(startedAt), SnapshotWriter.Kind.SNAPSHOT, replace, hadoop, startedAt);
+          openWriter(
+              options.output(), options.snapshotId(), defaultSnapshotId(startedAt), SnapshotWriter.Kind.SNAPSHOT, replace, config.leftoverAge,
+              hadoop, startedAt);
       Logs.tifa().info("tifa run: {} input file(s), snapshot {}, config sha256 {}", files.size(), writer.id(), config.sha256());
       boolean ownSession = SparkSession.getDefaultSession().isEmpty();
       SparkSession spark = session("tifa run", writer);
@@ -275,7 +277,9 @@ public final class Tifa implements Callable<Integer> {
       String compareId = options.compareIdFor(baseRef.snapshotId(), targetRef.snapshotId());
 
       Logs.configure(options.verbose());
-      SnapshotWriter writer = openWriter(options.output(), compareId, null, SnapshotWriter.Kind.COMPARISON, replace, hadoop, startedAt);
+      SnapshotWriter writer = openWriter(
+              options.output(), compareId, null, SnapshotWriter.Kind.COMPARISON, replace, SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE, hadoop,
+              startedAt);
       Logs.tifa().info("tifa compare: {} against {}, comparison {}", baseRef.dir(), targetRef.dir(), compareId);
       List<String> differences = SnapshotRef.configDifferences(baseRef, targetRef);
       if (!baseRef.configSha256().equals(targetRef.configSha256())) {
@@ -300,11 +304,16 @@ public final class Tifa implements Callable<Integer> {
    * had left under the root.
    */
   private static SnapshotWriter openWriter(
-      String output, String id, String defaultId, SnapshotWriter.Kind kind, boolean replace, Configuration hadoop, Instant startedAt)
+      String output,
+      String id,
+      String defaultId,
+      SnapshotWriter.Kind kind,
+      boolean replace,
+      java.time.Duration leftoverAge,
+      Configuration hadoop,
+      Instant startedAt)
       throws Exception {
-    SnapshotWriter writer =
-        SnapshotWriter.open(output, id, defaultId, SnapshotWriter.Settings.of(kind, replace, SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE),
-            hadoop, startedAt);
+    SnapshotWriter writer = SnapshotWriter.open(output, id, defaultId, SnapshotWriter.Settings.of(kind, replace, leftoverAge), hadoop, startedAt);
     for (String leftover : writer.leftovers()) {
       Logs.tifa().warn("leftover: {}", leftover);
     }

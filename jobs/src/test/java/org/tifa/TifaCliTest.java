@@ -196,4 +196,60 @@ class TifaCliTest {
         run("report", "--snapshot", snap.toString(), "--compare-with", base.toString(), "--output", tmp.resolve("r.html").toString()),
         Tifa.USAGE, "grain year");
   }
+
+  @Test
+  void fault02_runIntoAFolderTifaDidNotWriteIsRefusedAndTheFolderKept() throws IOException {
+    Path home = tmp.resolve("home");
+    Path chapter = home.resolve("Documents/thesis/ch1.tex");
+    Files.createDirectories(chapter.getParent());
+    Files.writeString(chapter, "chapter one");
+    assertOneLineError(
+        run("run", "--input", someInput(), "--output", home.toString(), "--snapshot", "Documents"), Tifa.USAGE, "is not a Tifa snapshot");
+    assertEquals("chapter one", Files.readString(chapter));
+  }
+
+  @Test
+  void fault03_snapshotLatestIsAUsageErrorAndLatestStaysAFile() throws IOException {
+    Path root = tmp.resolve("out");
+    ManifestOnly.snapshot(root, "a", List.of("year"), "x");
+    assertOneLineError(run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "LATEST"), Tifa.USAGE, "LATEST");
+    assertOneLineError(run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "latest"), Tifa.USAGE, "reserved");
+    assertEquals("a\n", Files.readString(root.resolve("LATEST")));
+  }
+
+  @Test
+  void fault10_aSnapshotIdHeldByAnotherRunExits6() throws IOException {
+    Path root = tmp.resolve("out");
+    Path token = root.resolve("_tifa/locks/q1/run.json");
+    Files.createDirectories(token.getParent());
+    Files.writeString(
+        token, "{\"run_id\":\"r\",\"host\":\"elsewhere\",\"pid\":1,\"process_start\":\"\",\"started_at\":\"2024-01-01T00:00:00Z\"}");
+    assertOneLineError(run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "q1"), Tifa.BUSY, token.toString());
+    assertTrue(Files.exists(token), "another run's lock is not touched");
+    assertTrue(Files.notExists(root.resolve("q1")));
+  }
+
+  @Test
+  void fault13_compareIntoTheBaseRootThroughALinkIsRefused() throws IOException {
+    Path root = tmp.resolve("snapshots");
+    ManifestOnly.snapshot(root, "a", List.of("year"), "x");
+    ManifestOnly.snapshot(root, "b", List.of("year"), "x");
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), root);
+    assertOneLineError(
+        run("compare", "--base", root.resolve("a").toString(), "--target", root.resolve("b").toString(), "--output", link.toString()),
+        Tifa.USAGE, "holds snapshot");
+    assertEquals("b\n", Files.readString(root.resolve("LATEST")));
+  }
+
+  @Test
+  void fault15_outputThatIsAFileIsAUsageErrorBeforeSpark() throws IOException {
+    Path file = tmp.resolve("results.txt");
+    Files.writeString(file, "keep");
+    assertOneLineError(run("run", "--input", someInput(), "--output", file.toString()), Tifa.USAGE, "is a file, not a directory");
+    assertEquals("keep", Files.readString(file));
+    assertOneLineError(
+        run("compare", "--base", ManifestOnly.snapshot(tmp.resolve("s"), "a", List.of("year"), "x").toString(), "--target",
+            tmp.resolve("s").toString(), "--output", file.toString()),
+        Tifa.USAGE, "is a file, not a directory");
+  }
 }

@@ -70,6 +70,7 @@ public final class TifaConfig implements Serializable {
   public final List<String> grains;
   public final int quarantineRawBytes;
   public final int rowsPerFile;
+  public final java.time.Duration leftoverAge;
   public final int sloganMinDocuments;
   public final double maxQuarantineRatio;
   public final int summaryTop;
@@ -95,6 +96,8 @@ public final class TifaConfig implements Serializable {
     this.quarantineRawBytes = wholeNumber(tree, "output", "quarantine_raw_bytes", 64, MAX_QUARANTINE_RAW_BYTES);
     // Fewer rows than this would split a table into up to 1000 files of a few rows each.
     this.rowsPerFile = wholeNumber(tree, "output", "rows_per_file", 1000, 100_000_000);
+    // A lock is refreshed at a quarter of this age; a year is the most a stale run is waited for.
+    this.leftoverAge = java.time.Duration.ofHours(wholeNumber(tree, "output", "leftover_age_hours", 1, 8760));
     this.sloganMinDocuments = wholeNumber(tree, "slogans", "min_documents", 1, 1_000_000);
     this.maxQuarantineRatio = number(tree, "run", "max_quarantine_ratio", 0, 1);
     this.summaryTop = wholeNumber(tree, "run", "summary_top", 1, 1000);
