@@ -136,7 +136,7 @@ public final class Tifa implements Callable<Integer> {
       RunOptions options = withDefaults().validate();
       Configuration hadoop = Hadoop.configuration();
       TifaConfig config = options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
-      List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, hadoop);
+      List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, options.output(), hadoop);
       String snapshotId = options.snapshotId() != null ? options.snapshotId() : defaultSnapshotId(startedAt);
 
       ReferenceData reference = ReferenceData.bundled();
