@@ -68,30 +68,30 @@ public final class Tifa implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Tifa());
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println("tifa: " + ex.getMessage() + " (see --help)");
+          ex.getCommandLine().getErr().println("tifa: " + oneLine(ex.getMessage()) + " (see --help)");
           return USAGE;
         });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintStream err = System.err;
           if (ex instanceof ConfigException) {
-            err.println("tifa: " + ex.getMessage());
+            err.println("tifa: " + oneLine(ex.getMessage()));
             return USAGE;
           }
           if (ex instanceof ListInputs.NoInputException) {
-            err.println("tifa: " + ex.getMessage());
+            err.println("tifa: " + oneLine(ex.getMessage()));
             return NO_INPUT;
           }
           if (ex instanceof SnapshotWriter.RefusedException) {
-            err.println("tifa: " + ex.getMessage());
+            err.println("tifa: " + oneLine(ex.getMessage()));
             return USAGE;
           }
           if (ex instanceof SnapshotWriter.BusyException) {
-            err.println("tifa: " + ex.getMessage());
+            err.println("tifa: " + oneLine(ex.getMessage()));
             return BUSY;
           }
           if (ex instanceof SnapshotRef.IncompatibleSnapshotException) {
-            err.println("tifa: " + ex.getMessage());
+            err.println("tifa: " + oneLine(ex.getMessage()));
             return INCOMPATIBLE_SNAPSHOT;
           }
           err.println("tifa: unexpected failure: " + ex);
@@ -99,6 +99,11 @@ public final class Tifa implements Callable<Integer> {
           return UNEXPECTED;
         });
     return cli.execute(args);
+  }
+
+  /** A message for the one error line: control characters escaped, cut to a readable length. */
+  static String oneLine(String message) {
+    return ConfigException.clip(String.valueOf(message), 600);
   }
 
   /** {@code tifa run}. */
@@ -151,11 +156,11 @@ public final class Tifa implements Callable<Integer> {
     public Integer call() throws Exception {
       Instant startedAt = Instant.now();
       RunOptions options = withDefaults().validate();
+      Logs.configure(options.verbose());
       Configuration hadoop = Hadoop.configuration();
       TifaConfig config = options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
-      List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, hadoop);
+      List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, options.output(), hadoop);
       ReferenceData reference = ReferenceData.bundled();
-      Logs.configure(options.verbose());
       SnapshotWriter writer =
           openWriter(
               options.output(), options.snapshotId(), defaultSnapshotId(startedAt), SnapshotWriter.Kind.SNAPSHOT, replace, config.leftoverAge,

@@ -3,6 +3,7 @@ package org.tifa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import org.junit.jupiter.api.Assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -268,6 +269,62 @@ class RunJobIT extends SparkTest {
       Assertions.assertTrue(first.count() > 0);
       assertDataFrameNoOrderEquals(first, second);
     }
+  }
+
+  /**
+   * Input that once looped, hung or lost records, through the command line: a .bz2 file holding
+   * plain text, a FIFO and a broken link named .jsonl, a link back up the tree, a JSON array element
+   * over max_line_bytes, and the output root inside the input. Counted by hand: 2 good lines, 2
+   * array elements (one too large) and one row for each of the three unreadable entries.
+   */
+  @Test
+  void inputFaultsAreEachAccountedForAndTheOutputInsideTheInputIsNotRead() throws Exception {
+    Path in = Files.createDirectories(work.resolve("faults-root/faults"));
+    Files.writeString(
+        in.resolve("good.jsonl"),
+        "{\"id\":\"f-1\",\"title\":\"成都市政协会议\",\"body\":\"四川省成都市政协召开常委会议，围绕营商环境建言。\",\"published_at\":\"2024-03-01\"}\n"
+            + "{\"id\":\"f-2\",\"title\":\"杭州市数字经济\",\"body\":\"浙江省杭州市发布数字经济发展报告，推动产业升级。\",\"published_at\":\"2024-03-02\"}\n");
+    Files.writeString(in.resolve("plain-text.jsonl.bz2"), "{\"id\":\"x\"}\n{\"id\":\"y\"}\n");
+    assertEquals(0, new ProcessBuilder("mkfifo", in.resolve("pipe.jsonl").toString()).start().waitFor());
+    Files.createSymbolicLink(in.resolve("gone.jsonl"), Path.of("missing.jsonl"));
+    Files.createSymbolicLink(in.resolve("up"), Path.of(".."));
+    Files.writeString(
+        in.resolve("array.json"),
+        "[{\"id\":\"f-3\",\"title\":\"济南市两会\",\"body\":\"山东省济南市人大会议闭幕，审议通过政府工作报告。\",\"published_at\":\"2024-03-03\"},\n"
+            + " {\"id\":\"f-4\",\"body\":\"" + "长".repeat(2000) + "\",\"published_at\":\"2024\"}]\n");
+    Path conf = Files.writeString(work.resolve("faults-conf.yaml"), "input:\n  max_line_bytes: 1000\n");
+    Path out = in.resolve("out");
+
+    for (String snapshot : List.of("s1", "s2")) {
+      int code =
+          assertTimeoutPreemptively(
+              java.time.Duration.ofMinutes(5),
+              () ->
+                  Tifa.execute(
+                      "run", "--input", in.toString(), "--output", out.toString(), "--conf", conf.toString(), "--snapshot", snapshot,
+                      "--max-quarantine-ratio", "0.9"));
+      assertEquals(Tifa.OK, code, snapshot);
+      JsonNode manifest = new ObjectMapper().readTree(out.resolve(snapshot).resolve("manifest.json").toFile());
+      JsonNode counts = manifest.get("counts");
+      assertEquals(7, counts.get("records_read").asLong(), snapshot + ": the earlier snapshot is not read as input");
+      assertEquals(3, counts.get("accepted").asLong());
+      assertEquals(0, counts.get("duplicates").asLong());
+      assertEquals(4, counts.get("quarantined").asLong());
+      assertEquals(2, counts.get("quarantine_reasons").get("unreadable_file").asLong());
+      assertEquals(1, counts.get("quarantine_reasons").get("not_regular_file").asLong());
+      assertEquals(1, counts.get("quarantine_reasons").get("too_large").asLong());
+      assertEquals(5, manifest.get("inputs").get("file_count").asInt());
+    }
+    List<List<Object>> rows =
+        query("SELECT reason, regexp_extract(input_file, '[^/]+$'), input_line, raw_truncated FROM read_parquet('"
+            + out.resolve("s2/quarantine/*.parquet") + "') ORDER BY 2");
+    assertEquals(
+        List.of(
+            List.of("too_large", "array.json", 2L, true),
+            List.of("unreadable_file", "gone.jsonl", 1L, false),
+            List.of("not_regular_file", "pipe.jsonl", 1L, false),
+            List.of("unreadable_file", "plain-text.jsonl.bz2", 1L, false)),
+        rows);
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -58,4 +58,19 @@ class TablesContractTest {
     }
     assertEquals(required, notNull, "required columns are the non-nullable ones");
   }
+
+  @org.junit.jupiter.api.Test
+  void everyQuarantineReasonIsDocumentedForTheReport() throws IOException {
+    JsonNode doc;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream("tifa/schemas/report.input.schema.json")) {
+      doc = new ObjectMapper().readTree(in);
+    }
+    List<String> documented = new ArrayList<>();
+    doc.get("x-tifa-quarantine-reasons").fieldNames().forEachRemaining(documented::add);
+    List<String> reasons = new ArrayList<>();
+    for (org.tifa.quarantine.QuarantineReason r : org.tifa.quarantine.QuarantineReason.values()) {
+      reasons.add(r.code());
+    }
+    assertEquals(reasons.stream().sorted().toList(), documented.stream().filter(reasons::contains).sorted().toList());
+  }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.tifa.Columns;
+import org.tifa.quarantine.QuarantineReason;
 import org.tifa.quarantine.StageResult;
 
 /**
@@ -128,21 +130,48 @@ public final class ReadReports {
     };
   }
 
-  private static ReportFileReader open(String file, Configuration conf, CompressionCodecFactory codecs, int maxLineBytes)
-      throws IOException {
+  /**
+   * Opens one input file as a reader of its records. A file that cannot be opened, a local file
+   * that is not a regular file (it is not opened: a FIFO would block the task forever), and a
+   * .gz or .bz2 file whose first bytes are not that format's become a reader of one quarantine
+   * row naming the file.
+   */
+  static ReportFileReader open(String file, Configuration conf, CompressionCodecFactory codecs, int maxLineBytes) {
     Path path = new Path(file);
-    FileSystem fs = path.getFileSystem(conf);
-    InputStream in;
+    InputStream in = null;
     try {
+      FileSystem fs = path.getFileSystem(conf);
+      java.nio.file.Path local = LocalFiles.local(fs, path);
+      LocalFiles.Problem problem = local == null ? null : LocalFiles.problem(local);
+      if (problem != null) {
+        return ReportFileReader.unopened(file, problem.reason(), problem.detail());
+      }
       in = fs.open(path);
       CompressionCodec codec = codecs.getCodec(path);
       if (codec != null) {
+        in = new BufferedInputStream(in, 1 << 16);
+        String mismatch = CompressedFormat.mismatch(codec.getDefaultExtension(), in);
+        if (mismatch != null) {
+          in.close();
+          return ReportFileReader.unopened(file, QuarantineReason.UNREADABLE_FILE, mismatch);
+        }
         in = codec.createInputStream(in);
       }
+      return new ReportFileReader(file, in, maxLineBytes);
     } catch (IOException e) {
-      return new ReportFileReader(file, new FailingStream(e), maxLineBytes);
+      closeQuietly(in);
+      return ReportFileReader.unopened(file, QuarantineReason.UNREADABLE_FILE, ReportFileReader.describe(e));
     }
-    return new ReportFileReader(file, in, maxLineBytes);
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // The file is reported unreadable already.
+      }
+    }
   }
 
   static Row toRow(RawRecord raw, ParseReport parser, int rawBytes) {
@@ -171,26 +200,12 @@ public final class ReadReports {
     String text = raw.text();
     String kept = text == null ? null : utf8Prefix(text, rawBytes);
     values[17] = kept;
-    values[18] = text != null && kept.length() < text.length();
+    values[18] = raw.textTruncated() || (text != null && kept.length() < text.length());
     return RowFactory.create(values);
   }
 
   private static StructField field(String name, org.apache.spark.sql.types.DataType type) {
     return new StructField(name, type, true, Metadata.empty());
-  }
-
-  /** Stands in for a file that could not be opened, so the failure becomes a quarantine row. */
-  private static final class FailingStream extends InputStream {
-    private final IOException failure;
-
-    FailingStream(IOException failure) {
-      this.failure = failure;
-    }
-
-    @Override
-    public int read() throws IOException {
-      throw failure;
-    }
   }
 
   static String utf8Prefix(String s, int maxBytes) {

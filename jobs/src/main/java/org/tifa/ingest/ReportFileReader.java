@@ -1,11 +1,5 @@
 package org.tifa.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,12 +16,15 @@ import org.tifa.quarantine.QuarantineReason;
 
 /**
  * Streams the records of one (already decompressed) input file: JSON lines, or a JSON array when
- * the file's first visible character is {@code [}. Memory stays bounded by the longest accepted
- * line; a line over the limit is skipped to its end and reported as too_large. Read errors end the
- * file with one unreadable_file record instead of an exception.
+ * the file's first visible character is {@code [}. Memory stays bounded by the record size limit:
+ * a line, or an array element, over the limit is scanned to its end without being kept and
+ * reported as too_large with its first bytes. Read errors end the file with one unreadable_file
+ * record, at the line being read when the error came, instead of an exception.
  */
 public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseable {
   private static final int BOM_1 = 0xEF;
+  /** The most bytes of a too_large record's text that are kept, cut at a character boundary. */
+  static final int RAW_KEPT_BYTES = 65536;
 
   private final String file;
   private final InputStream source;
@@ -44,17 +41,28 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(8192);
+  /** The read error met while filling the buffer, thrown once the bytes before it are consumed. */
+  private IOException failure;
 
-  private JsonParser arrayParser;
-  private ObjectMapper mapper;
+  private JsonArrayScanner array;
   private boolean started;
   private boolean done;
+  /** JSON lines: the last line read. JSON array: the line at the read position. */
   private long lineNumber;
 
   public ReportFileReader(String file, InputStream in, int maxLineBytes) {
     this.file = file;
     this.source = in;
     this.maxLineBytes = maxLineBytes;
+  }
+
+  /** A file that was not opened: its one record is the given quarantine reason. */
+  static ReportFileReader unopened(String file, QuarantineReason reason, String detail) {
+    ReportFileReader r = new ReportFileReader(file, InputStream.nullInputStream(), 0);
+    r.started = true;
+    r.done = true;
+    r.pending.add(new RawRecord(file, 1, null, reason.code(), detail));
+    return r;
   }
 
   @Override
@@ -79,24 +87,27 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
         started = true;
         skipBom();
         if (firstVisibleByte() == '[') {
-          startArray();
+          array = new JsonArrayScanner(this, file, maxLineBytes);
+          lineNumber = 1;
         }
       }
-      if (arrayParser != null) {
-        nextArrayElement();
+      if (array != null) {
+        done = !array.next(pending);
       } else {
         nextLine();
       }
     } catch (IOException e) {
       done = true;
-      pending.add(
-          new RawRecord(
-              file, Math.max(lineNumber, 1), null, QuarantineReason.UNREADABLE_FILE.code(), describe(e)));
+      long at = array != null ? lineNumber : lineNumber + 1;
+      pending.add(new RawRecord(file, at, null, QuarantineReason.UNREADABLE_FILE.code(), describe(e)));
     }
   }
 
-  /** Makes at least {@code n} bytes available from {@code pos}, unless the input ends first. */
-  private boolean ensure(int n) throws IOException {
+  /**
+   * Makes at least {@code n} bytes available from {@code pos}, unless the input ends first. A read
+   * error ends the input here and is kept for {@link #need}, so the bytes before it are read.
+   */
+  private boolean ensure(int n) {
     if (limit - pos >= n) {
       return true;
     }
@@ -106,7 +117,14 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
       pos = 0;
     }
     while (limit - pos < n && !sourceDone && limit < buf.length) {
-      int read = source.read(buf, limit, buf.length - limit);
+      int read;
+      try {
+        read = source.read(buf, limit, buf.length - limit);
+      } catch (IOException e) {
+        failure = e;
+        sourceDone = true;
+        break;
+      }
       if (read < 0) {
         sourceDone = true;
       } else {
@@ -116,13 +134,49 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     return limit - pos >= n;
   }
 
-  private void skipBom() throws IOException {
+  /** Like {@link #ensure}, but an input that ends in a read error throws it. */
+  boolean need(int n) throws IOException {
+    if (ensure(n)) {
+      return true;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return false;
+  }
+
+  /** The buffer the array scanner reads from {@link #pos} to {@link #limit}. */
+  byte[] buffer() {
+    return buf;
+  }
+
+  int position() {
+    return pos;
+  }
+
+  int limit() {
+    return limit;
+  }
+
+  void advance(int to) {
+    pos = to;
+  }
+
+  void newLines(long n) {
+    lineNumber += n;
+  }
+
+  long line() {
+    return lineNumber;
+  }
+
+  private void skipBom() {
     if (ensure(3) && (buf[pos] & 0xFF) == BOM_1 && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
       pos += 3;
     }
   }
 
-  private int firstVisibleByte() throws IOException {
+  private int firstVisibleByte() {
     ensure(buf.length);
     for (int i = pos; i < limit; i++) {
       byte b = buf[i];
@@ -138,7 +192,7 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
       lineBuffer.reset();
       long bytes = 0;
       boolean newline = false;
-      while (ensure(1)) {
+      while (need(1)) {
         int end = pos;
         while (end < limit && buf[end] != '\n') {
           end++;
@@ -161,13 +215,7 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
       }
       lineNumber++;
       if (bytes > maxLineBytes) {
-        pending.add(
-            new RawRecord(
-                file,
-                lineNumber,
-                decodeLenient(lineBuffer.toByteArray(), 65536),
-                QuarantineReason.TOO_LARGE.code(),
-                "line of " + bytes + " bytes, limit " + maxLineBytes));
+        pending.add(tooLarge(file, lineNumber, lineBuffer.toByteArray(), lineBuffer.size(), "line of " + bytes + " bytes, limit " + maxLineBytes));
         return;
       }
       byte[] bytesOfLine = lineBuffer.toByteArray();
@@ -196,51 +244,10 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     }
   }
 
-  private void startArray() throws IOException {
-    JsonFactory factory =
-        JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(ParseReport.MAX_NESTING)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .build())
-            .build();
-    mapper = new ObjectMapper(factory);
-    // The parser continues from what is buffered, then from the rest of the source.
-    InputStream rest =
-        new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, pos, limit - pos), source);
-    pos = limit;
-    arrayParser = factory.createParser(rest);
-    arrayParser.nextToken();
-  }
-
-  private void nextArrayElement() throws IOException {
-    long line = 0;
-    try {
-      JsonToken token = arrayParser.nextToken();
-      line = arrayParser.currentTokenLocation().getLineNr();
-      if (token == null || token == JsonToken.END_ARRAY) {
-        done = true;
-        return;
-      }
-      lineNumber = line;
-      JsonNode element = mapper.readTree(arrayParser);
-      pending.add(new RawRecord(file, line, mapper.writeValueAsString(element), null, null));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      done = true;
-      String reason =
-          e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
-              ? QuarantineReason.TOO_DEEP.code()
-              : QuarantineReason.MALFORMED_JSON.code();
-      long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-      pending.add(
-          new RawRecord(
-              file,
-              Math.max(at, 1),
-              null,
-              reason,
-              "JSON array breaks off here; the rest of the file is not read: " + firstLine(e.getOriginalMessage())));
-    }
+  /** A too_large record keeping the first bytes of its text, cut at a character boundary. */
+  static RawRecord tooLarge(String file, long line, byte[] kept, int length, String detail) {
+    return new RawRecord(
+        file, line, decodeLenient(kept, Math.min(length, RAW_KEPT_BYTES)), QuarantineReason.TOO_LARGE.code(), detail, true);
   }
 
   private static boolean isBlank(byte[] bytes, int length) {
@@ -263,8 +270,12 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     }
   }
 
+  /**
+   * The first {@code maxBytes} bytes as text, cut before a character that would not fit whole;
+   * malformed bytes become U+FFFD.
+   */
   static String decodeLenient(byte[] bytes, int maxBytes) {
-    int n = Math.min(bytes.length, maxBytes);
+    int n = wholeCharacters(bytes, Math.min(bytes.length, maxBytes));
     CharsetDecoder d =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -276,11 +287,25 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     return out.toString();
   }
 
-  private static String describe(IOException e) {
+  /** {@code n}, or less so that the bytes end with a whole UTF-8 sequence. */
+  private static int wholeCharacters(byte[] bytes, int n) {
+    int i = n - 1;
+    while (i >= 0 && n - i <= 3 && (bytes[i] & 0xC0) == 0x80) {
+      i--;
+    }
+    if (i < 0) {
+      return n;
+    }
+    int lead = bytes[i] & 0xFF;
+    int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return length > n - i ? i : n;
+  }
+
+  static String describe(IOException e) {
     return e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
   }
 
-  private static String firstLine(String s) {
+  static String firstLine(String s) {
     if (s == null) {
       return "";
     }
@@ -290,9 +315,6 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
 
   @Override
   public void close() throws IOException {
-    if (arrayParser != null) {
-      arrayParser.close();
-    }
     source.close();
   }
 }

@@ -1,8 +1,6 @@
 package org.tifa.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +91,7 @@ public final class Boilerplate implements Serializable {
    * @throws IllegalArgumentException naming the entry that is missing a key or does not compile
    */
   public static Boilerplate load(Reader yaml) throws IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    JsonNode root = org.tifa.conf.ConfYaml.read(yaml, JsonNode.class);
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("boilerplate config: expected a mapping at the top");
     }

@@ -27,8 +27,17 @@ public enum QuarantineReason {
   MISSING_DATE,
   /** A {@code published_at} that no supported date form matches, or an impossible date. */
   BAD_DATE,
-  /** The input file could not be read to the end (truncated gzip, I/O error). */
-  UNREADABLE_FILE;
+  /**
+   * The input file could not be opened or read to the end: truncated gzip or bzip2, a compressed
+   * file that is not in the format its extension names, no read permission, a broken symbolic
+   * link, an I/O error. The row's line is where reading stopped; the detail says why.
+   */
+  UNREADABLE_FILE,
+  /**
+   * A FIFO, device, socket or other non-regular file among the inputs: it is not opened, since
+   * reading it could block the job forever. One row per such file; the detail names its kind.
+   */
+  NOT_REGULAR_FILE;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -78,21 +78,30 @@ final class RunLock implements AutoCloseable {
       if (mine != null && t.getPath().getName().equals(mine.getName())) {
         continue;
       }
-      RunInfo other = RunInfo.parse(ops.readText(t.getPath(), 4096));
-      if (stale(other, t, staleAfter)) {
-        ops.delete(t.getPath(), false);
-        removed.add(t.getPath() + " (lock of " + (other == null ? "an unknown run" : other.describe()) + ")");
+      // The status again: a listing's entry may be gone (its run gave up) by the time it is read.
+      FileStatus token = ops.status(t.getPath());
+      if (token == null) {
+        continue;
+      }
+      RunInfo other = RunInfo.parse(ops.readText(token.getPath(), 4096));
+      String why = staleness(other, token, staleAfter);
+      if (why != null) {
+        ops.delete(token.getPath(), false);
+        removed.add(token.getPath() + " (lock of " + (other == null ? "an unknown run" : other.describe()) + ", " + why + ": removed)");
       } else {
-        live.add(new Holder(other, t.getPath()));
+        live.add(new Holder(other, token.getPath()));
       }
     }
     return live.isEmpty() ? null : live.get(0);
   }
 
-  private static boolean stale(RunInfo run, FileStatus token, Duration staleAfter) {
+  /** Why a token is stale, or null when it is live. */
+  private static String staleness(RunInfo run, FileStatus token, Duration staleAfter) {
     Instant refreshed = Instant.ofEpochMilli(token.getModificationTime());
-    boolean old = refreshed.plus(staleAfter).isBefore(Instant.now());
-    return old || (run != null && run.knownDead());
+    if (refreshed.plus(staleAfter).isBefore(Instant.now())) {
+      return "not refreshed since " + refreshed;
+    }
+    return run != null && run.knownDead() ? "its process is gone" : null;
   }
 
   RunInfo run() {

@@ -118,4 +118,145 @@ class ReportFileReaderTest {
     assertTrue(records.size() > 1 && records.size() < 2000, "the readable part is kept: " + records.size());
     assertTrue(records.subList(0, records.size() - 1).stream().allMatch(RawRecord::readable));
   }
+
+  @Test
+  void aTruncatedGzipPointsAtTheLineWhereDecompressionFailed() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      for (int i = 0; i < 2000; i++) {
+        out.write(utf8("{\"id\":\"" + i + "\",\"body\":\"政协委员围绕乡村振兴建言献策" + i + "\"}\n"));
+      }
+    }
+    byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
+    // The break's line, counted here from what the truncated stream yields before it fails.
+    long newlines = 0;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(cut))) {
+      int b;
+      while ((b = in.read()) >= 0) {
+        newlines += b == '\n' ? 1 : 0;
+      }
+    } catch (java.io.EOFException expected) {
+      // the cut
+    }
+    List<RawRecord> records = read(new GZIPInputStream(new ByteArrayInputStream(cut)), 1000);
+    assertEquals(newlines + 1, records.size(), "every complete line, then the row for the break");
+    RawRecord last = records.get(records.size() - 1);
+    assertEquals("unreadable_file", last.reason());
+    assertEquals(newlines + 1, last.line(), "the line being read when decompression failed");
+  }
+
+  @Test
+  void aReadErrorInTheFirstBufferKeepsTheLinesBeforeIt() throws IOException {
+    InputStream failing =
+        new java.io.SequenceInputStream(
+            new ByteArrayInputStream(utf8("{\"a\":1}\n{\"b\":2}\n{\"c\":")),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                throw new IOException("disk gone");
+              }
+            });
+    List<RawRecord> records = read(failing, 1000);
+    assertEquals(3, records.size());
+    assertEquals("{\"b\":2}", records.get(1).text());
+    assertEquals("unreadable_file", records.get(2).reason());
+    assertEquals(3L, records.get(2).line());
+    assertEquals("IOException: disk gone", records.get(2).detail());
+  }
+
+  @Test
+  void aTooLargeLineSaysItsRawTextIsCut() throws IOException {
+    List<RawRecord> records = read(utf8("{\"body\":\"" + "x".repeat(5000) + "\"}\n"), 100);
+    assertEquals("too_large", records.get(0).reason());
+    assertTrue(records.get(0).textTruncated());
+  }
+
+  @Test
+  void aJsonArrayElementOverTheLimitIsQuarantinedAsTooLarge() throws IOException {
+    String big = "{\"id\": \"big\", \"body\": \"" + "政".repeat(2000) + "\", \"n\": [1, {\"s\": \"]},\\\"\"}]}";
+    String file = "[\n  {\"id\": \"a\"},\n  " + big + ",\n  {\"id\": \"c\"}\n]\n";
+    List<RawRecord> records = read(utf8(file), 100);
+    assertEquals(3, records.size());
+    assertEquals("{\"id\":\"a\"}", records.get(0).text());
+    RawRecord tooLarge = records.get(1);
+    assertEquals("too_large", tooLarge.reason());
+    assertEquals(3L, tooLarge.line());
+    assertEquals(big.getBytes(StandardCharsets.UTF_8).length, sizeInDetail(tooLarge.detail()));
+    assertTrue(big.startsWith(tooLarge.text()), "the element's first bytes, cut at a character");
+    assertTrue(utf8(tooLarge.text()).length > 96 && utf8(tooLarge.text()).length <= 100, "cut to the limit");
+    assertTrue(tooLarge.textTruncated());
+    assertEquals("{\"id\":\"c\"}", records.get(2).text());
+    assertEquals(4L, records.get(2).line());
+  }
+
+  @Test
+  void aJsonArrayElementLargerThanTheHeapIsStreamedNotLoaded() throws IOException {
+    long bodyBytes = Math.max(300L << 20, Runtime.getRuntime().maxMemory() + (64L << 20));
+    byte[] head = utf8("[{\"id\":\"a\",\"body\":\"");
+    byte[] tail = utf8("\"},\n{\"id\":\"b\"}]");
+    InputStream huge = new GeneratedArray(head, bodyBytes, tail);
+    List<RawRecord> records = read(huge, 1 << 20);
+    assertEquals(2, records.size());
+    assertEquals("too_large", records.get(0).reason());
+    assertEquals(head.length - 1 + bodyBytes + 2, sizeInDetail(records.get(0).detail()), "from { to }");
+    assertTrue(records.get(0).text().startsWith("{\"id\":\"a\",\"body\":\"xxxx"));
+    assertEquals("{\"id\":\"b\"}", records.get(1).text());
+    assertEquals(2L, records.get(1).line());
+  }
+
+  @Test
+  void textAfterTheClosingBracketOfAJsonArrayIsReportedNotIgnored() throws IOException {
+    List<RawRecord> records = read(utf8("[{\"id\":\"a\"}]\n[{\"id\":\"b\"}]\n"), 1000);
+    assertEquals(2, records.size());
+    assertTrue(records.get(0).readable());
+    assertEquals("malformed_json", records.get(1).reason());
+    assertEquals(2L, records.get(1).line());
+  }
+
+  private static long sizeInDetail(String detail) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("of (\\d+) bytes").matcher(detail);
+    assertTrue(m.find(), detail);
+    return Long.parseLong(m.group(1));
+  }
+
+  /** {@code head}, then {@code n} bytes of 'x', then {@code tail}, generated as read. */
+  private static final class GeneratedArray extends InputStream {
+    private final byte[] head;
+    private final byte[] tail;
+    private final long n;
+    private long at;
+
+    GeneratedArray(byte[] head, long n, byte[] tail) {
+      this.head = head;
+      this.n = n;
+      this.tail = tail;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      long total = head.length + n + tail.length;
+      if (at >= total) {
+        return -1;
+      }
+      int count;
+      if (at < head.length) {
+        count = (int) Math.min(len, head.length - at);
+        System.arraycopy(head, (int) at, b, off, count);
+      } else if (at < head.length + n) {
+        count = (int) Math.min(len, head.length + n - at);
+        java.util.Arrays.fill(b, off, off + count, (byte) 'x');
+      } else {
+        count = (int) Math.min(len, total - at);
+        System.arraycopy(tail, (int) (at - head.length - n), b, off, count);
+      }
+      at += count;
+      return count;
+    }
+  }
 }

@@ -75,7 +75,7 @@ public final class HeldWriter {
       command.add(HeldWriter.class.getName());
       command.addAll(List.of(root, id, String.valueOf(replace), step, content));
       command.addAll(hadoop);
-      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
@@ -88,6 +88,10 @@ public final class HeldWriter {
         }
       }
       throw new IOException("the held writer ended without reaching its step (exit " + exitCode() + ")");
+    }
+
+    boolean alive() {
+      return process.isAlive();
     }
 
     /** SIGKILL: no finally block, shutdown hook or cleanup runs. */
