@@ -37,6 +37,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,10 @@ class S3IT extends SparkTest {
   static FileSystem fs;
   static long fsMillis;
 
+  /**
+   * Opens this bucket's S3A filesystem with the server's settings. Hadoop caches it per bucket,
+   * so Spark's tasks and the jobs get this same instance whatever configuration they pass.
+   */
   @BeforeAll
   static void openS3a() throws IOException {
     long t0 = System.nanoTime();
@@ -74,6 +79,12 @@ class S3IT extends SparkTest {
   @Override
   public SparkConf conf() {
     return S3.configure(super.conf());
+  }
+
+  /** The settings again on the context, in case it was made before this class (conf() unused). */
+  @BeforeEach
+  void pointSparkAtS3() {
+    S3.hadoopSettings().forEach(spark().sparkContext().hadoopConfiguration()::set);
   }
 
   private static void write(Path path, String text) throws IOException {
