@@ -73,4 +73,40 @@ class HdfsIT extends SparkTest {
         spark().read().parquet(root + "/out/h/term_counts").select("grain").distinct().count(),
         "the --conf file read from HDFS was applied");
   }
+
+  /** Writes and commits a snapshot whose one table file holds {@code content}, through the protocol. */
+  private static void commit(String root, String id, boolean replace, String content) throws Exception {
+    org.tifa.write.SnapshotWriter w =
+        org.tifa.write.SnapshotWriter.open(
+            root, id, null,
+            org.tifa.write.SnapshotWriter.Settings.of(
+                org.tifa.write.SnapshotWriter.Kind.SNAPSHOT, replace, org.tifa.write.SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE),
+            dfs.getFileSystem().getConf(), java.time.Instant.now());
+    w.writeText("documents/part-0.txt", content);
+    w.writeText(org.tifa.write.SnapshotWriter.MANIFEST,
+        "{\"snapshot_id\":\"" + id + "\",\"schema_version\":" + Tables.SCHEMA_VERSION + ",\"config\":{}}");
+    w.commit();
+  }
+
+  @Test
+  void aSnapshotIsReplacedOnHdfsOnlyWhenAskedAndLatestIsRenamedOverAtomically() throws Exception {
+    FileSystem fs = dfs.getFileSystem();
+    String root = fs.getUri() + "/protocol";
+    commit(root, "a", false, "old");
+    try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(fs.getUri() + "/protocol-in/r.jsonl"))) {
+      out.write("{\"body\":\"b\",\"published_at\":\"2024\"}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    assertEquals(Tifa.USAGE, Tifa.execute("run", "--input", fs.getUri() + "/protocol-in", "--output", root, "--snapshot", "a"));
+    commit(root, "a", true, "new");
+    org.tifa.compare.SnapshotRef ref = org.tifa.compare.SnapshotRef.resolve("--snapshot", root, fs.getConf());
+    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(ref.dir(), "documents/part-0.txt"))) {
+      assertEquals("new", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(new org.apache.hadoop.fs.Path(root))) {
+      names.add(s.getPath().getName());
+    }
+    java.util.Collections.sort(names);
+    assertEquals(java.util.List.of("LATEST", "_tifa", "a"), names, "no temporary LATEST or replacement left");
+  }
 }

@@ -70,6 +70,8 @@ public final class HeldWriter {
     Process(String root, String id, boolean replace, String step, String content, List<String> hadoop) throws IOException {
       List<String> command = new ArrayList<>();
       command.add(Path.java());
+      // Nothing in a test may ask the cloud's instance metadata service for credentials.
+      command.add("-Daws.disableEc2Metadata=true");
       command.add("-cp");
       command.add(System.getProperty("java.class.path"));
       command.add(HeldWriter.class.getName());
