@@ -144,6 +144,22 @@ final class FileOps {
     fs.delete(path, recursive);
   }
 
+  /**
+   * Removes {@code dir} and then each parent below {@code top} while they are empty. A directory
+   * that is not empty (another run's entry appeared) stops it: a non-recursive delete refuses it.
+   */
+  void deleteEmptyDirs(Path dir, Path top) {
+    for (Path d = dir; d != null && !d.equals(top) && d.depth() > top.depth(); d = d.getParent()) {
+      try {
+        if (list(d).length > 0 || !fs.delete(d, false)) {
+          return;
+        }
+      } catch (IOException notEmpty) {
+        return;
+      }
+    }
+  }
+
   /** The local path of a {@code file:} path. */
   private java.nio.file.Path local(Path path) {
     return java.nio.file.Path.of(fs.makeQualified(path).toUri());

@@ -23,12 +23,14 @@ import org.apache.hadoop.fs.Path;
  */
 final class RunLock implements AutoCloseable {
   private final FileOps ops;
+  private final Path root;
   private final Path token;
   private final RunInfo me;
   private final ScheduledExecutorService heartbeat;
 
-  private RunLock(FileOps ops, Path token, RunInfo me, Duration staleAfter) {
+  private RunLock(FileOps ops, Path root, Path token, RunInfo me, Duration staleAfter) {
     this.ops = ops;
+    this.root = root;
     this.token = token;
     this.me = me;
     this.heartbeat =
@@ -61,14 +63,31 @@ final class RunLock implements AutoCloseable {
       throws IOException {
     Path folder = folder(root, id);
     Path mine = new Path(folder, me.runId() + ".json");
-    ops.writeText(mine, me.toJson(), false);
+    writeToken(ops, mine, me);
     afterToken.run();
     Holder holder = liveHolder(ops, folder, mine, staleAfter, removed);
     if (holder != null) {
       ops.delete(mine, false);
       return new Attempt(null, holder);
     }
-    return new Attempt(new RunLock(ops, mine, me, staleAfter), null);
+    return new Attempt(new RunLock(ops, root, mine, me, staleAfter), null);
+  }
+
+  /**
+   * Writes a new token; a folder removed by another run giving up its lock between this run's
+   * creating it and writing into it is created again.
+   */
+  private static void writeToken(FileOps ops, Path token, RunInfo me) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ops.writeText(token, me.toJson(), false);
+        return;
+      } catch (java.io.FileNotFoundException folderGone) {
+        if (attempt == 3) {
+          throw folderGone;
+        }
+      }
+    }
   }
 
   /** The first live token in {@code folder} other than {@code mine}; stale ones are removed. */
@@ -126,10 +145,6 @@ final class RunLock implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     ops.delete(token, false);
-    try {
-      ops.delete(token.getParent(), false);
-    } catch (IOException notEmpty) {
-      // Another run's token is there: the folder stays.
-    }
+    ops.deleteEmptyDirs(token.getParent(), root);
   }
 }

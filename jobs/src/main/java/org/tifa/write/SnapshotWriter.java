@@ -243,7 +243,7 @@ public final class SnapshotWriter {
     settings.hook().at(Step.COMMITTED);
     if (replacing) {
       promote(ops, work, snapshotDir(), settings.hook());
-      deleteIfEmpty(ops, SnapshotLayout.replacements(root, id));
+      ops.deleteEmptyDirs(SnapshotLayout.replacements(root, id), root);
     }
     ops.replaceText(new Path(root, LATEST), id + "\n");
     settings.hook().at(Step.LATEST_WRITTEN);
@@ -272,7 +272,7 @@ public final class SnapshotWriter {
     try {
       ops.delete(work, true);
       if (replacing) {
-        deleteIfEmpty(ops, SnapshotLayout.replacements(root, id));
+        ops.deleteEmptyDirs(SnapshotLayout.replacements(root, id), root);
       }
     } catch (IOException ignored) {
       // What cannot be removed is uncommitted, never read, and removed by a later run.
@@ -387,7 +387,7 @@ public final class SnapshotWriter {
       ops.delete(other.getPath(), true);
       leftovers.add(other.getPath() + " (unfinished replacement of " + id + ": removed)");
     }
-    deleteIfEmpty(ops, folder);
+    ops.deleteEmptyDirs(folder, root);
   }
 
   /**
@@ -447,7 +447,7 @@ public final class SnapshotWriter {
           leftovers.add(target + " (unfinished " + settings.kind().noun + " of a run that is gone: removed)");
         }
       }
-      deleteIfEmpty(ops, RunLock.folder(root, id));
+      ops.deleteEmptyDirs(RunLock.folder(root, id), root);
     }
     tidyLegacy(ops, root, settings.leftoverAge(), leftovers);
   }
@@ -506,10 +506,6 @@ public final class SnapshotWriter {
     }
   }
 
-  private static void deleteIfEmpty(FileOps ops, Path dir) throws IOException {
-    if (ops.exists(dir) && ops.list(dir).length == 0) {
-      ops.delete(dir, false);
-    }
   }
 
   private static void at(Hook hook, Step step) {
