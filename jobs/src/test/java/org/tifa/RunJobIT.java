@@ -292,7 +292,7 @@ class RunJobIT extends SparkTest {
         in.resolve("array.json"),
         "[{\"id\":\"f-3\",\"title\":\"济南市两会\",\"body\":\"山东省济南市人大会议闭幕，审议通过政府工作报告。\",\"published_at\":\"2024-03-03\"},\n"
             + " {\"id\":\"f-4\",\"body\":\"" + "长".repeat(2000) + "\",\"published_at\":\"2024\"}]\n");
-    Path conf = Files.writeString(work.resolve("faults-conf.yaml"), "input:\n  max_line_bytes: 1000\n");
+    Path conf = Files.writeString(work.resolve("faults-conf.yaml"), "input:\n  max_line_bytes: 1024\n");
     Path out = in.resolve("out");
 
     for (String snapshot : List.of("s1", "s2")) {
