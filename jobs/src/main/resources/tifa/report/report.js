@@ -3,6 +3,8 @@
  * which is inlined above this script. Nothing is fetched: the maps are embedded GeoJSON, the CSV
  * downloads are built in the page. Every chart container carries data-chart="<id>" and, once drawn,
  * data-rendered="true" (or "empty" when it has nothing to show), for people and for tests.
+ * Text from the data (terms, region names, ids, paths) only ever lands as text: textContent, text
+ * nodes in tooltips, SVG text drawn by ECharts; no string of it is parsed as HTML.
  */
 (function () {
   'use strict';
@@ -42,8 +44,16 @@
     return x === null || x === undefined ? null : Number(x.toFixed(digits));
   }
 
+  /**
+   * A CSV cell. Text that a spreadsheet would take for a formula (starting with = + - @, a tab or a
+   * carriage return, OWASP's list) is written after a ' so that it stays text; numbers are written
+   * as they are, negative ones too.
+   */
   function csvCell(v) {
     var s = v === null || v === undefined ? '' : String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) {
+      s = "'" + s;
+    }
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
@@ -57,7 +67,7 @@
   function download(name, table) {
     var blob = new Blob([csvText(table)], {type: 'text/csv;charset=utf-8'});
     var url = URL.createObjectURL(blob);
-    var a = el('a', {href: url, download: name + '.csv'});
+    var a = el('a', {href: url, download: name.replace(/[^A-Za-z0-9._-]/g, '_') + '.csv'});
     document.body.appendChild(a);
     a.click();
     document.body.removeChild(a);
@@ -82,6 +92,46 @@
       })));
     });
     node.appendChild(body);
+  }
+
+  /**
+   * Tooltip content as DOM nodes: ECharts puts a formatter's string into the page as HTML but a
+   * node as it is, so text from the data only ever lands as text. lines: one string per line, or
+   * [colour, text] for a line led by a series' colour dot.
+   */
+  function tooltip(lines) {
+    return el('div', {className: 'tip'}, lines.map(function (line) {
+      if (typeof line === 'string') {
+        return el('div', {text: line});
+      }
+      var dot = el('span', {className: 'tip-dot'});
+      if (typeof line[0] === 'string') {
+        dot.style.backgroundColor = line[0];
+      }
+      return el('div', {}, [dot, el('span', {text: line[1]})]);
+    }));
+  }
+
+  /**
+   * An item tooltip; lines(p) gives its lines. confine keeps it inside the chart, and so without the
+   * pointer arrow ECharts otherwise adds as HTML with a style attribute, which the page's
+   * Content-Security-Policy refuses.
+   */
+  function itemTooltip(lines) {
+    return {trigger: 'item', confine: true, formatter: function (p) { return tooltip(lines(p)); }};
+  }
+
+  /** An axis tooltip: the category, then each series with its value as format gives it. */
+  function axisTooltip(pointer, format) {
+    return {trigger: 'axis', axisPointer: {type: pointer}, formatter: function (params) {
+      return tooltip([params[0].axisValueLabel].concat(params.map(function (p) {
+        return [p.color, p.seriesName + ': ' + format(p.value)];
+      })));
+    }};
+  }
+
+  function percentValue(v) {
+    return v === null || v === undefined ? '—' : v + '%';
   }
 
   /** Draws an ECharts option into a chart container, or the no-data notice when option is null. */
@@ -135,7 +185,7 @@
   function block(parent, spec) {
     var box = el('div', {className: 'chart', 'data-chart': spec.id}, [
       el('div', {className: 'plot'}),
-      el('div', {className: 'empty', text: NO_DATA, style: 'display:none'})
+      el('div', {className: 'empty', text: NO_DATA})
     ]);
     var table = el('table');
     var current = null;
@@ -176,7 +226,7 @@
       table: {columns: shareColumns, rows: rows},
       option: {
         grid: {left: 8, right: 56, top: 8, bottom: 28, containLabel: true},
-        tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+        tooltip: axisTooltip('shadow', percentValue),
         xAxis: {type: 'value', name: axisName, nameLocation: 'middle', nameGap: 24, axisLabel: {formatter: '{value}%'}},
         yAxis: {type: 'category', data: shown.map(function (t) { return t.term; })},
         series: [{
@@ -240,10 +290,10 @@
             docs: a.term_documents[state.key] || 0, all: a.documents};
         });
         return {table: table, option: {
-          tooltip: {trigger: 'item', formatter: function (p) {
+          tooltip: itemTooltip(function (p) {
             var d = p.data;
-            return d && d.all ? d.region + '<br>' + d.docs + ' / ' + d.all + ' 篇 = ' + p.value + '%' : p.name + '<br>' + NO_DATA;
-          }},
+            return d && d.all ? [d.region, d.docs + ' / ' + d.all + ' 篇 = ' + p.value + '%'] : [p.name, NO_DATA];
+          }),
           visualMap: {type: 'continuous', min: 0, max: max > 0 ? round(max, 2) : 1, left: 8, bottom: 8, calculable: true,
             text: ['高 high', '低 low'], formatter: '{value}%', inRange: {color: ['#fff3e0', '#e65100', '#7f1d1d']}},
           series: [{type: 'map', map: map.map_name, name: term ? term.term : '', roam: false, data: values,
@@ -279,7 +329,7 @@
   function lineOption(months, series, yName) {
     return {
       grid: {left: 8, right: 24, top: 64, bottom: 40, containLabel: true},
-      tooltip: {trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '—' : v + '%'; }},
+      tooltip: axisTooltip('line', percentValue),
       legend: {type: 'scroll', top: 0},
       xAxis: {type: 'category', data: months, name: '月份 / month', nameLocation: 'middle', nameGap: 28},
       yAxis: {type: 'value', name: yName, nameTextStyle: {align: 'left'}, axisLabel: {formatter: '{value}%'}},
@@ -379,7 +429,7 @@
         return {table: table, option: {
           grid: {left: 8, right: 24, top: 40, bottom: 40, containLabel: true},
           legend: {type: 'scroll', top: 0},
-          tooltip: {trigger: 'item', formatter: function (p) { return p.seriesName + '<br>' + p.value[1] + ' ' + p.value[0] + '<br>' + p.value[2] + ' 篇'; }},
+          tooltip: itemTooltip(function (p) { return [[p.color, p.seriesName], p.value[1] + ' ' + p.value[0], p.value[2] + ' 篇']; }),
           xAxis: {type: 'time', name: '首次出现 / first seen', nameLocation: 'middle', nameGap: 28},
           yAxis: {type: 'category', data: provinces},
           series: d.slogans.map(function (x) {
@@ -408,7 +458,7 @@
       var shown = rows.slice().reverse();
       return {table: table, option: {
         grid: {left: 8, right: 56, top: 8, bottom: 28, containLabel: true},
-        tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+        tooltip: axisTooltip('shadow', function (v) { return v === null || v === undefined ? '—' : v + ' pp'; }),
         xAxis: {type: 'value', name: '占比变化 (百分点) / share change (pp)', nameLocation: 'middle', nameGap: 24},
         yAxis: {type: 'category', data: shown.map(function (c) { return c.term; })},
         series: [{type: 'bar', name: '占比变化 / share change', data: shown.map(function (c) {
@@ -466,7 +516,7 @@
           {key: 'records', zh: '记录数', en: 'records'}
         ], rows: rows}, option: {
           grid: {left: 8, right: 40, top: 8, bottom: 28, containLabel: true},
-          tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
+          tooltip: axisTooltip('shadow', num),
           xAxis: {type: 'value', name: '记录数 / records', nameLocation: 'middle', nameGap: 24, minInterval: 1},
           yAxis: {type: 'category', data: shown.map(function (q) { return q.reason; })},
           series: [{type: 'bar', name: '记录数 / records', data: shown.map(function (q) { return q.records; }), label: {show: true, position: 'right'}}]

@@ -3,10 +3,13 @@ package org.tifa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -15,31 +18,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.tifa.reference.CsvLines;
+import org.tifa.report.ChinaMaps;
+import org.tifa.report.ReportModel;
+import org.tifa.report.ReportPage;
+import org.tifa.testing.Cli;
 import org.tifa.testing.Snapshots;
 
 /**
  * Opens real reports in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * which .ci/run installs) with every network request sent to a dead proxy, waits until every chart
  * has drawn, and checks that each one drew something, that the console shows no error and that the
- * page fetched nothing. Full-page screenshots are kept in {@code jobs/target/report-screenshots/}.
+ * page fetched nothing; and that text from the input shows as text wherever it lands, with none of
+ * it run as script or taken as a spreadsheet formula. Full-page screenshots are kept in
+ * {@code jobs/target/report-screenshots/}, with the page made from the payloads.
  */
 class ReportBrowserIT extends SparkTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Snapshots.REPO.resolve("jobs/target/report-screenshots");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path PAYLOADS = Snapshots.REPO.resolve("jobs/src/test/resources/ReportBrowserIT/payloads.jsonl");
+  /**
+   * The window properties the payloads of payloads.jsonl, of its file name and of the region names
+   * set if they ever run (each payload sets its own, x + a letter).
+   */
+  private static final List<String> PAYLOAD_PROPERTIES = List.of("xj", "xs", "xv", "xt", "xu", "xp", "xc", "xq", "xf", "xr", "xb");
   @TempDir Path tmp;
 
   private static ChromeDriver browser(Path profile, Path downloads) {
@@ -183,6 +209,245 @@ class ReportBrowserIT extends SparkTest {
       assertEquals(List.of(), consoleErrors(driver), "console errors");
       assertEquals(0, resourcesFetched(driver), "resources fetched");
       screenshot(driver, "empty");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  /**
+   * The payload slogans (the texts quoted in the fixture) with the documents that mention them,
+   * counted from the file itself: a record with a body mentions a slogan when its title or body
+   * holds it (once a quoted text is a slogan it counts unquoted too).
+   */
+  private static Map<String, Long> payloadSlogans() throws IOException {
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : Files.readAllLines(PAYLOADS, StandardCharsets.UTF_8)) {
+      records.add(JSON.readTree(line));
+    }
+    Map<String, Long> out = new TreeMap<>();
+    for (JsonNode r : records) {
+      Matcher quote = Pattern.compile("“([^”]*)”").matcher(r.path("body").asText());
+      while (quote.find()) {
+        out.put(quote.group(1), 0L);
+      }
+    }
+    for (JsonNode r : records) {
+      String text = r.path("title").asText() + "\n" + r.path("body").asText();
+      out.replaceAll((term, n) -> r.hasNonNull("body") && text.contains(term) ? n + 1 : n);
+    }
+    return out;
+  }
+
+  /**
+   * Renames divisions (old name → new) in a written snapshot's regions table, wherever the table
+   * names them: a snapshot can be written by anyone, and the report must show what it says as text.
+   */
+  private void renameRegions(Path table, Map<String, String> names) throws IOException {
+    Dataset<Row> rows = spark().read().parquet(table.toString());
+    for (String column : List.of(Columns.NAME, Columns.PROVINCE_NAME, Columns.PREFECTURE_NAME)) {
+      Column renamed = functions.col(column);
+      for (Map.Entry<String, String> n : names.entrySet()) {
+        renamed = functions.when(functions.col(column).equalTo(n.getKey()), n.getValue()).otherwise(renamed);
+      }
+      rows = rows.withColumn(column, renamed);
+    }
+    Path copy = tmp.resolve("renamed-regions");
+    rows.write().parquet(copy.toString());
+    try (var written = Files.list(table)) {
+      for (Path f : written.toList()) {
+        Files.delete(f);
+      }
+    }
+    try (var fresh = Files.list(copy)) {
+      for (Path f : fresh.toList()) {
+        Files.move(f, table.resolve(f.getFileName()));
+      }
+    }
+  }
+
+  /**
+   * Moves the mouse over the centre of each shape of every drawn chart (up to 60 a chart), as a
+   * person reading the charts would: tooltips, emphasis and labels show what is under the mouse.
+   */
+  @SuppressWarnings("unchecked")
+  private static void hoverEveryShape(ChromeDriver driver) {
+    List<String> charts = (List<String>) driver.executeScript(
+        "return [...document.querySelectorAll('[data-chart][data-rendered=true]')].map(c => c.dataset.chart);");
+    for (String chart : charts) {
+      List<List<Number>> points = (List<List<Number>>) driver.executeScript(
+          "const box = document.querySelector('[data-chart=' + arguments[0] + ']');"
+              + "box.scrollIntoView({block: 'center'});"
+              + "return [...box.querySelectorAll('.plot svg path')].map(p => p.getBoundingClientRect())"
+              + "  .filter(b => b.width > 0 && b.height > 0).map(b => [Math.round(b.x + b.width / 2), Math.round(b.y + b.height / 2)])"
+              + "  .filter(([x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight).slice(0, 60);",
+          chart);
+      for (List<Number> p : points) {
+        new Actions(driver).moveToLocation(p.get(0).intValue(), p.get(1).intValue()).perform();
+      }
+    }
+  }
+
+  /** Every tooltip the chart shows for each of its data items, as ECharts shows them on hover. */
+  @SuppressWarnings("unchecked")
+  private static List<String> allTooltips(ChromeDriver driver, String chart) {
+    return (List<String>) driver.executeScript(
+        "const box = document.querySelector('[data-chart=' + arguments[0] + ']');"
+            + "const chart = echarts.getInstanceByDom(box.querySelector('.plot'));"
+            + "const out = [];"
+            + "chart.getOption().series.forEach((s, si) => {"
+            + "  const n = Array.isArray(s.data) ? s.data.length : 0;"
+            + "  for (let i = 0; i < n; i++) {"
+            + "    chart.dispatchAction({type: 'showTip', seriesIndex: si, dataIndex: i});"
+            + "    const tip = [...box.querySelectorAll('.plot > div')].filter(d => !d.querySelector('svg')).pop();"
+            + "    out.push(tip ? tip.textContent : '');"
+            + "  }"
+            + "});"
+            + "chart.dispatchAction({type: 'hideTip'});"
+            + "return out;",
+        chart);
+  }
+
+  @Test
+  void payloadsInTheInputShowAsTextAndNeverRunInChartsTooltipsTablesOrCsv() throws Exception {
+    // A real snapshot of the payload fixture, read from a file whose name is a payload too; its
+    // regions table then names 山东 and 聊城 with markup. Against the empty snapshot every slogan
+    // is new, so all of them are on the diffusion timeline and in the new slogans.
+    Path input = Files.createDirectories(tmp.resolve("input"));
+    Files.copy(PAYLOADS, input.resolve("<img src=x onerror=xf=1>.jsonl"));
+    Path root = tmp.resolve("out");
+    Cli.Outcome run = Cli.command("run", "--input", input.toString(), "--output", root.toString(), "--snapshot", "payloads");
+    assertEquals(Tifa.OK, run.code(), run.err());
+    Path regions = root.resolve("payloads").resolve(Tables.REGIONS);
+    String province = "<img src=x onerror=xr=1>山东省";
+    String prefecture = "<b>聊城市</b><svg onload=xb=1>";
+    renameRegions(regions, Map.of("山东省", province, "聊城市", prefecture));
+    Path html = tmp.resolve("payloads.html");
+    Cli.Outcome report = Cli.command("report", "--snapshot", root.toString(), "--compare-with", Snapshots.empty(spark()).toString(),
+        "--output", html.toString(), "--region", "371500", "--top", "50");
+    assertEquals(Tifa.OK, report.code(), report.err());
+    Files.copy(html, Files.createDirectories(SCREENSHOTS).resolve("payloads.html"), StandardCopyOption.REPLACE_EXISTING);
+
+    Map<String, Long> slogans = payloadSlogans();
+    Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+    ChromeDriver driver = browser(tmp.resolve("profile"), downloads);
+    try {
+      driver.get(html.toUri().toString());
+      Map<String, String> states = waitForCharts(driver);
+      // Against an empty base nothing rose or fell; every other chart has data.
+      states.forEach((id, state) -> assertEquals(id.equals("risers") || id.equals("fallers") ? "empty" : "true", state, id));
+
+      // Every payload slogan is in the national ranking, its cell showing the text as written.
+      Map<String, Long> shown = new TreeMap<>();
+      for (WebElement row : driver.findElements(By.cssSelector("#block-national-slogans tbody tr"))) {
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        shown.put(cells.get(1).getAttribute("textContent"), Long.valueOf(cells.get(2).getAttribute("textContent")));
+      }
+      slogans.forEach((term, documents) -> assertEquals(documents, shown.get(term), term + " in " + shown));
+
+      // Hover every shape of every chart with the mouse (tooltips, emphasis labels), then show the
+      // tooltip of every data item; choose every province, kind, map term and topic.
+      hoverEveryShape(driver);
+      Map<String, List<String>> tooltips = new TreeMap<>();
+      states.forEach((chart, state) -> tooltips.put(chart, state.equals("true") ? allTooltips(driver, chart) : new ArrayList<>()));
+      for (WebElement select : driver.findElements(By.cssSelector("select"))) {
+        Select choice = new Select(select);
+        for (int i = 0; i < choice.getOptions().size(); i++) {
+          choice.selectByIndex(i);
+          waitForCharts(driver);
+          for (String chart : List.of("province-ranking", "province-map", "subdivision-map", "region-trend")) {
+            tooltips.get(chart).addAll(allTooltips(driver, chart));
+          }
+        }
+      }
+
+      // The diffusion chart names each slogan in its tooltip, as text.
+      String diffusion = String.join("\n", tooltips.get("diffusion"));
+      slogans.keySet().forEach(term -> Assertions.assertTrue(diffusion.contains(term), term + " in the diffusion tooltips"));
+      Assertions.assertTrue(String.join("\n", tooltips.get("province-map")).contains(province), "the province's name in the map tooltip");
+      Assertions.assertTrue(String.join("\n", tooltips.get("subdivision-map")).contains(prefecture), "the prefecture's name in its tooltip");
+      String nationalTips = String.join("\n", tooltips.get("national-slogans"));
+      slogans.keySet().forEach(term -> Assertions.assertTrue(nationalTips.contains(term), term + " in the ranking's tooltips"));
+      Assertions.assertTrue(driver.findElement(By.id("block-region-trend")).getText().contains(prefecture), "the region's name in its title");
+      Assertions.assertTrue(driver.findElement(By.id("manifest")).getAttribute("textContent").contains("<img src=x onerror=xf=1>.jsonl"),
+          "the input file's name in the manifest");
+
+      // Nothing of the data became markup, and nothing ran.
+      assertEquals(List.of(), driver.executeScript("return arguments[0].filter(k => k in window);", PAYLOAD_PROPERTIES), "payloads that ran");
+      assertEquals(0L, driver.executeScript("return document.querySelectorAll('b, img, iframe, object, embed, body svg svg').length;"));
+      assertEquals(0L, driver.executeScript("return [...document.querySelectorAll('svg')].filter(s => !s.closest('.plot')).length;"));
+      assertEquals(5L, driver.executeScript("return document.scripts.length;"));
+      Assertions.assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+      // Chromium reports what the Content-Security-Policy refused as console errors.
+      assertEquals(List.of(), consoleErrors(driver), "console errors");
+      assertEquals(0, resourcesFetched(driver), "resources fetched");
+
+      // Every CSV: a cell that a spreadsheet would take for a formula starts with ', numbers stay
+      // numbers; the payload slogans' rows are there, with the neutralised text.
+      List<String> buttons = new ArrayList<>();
+      driver.findElements(By.cssSelector("button[data-csv]")).forEach(b -> buttons.add(b.getAttribute("data-csv")));
+      Pattern number = Pattern.compile("-?[0-9]+(\\.[0-9]+)?(e-?[0-9]+)?");
+      Map<String, List<Map<String, String>>> csv = new TreeMap<>();
+      for (String id : buttons) {
+        csv.put(id, downloadCsv(driver, downloads, "payloads", id));
+      }
+      csv.forEach((id, rows) -> rows.forEach(row -> row.forEach((column, cell) -> Assertions.assertFalse(
+          !number.matcher(cell).matches() && !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0, id + " " + column + ": " + cell))));
+      Map<String, String> csvTerms = new TreeMap<>();
+      csv.get("national-slogans").forEach(row -> csvTerms.put(row.get("term"), row.get("documents")));
+      slogans.forEach((term, documents) -> assertEquals(String.valueOf(documents),
+          csvTerms.get("=+-@".indexOf(term.charAt(0)) >= 0 ? "'" + term : term), term + " in " + csvTerms));
+      screenshot(driver, "payloads");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  /** The rows of the CSV download of one chart of a page, each keyed by the header's names. */
+  private static List<Map<String, String>> downloadCsv(ChromeDriver driver, Path downloads, String snapshot, String chart) throws IOException {
+    driver.findElement(By.cssSelector("button[data-csv='" + chart + "']")).click();
+    Path file = downloads.resolve("tifa-" + snapshot + "-" + chart + ".csv");
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(file) && file.toFile().length() > 0);
+    return CsvLines.read(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void csvCellsOfTextThatStartsLikeAFormulaAreNeutralisedAndNegativeNumbersStayNumbers() throws Exception {
+    // A page of a hand-made model: changes whose terms start like formulas (a snapshot can hold
+    // any text) and whose share changes and z-scores are negative numbers.
+    List<ReportModel.Change> risers = List.of(
+        new ReportModel.Change("slogan", "a", "@SUM(A1)", 5, 20, 0.125, 0.5, 0.375, 2.5, 0.0124, "up"),
+        new ReportModel.Change("topic", "b", "\t=1+2", 1, 2, 0.25, 0.5, 0.25, 1.5, 0.13, "up"));
+    List<ReportModel.Change> fallers = List.of(
+        new ReportModel.Change("slogan", "c", "-攻坚", 20, 5, 0.5, 0.125, -0.375, -2.5, 0.0124, "down"),
+        new ReportModel.Change("slogan", "d", "+1", 4, 1, 0.5, 0.25, -0.25, -1.25, 0.21, "down"));
+    ReportModel model = new ReportModel(
+        new ReportModel.Meta("9.9.9", "csv", "9.9.9", null, 10, 40, null, "6.1.0", "4.9.0"),
+        new ReportModel.Ranking(40, List.of(), List.of()), List.of(),
+        new ReportModel.MapData("china", "province", null, List.of(), List.of(), List.of()), null,
+        new ReportModel.Trend(List.of(), List.of(), List.of()), null, new ReportModel.Diffusion("top", List.of()),
+        new ReportModel.Changes("base", "csv", "all", "country", risers, fallers, List.of()), Map.of("snapshot_id", "csv"), List.of());
+    Path html = tmp.resolve("csv.html");
+    Files.writeString(html, ReportPage.render(model, ChinaMaps.chinaGeoJson(), null));
+    Path downloads = Files.createDirectories(tmp.resolve("downloads"));
+    ChromeDriver driver = browser(tmp.resolve("profile"), downloads);
+    try {
+      driver.get(html.toUri().toString());
+      waitForCharts(driver);
+      List<String> header = List.of("term_kind", "term", "base_documents", "target_documents", "base_share", "target_share", "share_change",
+          "z_score", "p_value");
+      List<Map<String, String>> rose = downloadCsv(driver, downloads, "csv", "risers");
+      assertEquals(header, List.copyOf(rose.get(0).keySet()));
+      assertEquals(List.of(
+              List.of("slogan", "'@SUM(A1)", "5", "20", "0.125", "0.5", "0.375", "2.5", "0.0124"),
+              List.of("topic", "'\t=1+2", "1", "2", "0.25", "0.5", "0.25", "1.5", "0.13")),
+          rose.stream().map(r -> List.copyOf(r.values())).toList());
+      assertEquals(List.of(
+              List.of("slogan", "'-攻坚", "20", "5", "0.5", "0.125", "-0.375", "-2.5", "0.0124"),
+              List.of("slogan", "'+1", "4", "1", "0.5", "0.25", "-0.25", "-1.25", "0.21")),
+          downloadCsv(driver, downloads, "csv", "fallers").stream().map(r -> List.copyOf(r.values())).toList());
+      // The table beside the chart shows the terms as they are.
+      assertEquals("-攻坚", driver.findElement(By.cssSelector("#block-fallers tbody td:nth-child(2)")).getAttribute("textContent"));
+      assertEquals(List.of(), consoleErrors(driver), "console errors");
     } finally {
       driver.quit();
     }

@@ -7,13 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The page around the data: its first line, the inlined scripts and JSON that cannot break out. */
+/**
+ * The page around the data: its first line, the inlined scripts and JSON that cannot break out,
+ * and the Content-Security-Policy that lets only the page's own scripts run.
+ */
 class ReportPageTest {
   private static final String HOSTILE = "</script><script>alert(1)</script><!--";
 
@@ -42,6 +51,57 @@ class ReportPageTest {
     // The only script elements are the page's own five.
     assertEquals(5, page.split("<script", -1).length - 1);
     assertEquals(HOSTILE, data(page).at("/national/slogans/0/term").asText());
+  }
+
+  /** The policy of the page's Content-Security-Policy meta element: directive → its sources. */
+  private static Map<String, List<String>> policy(String page) {
+    Matcher m = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">").matcher(page);
+    assertTrue(m.find(), "the page has a Content-Security-Policy");
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String directive : m.group(1).split(";")) {
+      List<String> words = Arrays.asList(directive.strip().split(" +"));
+      out.put(words.get(0), words.subList(1, words.size()));
+    }
+    return out;
+  }
+
+  /** 'sha256-…' of the text of each element {@code <tag>…</tag>} (no attributes) of the page. */
+  private static List<String> hashes(String page, String tag) throws Exception {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL).matcher(page);
+    while (m.find()) {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+      out.add("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
+    }
+    return out;
+  }
+
+  @Test
+  void inlineScriptFromTheDataCannotRunThePolicyAllowsOnlyThePagesOwnScriptsByHash() throws Exception {
+    String page = ReportPage.render(model("s1", "<img src=x onerror=alert(1)>"), ChinaMaps.chinaGeoJson(), null);
+    Map<String, List<String>> csp = policy(page);
+    // The two scripts of the page (ECharts and report.js), each allowed by its own hash; nothing
+    // else: no 'unsafe-inline' (inline handlers, javascript: URLs), no 'unsafe-eval'.
+    List<String> scripts = hashes(page, "script");
+    assertEquals(2, scripts.size());
+    assertEquals(scripts, csp.get("script-src"));
+    assertEquals(List.of("'none'"), csp.get("default-src"));
+    assertEquals(List.of("'none'"), csp.get("base-uri"));
+    assertEquals(List.of("'none'"), csp.get("form-action"));
+    assertEquals(List.of("data:", "blob:"), csp.get("img-src"));
+    // The page's one style sheet by its hash, and no style attribute.
+    List<String> styles = hashes(page, "style");
+    assertEquals(1, styles.size());
+    assertEquals(styles, csp.get("style-src"));
+    assertEquals(List.of("default-src", "script-src", "style-src", "img-src", "base-uri", "form-action"), List.copyOf(csp.keySet()));
+    // A policy in a meta element covers only what follows it.
+    assertTrue(page.indexOf("Content-Security-Policy") < page.indexOf("<style>"));
+    assertTrue(page.indexOf("Content-Security-Policy") < page.indexOf("<script"));
+  }
+
+  @Test
+  void textInTheMarkupIsEscapedForContentAndForAttributesInEitherQuote() {
+    assertEquals("&lt;b&gt;x&lt;/b&gt; &amp;amp; &quot;a&quot; &#39;b&#39;", ReportPage.html("<b>x</b> &amp; \"a\" 'b'"));
   }
 
   @Test
