@@ -506,8 +506,6 @@ public final class SnapshotWriter {
     }
   }
 
-  }
-
   private static void at(Hook hook, Step step) {
     try {
       hook.at(step);
