@@ -66,7 +66,8 @@ class TablesContractTest {
       doc = new ObjectMapper().readTree(in);
     }
     List<String> documented = new ArrayList<>();
-    doc.get("x-tifa-quarantine-reasons").fieldNames().forEachRemaining(documented::add);
+    // A reason with a field is documented as "bad_type:<field>".
+    doc.get("x-tifa-quarantine-reasons").fieldNames().forEachRemaining(name -> documented.add(name.split(":")[0]));
     List<String> reasons = new ArrayList<>();
     for (org.tifa.quarantine.QuarantineReason r : org.tifa.quarantine.QuarantineReason.values()) {
       reasons.add(r.code());
