@@ -23,6 +23,11 @@ import java.util.TreeSet;
  * must already be normalized (Simplified script, half-width Latin and digits): no case or script
  * folding happens here.
  *
+ * <p>No match cuts a number: a term that begins with a digit or a Chinese numeral does not match
+ * right after another of the same kind, nor one that ends with one right before another, so 十五
+ * is not found in 二十五, 九五 not in 一九九五, and 123 not in 41234 (separators and spaces in the
+ * text between them count as a boundary).
+ *
  * <p>Among the matches that start leftmost the longest wins, so a longer known term beats a
  * shorter one it contains; scanning resumes after it.
  *
@@ -169,11 +174,15 @@ public final class TermMatcher implements Serializable {
     int m = canonicalize(text, s);
     int[][] best = s.best;
     boolean[] separatorBefore = s.separatorBefore;
+    int[] origin = s.origin;
     s.view.length = m;
     try {
       trie.parseText(
           s.view,
           (int begin, int end, Integer key) -> {
+            if (cutsANumber(text, origin[begin], origin[end - 1] + 1)) {
+              return;
+            }
             for (int g = 0; g < groups; g++) {
               if (ids[g][key] != null && separatorsAllowed(breakable[g][key], begin, end, separatorBefore)) {
                 int current = best[g][begin];
@@ -234,6 +243,26 @@ public final class TermMatcher implements Serializable {
     }
     return m;
   }
+
+  /** Whether the text from {@code start} to {@code end} begins or ends inside a longer number. */
+  static boolean cutsANumber(String text, int start, int end) {
+    int first = numeralKind(text.charAt(start));
+    if (first != 0 && start > 0 && numeralKind(text.charAt(start - 1)) == first) {
+      return true;
+    }
+    int last = numeralKind(text.charAt(end - 1));
+    return last != 0 && end < text.length() && numeralKind(text.charAt(end)) == last;
+  }
+
+  /** 1 for an ASCII digit, 2 for a Chinese numeral, 0 for anything else. */
+  private static int numeralKind(char c) {
+    if (c >= '0' && c <= '9') {
+      return 1;
+    }
+    return CHINESE_NUMERALS.indexOf(c) >= 0 ? 2 : 0;
+  }
+
+  private static final String CHINESE_NUMERALS = "〇零一二三四五六七八九十百千万亿两";
 
   private static boolean separatorsAllowed(boolean[] breakable, int begin, int end, boolean[] separatorBefore) {
     for (int p = begin + 1; p < end; p++) {

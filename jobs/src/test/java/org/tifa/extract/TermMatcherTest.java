@@ -205,4 +205,32 @@ class TermMatcherTest {
     // and the next short text still starts from clean working arrays
     assertArrayEquals(new TermHit[] {hit(2, 4, "liuwen", "六稳")}, CAMPAIGNS.findAll("做好六稳工作"));
   }
+
+  /** Terms that are themselves numbers, as the real reports quote them. */
+  private static final TermMatcher NUMBERED =
+      TermMatcher.of(Map.of("十五", "fifteen", "十五五", "fifteenth-plan", "九五", "ninth-plan", "123", "n123", "三农", "sannong"));
+
+  @Test
+  void noTermMatchesInsideALongerChineseNumber() {
+    assertEquals(0, NUMBERED.findAll("二十五个省份").length, "十五 in 二十五");
+    assertEquals(0, NUMBERED.findAll("一九九五年以来").length, "九五 in 一九九五");
+    assertEquals(0, NUMBERED.findAll("一百二十三农户").length, "三农 after 二十");
+    assertEquals(0, NUMBERED.findAll("十五六个").length, "十五 before 六");
+  }
+
+  @Test
+  void noTermMatchesInsideALongerArabicNumber() {
+    assertEquals(0, NUMBERED.findAll("编号41234的项目").length);
+    assertEquals(0, NUMBERED.findAll("1234").length);
+    assertArrayEquals(new TermHit[] {hit(2, 5, "n123", "123")}, NUMBERED.findAll("第十123项"), "a Chinese numeral is not a digit");
+  }
+
+  @Test
+  void numberedTermsMatchWhereTheyStandAlone() {
+    assertArrayEquals(new TermHit[] {hit(1, 4, "fifteenth-plan", "十五五")}, NUMBERED.findAll("“十五五”规划"));
+    assertArrayEquals(new TermHit[] {hit(0, 3, "fifteenth-plan", "十五五")}, NUMBERED.findAll("十五五时期"));
+    assertArrayEquals(new TermHit[] {hit(1, 3, "ninth-plan", "九五")}, NUMBERED.findAll("“九五”计划"));
+    assertArrayEquals(new TermHit[] {hit(2, 4, "sannong", "三农")}, NUMBERED.findAll("做好三农工作"));
+    assertArrayEquals(new TermHit[] {hit(3, 5, "fifteen", "十五")}, NUMBERED.findAll("二十、十五条"), "a separator ends the number before it");
+  }
 }
