@@ -1,0 +1,90 @@
+package org.tifa.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.tifa.testing.DuckDb;
+
+/**
+ * Slogan recall on the 31 provincial work reports of the shared real documents: of the
+ * formulations that {@code data/eval/provincial-formulations.csv} (made by reading the reports)
+ * lists in at least 10 of them, the share that a snapshot of those documents counts as a slogan
+ * in at least half of the reports that contain it. The reports that contain a formulation are
+ * found again here by plain substring search in the raw bodies, the labels' own definition.
+ * Usage: {@code FormulationRecall REPO SNAPSHOT_DIR}; run through scripts/eval-formulations, which
+ * makes the snapshot.
+ */
+public final class FormulationRecall {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MIN_REPORTS = 10;
+
+  private FormulationRecall() {}
+
+  public static void main(String[] args) throws IOException, SQLException {
+    Path repo = Path.of(args[0]);
+    String snapshot = args[1];
+    Map<String, String> bodies = new HashMap<>();
+    for (String line : Files.readAllLines(repo.resolve("../shared/data/real/records.jsonl"))) {
+      JsonNode r = JSON.readTree(line);
+      if (r.path("id").asText().startsWith("prov2026-")) {
+        bodies.put(r.get("id").asText(), r.path("title").asText("") + "\n" + r.path("body").asText(""));
+      }
+    }
+    // Term id → the display form and aliases the snapshot gives it, among slogans.
+    Map<String, Set<String>> idsByForm = new HashMap<>();
+    for (List<Object> row :
+        DuckDb.query("SELECT term_id, term, aliases FROM read_parquet('" + snapshot + "/terms/*.parquet') WHERE term_kind = 'slogan'")) {
+      List<String> forms = new ArrayList<>();
+      forms.add((String) row.get(1));
+      if (row.get(2) instanceof java.sql.Array aliases) {
+        for (Object a : (Object[]) aliases.getArray()) {
+          forms.add(String.valueOf(a));
+        }
+      } else if (row.get(2) instanceof List<?> aliases) {
+        aliases.forEach(a -> forms.add(String.valueOf(a)));
+      }
+      forms.forEach(f -> idsByForm.computeIfAbsent(f, k -> new HashSet<>()).add((String) row.get(0)));
+    }
+    // Document id → the slogan ids the snapshot counted in it.
+    Map<String, Set<String>> slogansByDoc = new HashMap<>();
+    for (List<Object> row :
+        DuckDb.query("SELECT doc_id, unnest(slogans) FROM read_parquet('" + snapshot + "/documents/*.parquet') WHERE doc_id LIKE 'prov2026-%'")) {
+      slogansByDoc.computeIfAbsent((String) row.get(0), k -> new HashSet<>()).add((String) row.get(1));
+    }
+
+    int listed = 0;
+    int recalled = 0;
+    List<String> misses = new ArrayList<>();
+    List<String> lines = Files.readAllLines(repo.resolve("data/eval/provincial-formulations.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String formulation = line.split(",", 2)[0];
+      List<String> containing = bodies.entrySet().stream().filter(e -> e.getValue().contains(formulation)).map(Map.Entry::getKey).toList();
+      if (containing.size() < MIN_REPORTS) {
+        continue;
+      }
+      listed++;
+      Set<String> ids = idsByForm.getOrDefault(formulation, Set.of());
+      long counted = containing.stream().filter(doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains)).count();
+      if (!ids.isEmpty() && 2 * counted >= containing.size()) {
+        recalled++;
+      } else {
+        misses.add(String.format(Locale.ROOT, "  %-30s in %2d reports, counted in %2d%s", formulation, containing.size(), counted,
+            ids.isEmpty() ? " (no such slogan)" : ""));
+      }
+    }
+    System.out.printf(Locale.ROOT, "formulations in >= %d of 31 provincial reports: %d, counted as slogans: %d, recall %.3f (target 0.90)%n",
+        MIN_REPORTS, listed, recalled, listed == 0 ? 0.0 : (double) recalled / listed);
+    System.out.println("missed:");
+    misses.forEach(System.out::println);
+  }
+}
