@@ -40,7 +40,25 @@ public record RunInfo(String runId, String host, long pid, String processStart, 
       return false;
     }
     Optional<ProcessHandle> process = ProcessHandle.of(pid);
-    return process.isEmpty() || !process.get().isAlive() || !processStart(process.get()).equals(processStart);
+    if (process.isEmpty() || !process.get().isAlive()) {
+      return true;
+    }
+    return startedElsewhen(processStart(process.get()), processStart);
+  }
+
+  /**
+   * Whether two process start times are those of different processes: both known and more than a
+   * second apart (a pid is not reused within a second). An unknown start time proves nothing.
+   */
+  static boolean startedElsewhen(String a, String b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return false;
+    }
+    try {
+      return Math.abs(java.time.Duration.between(Instant.parse(a), Instant.parse(b)).toMillis()) > 1000;
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
   }
 
   String toJson() {
