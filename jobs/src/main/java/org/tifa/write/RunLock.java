@@ -91,7 +91,7 @@ final class RunLock implements AutoCloseable {
   }
 
   /** The first live token in {@code folder} other than {@code mine}; stale ones are removed. */
-  static Holder liveHolder(FileOps ops, Path folder, Path mine, Duration staleAfter, List<String> removed) throws IOException {
+  private static Holder liveHolder(FileOps ops, Path folder, Path mine, Duration staleAfter, List<String> removed) throws IOException {
     List<Holder> live = new ArrayList<>();
     for (FileStatus t : ops.list(folder)) {
       if (mine != null && t.getPath().getName().equals(mine.getName())) {

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -73,10 +72,5 @@ public final class SnapshotLayout {
       }
     }
     return newest;
-  }
-
-  /** Whether {@code fs} is the local filesystem (symbolic links and real paths apply). */
-  static boolean local(FileSystem fs) {
-    return fs.getScheme().equals("file");
   }
 }

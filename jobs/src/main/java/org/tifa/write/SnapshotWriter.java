@@ -429,14 +429,10 @@ public final class SnapshotWriter {
       }
     }
     for (String id : ids) {
-      RunLock.Holder holder = RunLock.liveHolder(ops, RunLock.folder(root, id), null, settings.leftoverAge(), leftovers);
-      if (holder != null) {
-        leftovers.add(new Path(root, id) + " (kept: being written by "
-            + (holder.run() == null ? "another run" : holder.run().describe()) + ")");
-        continue;
-      }
       RunLock.Attempt attempt = RunLock.tryAcquire(ops, root, id, me, settings.leftoverAge(), () -> {}, leftovers);
       if (attempt.lock() == null) {
+        RunInfo holder = attempt.holder().run();
+        leftovers.add(new Path(root, id) + " (kept: being written by " + (holder == null ? "another run" : holder.describe()) + ")");
         continue;
       }
       try (RunLock lock = attempt.lock()) {

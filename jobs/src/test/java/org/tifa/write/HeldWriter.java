@@ -69,7 +69,7 @@ public final class HeldWriter {
 
     Process(String root, String id, boolean replace, String step, String content, List<String> hadoop) throws IOException {
       List<String> command = new ArrayList<>();
-      command.add(Path.java());
+      command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
       // Nothing in a test may ask the cloud's instance metadata service for credentials.
       command.add("-Daws.disableEc2Metadata=true");
       command.add("-cp");
@@ -114,13 +114,6 @@ public final class HeldWriter {
     @Override
     public void close() throws InterruptedException {
       kill();
-    }
-  }
-
-  /** The java executable of this JVM. */
-  private static final class Path {
-    static String java() {
-      return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
   }
 }
