@@ -119,6 +119,16 @@ public final class Columns {
   public static final String STAGE = "stage";
   public static final String REASON = "reason";
   public static final String DETAIL = "detail";
+
+  // terms and slogan_candidates: where a slogan came from and its evidence.
+  public static final String ORIGIN = "origin";
+  public static final String FAMILY = "family";
+  public static final String QUOTED_DOCUMENTS = "quoted_documents";
+  public static final String QUOTED_MENTIONS = "quoted_mentions";
+  public static final String QUOTE_SHARE = "quote_share";
+  public static final String CANDIDATE = "candidate";
+  public static final String VERDICT = "verdict";
+  public static final String REGIONS = "regions";
   public static final String RAW = "raw";
   public static final String RAW_TRUNCATED = "raw_truncated";
 }

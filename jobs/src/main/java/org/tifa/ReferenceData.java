@@ -1,6 +1,9 @@
 package org.tifa;
 
+import org.tifa.extract.NameScreen;
+import org.tifa.extract.PhraseMiner;
 import org.tifa.extract.SloganExtractor;
+import org.tifa.extract.SloganRules;
 import org.tifa.normalize.TextNormalizer;
 import org.tifa.reference.Gazetteer;
 import org.tifa.reference.SloganLexicon;
@@ -19,6 +22,8 @@ public final class ReferenceData {
   private final SloganExtractor sloganExtractor;
   private final SloganLexicon lexicon;
   private final Taxonomy taxonomy;
+  private final NameScreen nameScreen;
+  private final PhraseMiner phraseMiner;
 
   private ReferenceData() {
     this.gazetteer = Gazetteer.loadDefault();
@@ -27,6 +32,9 @@ public final class ReferenceData {
     this.sloganExtractor = SloganExtractor.loadDefault();
     this.lexicon = SloganLexicon.loadDefault();
     this.taxonomy = Taxonomy.loadDefault();
+    SloganRules rules = sloganExtractor.rules();
+    this.nameScreen = new NameScreen(rules.names(), gazetteer.names().stream().map(Gazetteer.Name::text).toList());
+    this.phraseMiner = new PhraseMiner(rules.mining());
   }
 
   /** The bundled reference data (conf/ packaged in the jar). */
@@ -52,6 +60,19 @@ public final class ReferenceData {
 
   public SloganLexicon lexicon() {
     return lexicon;
+  }
+
+  public SloganRules sloganRules() {
+    return sloganExtractor.rules();
+  }
+
+  /** Which slogan candidates are names: the rules' lists and every name of the gazetteer. */
+  public NameScreen nameScreen() {
+    return nameScreen;
+  }
+
+  public PhraseMiner phraseMiner() {
+    return phraseMiner;
   }
 
   public Taxonomy taxonomy() {

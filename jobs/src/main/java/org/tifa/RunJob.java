@@ -25,6 +25,12 @@ import org.tifa.aggregate.BuildTerms;
 import org.tifa.aggregate.CountTerms;
 import org.tifa.extract.DiscoverSlogans;
 import org.tifa.extract.ExtractTerms;
+import org.tifa.extract.MeasureSlogans;
+import org.tifa.extract.NameScreen;
+import org.tifa.extract.PhraseMiner;
+import org.tifa.extract.SloganEvidence;
+import org.tifa.extract.SloganRules;
+import org.tifa.extract.SloganVerdicts;
 import org.tifa.extract.TermDictionary;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.ingest.ListInputs.InputFile;
@@ -49,10 +55,11 @@ import org.tifa.write.SnapshotWriter;
  *       all boilerplate)
  *   <li>resolve region — from the given fields, else from the text
  *   <li>deduplicate — keep the earliest copy of each content, then of each group of near copies
- *   <li>discover slogans — quoted formulations corpus-wide (pass one; the dictionary is built on
- *       the driver and broadcast)
+ *   <li>discover slogans — quoted candidates and mined phrases corpus-wide, each with its evidence
+ *       and verdict (slogan_candidates); the dictionary of the counted ones is built on the driver
+ *       and broadcast
  *   <li>extract terms — every slogan and topic keyword in every document (pass two)
- *   <li>count — documents, term_counts, terms, regions tables
+ *   <li>count — documents, term_counts, terms, slogan_candidates, regions tables
  *   <li>write — tables, accounting check, manifest, atomic commit
  * </ol>
  */
@@ -134,12 +141,10 @@ public final class RunJob {
     Dataset<Row> unique = deduplicated.kept().persist(StorageLevel.DISK_ONLY());
 
     step(spark, "discover slogans");
-    List<TermDictionary.Discovered> discovered =
-        DiscoverSlogans.apply(unique, tools.extractor()).collectAsList().stream()
-            .map(r -> new TermDictionary.Discovered(r.getString(0), r.getString(1), r.<String>getList(2).toArray(String[]::new), r.getLong(3)))
-            .toList();
+    SlogansFound found = discoverSlogans(spark, jsc, texts, unique, tools);
     TermDictionary dictionary =
-        TermDictionary.build(reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments);
+        TermDictionary.build(reference.lexicon(), reference.taxonomy(), TermDictionary.Discovered.of(found.candidates()),
+            config.sloganMinDocuments);
     // Terms are matched in every accepted text, duplicates included (a twentieth more work), so
     // that only the narrow results, not the texts, are joined to the unique documents.
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
@@ -162,6 +167,7 @@ public final class RunJob {
     Dataset<Row> termDimension = BuildTerms.dimension(spark, dictionary.terms());
     Dataset<Row> terms = BuildTerms.apply(counted, termDimension);
     Dataset<Row> quarantine = records.quarantine();
+    Dataset<Row> candidates = BuildTerms.candidates(spark, found.candidates());
 
     try {
       // Everything that reads the caches of the first pass comes first; they are released before
@@ -183,6 +189,8 @@ public final class RunJob {
       Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents.coalesce(files(acceptedRecords)), Tables.DOCUMENTS_SCHEMA, 0);
       step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
+      step(spark, "write slogan_candidates");
+      writer.writeTable(Tables.SLOGAN_CANDIDATES, candidates, Tables.SLOGAN_CANDIDATES_SCHEMA, 1);
       step(spark, "write regions");
       writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
       for (Dataset<Row> done : List.of(texts, narrow, dedupInput, unique)) {
@@ -218,6 +226,7 @@ public final class RunJob {
       tableRows.put(Tables.TERM_COUNTS, spark.read().schema(Tables.TERM_COUNTS_SCHEMA).parquet(termCountsDir.toString()).count());
       Dataset<Row> writtenTerms = spark.read().schema(Tables.TERMS_SCHEMA).parquet(termsDir.toString());
       tableRows.put(Tables.TERMS, writtenTerms.count());
+      tableRows.put(Tables.SLOGAN_CANDIDATES, (long) found.candidates().size());
       Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
       Map<String, Long> byLevel = countBy(writtenDocs, Columns.REGION_LEVEL);
       Map<String, Long> distinctRegions = distinctRegions(writtenDocs);
@@ -232,8 +241,7 @@ public final class RunJob {
               .counts(counts, maxRatio)
               .put("normalization", normalization)
               .put("regions", Map.of("documents_by_method", byMethod, "documents_by_level", byLevel, "distinct", distinctRegions))
-              .put("terms", Map.of("slogans_discovered", discovered.size(), "dictionary_slogans",
-                  dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count()))
+              .put("terms", found.summary(dictionary))
               .put("near_duplicates", Map.of("absorbed", nearDuplicates, "threshold", config.nearDuplicateThreshold))
               .put("leftovers", writer.leftovers());
       writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
@@ -247,6 +255,50 @@ public final class RunJob {
       step(spark, null);
       spark.sqlContext().clearCache();
       jsc.getPersistentRDDs().values().forEach(rdd -> rdd.unpersist(false));
+    }
+  }
+
+  /** The slogan candidates of a run, each with its evidence and verdict. */
+  record SlogansFound(List<SloganVerdicts.Candidate> candidates) {
+    /** The manifest's {@code terms} figures. */
+    Map<String, Object> summary(TermDictionary dictionary) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("slogan_candidates", candidates.size());
+      for (SloganEvidence.Origin origin : List.of(SloganEvidence.Origin.DISCOVERED, SloganEvidence.Origin.MINED)) {
+        out.put("slogans_" + origin.label(), candidates.stream().filter(c -> c.counted() && c.origin() == origin).count());
+      }
+      out.put("dictionary_slogans", dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count());
+      return out;
+    }
+  }
+
+  /**
+   * Slogan discovery: the quoted candidates of the unique documents (found in the first pass), one
+   * pass over their texts for the candidates' occurrences and the mined phrases, and the verdicts,
+   * drawn on the driver from the collected figures.
+   */
+  private SlogansFound discoverSlogans(SparkSession spark, JavaSparkContext jsc, Dataset<Row> texts, Dataset<Row> unique, FirstPass.Tools tools) {
+    SloganRules rules = reference.sloganRules();
+    NameScreen names = reference.nameScreen();
+    int[] markers = rules.names().namedThingMarkers().codePoints().toArray();
+    List<DiscoverSlogans.Quoted> quoted =
+        DiscoverSlogans.apply(unique, tools.extractor(), markers).collectAsList().stream().map(DiscoverSlogans.Quoted::of).toList();
+    String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
+    MeasureSlogans.Measurer measurer =
+        new MeasureSlogans.Measurer(quoted.stream().map(DiscoverSlogans.Quoted::key).toList(), reference.phraseMiner());
+    Dataset<Row> measured =
+        MeasureSlogans.apply(
+                texts.filter(col(Columns.REASON).isNull()).select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
+                jsc.broadcast(measurer))
+            .join(unique.select(col(record[0]), col(record[1]), col(Columns.PROVINCE_CODE)), JoinKeys.of(record))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, long[]> occurrences = MeasureSlogans.collectOccurrences(MeasureSlogans.occurrences(measured));
+      List<PhraseMiner.Phrase> phrases = MeasureSlogans.collectPhrases(MeasureSlogans.frequentPhrases(measured, rules.mining()));
+      return new SlogansFound(
+          SloganVerdicts.decide(quoted, occurrences, phrases, reference.lexicon(), rules, names, reference.phraseMiner()));
+    } finally {
+      measured.unpersist(false);
     }
   }
 

@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
 public final class Tables {
   private Tables() {}
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   public static final String DOCUMENTS = "documents";
   public static final String QUARANTINE = "quarantine";
@@ -132,9 +132,33 @@ public final class Tables {
             nullable(Columns.LAST_SEEN, DateType),
             nullable(Columns.FIRST_REGION_CODE, StringType),
             nullable(Columns.FIRST_REGION_NAME, StringType),
+            required(Columns.ORIGIN, StringType),
+            nullable(Columns.FAMILY, StringType),
+            nullable(Columns.QUOTED_DOCUMENTS, LongType),
+            nullable(Columns.QUOTE_SHARE, DoubleType),
           });
 
   public static final String TERMS = "terms";
+
+  public static final String SLOGAN_CANDIDATES = "slogan_candidates";
+
+  public static final StructType SLOGAN_CANDIDATES_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.CANDIDATE, StringType),
+            required(Columns.TERM, StringType),
+            required(Columns.ORIGIN, StringType),
+            required(Columns.VERDICT, StringType),
+            required(Columns.REASON, StringType),
+            nullable(Columns.DETAIL, StringType),
+            required(Columns.QUOTED_DOCUMENTS, LongType),
+            required(Columns.QUOTED_MENTIONS, LongType),
+            required(Columns.MENTIONS, LongType),
+            required(Columns.QUOTE_SHARE, DoubleType),
+            required(Columns.DOCUMENTS, LongType),
+            required(Columns.SOURCES, LongType),
+            required(Columns.REGIONS, LongType),
+          });
 
   // The tables of a comparison (tifa compare): OUT/<compare_id>/<table>/.
 
@@ -217,6 +241,7 @@ public final class Tables {
 
   public static final Map<String, StructType> BY_NAME =
       Map.of(
+          SLOGAN_CANDIDATES, SLOGAN_CANDIDATES_SCHEMA,
           DOCUMENTS, DOCUMENTS_SCHEMA,
           QUARANTINE, QUARANTINE_SCHEMA,
           REGIONS, REGIONS_SCHEMA,

@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
@@ -22,6 +24,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.Columns;
+import org.tifa.Tables;
+import org.tifa.extract.SloganVerdicts;
 import org.tifa.extract.TermDictionary;
 import org.tifa.spark.JoinKeys;
 
@@ -40,11 +44,29 @@ public final class BuildTerms {
           .add(Columns.TERM_ID, StringType)
           .add(Columns.TERM, StringType)
           .add(Columns.CATEGORY, StringType)
-          .add(Columns.ALIASES, createArrayType(StringType, false));
+          .add(Columns.ALIASES, createArrayType(StringType, false))
+          .add(Columns.ORIGIN, StringType)
+          .add(Columns.FAMILY, StringType)
+          .add(Columns.QUOTED_DOCUMENTS, LongType)
+          .add(Columns.QUOTE_SHARE, DoubleType);
 
   public static Dataset<Row> dimension(SparkSession spark, List<TermDictionary.Term> terms) {
     return spark.createDataFrame(
-        terms.stream().map(t -> RowFactory.create(t.kind(), t.id(), t.term(), t.category(), t.aliases())).toList(), DIMENSION);
+        terms.stream()
+            .map(t -> RowFactory.create(t.kind(), t.id(), t.term(), t.category(), t.aliases(), t.origin(), t.family(), t.quotedDocuments(),
+                t.quoteShare()))
+            .toList(),
+        DIMENSION);
+  }
+
+  /** The {@code slogan_candidates} table, from the driver's verdicts. */
+  public static Dataset<Row> candidates(SparkSession spark, List<SloganVerdicts.Candidate> candidates) {
+    return spark.createDataFrame(
+        candidates.stream()
+            .map(c -> RowFactory.create(c.key(), c.term(), c.origin().label(), c.decision().verdict().label(), c.decision().reason().label(),
+                c.detail(), c.documentsQuoted(), c.quoted(), c.occurrences(), c.quoteShare(), c.documents(), c.sources(), c.regions()))
+            .toList(),
+        Tables.SLOGAN_CANDIDATES_SCHEMA);
   }
 
   public static Dataset<Row> apply(Dataset<Row> documents, Dataset<Row> dimension) {
@@ -87,6 +109,7 @@ public final class BuildTerms {
             col(Columns.TERM_ID), col(Columns.TERM_KIND), col(Columns.TERM), col(Columns.CATEGORY), col(Columns.ALIASES),
             coalesce(col(Columns.DOCUMENTS), lit(0L)).as(Columns.DOCUMENTS),
             coalesce(col(Columns.MENTIONS), lit(0L)).as(Columns.MENTIONS),
-            col(Columns.FIRST_SEEN), col(Columns.LAST_SEEN), col(Columns.FIRST_REGION_CODE), col(Columns.FIRST_REGION_NAME));
+            col(Columns.FIRST_SEEN), col(Columns.LAST_SEEN), col(Columns.FIRST_REGION_CODE), col(Columns.FIRST_REGION_NAME),
+            col(Columns.ORIGIN), col(Columns.FAMILY), col(Columns.QUOTED_DOCUMENTS), col(Columns.QUOTE_SHARE));
   }
 }

@@ -1,5 +1,6 @@
 package org.tifa.extract;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -12,9 +13,12 @@ import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
+import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,24 +30,31 @@ import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
 
 /**
- * Pass one of slogan counting: every quoted span that reads like a formulation ({@link
- * SloganExtractor}), gathered corpus-wide. Out: one row per canonical key with the number of
- * documents quoting it, its display form (the most frequent surface form; ties to the smallest)
- * and up to {@value #MAX_SURFACES} surface forms, which tell the matcher where separators may
- * stand.
+ * The quoted half of slogan discovery: every quoted span that reads like a formulation ({@link
+ * SloganExtractor}), gathered corpus-wide. Out ({@link #apply}): one row per canonical key with
+ * its display form (the most frequent surface form; ties to the smallest), up to {@value
+ * #MAX_SURFACES} surface forms (which tell the matcher where separators may stand), and the
+ * quoted evidence of {@link SloganEvidence.Figures}: documents quoting it, quoted occurrences,
+ * quoted occurrences followed by a named-thing marker, distinct sources and regions.
  */
 public final class DiscoverSlogans {
   private DiscoverSlogans() {}
 
   public static final String KEY = "key";
   public static final String SURFACE = "surface";
+  public static final String AFTER = "after";
   public static final String SURFACES = "surfaces";
+  public static final String QUOTED = "quoted";
+  public static final String NAMED = "named";
+  public static final String SOURCES = "sources";
+  public static final String REGIONS = "regions";
   static final int MAX_SURFACES = 8;
 
-  private static final StructType CANDIDATE = new StructType().add(KEY, StringType).add(SURFACE, StringType);
+  private static final StructType CANDIDATE =
+      new StructType().add(KEY, StringType).add(SURFACE, StringType).add(AFTER, IntegerType);
 
   /**
-   * Adds each document's quoted candidates (array of struct key, surface) as column {@link
+   * Adds each document's quoted candidates (array of struct key, surface, after) as column {@link
    * #CANDIDATES}, so that they can be found in the same pass as the other per-document work;
    * {@link #apply} then reads them instead of the texts.
    */
@@ -54,7 +65,7 @@ public final class DiscoverSlogans {
   /** The column {@link #quote} adds. */
   public static final String CANDIDATES = "_slogan_candidates";
 
-  /** The type of column {@link #CANDIDATES}: an array of struct (key, surface). */
+  /** The type of column {@link #CANDIDATES}: an array of struct (key, surface, after). */
   public static final ArrayType CANDIDATE_LIST = createArrayType(CANDIDATE);
 
   private static Column candidates(Broadcast<SloganExtractor> extractor) {
@@ -67,12 +78,18 @@ public final class DiscoverSlogans {
     return candidates(extractor.extract(title, body));
   }
 
-  public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<SloganExtractor> extractor) {
+  /**
+   * The quoted evidence per key, from documents carrying {@link #CANDIDATES} (or their texts) with
+   * their source and province; {@code namedMarkers} are the code points that make a quote a name.
+   */
+  public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<SloganExtractor> extractor, int[] namedMarkers) {
     Column found = java.util.Arrays.asList(documents.columns()).contains(CANDIDATES) ? col(CANDIDATES) : candidates(extractor);
     Dataset<Row> quoted =
         documents
-            .select(col(Columns.DOC_ID), explode(found).as("_c"))
-            .select(col(Columns.DOC_ID), col("_c." + KEY).as(KEY), col("_c." + SURFACE).as(SURFACE));
+            .select(col(Columns.DOC_ID), coalesce(col(Columns.SOURCE), lit("")).as(SOURCES),
+                coalesce(col(Columns.PROVINCE_CODE), lit("")).as(REGIONS), explode(found).as("_c"))
+            .select(col(Columns.DOC_ID), col(SOURCES), col(REGIONS), col("_c." + KEY).as(KEY), col("_c." + SURFACE).as(SURFACE),
+                col("_c." + AFTER).isin(java.util.Arrays.stream(namedMarkers).boxed().toArray()).as(NAMED));
 
     // Per key, from its surfaces and their counts: the display form is the first of the surfaces
     // sorted by (count descending, surface ascending), the listed forms the first few by surface.
@@ -86,14 +103,32 @@ public final class DiscoverSlogans {
                     .getField(SURFACE)
                     .as(Columns.TERM),
                 slice(sort_array(collect_list(col(SURFACE))), 1, MAX_SURFACES).as(SURFACES));
-    Dataset<Row> documentsPerKey = quoted.groupBy(KEY).agg(countDistinct(col(Columns.DOC_ID)).as(Columns.DOCUMENTS));
-    return documentsPerKey.join(forms, KEY).select(col(KEY), col(Columns.TERM), col(SURFACES), col(Columns.DOCUMENTS));
+    Dataset<Row> figures =
+        quoted
+            .groupBy(KEY)
+            .agg(
+                countDistinct(col(Columns.DOC_ID)).as(Columns.DOCUMENTS),
+                count(lit(1)).as(QUOTED),
+                count(when(col(NAMED), lit(1))).as(NAMED),
+                countDistinct(col(SOURCES)).as(SOURCES),
+                countDistinct(col(REGIONS)).as(REGIONS));
+    return figures
+        .join(forms, KEY)
+        .select(col(KEY), col(Columns.TERM), col(SURFACES), col(Columns.DOCUMENTS), col(QUOTED), col(NAMED), col(SOURCES), col(REGIONS));
+  }
+
+  /** One row of {@link #apply}'s result as the driver reads it. */
+  public record Quoted(String key, String term, List<String> surfaces, long documents, long quoted, long named, long sources, long regions)
+      implements java.io.Serializable {
+    public static Quoted of(Row r) {
+      return new Quoted(r.getString(0), r.getString(1), r.getList(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7));
+    }
   }
 
   private static Row[] candidates(SloganCandidate[] found) {
     Row[] rows = new Row[found.length];
     for (int i = 0; i < found.length; i++) {
-      rows[i] = RowFactory.create(found[i].key(), found[i].surface());
+      rows[i] = RowFactory.create(found[i].key(), found[i].surface(), found[i].after());
     }
     return rows;
   }

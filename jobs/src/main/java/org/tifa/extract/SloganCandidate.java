@@ -11,6 +11,8 @@ import java.io.Serializable;
  * @param start offset of the quoted text in the title or body
  * @param end offset just past the quoted text
  * @param depth quotation depth, 0 for a quotation not inside another
+ * @param after the code point right after the closing quotation mark, or -1 at the end of the text
+ *     (“未来”号: a name, not a formulation)
  */
-public record SloganCandidate(String key, String surface, boolean inTitle, int start, int end, int depth)
+public record SloganCandidate(String key, String surface, boolean inTitle, int start, int end, int depth, int after)
     implements Serializable {}

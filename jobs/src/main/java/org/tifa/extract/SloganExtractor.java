@@ -21,6 +21,10 @@ public final class SloganExtractor implements Serializable {
     this.rules = rules;
   }
 
+  public SloganRules rules() {
+    return rules;
+  }
+
   /** An extractor with the packaged rules. */
   public static SloganExtractor loadDefault() {
     return new SloganExtractor(SloganRules.loadDefault());
@@ -56,7 +60,8 @@ public final class SloganExtractor implements Serializable {
                 inTitle,
                 span.start(),
                 span.end(),
-                span.depth()));
+                span.depth(),
+                span.end() + 1 < text.length() ? text.codePointAt(span.end() + 1) : -1));
       }
     }
   }

@@ -75,8 +75,14 @@ public final class SloganRules implements Serializable {
   private final String[] questionOpeners;
   private final String[] emphasisOpeners;
   private final HashSet<String> stopKeys;
+  private final SloganEvidence.Rules evidence;
+  private final NameScreen.Rules names;
+  private final PhraseMiner.Rules mining;
 
   private SloganRules(Config c) {
+    this.evidence = c.evidence();
+    this.names = c.names();
+    this.mining = c.mining();
     if (c.minChars() == null || c.maxChars() == null || c.maxInternalCommas() == null) {
       throw new IllegalArgumentException("slogan rules need min_chars, max_chars and max_internal_commas");
     }
@@ -111,7 +117,10 @@ public final class SloganRules implements Serializable {
       @JsonProperty("final_particles") String finalParticles,
       @JsonProperty("question_openers") List<String> questionOpeners,
       @JsonProperty("emphasis_openers") List<String> emphasisOpeners,
-      @JsonProperty("stop_words") List<String> stopWords) {}
+      @JsonProperty("stop_words") List<String> stopWords,
+      @JsonProperty("evidence") SloganEvidence.Rules evidence,
+      @JsonProperty("names") NameScreen.Rules names,
+      @JsonProperty("mining") PhraseMiner.Rules mining) {}
 
   /** The rules packaged as {@code tifa/conf/slogan-rules.yaml}. */
   public static SloganRules loadDefault() {
@@ -121,6 +130,28 @@ public final class SloganRules implements Serializable {
   /** Rules from a YAML document in the format of {@code conf/slogan-rules.yaml}. */
   public static SloganRules load(Reader yaml) {
     return new SloganRules(ConfYaml.read(yaml, Config.class));
+  }
+
+  /** The {@code evidence} section: when a quoted candidate is counted. */
+  public SloganEvidence.Rules evidence() {
+    return required(evidence, "evidence");
+  }
+
+  /** The {@code names} section: which candidates are names. */
+  public NameScreen.Rules names() {
+    return required(names, "names");
+  }
+
+  /** The {@code mining} section: which unquoted repeated phrases are formulations. */
+  public PhraseMiner.Rules mining() {
+    return required(mining, "mining");
+  }
+
+  private static <T> T required(T section, String name) {
+    if (section == null) {
+      throw new IllegalStateException("slogan rules without the section '" + name + "'");
+    }
+    return section;
   }
 
   /** True when {@code surface}, the text between the quotation marks, passes every rule. */

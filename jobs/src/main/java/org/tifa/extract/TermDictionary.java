@@ -11,9 +11,14 @@ import org.tifa.reference.Taxonomy;
 
 /**
  * Pass two's dictionaries: every slogan (the lexicon's terms and aliases, and the slogans
- * discovered in quotes) and every topic keyword, as two groups of one matcher. Built once on the
- * driver and broadcast. A discovered slogan whose key is a lexicon form counts as that lexicon
- * entry.
+ * discovered in quotes or mined that earned their place, {@link SloganVerdicts}) and every topic
+ * keyword, as two groups of one matcher. Built once on the driver and broadcast.
+ *
+ * <p>Families: a slogan whose key has a ‘+’ after at least two characters (人工智能+制造) belongs
+ * to the family of its stem (人工智能+). A document's mentions of a variant count once for the
+ * variant and once for the family, so that longest match, which gives 人工智能+制造 to the
+ * variant, does not take them from 人工智能+. A family stem that is not a slogan of its own is added
+ * as one, with the origin of its first variant.
  */
 public final class TermDictionary implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -21,15 +26,67 @@ public final class TermDictionary implements Serializable {
   public static final String SLOGAN = "slogan";
   public static final String TOPIC = "topic";
 
-  /** One slogan found in quotes: its key, display form, surface forms and quoting documents. */
-  public record Discovered(String key, String term, String[] surfaces, long documents) implements Serializable {}
+  /**
+   * One slogan that earned its place: key, display form, surface forms, documents quoting it,
+   * origin ({@code discovered} or {@code mined}) and its quote share.
+   */
+  public record Discovered(String key, String term, String[] surfaces, long documents, String origin, Double quoteShare)
+      implements Serializable {
+    /** A slogan found in quotes with no further evidence (tests and tools). */
+    public Discovered(String key, String term, String[] surfaces, long documents) {
+      this(key, term, surfaces, documents, SloganEvidence.Origin.DISCOVERED.label(), null);
+    }
 
-  /** A row of the terms dimension. */
-  public record Term(String kind, String id, String term, String category, String[] aliases) implements Serializable {}
+    /** The counted candidates of {@link SloganVerdicts#decide}. */
+    public static List<Discovered> of(List<SloganVerdicts.Candidate> candidates) {
+      return candidates.stream()
+          .filter(SloganVerdicts.Candidate::counted)
+          .map(c -> new Discovered(c.key(), c.term(), c.surfaces().toArray(String[]::new), c.documentsQuoted(), c.origin().label(),
+              c.quoteShare()))
+          .toList();
+    }
+  }
+
+  /** Origin of a topic in the terms dimension. */
+  public static final String TAXONOMY = "taxonomy";
+
+  /**
+   * A row of the terms dimension.
+   *
+   * @param origin lexicon, discovered or mined for a slogan, taxonomy for a topic
+   * @param family the family stem's id, or null
+   * @param quotedDocuments documents quoting it, for discovered and mined slogans
+   * @param quoteShare quoted share of its occurrences, for discovered and mined slogans
+   */
+  public record Term(
+      String kind, String id, String term, String category, String[] aliases, String origin, String family, Long quotedDocuments,
+      Double quoteShare)
+      implements Serializable {
+    public Term(String kind, String id, String term, String category, String[] aliases) {
+      this(kind, id, term, category, aliases, kind.equals(TOPIC) ? TAXONOMY : SloganEvidence.Origin.LEXICON.label(), null, null, null);
+    }
+  }
+
+  /** The family stem of a slogan key, or null: the key up to its first ‘+’ after two characters or more. */
+  public static String familyOf(String key) {
+    int plus = key.indexOf('+');
+    if (plus < 2 || plus == key.length() - 1) {
+      return null;
+    }
+    String stem = key.substring(0, plus + 1);
+    for (int i = 0; i < plus; i++) {
+      if (!Character.isDigit(stem.charAt(i))) {
+        return stem;
+      }
+    }
+    return null;
+  }
 
   /** Slogans (group {@link #SLOGANS}) and topic keywords ({@link #TOPICS}), over one trie. */
   private final TermMatcher matcher;
   private final List<Term> terms;
+  /** Slogan id → its family stem's id, for the variants only. */
+  private final Map<String, String> familyOfVariant;
 
   private static final int SLOGANS = 0;
   private static final int TOPICS = 1;
@@ -37,6 +94,12 @@ public final class TermDictionary implements Serializable {
   private TermDictionary(TermMatcher matcher, List<Term> terms) {
     this.matcher = matcher;
     this.terms = terms;
+    this.familyOfVariant = new HashMap<>();
+    for (Term t : terms) {
+      if (t.family() != null && !t.family().equals(t.id())) {
+        familyOfVariant.put(t.id(), t.family());
+      }
+    }
   }
 
   public static TermDictionary build(SloganLexicon lexicon, Taxonomy taxonomy, List<Discovered> discovered, long minDocuments) {
@@ -47,10 +110,12 @@ public final class TermDictionary implements Serializable {
       for (String alias : e.aliases()) {
         surfaceToId.put(alias, e.key());
       }
-      byId.put(e.key(), new Term(SLOGAN, e.key(), e.term(), e.category(), e.aliases()));
+      byId.put(e.key(), new Term(SLOGAN, e.key(), e.term(), e.category(), e.aliases(), SloganEvidence.Origin.LEXICON.label(),
+          familyOf(e.key()), null, null));
     }
     for (Discovered d : discovered) {
-      if (d.documents() < minDocuments || lexicon.keyOf(d.key()) != null) {
+      boolean quotedTooRarely = d.origin().equals(SloganEvidence.Origin.DISCOVERED.label()) && d.documents() < minDocuments;
+      if (quotedTooRarely || lexicon.keyOf(d.key()) != null) {
         continue;
       }
       surfaceToId.put(d.key(), d.key());
@@ -59,7 +124,14 @@ public final class TermDictionary implements Serializable {
           surfaceToId.put(surface, d.key());
         }
       }
-      byId.put(d.key(), new Term(SLOGAN, d.key(), d.term(), null, new String[0]));
+      byId.put(d.key(), new Term(SLOGAN, d.key(), d.term(), null, new String[0], d.origin(), familyOf(d.key()), d.documents(),
+          d.quoteShare()));
+    }
+    for (Term t : List.copyOf(byId.values())) {
+      if (t.family() != null && !byId.containsKey(t.family())) {
+        surfaceToId.put(t.family(), t.family());
+        byId.put(t.family(), new Term(SLOGAN, t.family(), t.family(), t.category(), new String[0], t.origin(), t.family(), null, null));
+      }
     }
     List<Term> all = new ArrayList<>(byId.values());
     for (Taxonomy.Topic t : taxonomy.topics()) {
@@ -78,6 +150,9 @@ public final class TermDictionary implements Serializable {
     Map<String, int[]> out = new LinkedHashMap<>();
     tally(inTitle[SLOGANS], SLOGAN, out);
     tally(inBody[SLOGANS], SLOGAN, out);
+    if (!familyOfVariant.isEmpty()) {
+      addFamilies(out);
+    }
     tally(inTitle[TOPICS], TOPIC, out);
     tally(inBody[TOPICS], TOPIC, out);
     return out;
@@ -87,6 +162,18 @@ public final class TermDictionary implements Serializable {
 
   private TermHit[][] hits(String text) {
     return text == null || text.isEmpty() ? NONE : matcher.findAllByGroup(text);
+  }
+
+  /** Each variant's mentions added to its family stem's. */
+  private void addFamilies(Map<String, int[]> out) {
+    Map<String, Integer> toAdd = new LinkedHashMap<>();
+    for (Map.Entry<String, int[]> e : out.entrySet()) {
+      String family = familyOfVariant.get(e.getKey().substring(SLOGAN.length() + 1));
+      if (family != null) {
+        toAdd.merge(SLOGAN + "\u0000" + family, e.getValue()[0], Integer::sum);
+      }
+    }
+    toAdd.forEach((k, n) -> out.computeIfAbsent(k, x -> new int[1])[0] += n);
   }
 
   private static void tally(TermHit[] hits, String kind, Map<String, int[]> out) {

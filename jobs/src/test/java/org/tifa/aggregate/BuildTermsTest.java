@@ -52,25 +52,25 @@ class BuildTermsTest extends SparkTest {
             spark(),
             List.of(
                 new TermDictionary.Term("slogan", "A", "甲", "economy", new String[] {"甲甲"}),
-                new TermDictionary.Term("slogan", "B", "乙", null, new String[0]),
-                new TermDictionary.Term("slogan", "C", "丁", null, new String[0]),
+                new TermDictionary.Term("slogan", "B", "乙", null, new String[0], "mined", null, 0L, 0.0),
+                new TermDictionary.Term("slogan", "C", "丁+", null, new String[0], "discovered", "丁+", 2L, 0.5),
                 new TermDictionary.Term("topic", "T", "丙", "party", new String[] {"k1", "k2"})));
 
     // By hand: A's earliest documents (03-01) are d2 without a region and d3 in 济南: the region
     // that is known wins. B's earliest (01-09) are in 济南 twice and 青岛: the smaller code, then
     // the smaller doc id (d6, named 济南市 here); d8 has no date and counts but is never first
-    // seen. C is never mentioned.
+    // seen. C is never mentioned. Origin, family and evidence come from the dimension as they are.
     StructType schema = nullable(Tables.TERMS_SCHEMA);
     Dataset<Row> expected =
         spark().createDataFrame(
             List.of(
                 RowFactory.create("A", "slogan", "甲", "economy", new String[] {"甲甲"}, 3L, 4L,
-                    LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02"), "370100", "济南市"),
+                    LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-02"), "370100", "济南市", "lexicon", null, null, null),
                 RowFactory.create("B", "slogan", "乙", null, new String[0], 5L, 9L,
-                    LocalDate.parse("2024-01-09"), LocalDate.parse("2024-01-10"), "370100", "济南市"),
-                RowFactory.create("C", "slogan", "丁", null, new String[0], 0L, 0L, null, null, null, null),
+                    LocalDate.parse("2024-01-09"), LocalDate.parse("2024-01-10"), "370100", "济南市", "mined", null, 0L, 0.0),
+                RowFactory.create("C", "slogan", "丁+", null, new String[0], 0L, 0L, null, null, null, null, "discovered", "丁+", 2L, 0.5),
                 RowFactory.create("T", "topic", "丙", "party", new String[] {"k1", "k2"}, 2L, 4L,
-                    LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-05"), "371500", "聊城市")),
+                    LocalDate.parse("2024-03-02"), LocalDate.parse("2024-03-05"), "371500", "聊城市", "taxonomy", null, null, null)),
             schema);
     Dataset<Row> actual = BuildTerms.apply(docs.repartition(3), dimension);
     assertDataFrameNoOrderEquals(expected, as(actual, schema));

@@ -16,10 +16,22 @@ import org.tifa.SparkTest;
 
 class DiscoverSlogansTest extends SparkTest {
   private static final StructType DOCS =
-      new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType);
+      new StructType()
+          .add(Columns.DOC_ID, StringType)
+          .add(Columns.TITLE, StringType)
+          .add(Columns.BODY, StringType)
+          .add(Columns.SOURCE, StringType)
+          .add(Columns.PROVINCE_CODE, StringType);
 
-  /** Documents of (doc_id, title, body), in two partitions. */
+  private static final int[] MARKERS = "号舰".codePoints().toArray();
+
+  /** Documents of (doc_id, title, body), in two partitions, without source or province. */
   private Dataset<Row> documents(Row... rows) {
+    return placed(java.util.Arrays.stream(rows).map(r -> RowFactory.create(r.get(0), r.get(1), r.get(2), null, null)).toArray(Row[]::new));
+  }
+
+  /** Documents of (doc_id, title, body, source, province_code), in two partitions. */
+  private Dataset<Row> placed(Row... rows) {
     return spark().createDataFrame(List.of(rows), DOCS).repartition(2);
   }
 
@@ -32,7 +44,7 @@ class DiscoverSlogansTest extends SparkTest {
                 RowFactory.create("d3", "无题", "落实“三亮”要求。"));
 
     Dataset<Row> found =
-        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()));
+        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()), MARKERS);
 
     // By hand: the speech in d2 is not a slogan; the two written forms of the campaign name share
     // one key, the spaced form (twice) beats the 、 form (once) for display.
@@ -63,7 +75,7 @@ class DiscoverSlogansTest extends SparkTest {
     // By hand: the 、 form is quoted twice, the spaced form once, so the 、 form is shown; 三亮三比
     // is quoted once in each form, and the spaced one (U+0020 before U+3001) is the smaller.
     List<String> got =
-        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()))
+        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()), MARKERS)
             .selectExpr("concat_ws('|', key, term, cast(documents AS string))")
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList()
@@ -71,5 +83,27 @@ class DiscoverSlogansTest extends SparkTest {
             .sorted()
             .toList();
     assertEquals(List.of("三亮三比|三亮 三比|1", "攻坚突破年政协见行动|攻坚突破年、政协见行动|2"), got);
+  }
+
+  @Test
+  void countsQuotesNamedQuotesSourcesAndRegions() {
+    Dataset<Row> input =
+        placed(
+            RowFactory.create("d1", null, "“未来”号下水，“三亮”开局。", "甲报", "370000"),
+            RowFactory.create("d2", null, "“三亮”“三亮”，“未来”可期。", "乙报", "370000"),
+            RowFactory.create("d3", null, "落实“三亮”。", null, null));
+
+    // By hand. 三亮: quoted in d1, d2 (twice), d3 = 3 documents, 4 quotes, none followed by 号 or
+    // 舰; sources 甲报, 乙报 and none = 3; provinces 370000 and none = 2. 未来: d1 and d2, 2 quotes,
+    // the one in d1 followed by 号; sources 2, provinces 1.
+    List<String> got =
+        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()), MARKERS)
+            .selectExpr("concat_ws('|', key, documents, quoted, named, sources, regions)")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList()
+            .stream()
+            .sorted()
+            .toList();
+    assertEquals(List.of("三亮|3|4|0|3|2", "未来|2|2|1|2|1"), got);
   }
 }

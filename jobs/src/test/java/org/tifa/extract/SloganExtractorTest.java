@@ -18,8 +18,8 @@ class SloganExtractorTest {
 
     assertArrayEquals(
         new SloganCandidate[] {
-          new SloganCandidate("三亮", "三亮", true, 5, 7, 0),
-          new SloganCandidate("攻坚突破年政协见行动", "攻坚突破年 政协见行动", false, 8, 19, 1)
+          new SloganCandidate("三亮", "三亮", true, 5, 7, 0, '活'),
+          new SloganCandidate("攻坚突破年政协见行动", "攻坚突破年 政协见行动", false, 8, 19, 1, '主')
         },
         found);
   }

@@ -1,0 +1,117 @@
+package org.tifa.extract;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.tifa.extract.SloganEvidence.Reason;
+
+/**
+ * Names are not formulations: a quoted place, organisation, ship or typhoon, honour, disaster code
+ * or title of a work is screened out before the evidence is weighed, however often it is quoted.
+ * Places come from the gazetteer (every full, short and former name) and from the {@code names}
+ * section of conf/slogan-rules.yaml, which also lists the suffixes and words of the other kinds.
+ */
+public final class NameScreen implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Digits joined by a dot or middle dot: the dates by which disasters and cases are named
+   * (“7·20”特大暴雨, “1.22”案). The key drops middle dots, so this is tested on the written forms.
+   */
+  private static final Pattern CODE = Pattern.compile("[0-9０-９]{1,4}[·・•‧.．][0-9０-９]{1,4}");
+
+  /** The {@code names} section of conf/slogan-rules.yaml. */
+  public record Rules(
+      @JsonProperty("named_thing_markers") String namedThingMarkers,
+      @JsonProperty("named_thing_min_share") Double namedThingMinShare,
+      @JsonProperty("places") List<String> places,
+      @JsonProperty("organisation_suffixes") List<String> organisationSuffixes,
+      @JsonProperty("honour_suffixes") List<String> honourSuffixes,
+      @JsonProperty("honours") List<String> honours,
+      @JsonProperty("title_openers") List<String> titleOpeners)
+      implements Serializable {
+    public Rules {
+      if (namedThingMarkers == null || namedThingMarkers.isEmpty()) {
+        throw new IllegalArgumentException("slogan rules: names.named_thing_markers must list at least one character");
+      }
+      SloganEvidence.share("named_thing_min_share", namedThingMinShare);
+      places = List.copyOf(places == null ? List.of() : places);
+      organisationSuffixes = List.copyOf(organisationSuffixes == null ? List.of() : organisationSuffixes);
+      honourSuffixes = List.copyOf(honourSuffixes == null ? List.of() : honourSuffixes);
+      honours = List.copyOf(honours == null ? List.of() : honours);
+      titleOpeners = List.copyOf(titleOpeners == null ? List.of() : titleOpeners);
+    }
+  }
+
+  private final Rules rules;
+  private final Set<String> places;
+  private final Set<String> honours;
+
+  /** A screen of the rules' names and of {@code placeNames} (the gazetteer's forms). */
+  public NameScreen(Rules rules, Collection<String> placeNames) {
+    this.rules = rules;
+    this.places = new HashSet<>();
+    for (String name : placeNames) {
+      places.add(SloganRules.canonicalKey(name));
+    }
+    for (String name : rules.places()) {
+      places.add(SloganRules.canonicalKey(name));
+    }
+    this.honours = new HashSet<>();
+    for (String name : rules.honours()) {
+      honours.add(SloganRules.canonicalKey(name));
+    }
+  }
+
+  /** Whether {@code c}, written right after a closing quotation mark, makes the quote a name. */
+  public boolean isNamedThingMarker(int c) {
+    return c > 0 && rules.namedThingMarkers().indexOf(c) >= 0;
+  }
+
+  /**
+   * The kind of name a candidate is, or empty when it is none.
+   *
+   * @param key the canonical key
+   * @param surfaces forms in which it was written
+   * @param namedShare share of its quoted occurrences followed by a named-thing marker (号, 舰 …)
+   */
+  public Optional<Reason> screen(String key, Collection<String> surfaces, double namedShare) {
+    if (places.contains(key)) {
+      return Optional.of(Reason.PLACE);
+    }
+    for (String surface : surfaces) {
+      if (CODE.matcher(surface.strip()).matches()) {
+        return Optional.of(Reason.CODE);
+      }
+    }
+    if (namedShare >= rules.namedThingMinShare() && namedShare > 0) {
+      return Optional.of(Reason.NAMED_THING);
+    }
+    if (endsWithAny(key, rules.organisationSuffixes())) {
+      return Optional.of(Reason.ORGANISATION);
+    }
+    if (honours.contains(key) || endsWithAny(key, rules.honourSuffixes())) {
+      return Optional.of(Reason.HONOUR);
+    }
+    for (String opener : rules.titleOpeners()) {
+      if (key.startsWith(opener) && key.length() > opener.length() + 2) {
+        return Optional.of(Reason.TITLE_OF_WORK);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean endsWithAny(String key, List<String> suffixes) {
+    for (String suffix : suffixes) {
+      if (key.endsWith(suffix) && key.length() > suffix.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,153 @@
+package org.tifa.extract;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tifa.extract.SloganEvidence.Decision;
+import org.tifa.extract.SloganEvidence.Figures;
+import org.tifa.extract.SloganEvidence.Origin;
+import org.tifa.extract.SloganEvidence.Reason;
+import org.tifa.reference.SloganLexicon;
+
+/**
+ * Every slogan candidate of a run with its evidence and verdict: the quoted candidates ({@link
+ * DiscoverSlogans}) with their occurrences ({@link MeasureSlogans}), and the frequent mined phrases
+ * ({@link PhraseMiner}). Runs on the driver over the collected figures; the result becomes the
+ * {@code slogan_candidates} table and the discovered and mined slogans of the dictionary.
+ *
+ * <p>Order of the rules, first that decides: a lexicon form is counted as its lexicon entry; a name
+ * is rejected ({@link NameScreen}); a quoted candidate is judged on its quote share and spread
+ * ({@link SloganEvidence#judge}); a mined phrase must pass the shape rules of quoted spans ({@link
+ * SloganRules}), contain no lexicon form (the lexicon entry is counted there already) and be
+ * the one kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the quoted verdict when
+ * it is counted, else the mined one.
+ */
+public final class SloganVerdicts {
+  private SloganVerdicts() {}
+
+  /** A row of {@code slogan_candidates}. */
+  public record Candidate(
+      String key,
+      String term,
+      Origin origin,
+      Decision decision,
+      String detail,
+      long documentsQuoted,
+      long quoted,
+      long occurrences,
+      long documents,
+      long sources,
+      long regions,
+      List<String> surfaces)
+      implements Serializable {
+    public double quoteShare() {
+      return new Figures(documentsQuoted, quoted, occurrences, sources, regions).quoteShare();
+    }
+
+    public boolean counted() {
+      return decision.counted();
+    }
+  }
+
+  /**
+   * All candidates, counted ones first, then by documents (descending) and key.
+   *
+   * @param quoted quoted evidence per key
+   * @param occurrences per quoted key: {documents containing it, occurrences}
+   * @param phrases the frequent mined phrases
+   */
+  public static List<Candidate> decide(
+      List<DiscoverSlogans.Quoted> quoted,
+      Map<String, long[]> occurrences,
+      List<PhraseMiner.Phrase> phrases,
+      SloganLexicon lexicon,
+      SloganRules rules,
+      NameScreen names,
+      PhraseMiner miner) {
+    Map<String, Candidate> byKey = new LinkedHashMap<>();
+    for (DiscoverSlogans.Quoted q : quoted) {
+      long[] occ = occurrences.getOrDefault(q.key(), new long[] {q.documents(), q.quoted()});
+      Figures f = new Figures(q.documents(), q.quoted(), Math.max(occ[1], q.quoted()), q.sources(), q.regions());
+      Decision d = judgeQuoted(q, f, lexicon, rules, names);
+      String detail = d.reason() == Reason.IN_LEXICON ? lexicon.keyOf(q.key()) : null;
+      byKey.put(q.key(), new Candidate(q.key(), q.term(), Origin.DISCOVERED, d, detail, q.documents(), q.quoted(), f.occurrences(),
+          Math.max(occ[0], q.documents()), q.sources(), q.regions(), q.surfaces()));
+    }
+    Map<String, PhraseMiner.Dropped> dropped = miner.dropped(phrases);
+    for (PhraseMiner.Phrase p : phrases) {
+      Candidate before = byKey.get(p.phrase());
+      if (before != null && (before.counted() || before.decision().reason() != Reason.RARELY_QUOTED)) {
+        continue;
+      }
+      Decision d;
+      String detail = null;
+      Optional<SloganRules.Rejection> shape = rules.rejection(p.phrase());
+      String lexiconKey = lexicon.keyOf(p.phrase());
+      Optional<Reason> name = names.screen(p.phrase(), List.of(p.phrase()), 0);
+      String inside = lexiconKey == null ? lexiconFormInside(p.phrase(), lexicon) : null;
+      if (lexiconKey != null) {
+        d = Decision.rejected(Reason.IN_LEXICON);
+        detail = lexiconKey;
+      } else if (shape.isPresent()) {
+        d = Decision.rejected(Reason.NOT_FORMULATION_SHAPE);
+        detail = shape.get().name().toLowerCase(java.util.Locale.ROOT);
+      } else if (name.isPresent()) {
+        d = Decision.rejected(name.get());
+      } else if (inside != null) {
+        d = Decision.rejected(Reason.CONTAINS_LEXICON_FORM);
+        detail = inside;
+      } else if (dropped.containsKey(p.phrase())) {
+        PhraseMiner.Dropped why = dropped.get(p.phrase());
+        d = Decision.rejected(why.why() == PhraseMiner.Drop.PART_OF_LONGER ? Reason.PART_OF_LONGER : Reason.EXTENDS_SHORTER);
+        detail = why.other();
+      } else {
+        d = new Decision(SloganEvidence.Verdict.COUNTED, Reason.REPEATED_ACROSS_REGIONS);
+      }
+      long quotedDocs = before == null ? 0 : before.documentsQuoted();
+      long quotedN = before == null ? 0 : before.quoted();
+      long sources = before == null ? 0 : before.sources();
+      List<String> surfaces = before == null ? List.of(p.phrase()) : before.surfaces();
+      if (before != null && !d.counted()) {
+        continue;
+      }
+      byKey.put(p.phrase(), new Candidate(p.phrase(), before == null ? p.phrase() : before.term(), Origin.MINED, d, detail, quotedDocs,
+          quotedN, Math.max(p.occurrences(), quotedN), p.documents(), sources, p.regions(), surfaces));
+    }
+    List<Candidate> out = new ArrayList<>(byKey.values());
+    out.sort(Comparator.comparing((Candidate c) -> !c.counted()).thenComparing(Candidate::documents, Comparator.reverseOrder())
+        .thenComparing(Candidate::key));
+    return out;
+  }
+
+  private static Decision judgeQuoted(DiscoverSlogans.Quoted q, Figures f, SloganLexicon lexicon, SloganRules rules, NameScreen names) {
+    if (lexicon.keyOf(q.key()) != null) {
+      return Decision.rejected(Reason.IN_LEXICON);
+    }
+    double namedShare = q.quoted() == 0 ? 0 : (double) q.named() / q.quoted();
+    Optional<Reason> name = names.screen(q.key(), q.surfaces(), namedShare);
+    if (name.isPresent()) {
+      return Decision.rejected(name.get());
+    }
+    return SloganEvidence.judge(q.key(), f, rules.evidence());
+  }
+
+  /** The first lexicon form (term or alias) inside {@code phrase}, or null. */
+  private static String lexiconFormInside(String phrase, SloganLexicon lexicon) {
+    for (SloganLexicon.Entry e : lexicon.entries()) {
+      if (phrase.contains(e.key())) {
+        return e.key();
+      }
+      for (String alias : e.aliases()) {
+        String a = SloganRules.canonicalKey(alias);
+        if (!a.isEmpty() && phrase.contains(a)) {
+          return e.key();
+        }
+      }
+    }
+    return null;
+  }
+}

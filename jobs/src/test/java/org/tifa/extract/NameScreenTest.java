@@ -1,0 +1,53 @@
+package org.tifa.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.tifa.ReferenceData;
+import org.tifa.extract.SloganEvidence.Reason;
+
+/** The bundled name screen on quoted names seen in the real documents. */
+class NameScreenTest {
+  private static final NameScreen SCREEN = ReferenceData.bundled().nameScreen();
+
+  private static Optional<Reason> screen(String key, String surface, double namedShare) {
+    return SCREEN.screen(key, List.of(surface), namedShare);
+  }
+
+  @Test
+  void placesOfTheGazetteerAndAbroad() {
+    assertEquals(Optional.of(Reason.PLACE), screen("青山", "青山", 0));
+    assertEquals(Optional.of(Reason.PLACE), screen("三江", "三江", 0));
+    assertEquals(Optional.of(Reason.PLACE), screen("马来西亚", "马来西亚", 0));
+  }
+
+  @Test
+  void organisationsHonoursTitlesAndCodes() {
+    assertEquals(Optional.of(Reason.ORGANISATION), screen("上海合作组织", "上海合作组织", 0));
+    assertEquals(Optional.of(Reason.HONOUR), screen("文华奖", "文华奖", 0));
+    assertEquals(Optional.of(Reason.HONOUR), screen("时代楷模", "时代楷模", 0));
+    assertEquals(Optional.of(Reason.HONOUR), screen("灯塔工厂", "灯塔工厂", 0));
+    assertEquals(Optional.of(Reason.TITLE_OF_WORK), screen("关于正确处理人民内部矛盾的问题", "关于正确处理人民内部矛盾的问题", 0));
+    // “1·22”: the key drops the middle dot, the written form keeps it.
+    assertEquals(Optional.of(Reason.CODE), screen("122", "1·22", 0));
+    assertEquals(Optional.of(Reason.CODE), screen("820", "8.20", 0));
+  }
+
+  @Test
+  void aQuoteMostlyFollowedByAMarkerNamesAThing() {
+    // “未来”号: one of its two quotes is followed by 号 (share 0.5, the bundled minimum).
+    assertEquals(Optional.of(Reason.NAMED_THING), screen("未来", "未来", 0.5));
+    assertEquals(Optional.empty(), screen("未来", "未来", 0.25));
+    assertEquals(true, SCREEN.isNamedThingMarker('号'));
+    assertEquals(false, SCREEN.isNamedThingMarker('行'));
+  }
+
+  @Test
+  void formulationsPass() {
+    for (String key : List.of("攻坚突破年政协见行动", "十二项提升行动", "三亮", "5649N", "以旧换新", "灯塔工程", "关于")) {
+      assertEquals(Optional.empty(), screen(key, key, 0), key);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.tifa.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.tifa.reference.SloganLexicon;
+import org.tifa.reference.Taxonomy;
+
+class TermDictionaryTest {
+
+  private static Map<String, Integer> slogans(TermDictionary d, String body) {
+    Map<String, Integer> out = new TreeMap<>();
+    d.count(null, body).forEach((k, v) -> {
+      if (k.startsWith(TermDictionary.SLOGAN + "\u0000")) {
+        out.put(k.substring(TermDictionary.SLOGAN.length() + 1), v[0]);
+      }
+    });
+    return out;
+  }
+
+  @Test
+  void familyStems() {
+    assertEquals("人工智能+", TermDictionary.familyOf("人工智能+制造"));
+    assertEquals("文旅+", TermDictionary.familyOf("文旅+百业"));
+    assertNull(TermDictionary.familyOf("人工智能+"), "a stem alone has no variant part");
+    assertNull(TermDictionary.familyOf("1+N"), "a number before the + is no stem");
+    assertNull(TermDictionary.familyOf("+N"));
+    assertNull(TermDictionary.familyOf("十四五"));
+  }
+
+  @Test
+  void aVariantCountsForItselfAndItsFamily() {
+    // Discovered: 文旅+百业 and 文旅+体育; the stem 文旅+ is not quoted alone, so it is added.
+    TermDictionary d =
+        TermDictionary.build(
+            SloganLexicon.loadDefault(),
+            Taxonomy.loadDefault(),
+            List.of(
+                new TermDictionary.Discovered("文旅+百业", "文旅+百业", new String[] {"文旅+百业"}, 2),
+                new TermDictionary.Discovered("文旅+体育", "文旅+体育", new String[] {"文旅+体育"}, 1)),
+            1);
+    // By hand: 文旅+百业 twice, 文旅+体育 once, 文旅+ alone once; the family 1 + 2 + 1 = 4.
+    Map<String, Integer> got = slogans(d, "推进文旅+百业，文旅+体育和文旅+百业融合，发展文旅+。");
+    assertEquals(Map.of("文旅+百业", 2, "文旅+体育", 1, "文旅+", 4), got);
+    TermDictionary.Term stem = d.terms().stream().filter(t -> t.id().equals("文旅+")).findFirst().orElseThrow();
+    assertEquals("文旅+", stem.family());
+    assertEquals("discovered", stem.origin());
+  }
+
+  @Test
+  void aDiscoveredSloganQuotedByTooFewDocumentsIsLeftOutButAMinedOneIsNot() {
+    TermDictionary d =
+        TermDictionary.build(
+            SloganLexicon.loadDefault(),
+            Taxonomy.loadDefault(),
+            List.of(
+                new TermDictionary.Discovered("蓉易办", "蓉易办", new String[] {"蓉易办"}, 1),
+                new TermDictionary.Discovered("城市更新行动", "城市更新行动", new String[] {"城市更新行动"}, 0, "mined", 0.0)),
+            2);
+    assertEquals(Map.of("城市更新行动", 1), slogans(d, "推广蓉易办，实施城市更新行动。"));
+  }
+}
