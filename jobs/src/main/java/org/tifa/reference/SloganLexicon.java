@@ -1,6 +1,7 @@
 package org.tifa.reference;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Reader;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -14,8 +15,10 @@ import org.tifa.extract.TermMatcher;
 /**
  * The curated lexicon of known slogans, {@code conf/slogans.yaml}. Each entry is identified by the
  * {@link SloganRules#canonicalKey canonical key} of its term; aliases are counted under that key.
- * The loader rejects a category not declared in the file, a key or alias claimed by two entries
- * and entries without a term.
+ * The loader rejects a category not declared in the file, a key or alias claimed by two entries,
+ * entries without a term, a {@code first_year} that is not a whole number in {@link
+ * #MIN_FIRST_YEAR}..{@link #MAX_FIRST_YEAR} and a blank {@code source}; both of these are optional
+ * for the loader (a test requires them of the bundled file).
  */
 public final class SloganLexicon implements Serializable {
 
@@ -23,6 +26,12 @@ public final class SloganLexicon implements Serializable {
 
   /** File name under {@code conf/} (resource {@code tifa/conf/slogans.yaml}). */
   public static final String FILE = "slogans.yaml";
+
+  /** Earliest {@code first_year}: the lexicon tracks formulations of the People's Republic (1949-). */
+  public static final int MIN_FIRST_YEAR = 1949;
+
+  /** Latest {@code first_year}: the newest documents the lexicon was curated against are of 2026. */
+  public static final int MAX_FIRST_YEAR = 2026;
 
   /**
    * One known slogan.
@@ -32,8 +41,11 @@ public final class SloganLexicon implements Serializable {
    * @param category one of the file's declared categories
    * @param aliases other surface forms counted under {@code key}
    * @param note what it stands for, or null
+   * @param firstYear year the formulation first appeared in a central document, or null
+   * @param source short name of that document (such as 党的十八大报告), or null
    */
-  public record Entry(String key, String term, String category, String[] aliases, String note)
+  public record Entry(
+      String key, String term, String category, String[] aliases, String note, Integer firstYear, String source)
       implements Serializable {}
 
   private final String[] categories;
@@ -76,6 +88,8 @@ public final class SloganLexicon implements Serializable {
       @JsonProperty("term") String term,
       @JsonProperty("aliases") List<String> aliases,
       @JsonProperty("category") String category,
+      @JsonProperty("first_year") JsonNode firstYear,
+      @JsonProperty("source") String source,
       @JsonProperty("note") String note) {}
 
   /** The lexicon packaged as {@code tifa/conf/slogans.yaml}. */
@@ -98,11 +112,33 @@ public final class SloganLexicon implements Serializable {
       if (!doc.categories().containsKey(item.category())) {
         throw new IllegalArgumentException("slogan '" + item.term() + "' has undeclared category '" + item.category() + "'");
       }
+      if (item.source() != null && item.source().isBlank()) {
+        throw new IllegalArgumentException("slogan '" + item.term() + "' has a blank source");
+      }
       String[] aliases = item.aliases() == null ? new String[0] : item.aliases().toArray(new String[0]);
-      entries[i] =
-          new Entry(SloganRules.canonicalKey(item.term()), item.term(), item.category(), aliases, item.note());
+      entries[i] = new Entry(
+          SloganRules.canonicalKey(item.term()),
+          item.term(),
+          item.category(),
+          aliases,
+          item.note(),
+          firstYear(item),
+          item.source());
     }
     return new SloganLexicon(doc.categories().keySet().toArray(new String[0]), entries);
+  }
+
+  /** The entry's {@code first_year}, or null when not given; anything but a whole year in range is an error. */
+  private static Integer firstYear(Item item) {
+    JsonNode year = item.firstYear();
+    if (year == null || year.isNull()) {
+      return null;
+    }
+    if (!year.isInt() || year.intValue() < MIN_FIRST_YEAR || year.intValue() > MAX_FIRST_YEAR) {
+      throw new IllegalArgumentException("slogan '" + item.term() + "' has first_year '" + year.asText()
+          + "', not a year in " + MIN_FIRST_YEAR + ".." + MAX_FIRST_YEAR);
+    }
+    return year.intValue();
   }
 
   /** All entries in file order. */

@@ -27,8 +27,32 @@ class SloganLexiconTest {
   }
 
   @Test
-  void holdsAtLeastEightyEntries() {
-    assertTrue(LEXICON.size() >= 80, "entries: " + LEXICON.size());
+  void holdsAtLeastThreeHundredNationalFormulations() {
+    long national = Arrays.stream(LEXICON.entries()).filter(e -> !e.category().equals("local_campaign")).count();
+
+    assertTrue(national >= 300, "national entries: " + national);
+  }
+
+  @Test
+  void everyBundledEntryHasCategoryFirstYearAndSource() {
+    List<String> incomplete = new ArrayList<>();
+    for (SloganLexicon.Entry e : LEXICON.entries()) {
+      if (e.category() == null || e.firstYear() == null || e.source() == null) {
+        incomplete.add(e.term());
+      }
+    }
+    assertEquals(List.of(), incomplete);
+  }
+
+  @Test
+  void firstYearsOfTextbookFormulations() {
+    // 五位一体 and 美丽中国: the 18th party congress report (2012); 新发展理念: the fifth plenum of
+    // the 18th central committee (2015); 具身智能: the 2025 government work report.
+    assertEquals(2012, LEXICON.entry("五位一体").firstYear());
+    assertEquals(2012, LEXICON.entry("美丽中国").firstYear());
+    assertEquals(2015, LEXICON.entry("新发展理念").firstYear());
+    assertEquals("十八届五中全会", LEXICON.entry("新发展理念").source());
+    assertEquals(2025, LEXICON.entry("具身智能").firstYear());
   }
 
   @Test
@@ -38,7 +62,9 @@ class SloganLexiconTest {
       "一带一路", "放管服", "六稳", "六保", "三农", "十四五", "十五五", "高效办成一件事", "共同富裕", "碳达峰碳中和",
       "绿水青山就是金山银山", "枫桥经验", "最多跑一次", "千万工程", "四下基层", "专精特新", "双循环", "新发展格局",
       "全过程人民民主", "中国式现代化", "三去一降一补", "河长制", "林长制", "一网通办", "一网统管", "接诉即办",
-      "三会一课", "不忘初心牢记使命", "攻坚突破年", "攻坚突破年政协见行动", "十二项提升行动", "三亮"
+      "三会一课", "不忘初心牢记使命", "攻坚突破年", "攻坚突破年政协见行动", "十二项提升行动", "三亮",
+      "稳中求进工作总基调", "新发展理念", "全国统一大市场", "铸牢中华民族共同体意识", "过紧日子", "低空经济", "银发经济",
+      "具身智能", "人工智能+"
     };
     List<String> missing = new ArrayList<>();
     for (String key : required) {
@@ -99,6 +125,14 @@ class SloganLexiconTest {
   }
 
   @Test
+  void aNestedFormulationIsCountedAsTheLongerOne() {
+    String text = "坚持稳中求进工作总基调，做到稳中求进。";
+    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+
+    assertArrayEquals(new String[] {"稳中求进工作总基调", "稳中求进"}, ids);
+  }
+
+  @Test
   void survivesJavaSerialization() throws Exception {
     SloganLexicon copy = Serialization.roundTrip(LEXICON);
 
@@ -135,5 +169,41 @@ class SloganLexiconTest {
     assertEquals(1, one.size());
     assertNotNull(one.entry("三农"));
     assertEquals(0, one.entry("三农").aliases().length);
+    assertNull(one.entry("三农").firstYear());
+    assertNull(one.entry("三农").source());
+  }
+
+  @Test
+  void firstYearAndSourceAreRead() {
+    SloganLexicon one = parse("  - {term: 三农, category: rural, first_year: 2003, source: 2003 政府工作报告}\n");
+
+    assertEquals(2003, one.entry("三农").firstYear());
+    assertEquals("2003 政府工作报告", one.entry("三农").source());
+  }
+
+  @Test
+  void firstYearsAtTheEndsOfTheRangeLoad() {
+    assertEquals(1949, parse("  - {term: 三农, category: rural, first_year: 1949}\n").entry("三农").firstYear());
+    assertEquals(2026, parse("  - {term: 三农, category: rural, first_year: 2026}\n").entry("三农").firstYear());
+  }
+
+  @Test
+  void firstYearOutsideTheRangeIsAnError() {
+    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: rural, first_year: 1948}\n"));
+    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: rural, first_year: 2027}\n"));
+  }
+
+  @Test
+  void firstYearThatIsNotAWholeNumberIsAnError() {
+    for (String year : new String[] {"2003.5", "'2003'", "二〇〇三", "[2003]"}) {
+      String yaml = "  - {term: 三农, category: rural, first_year: " + year + "}\n";
+
+      assertThrows(IllegalArgumentException.class, () -> parse(yaml), year);
+    }
+  }
+
+  @Test
+  void blankSourceIsAnError() {
+    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: rural, source: ' '}\n"));
   }
 }
