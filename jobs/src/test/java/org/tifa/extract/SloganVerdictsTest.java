@@ -25,12 +25,12 @@ class SloganVerdictsTest {
             quoted("未来", 2, 2, 1, 2, 1), // 1 of 2 quotes before 号: a named thing
             quoted("青山", 1, 1, 0, 1, 1), // a district's short name
             quoted("新质生产力", 5, 5, 0, 5, 5), // a lexicon form
-            quoted("城市更新行动", 1, 1, 0, 1, 1)); // 1 of 17 quoted, but mined too
+            quoted("稳岗扩容提质行动", 1, 1, 0, 1, 1)); // 1 of 17 quoted, but mined too
     Map<String, long[]> occurrences =
-        Map.of("人民", new long[] {160, 3890}, "蓉易办", new long[] {1, 3}, "未来", new long[] {40, 60}, "城市更新行动", new long[] {17, 17});
+        Map.of("人民", new long[] {160, 3890}, "蓉易办", new long[] {1, 3}, "未来", new long[] {40, 60}, "稳岗扩容提质行动", new long[] {17, 17});
     List<PhraseMiner.Phrase> phrases =
         List.of(
-            new PhraseMiner.Phrase("城市更新行动", 17, 15, 17),
+            new PhraseMiner.Phrase("稳岗扩容提质行动", 17, 15, 17),
             new PhraseMiner.Phrase("因地制宜发展新质生产力", 26, 26, 39),
             new PhraseMiner.Phrase("扩能提质行动", 16, 16, 16),
             new PhraseMiner.Phrase("服务业扩能提质行动", 16, 16, 16));
@@ -49,13 +49,13 @@ class SloganVerdictsTest {
             "未来", "discovered rejected named_thing",
             "青山", "discovered rejected place",
             "新质生产力", "discovered rejected in_lexicon 新质生产力",
-            "城市更新行动", "mined counted repeated_across_regions",
+            "稳岗扩容提质行动", "mined counted repeated_across_regions",
             "因地制宜发展新质生产力", "mined rejected contains_lexicon_form 新质生产力",
             "扩能提质行动", "mined rejected part_of_longer 服务业扩能提质行动",
             "服务业扩能提质行动", "mined counted repeated_across_regions"),
         verdicts);
-    // Counted first, then by documents: 城市更新行动 17, 服务业扩能提质行动 16, 蓉易办 1.
-    assertEquals(List.of("城市更新行动", "服务业扩能提质行动", "蓉易办"), got.subList(0, 3).stream().map(SloganVerdicts.Candidate::key).toList());
+    // Counted first, then by documents: 稳岗扩容提质行动 17, 服务业扩能提质行动 16, 蓉易办 1.
+    assertEquals(List.of("稳岗扩容提质行动", "服务业扩能提质行动", "蓉易办"), got.subList(0, 3).stream().map(SloganVerdicts.Candidate::key).toList());
     // The mined verdict keeps the quoted figures of the same key.
     SloganVerdicts.Candidate mined = got.get(0);
     assertEquals(List.of(1L, 1L, 17L, 17L), List.of(mined.documentsQuoted(), mined.quoted(), mined.occurrences(), mined.documents()));
