@@ -92,25 +92,41 @@ public final class RegionResolver implements Serializable {
     trie.build(keys);
   }
 
+  /**
+   * The region of one record. The text is always read, so that {@link RegionResolution#textRegionCode}
+   * shows it beside the given fields; where the two name regions neither of which contains the
+   * other, a text whose title names its region inside the given province wins (a notice published
+   * by one city about an official of another), otherwise the given fields win: a given province is
+   * the publisher's and outweighs a text about another province.
+   */
   public RegionResolution resolve(
       String regionCode, String province, String city, String county, String title, String body) {
     List<String> unmatched = new ArrayList<>();
     Optional<Region> given = resolveGiven(regionCode, province, city, county, unmatched);
     String unmatchedText = unmatched.isEmpty() ? null : String.join("; ", unmatched);
-    if (given.isPresent()) {
-      RegionResolution fromGiven =
-          RegionResolution.of(given.get(), RegionResolution.GIVEN, 1.0, new String[0], unmatchedText);
-      if (unmatched.isEmpty()) {
-        return fromGiven;
-      }
+    TextReading reading = resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
+    RegionResolution fromText = reading.resolution();
+    if (given.isEmpty()) {
+      return fromText;
+    }
+    Region g = given.get();
+    RegionResolution fromGiven =
+        RegionResolution.of(g, RegionResolution.GIVEN, 1.0, new String[0], unmatchedText);
+    Region t = reading.region();
+    if (t == null || g.contains(t) || t.contains(g)) {
       // Part of what was given names nothing (city 光明市 under a real province): the text may
       // still say where inside the given region the report is from.
-      RegionResolution fromText = resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
-      return fromText.code() != null && isWithin(fromText, given.get()) && !fromText.code().equals(fromGiven.code())
-          ? fromText
-          : fromGiven;
+      boolean narrows = !unmatched.isEmpty() && t != null && g.contains(t) && !t.equals(g);
+      return narrows
+          ? fromText.withBasis(t.code(), RegionResolution.TEXT_WITHIN_GIVEN)
+          : fromGiven.withBasis(fromText.code(), RegionResolution.GIVEN);
     }
-    return resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
+    if (!t.provinceCode().equals(g.provinceCode())) {
+      return fromGiven.withBasis(t.code(), RegionResolution.GIVEN_OVER_TEXT_OTHER_PROVINCE);
+    }
+    return reading.titleNamesOutside(g)
+        ? fromText.withBasis(t.code(), RegionResolution.TEXT_OVER_GIVEN_TITLED)
+        : fromGiven.withBasis(t.code(), RegionResolution.GIVEN_OVER_TEXT_UNTITLED);
   }
 
   private Optional<Region> resolveGiven(
@@ -205,7 +221,23 @@ public final class RegionResolver implements Serializable {
     }
   }
 
-  private RegionResolution resolveText(String title, String body, String unmatched) {
+  /**
+   * What the title and body alone say: the resolution, its region (null for none) and the
+   * divisions named in the title that were not demoted (destinations, partners).
+   */
+  private record TextReading(RegionResolution resolution, Region region, List<Region> titled) {
+    static TextReading none(String unmatched) {
+      return new TextReading(RegionResolution.none(unmatched), null, List.of());
+    }
+
+    /** Whether the title names the reading's region, or a division on its line, outside {@code given}. */
+    boolean titleNamesOutside(Region given) {
+      return titled.stream()
+          .anyMatch(r -> !given.contains(r) && (region.contains(r) || r.contains(region)));
+    }
+  }
+
+  private TextReading resolveText(String title, String body, String unmatched) {
     String text = title + "\n" + body;
     int leadEnd = title.length() + 1 + Math.min(LEAD_CHARS, body.length());
     int biography = body.indexOf("简历");
@@ -255,27 +287,27 @@ public final class RegionResolver implements Serializable {
       }
     }
     if (support.isEmpty()) {
-      return RegionResolution.none(unmatched);
+      return TextReading.none(unmatched);
     }
 
     Map<String, Double> rolled = rollUp(support);
     Map<String, Double> rolledHead = rollUp(headSupport);
     if (!titleNamesPlace && containsAny(title, NATIONAL_MARKERS)) {
-      return RegionResolution.none(unmatched);
+      return TextReading.none(unmatched);
     }
 
     List<Region> provinces = childrenOf(null, rolled);
     double total = provinces.stream().mapToDouble(r -> rolled.get(r.code())).sum();
     Region chosen = pick(provinces, rolled, rolledHead);
     if (chosen == null) {
-      return RegionResolution.none(unmatched);
+      return TextReading.none(unmatched);
     }
     double provinceShare = rolled.get(chosen.code()) / total;
     boolean fromHead = rolledHead.getOrDefault(chosen.code(), 0.0) > 0;
     if (!fromHead
         && (rolled.get(chosen.code()) < BODY_ONLY_MIN_SUPPORT
             || provinceShare < BODY_ONLY_MIN_SHARE)) {
-      return RegionResolution.none(unmatched);
+      return TextReading.none(unmatched);
     }
     while (true) {
       Region next = descend(chosen, rolled, rolledHead);
@@ -292,7 +324,15 @@ public final class RegionResolver implements Serializable {
             .map(m -> m.text)
             .distinct()
             .toArray(String[]::new);
-    return RegionResolution.of(result, RegionResolution.TEXT, confidence, evidence, unmatched);
+    List<Region> titled =
+        mentions.stream()
+            .filter(m -> m.region != null && m.zone == TITLE && m.weight >= ZONE_WEIGHT[TITLE])
+            .map(m -> m.region)
+            .toList();
+    return new TextReading(
+        RegionResolution.of(result, RegionResolution.TEXT, confidence, evidence, unmatched),
+        result,
+        titled);
   }
 
   /** Leftmost-longest, non-overlapping matches; 市场 / 区域 after a name fall back to its stem. */
