@@ -42,6 +42,7 @@ public final class RegionResolver implements Serializable {
   private static final double IN_BIOGRAPHY = 0.2;
   private static final double BODY_ONLY_MIN_SUPPORT = 3.0;
   private static final double BODY_ONLY_MIN_SHARE = 0.6;
+  private static final double POSTS_CONFIDENCE = 0.6;
 
   /** Words that make the following place a destination, host, partner or investigating body. */
   private static final String[] DESTINATION_MARKERS = {
@@ -57,11 +58,45 @@ public final class RegionResolver implements Serializable {
     "委", "政府", "人民政府", "人大", "政协", "党", "纪", "监", "法院", "检察", "公安", "人民代表大会", "代表团"
   };
 
+  /** Personal posts after an organ, which make a place the seat of an official (市委书记, 省长). */
+  private static final String[] POST_WORDS = {
+    "书记", "常委", "主任", "主席", "省长", "市长", "县长", "区长", "旗长", "州长", "盟长"
+  };
+
+  /** How far after a place its organ and a post, or an organ's 决定, are looked for. */
+  private static final int POST_CHARS = 6;
+
+  /** Level words between a place and its institution (重庆市委, 福建省原省委, 广东省长). */
+  private static final String[] LEVEL_WORDS = {"自治区", "省", "市", "区", "县", "旗", "州", "盟"};
+
   /** Title words of national documents, which need a place in the title to be regional. */
   private static final String[] NATIONAL_MARKERS = {"国务院", "全国", "中共中央", "中华人民共和国", "党中央"};
 
+  /** Title openings naming a central organ or central enterprise (中央台办, 国家发展改革委, 中国华融). */
+  private static final String[] CENTRAL_OPENERS = {"中央", "国家", "中国", "中共中央", "国务院"};
+
+  /** Title openings naming the publisher's own province without its name (自治区发展和改革委员会). */
+  private static final String[] OWN_PROVINCE_OPENERS = {"自治区", "省"};
+
+  /** Words that make the place before them part of an enterprise's name (武汉钢铁（集团）, 大庆油田…公司). */
+  private static final String[] ENTERPRISE_WORDS = {"集团", "公司"};
+
+  /** How far after a place an enterprise word still makes it part of the enterprise's name. */
+  private static final int ENTERPRISE_NAME_CHARS = 6;
+
+  /** News agencies and papers whose dateline names the place of filing, not the subject (新华社北京3月5日电). */
+  private static final String[] DATELINE_SOURCES = {
+    "新华社", "新华网", "中新社", "中新网", "人民网", "央视网", "央广网", "本报", "电讯"
+  };
+
+  /** How far back from a place a dateline source is looked for (新华社 记者 北京). */
+  private static final int DATELINE_CHARS = 8;
+
+  /** Within this many characters after a place, 人民代表大会 makes it the congress a report is delivered to. */
+  private static final int CONGRESS_CHARS = 12;
+
   /** Phrases containing a place form that are not places (共和 in 中华人民共和国). */
-  private static final String[] NOT_PLACES = {"中华人民共和国", "人民共和国", "共和国", "孙中山", "中山装"};
+  private static final String[] NOT_PLACES = {"中华人民共和国", "人民共和国", "共和国", "孙中山", "中山装", "北京时间"};
 
   private static final String CLAUSE_BREAKS = "，。；！？、：\n（）()“”\"";
 
@@ -211,6 +246,8 @@ public final class RegionResolver implements Serializable {
     Region region;
     double weight;
     int chainBegin;
+    boolean organ;
+    boolean post;
 
     Mention(int begin, int end, String text, Gazetteer.Name[] forms, int zone) {
       this.begin = begin;
@@ -247,16 +284,27 @@ public final class RegionResolver implements Serializable {
     Map<String, Double> support = new HashMap<>();
     Map<String, Double> headSupport = new HashMap<>();
     List<Mention> weak = new ArrayList<>();
-    boolean titleNamesPlace = false;
     Mention previous = null;
     for (Mention m : mentions) {
       Mention chainedTo = previous != null && previous.end == m.begin ? previous : null;
       Region parent = chainedTo == null ? null : chainedTo.region;
       m.region = readMention(m, parent);
-      boolean institution = startsWithAny(text, m.end, INSTITUTION_WORDS);
+      m.organ = namesOrgan(text, m);
+      m.post = m.organ && namesPost(text, m.end);
       boolean chained = parent != null && m.region != null && parent.contains(m.region);
-      double w = ZONE_WEIGHT[m.zone];
       m.chainBegin = chainedTo == null ? m.begin : chainedTo.chainBegin;
+      previous = m;
+      if (isDateline(text, m.chainBegin) || namesEnterprise(text, m.end)) {
+        // The place a report was filed from, or part of an enterprise's name (香港中旅(集团)):
+        // not a region the document is about.
+        m.weight = 0;
+        continue;
+      }
+      if (m.zone == LEAD && namesCongress(text, m.end)) {
+        // "在云南省第十四届人民代表大会…上": the congress a report is made to is its heading.
+        m.zone = TITLE;
+      }
+      double w = ZONE_WEIGHT[m.zone];
       if (isDestination(text, m.chainBegin, m.end)) {
         w *= DEMOTED;
       }
@@ -265,17 +313,17 @@ public final class RegionResolver implements Serializable {
         w *= IN_BIOGRAPHY;
         m.zone = BODY;
       }
-      if (institution || chained) {
+      if (m.organ || chained) {
         w *= 2;
       }
       m.weight = w;
       if (m.region != null) {
-        titleNamesPlace |= m.zone == TITLE;
         add(support, headSupport, m.region, w, m.zone);
-      } else {
+      } else if (hasLevelSuffix(m.text)) {
+        // An unsuffixed ambiguous form (振兴, 长治) counts only chained to its parent (丹东振兴,
+        // read above): elsewhere it is a word, or part of one (东北全面振兴).
         weak.add(m);
       }
-      previous = m;
     }
     for (Mention m : weak) {
       List<Region> near = nearbyAncestors(text, mentions, m);
@@ -286,15 +334,23 @@ public final class RegionResolver implements Serializable {
         add(support, headSupport, m.region, m.weight, m.zone);
       }
     }
+    List<Mention> titleNames =
+        mentions.stream()
+            .filter(m -> m.region != null && m.zone == TITLE && m.weight >= ZONE_WEIGHT[TITLE])
+            .toList();
+    boolean titleNamesActor = titleNames.stream().anyMatch(m -> m.organ || m.chainBegin < m.begin);
+    if (!titleNamesActor
+        && (containsAny(title, NATIONAL_MARKERS) || startsWithAny(title, 0, CENTRAL_OPENERS))) {
+      // A central organ's or enterprise's notice: regional only through a post its body names
+      // (调离重庆市委书记岗位), never through a place named in passing.
+      return postsReading(mentions, unmatched);
+    }
     if (support.isEmpty()) {
       return TextReading.none(unmatched);
     }
 
     Map<String, Double> rolled = rollUp(support);
     Map<String, Double> rolledHead = rollUp(headSupport);
-    if (!titleNamesPlace && containsAny(title, NATIONAL_MARKERS)) {
-      return TextReading.none(unmatched);
-    }
 
     List<Region> provinces = childrenOf(null, rolled);
     double total = provinces.stream().mapToDouble(r -> rolled.get(r.code())).sum();
@@ -309,7 +365,10 @@ public final class RegionResolver implements Serializable {
             || provinceShare < BODY_ONLY_MIN_SHARE)) {
       return TextReading.none(unmatched);
     }
-    while (true) {
+    Region provincialBody = provincialBody(title, titleNames, mentions);
+    boolean provinceOnly =
+        provincialBody != null ? provincialBody.equals(chosen) : startsWithAny(title, 0, OWN_PROVINCE_OPENERS);
+    while (!provinceOnly) {
       Region next = descend(chosen, rolled, rolledHead);
       if (next == null) {
         break;
@@ -324,15 +383,129 @@ public final class RegionResolver implements Serializable {
             .map(m -> m.text)
             .distinct()
             .toArray(String[]::new);
-    List<Region> titled =
-        mentions.stream()
-            .filter(m -> m.region != null && m.zone == TITLE && m.weight >= ZONE_WEIGHT[TITLE])
-            .map(m -> m.region)
-            .toList();
     return new TextReading(
         RegionResolution.of(result, RegionResolution.TEXT, confidence, evidence, unmatched),
         result,
-        titled);
+        titleNames.stream().map(m -> m.region).toList());
+  }
+
+  /**
+   * The province whose own body the title names (2026年辽宁省政府工作报告, 广东省委原常委、珠海市委原书记):
+   * a province by its full name or with an institution, not followed by a division inside it.
+   * Such a document is about the province, whatever cities its body names; but an organ that
+   * decides (内蒙古自治区党委决定给予…) is the sender, not the subject. Null when none is.
+   */
+  private static Region provincialBody(String title, List<Mention> titleNames, List<Mention> mentions) {
+    for (Mention m : titleNames) {
+      boolean decides = m.organ && namesDecision(title, m.end);
+      if (m.region.level() != RegionLevel.PROVINCE
+          || decides
+          || !(m.organ || m.text.equals(m.region.name()))) {
+        continue;
+      }
+      boolean narrowed =
+          mentions.stream()
+              .anyMatch(n -> n.begin == m.end && n.region != null && m.region.contains(n.region));
+      if (!narrowed) {
+        return m.region;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The region of the posts a central notice names (重庆市委书记, not 香港特别行政区政府), outside biographies and
+   * destinations: their common division when they lie in one province, otherwise none.
+   */
+  private TextReading postsReading(List<Mention> mentions, String unmatched) {
+    List<Mention> posts =
+        mentions.stream().filter(m -> m.post && m.region != null && m.weight >= 1.0).toList();
+    if (posts.isEmpty()) {
+      return TextReading.none(unmatched);
+    }
+    Region common = posts.get(0).region;
+    for (Mention m : posts) {
+      while (common != null && !common.contains(m.region)) {
+        common = common.parentCode() == null ? null : gazetteer.byCode(common.parentCode()).orElse(null);
+      }
+    }
+    if (common == null) {
+      return TextReading.none(unmatched);
+    }
+    Region result = common;
+    String[] evidence = posts.stream().map(m -> m.text).distinct().toArray(String[]::new);
+    return new TextReading(
+        RegionResolution.of(result, RegionResolution.TEXT, POSTS_CONFIDENCE, evidence, unmatched),
+        result,
+        List.of());
+  }
+
+  /** Whether an institution or post follows the place, after 原 and a level word (福建省原省委, 重庆市委). */
+  private static boolean namesOrgan(String text, Mention m) {
+    int at = text.startsWith("原", m.end) ? m.end + 1 : m.end;
+    boolean level = hasLevelSuffix(m.text);
+    for (String word : LEVEL_WORDS) {
+      if (text.startsWith(word, at)) {
+        at += word.length();
+        level = true;
+        break;
+      }
+    }
+    return startsWithAny(text, at, INSTITUTION_WORDS) || (level && text.startsWith("长", at));
+  }
+
+  /** Whether a personal post follows the organ after the place (重庆市委书记, 广东省长). */
+  private static boolean namesPost(String text, int end) {
+    int to = Math.min(text.length(), end + POST_CHARS);
+    for (int i = end; i < to; i++) {
+      if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+        return false;
+      }
+      if (startsWithAny(text, i, POST_WORDS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether 决定 follows the organ named at {@code end} in the title (…党委决定给予). */
+  private static boolean namesDecision(String title, int end) {
+    int at = title.indexOf("决定", end);
+    return at >= 0 && at - end <= POST_CHARS;
+  }
+
+  private static boolean hasLevelSuffix(String name) {
+    return endsWithAny(name, LEVEL_WORDS);
+  }
+
+  /** Whether an enterprise word closely follows the place, which is then part of its name. */
+  private static boolean namesEnterprise(String text, int end) {
+    int to = Math.min(text.length() - 1, end + ENTERPRISE_NAME_CHARS);
+    for (int i = end; i <= to; i++) {
+      if ("，。、；\n".indexOf(text.charAt(i)) >= 0) {
+        return false;
+      }
+      if (startsWithAny(text, i, ENTERPRISE_WORDS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a news source's dateline ends just before the place (新华社北京3月5日电, 新华网 北京). */
+  private static boolean isDateline(String text, int begin) {
+    String before = text.substring(Math.max(0, begin - DATELINE_CHARS), begin).strip();
+    int line = before.lastIndexOf('\n');
+    return endsWithAny(line < 0 ? before : before.substring(line + 1), DATELINE_SOURCES);
+  }
+
+  /** Whether the place is that of a people's congress ("云南省第十四届人民代表大会"). */
+  private static boolean namesCongress(String text, int end) {
+    if (!text.startsWith("第", end)) {
+      return false;
+    }
+    int at = text.indexOf("人民代表大会", end);
+    return at >= 0 && at - end <= CONGRESS_CHARS;
   }
 
   /** Leftmost-longest, non-overlapping matches; 市场 / 区域 after a name fall back to its stem. */
