@@ -2,6 +2,7 @@ package org.tifa.resolve;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +44,9 @@ public final class RegionResolver implements Serializable {
   private static final double BODY_ONLY_MIN_SUPPORT = 3.0;
   private static final double BODY_ONLY_MIN_SHARE = 0.6;
   private static final double POSTS_CONFIDENCE = 0.6;
+
+  /** Core-dictionary frequency from which an ambiguous unsuffixed form counts as a common word. */
+  private static final int COMMON_WORD_MIN_FREQUENCY = 5;
 
   /** Words that make the following place a destination, host, partner or investigating body. */
   private static final String[] DESTINATION_MARKERS = {
@@ -115,8 +119,12 @@ public final class RegionResolver implements Serializable {
     }
     grouped.forEach(
         (text, names) -> {
-          keys.put(text, forms.size());
-          forms.add(names.toArray(Gazetteer.Name[]::new));
+          if (isWordForm(text, names)) {
+            keys.put(text, NOT_A_PLACE);
+          } else {
+            keys.put(text, forms.size());
+            forms.add(names.toArray(Gazetteer.Name[]::new));
+          }
         });
     for (String phrase : NOT_PLACES) {
       keys.put(phrase, NOT_A_PLACE);
@@ -134,6 +142,31 @@ public final class RegionResolver implements Serializable {
    * by one city about an official of another), otherwise the given fields win: a given province is
    * the publisher's and outweighs a text about another province.
    */
+  /**
+   * Whether a form is an ordinary word rather than a place: an ambiguous form without its level
+   * suffix (振兴, not 振兴区) that HanLP's core dictionary knows mostly as a common word (振兴发展,
+   * 东北全面振兴). Such a form never names a place, not even after its parent (辽宁振兴发展).
+   */
+  static boolean isWordForm(String text, List<Gazetteer.Name> names) {
+    if (hasLevelSuffix(text) || names.stream().anyMatch(n -> !n.ambiguous())) {
+      return false;
+    }
+    CoreDictionary.Attribute entry = CoreDictionary.get(text);
+    if (entry == null) {
+      return false;
+    }
+    int place = 0;
+    int word = 0;
+    for (int i = 0; i < entry.nature.length; i++) {
+      if (entry.nature[i].startsWith("ns")) {
+        place += entry.frequency[i];
+      } else {
+        word += entry.frequency[i];
+      }
+    }
+    return word >= COMMON_WORD_MIN_FREQUENCY && word > place;
+  }
+
   public RegionResolution resolve(
       String regionCode, String province, String city, String county, String title, String body) {
     List<String> unmatched = new ArrayList<>();
