@@ -11,7 +11,8 @@ import org.tifa.reference.Region;
  * reading of the title and body alone (null when the text names no region), kept beside the chosen
  * code so that a disagreement with the given fields stays visible; {@code basis} says which reading
  * was chosen and why: {@link #GIVEN}, {@link #TEXT}, {@link #NONE}, {@code text_within_given:…}
- * (part of the given fields named nothing and the text narrows the rest), or, when given fields and
+ * (the text narrows the given region: part of the given fields named nothing, or the title names
+ * the narrower division), or, when given fields and
  * text name regions neither of which contains the other, {@code given_over_text:…} or
  * {@code text_over_given:…} with the reason.
  */
@@ -48,6 +49,9 @@ public record RegionResolution(
 
   /** Part of the given fields named nothing; the text narrows what was matched. */
   public static final String TEXT_WITHIN_GIVEN = "text_within_given:given_partly_unmatched";
+
+  /** The text narrows the given region: its title names a division inside it (包头市石拐区 under 内蒙古). */
+  public static final String TEXT_WITHIN_GIVEN_TITLED = "text_within_given:title_names_it";
 
   static RegionResolution of(
       Region r, String method, double confidence, String[] evidence, String givenUnmatched) {

@@ -26,8 +26,15 @@ import org.tifa.reference.RegionLevel;
  * <p>Text evidence is weighed by position (title over lead over body), by an institution word right
  * after the name (聊城市政协, 市委), by chains with a parent (山东省聊城市), and is discounted after
  * destination or partner markers (赴, 对接, 与…合作) and inside biographies (简历). Ambiguous forms
- * (鼓楼区, 朝阳) only refine a division whose parent is already supported. The choice descends from
- * province to prefecture to county while one child clearly leads.
+ * (鼓楼区, 朝阳) only refine a division whose parent is already supported; unsuffixed ones only
+ * right after their parent, and those that are common words (振兴) never. The choice descends from
+ * province to prefecture to county while one child clearly leads, except when the title names a
+ * province's own body (辽宁省政府工作报告, 广东省委原常委): then the province is the subject.
+ *
+ * <p>Some names are not subjects at all: a dateline's place (新华社北京3月5日电) and a place inside an
+ * enterprise's name (武汉钢铁（集团）公司). A title opening with a central organ or enterprise
+ * (中央台湾工作办公室, 国家发展改革委) is regional only through an official's post its text names
+ * (调离重庆市委书记岗位).
  */
 public final class RegionResolver implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -90,7 +97,7 @@ public final class RegionResolver implements Serializable {
 
   /** News agencies and papers whose dateline names the place of filing, not the subject (新华社北京3月5日电). */
   private static final String[] DATELINE_SOURCES = {
-    "新华社", "新华网", "中新社", "中新网", "人民网", "央视网", "央广网", "本报", "电讯"
+    "新华社", "新华网", "中新社", "中新网", "人民网", "央视网", "央广网", "本报"
   };
 
   /** How far back from a place a dateline source is looked for (新华社 记者 北京). */
@@ -137,7 +144,8 @@ public final class RegionResolver implements Serializable {
 
   /**
    * The region of one record. The text is always read, so that {@link RegionResolution#textRegionCode}
-   * shows it beside the given fields; where the two name regions neither of which contains the
+   * shows it beside the given fields. A text inside the given region narrows it when its title
+   * names the narrower division; where the two name regions neither of which contains the
    * other, a text whose title names its region inside the given province wins (a notice published
    * by one city about an official of another), otherwise the given fields win: a given province is
    * the publisher's and outweighs a text about another province.
@@ -182,12 +190,17 @@ public final class RegionResolver implements Serializable {
         RegionResolution.of(g, RegionResolution.GIVEN, 1.0, new String[0], unmatchedText);
     Region t = reading.region();
     if (t == null || g.contains(t) || t.contains(g)) {
-      // Part of what was given names nothing (city 光明市 under a real province): the text may
-      // still say where inside the given region the report is from.
-      boolean narrows = !unmatched.isEmpty() && t != null && g.contains(t) && !t.equals(g);
-      return narrows
-          ? fromText.withBasis(t.code(), RegionResolution.TEXT_WITHIN_GIVEN)
-          : fromGiven.withBasis(fromText.code(), RegionResolution.GIVEN);
+      boolean inside = t != null && g.contains(t) && !t.equals(g);
+      if (inside && !unmatched.isEmpty()) {
+        // Part of what was given names nothing (city 光明市 under a real province): the text may
+        // still say where inside the given region the report is from.
+        return fromText.withBasis(t.code(), RegionResolution.TEXT_WITHIN_GIVEN);
+      }
+      if (inside && reading.titleNamesInside(g)) {
+        // A provincial publisher's notice whose title names the city or county it is about.
+        return fromText.withBasis(t.code(), RegionResolution.TEXT_WITHIN_GIVEN_TITLED);
+      }
+      return fromGiven.withBasis(fromText.code(), RegionResolution.GIVEN);
     }
     if (!t.provinceCode().equals(g.provinceCode())) {
       return fromGiven.withBasis(t.code(), RegionResolution.GIVEN_OVER_TEXT_OTHER_PROVINCE);
@@ -302,8 +315,16 @@ public final class RegionResolver implements Serializable {
 
     /** Whether the title names the reading's region, or a division on its line, outside {@code given}. */
     boolean titleNamesOutside(Region given) {
-      return titled.stream()
-          .anyMatch(r -> !given.contains(r) && (region.contains(r) || r.contains(region)));
+      return titled.stream().anyMatch(r -> !given.contains(r) && onLine(r));
+    }
+
+    /** Whether the title names the reading's region, or a division on its line, strictly inside {@code given}. */
+    boolean titleNamesInside(Region given) {
+      return titled.stream().anyMatch(r -> given.contains(r) && !given.equals(r) && onLine(r));
+    }
+
+    private boolean onLine(Region r) {
+      return region.contains(r) || r.contains(region);
     }
   }
 
@@ -330,6 +351,7 @@ public final class RegionResolver implements Serializable {
       if (isDateline(text, m.chainBegin) || namesEnterprise(text, m.end)) {
         // The place a report was filed from, or part of an enterprise's name (香港中旅(集团)):
         // not a region the document is about.
+        m.region = null;
         m.weight = 0;
         continue;
       }
@@ -353,8 +375,8 @@ public final class RegionResolver implements Serializable {
       if (m.region != null) {
         add(support, headSupport, m.region, w, m.zone);
       } else if (hasLevelSuffix(m.text)) {
-        // An unsuffixed ambiguous form (振兴, 长治) counts only chained to its parent (丹东振兴,
-        // read above): elsewhere it is a word, or part of one (东北全面振兴).
+        // An unsuffixed ambiguous form (临清, 永福) counts only chained to its parent (聊城临清,
+        // read above): elsewhere it is often a word, a part of one, or a person's name.
         weak.add(m);
       }
     }
@@ -371,6 +393,7 @@ public final class RegionResolver implements Serializable {
         mentions.stream()
             .filter(m -> m.region != null && m.zone == TITLE && m.weight >= ZONE_WEIGHT[TITLE])
             .toList();
+    // A place acts in the title when an institution follows it or it follows its parent (重庆市政府, 山东省聊城市).
     boolean titleNamesActor = titleNames.stream().anyMatch(m -> m.organ || m.chainBegin < m.begin);
     if (!titleNamesActor
         && (containsAny(title, NATIONAL_MARKERS) || startsWithAny(title, 0, CENTRAL_OPENERS))) {
@@ -537,8 +560,13 @@ public final class RegionResolver implements Serializable {
     if (!text.startsWith("第", end)) {
       return false;
     }
-    int at = text.indexOf("人民代表大会", end);
-    return at >= 0 && at - end <= CONGRESS_CHARS;
+    int to = Math.min(text.length(), end + CONGRESS_CHARS);
+    for (int i = end; i < to; i++) {
+      if (text.startsWith("人民代表大会", i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Leftmost-longest, non-overlapping matches; 市场 / 区域 after a name fall back to its stem. */

@@ -156,6 +156,7 @@ public final class RegionEval {
     List<String> noneResolved = new ArrayList<>();
     Map<String, Integer> basisCounts = new java.util.TreeMap<>();
     List<String> disagreements = new ArrayList<>();
+    List<String> givenMisses = new ArrayList<>();
     int givenCorrect = 0;
     int givenScored = 0;
     try (java.io.Reader in = Files.newBufferedReader(labelsCsv, StandardCharsets.UTF_8)) {
@@ -179,8 +180,13 @@ public final class RegionEval {
                   + withGiven.textRegionCode() + " want " + deepest(label) + " | " + clip(title));
         }
         givenScored++;
-        if (java.util.Objects.equals(deepest(label), withGiven.code() == null ? null : subjectCode(withGiven))) {
+        String chosen = withGiven.code() == null ? null : subjectCode(withGiven);
+        if (java.util.Objects.equals(deepest(label), chosen)) {
           givenCorrect++;
+        } else {
+          givenMisses.add(
+              "  " + label.get("id") + " " + withGiven.basis() + " chosen " + chosen + " text "
+                  + withGiven.textRegionCode() + " want " + deepest(label) + " | " + clip(title));
         }
 
         if (provinceCode == null) {
@@ -204,6 +210,7 @@ public final class RegionEval {
     System.out.println("== the same documents WITH their given fields (province/city/county of the metadata)");
     System.out.println("region_basis: " + basisCounts);
     System.out.printf(Locale.ROOT, "chosen region equal to the hand label at its deepest level: %d of %d%n", givenCorrect, givenScored);
+    givenMisses.forEach(System.out::println);
     System.out.println("given and text disagree (" + disagreements.size() + "):");
     disagreements.forEach(System.out::println);
   }

@@ -183,8 +183,19 @@ class RegionResolverTest {
   }
 
   @Test
-  void aTextInsideTheGivenRegionAgreesWithIt() {
-    RegionResolution r = RESOLVER.resolve(null, "山东省", null, null, "聊城市政协召开常委会议", "");
+  void aTitleNamingADivisionInsideTheGivenProvinceNarrowsIt() {
+    RegionResolution r =
+        RESOLVER.resolve(
+            null, "内蒙古自治区", null, null, "包头市石拐区政府原副区长、公安分局原党委书记、局长翟晓扬接受纪律审查和监察调查", "");
+    // 150205 石拐区 in 150200 包头市, 内蒙古自治区.
+    assertEquals("150205", r.code());
+    assertEquals("text", r.method());
+    assertEquals("text_within_given:title_names_it", r.basis());
+  }
+
+  @Test
+  void aDivisionInsideTheGivenProvinceNamedOnlyInTheBodyLeavesTheProvince() {
+    RegionResolution r = RESOLVER.resolve(null, "山东省", null, null, "全省经济工作会议召开", "聊城市政协召开常委会议。");
     assertEquals("370000", r.code());
     assertEquals("371500", r.textRegionCode());
     assertEquals("given", r.basis());
