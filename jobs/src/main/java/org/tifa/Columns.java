@@ -52,6 +52,8 @@ public final class Columns {
   public static final String REGION_CONFIDENCE = "region_confidence";
   public static final String REGION_EVIDENCE = "region_evidence";
   public static final String REGION_GIVEN_UNMATCHED = "region_given_unmatched";
+  public static final String TEXT_REGION_CODE = "text_region_code";
+  public static final String REGION_BASIS = "region_basis";
   public static final String NAME = "name";
   public static final String LEVEL = "level";
   public static final String CODE = "code";

@@ -55,6 +55,8 @@ public final class Tables {
             nullable(Columns.REGION_CONFIDENCE, DoubleType),
             nullable(Columns.REGION_EVIDENCE, createArrayType(StringType, false)),
             nullable(Columns.REGION_GIVEN_UNMATCHED, StringType),
+            nullable(Columns.TEXT_REGION_CODE, StringType),
+            nullable(Columns.REGION_BASIS, StringType),
             required(Columns.BODY_CHARS, IntegerType),
             required(Columns.CONTENT_HASH, StringType),
             required(Columns.DUPLICATE_COUNT, IntegerType),

@@ -2,6 +2,7 @@ package org.tifa.resolve;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,15 @@ import org.tifa.reference.RegionLevel;
  * <p>Text evidence is weighed by position (title over lead over body), by an institution word right
  * after the name (聊城市政协, 市委), by chains with a parent (山东省聊城市), and is discounted after
  * destination or partner markers (赴, 对接, 与…合作) and inside biographies (简历). Ambiguous forms
- * (鼓楼区, 朝阳) only refine a division whose parent is already supported. The choice descends from
- * province to prefecture to county while one child clearly leads.
+ * (鼓楼区, 朝阳) only refine a division whose parent is already supported; unsuffixed ones only
+ * right after their parent, and those that are common words (振兴) never. The choice descends from
+ * province to prefecture to county while one child clearly leads, except when the title names a
+ * province's own body (辽宁省政府工作报告, 广东省委原常委): then the province is the subject.
+ *
+ * <p>Some names are not subjects at all: a dateline's place (新华社北京3月5日电) and a place inside an
+ * enterprise's name (武汉钢铁（集团）公司). A title opening with a central organ or enterprise
+ * (中央台湾工作办公室, 国家发展改革委) is regional only through an official's post its text names
+ * (调离重庆市委书记岗位).
  */
 public final class RegionResolver implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -42,6 +50,10 @@ public final class RegionResolver implements Serializable {
   private static final double IN_BIOGRAPHY = 0.2;
   private static final double BODY_ONLY_MIN_SUPPORT = 3.0;
   private static final double BODY_ONLY_MIN_SHARE = 0.6;
+  private static final double POSTS_CONFIDENCE = 0.6;
+
+  /** Core-dictionary frequency from which an ambiguous unsuffixed form counts as a common word. */
+  private static final int COMMON_WORD_MIN_FREQUENCY = 5;
 
   /** Words that make the following place a destination, host, partner or investigating body. */
   private static final String[] DESTINATION_MARKERS = {
@@ -57,11 +69,45 @@ public final class RegionResolver implements Serializable {
     "委", "政府", "人民政府", "人大", "政协", "党", "纪", "监", "法院", "检察", "公安", "人民代表大会", "代表团"
   };
 
+  /** Personal posts after an organ, which make a place the seat of an official (市委书记, 省长). */
+  private static final String[] POST_WORDS = {
+    "书记", "常委", "主任", "主席", "省长", "市长", "县长", "区长", "旗长", "州长", "盟长"
+  };
+
+  /** How far after a place its organ and a post, or an organ's 决定, are looked for. */
+  private static final int POST_CHARS = 6;
+
+  /** Level words between a place and its institution (重庆市委, 福建省原省委, 广东省长). */
+  private static final String[] LEVEL_WORDS = {"自治区", "省", "市", "区", "县", "旗", "州", "盟"};
+
   /** Title words of national documents, which need a place in the title to be regional. */
   private static final String[] NATIONAL_MARKERS = {"国务院", "全国", "中共中央", "中华人民共和国", "党中央"};
 
+  /** Title openings naming a central organ or central enterprise (中央台办, 国家发展改革委, 中国华融). */
+  private static final String[] CENTRAL_OPENERS = {"中央", "国家", "中国", "中共中央", "国务院"};
+
+  /** Title openings naming the publisher's own province without its name (自治区发展和改革委员会). */
+  private static final String[] OWN_PROVINCE_OPENERS = {"自治区", "省"};
+
+  /** Words that make the place before them part of an enterprise's name (武汉钢铁（集团）, 大庆油田…公司). */
+  private static final String[] ENTERPRISE_WORDS = {"集团", "公司"};
+
+  /** How far after a place an enterprise word still makes it part of the enterprise's name. */
+  private static final int ENTERPRISE_NAME_CHARS = 6;
+
+  /** News agencies and papers whose dateline names the place of filing, not the subject (新华社北京3月5日电). */
+  private static final String[] DATELINE_SOURCES = {
+    "新华社", "新华网", "中新社", "中新网", "人民网", "央视网", "央广网", "本报"
+  };
+
+  /** How far back from a place a dateline source is looked for (新华社 记者 北京). */
+  private static final int DATELINE_CHARS = 8;
+
+  /** Within this many characters after a place, 人民代表大会 makes it the congress a report is delivered to. */
+  private static final int CONGRESS_CHARS = 12;
+
   /** Phrases containing a place form that are not places (共和 in 中华人民共和国). */
-  private static final String[] NOT_PLACES = {"中华人民共和国", "人民共和国", "共和国", "孙中山", "中山装"};
+  private static final String[] NOT_PLACES = {"中华人民共和国", "人民共和国", "共和国", "孙中山", "中山装", "北京时间"};
 
   private static final String CLAUSE_BREAKS = "，。；！？、：\n（）()“”\"";
 
@@ -80,8 +126,12 @@ public final class RegionResolver implements Serializable {
     }
     grouped.forEach(
         (text, names) -> {
-          keys.put(text, forms.size());
-          forms.add(names.toArray(Gazetteer.Name[]::new));
+          if (isWordForm(text, names)) {
+            keys.put(text, NOT_A_PLACE);
+          } else {
+            keys.put(text, forms.size());
+            forms.add(names.toArray(Gazetteer.Name[]::new));
+          }
         });
     for (String phrase : NOT_PLACES) {
       keys.put(phrase, NOT_A_PLACE);
@@ -92,25 +142,72 @@ public final class RegionResolver implements Serializable {
     trie.build(keys);
   }
 
+  /**
+   * The region of one record. The text is always read, so that {@link RegionResolution#textRegionCode}
+   * shows it beside the given fields. A text inside the given region narrows it when its title
+   * names the narrower division; where the two name regions neither of which contains the
+   * other, a text whose title names its region inside the given province wins (a notice published
+   * by one city about an official of another), otherwise the given fields win: a given province is
+   * the publisher's and outweighs a text about another province.
+   */
+  /**
+   * Whether a form is an ordinary word rather than a place: an ambiguous form without its level
+   * suffix (振兴, not 振兴区) that HanLP's core dictionary knows mostly as a common word (振兴发展,
+   * 东北全面振兴). Such a form never names a place, not even after its parent (辽宁振兴发展).
+   */
+  static boolean isWordForm(String text, List<Gazetteer.Name> names) {
+    if (hasLevelSuffix(text) || names.stream().anyMatch(n -> !n.ambiguous())) {
+      return false;
+    }
+    CoreDictionary.Attribute entry = CoreDictionary.get(text);
+    if (entry == null) {
+      return false;
+    }
+    int place = 0;
+    int word = 0;
+    for (int i = 0; i < entry.nature.length; i++) {
+      if (entry.nature[i].startsWith("ns")) {
+        place += entry.frequency[i];
+      } else {
+        word += entry.frequency[i];
+      }
+    }
+    return word >= COMMON_WORD_MIN_FREQUENCY && word > place;
+  }
+
   public RegionResolution resolve(
       String regionCode, String province, String city, String county, String title, String body) {
     List<String> unmatched = new ArrayList<>();
     Optional<Region> given = resolveGiven(regionCode, province, city, county, unmatched);
     String unmatchedText = unmatched.isEmpty() ? null : String.join("; ", unmatched);
-    if (given.isPresent()) {
-      RegionResolution fromGiven =
-          RegionResolution.of(given.get(), RegionResolution.GIVEN, 1.0, new String[0], unmatchedText);
-      if (unmatched.isEmpty()) {
-        return fromGiven;
-      }
-      // Part of what was given names nothing (city 光明市 under a real province): the text may
-      // still say where inside the given region the report is from.
-      RegionResolution fromText = resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
-      return fromText.code() != null && isWithin(fromText, given.get()) && !fromText.code().equals(fromGiven.code())
-          ? fromText
-          : fromGiven;
+    TextReading reading = resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
+    RegionResolution fromText = reading.resolution();
+    if (given.isEmpty()) {
+      return fromText;
     }
-    return resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
+    Region g = given.get();
+    RegionResolution fromGiven =
+        RegionResolution.of(g, RegionResolution.GIVEN, 1.0, new String[0], unmatchedText);
+    Region t = reading.region();
+    if (t == null || g.contains(t) || t.contains(g)) {
+      boolean inside = t != null && g.contains(t) && !t.equals(g);
+      if (inside && !unmatched.isEmpty()) {
+        // Part of what was given names nothing (city 光明市 under a real province): the text may
+        // still say where inside the given region the report is from.
+        return fromText.withBasis(t.code(), RegionResolution.TEXT_WITHIN_GIVEN);
+      }
+      if (inside && reading.titleNamesInside(g)) {
+        // A provincial publisher's notice whose title names the city or county it is about.
+        return fromText.withBasis(t.code(), RegionResolution.TEXT_WITHIN_GIVEN_TITLED);
+      }
+      return fromGiven.withBasis(fromText.code(), RegionResolution.GIVEN);
+    }
+    if (!t.provinceCode().equals(g.provinceCode())) {
+      return fromGiven.withBasis(t.code(), RegionResolution.GIVEN_OVER_TEXT_OTHER_PROVINCE);
+    }
+    return reading.titleNamesOutside(g)
+        ? fromText.withBasis(t.code(), RegionResolution.TEXT_OVER_GIVEN_TITLED)
+        : fromGiven.withBasis(t.code(), RegionResolution.GIVEN_OVER_TEXT_UNTITLED);
   }
 
   private Optional<Region> resolveGiven(
@@ -195,6 +292,8 @@ public final class RegionResolver implements Serializable {
     Region region;
     double weight;
     int chainBegin;
+    boolean organ;
+    boolean post;
 
     Mention(int begin, int end, String text, Gazetteer.Name[] forms, int zone) {
       this.begin = begin;
@@ -205,7 +304,31 @@ public final class RegionResolver implements Serializable {
     }
   }
 
-  private RegionResolution resolveText(String title, String body, String unmatched) {
+  /**
+   * What the title and body alone say: the resolution, its region (null for none) and the
+   * divisions named in the title that were not demoted (destinations, partners).
+   */
+  private record TextReading(RegionResolution resolution, Region region, List<Region> titled) {
+    static TextReading none(String unmatched) {
+      return new TextReading(RegionResolution.none(unmatched), null, List.of());
+    }
+
+    /** Whether the title names the reading's region, or a division on its line, outside {@code given}. */
+    boolean titleNamesOutside(Region given) {
+      return titled.stream().anyMatch(r -> !given.contains(r) && onLine(r));
+    }
+
+    /** Whether the title names the reading's region, or a division on its line, strictly inside {@code given}. */
+    boolean titleNamesInside(Region given) {
+      return titled.stream().anyMatch(r -> given.contains(r) && !given.equals(r) && onLine(r));
+    }
+
+    private boolean onLine(Region r) {
+      return region.contains(r) || r.contains(region);
+    }
+  }
+
+  private TextReading resolveText(String title, String body, String unmatched) {
     String text = title + "\n" + body;
     int leadEnd = title.length() + 1 + Math.min(LEAD_CHARS, body.length());
     int biography = body.indexOf("简历");
@@ -215,16 +338,28 @@ public final class RegionResolver implements Serializable {
     Map<String, Double> support = new HashMap<>();
     Map<String, Double> headSupport = new HashMap<>();
     List<Mention> weak = new ArrayList<>();
-    boolean titleNamesPlace = false;
     Mention previous = null;
     for (Mention m : mentions) {
       Mention chainedTo = previous != null && previous.end == m.begin ? previous : null;
       Region parent = chainedTo == null ? null : chainedTo.region;
       m.region = readMention(m, parent);
-      boolean institution = startsWithAny(text, m.end, INSTITUTION_WORDS);
+      m.organ = namesOrgan(text, m);
+      m.post = m.organ && namesPost(text, m.end);
       boolean chained = parent != null && m.region != null && parent.contains(m.region);
-      double w = ZONE_WEIGHT[m.zone];
       m.chainBegin = chainedTo == null ? m.begin : chainedTo.chainBegin;
+      previous = m;
+      if (isDateline(text, m.chainBegin) || namesEnterprise(text, m.end)) {
+        // The place a report was filed from, or part of an enterprise's name (香港中旅(集团)):
+        // not a region the document is about.
+        m.region = null;
+        m.weight = 0;
+        continue;
+      }
+      if (m.zone == LEAD && namesCongress(text, m.end)) {
+        // "在云南省第十四届人民代表大会…上": the congress a report is made to is its heading.
+        m.zone = TITLE;
+      }
+      double w = ZONE_WEIGHT[m.zone];
       if (isDestination(text, m.chainBegin, m.end)) {
         w *= DEMOTED;
       }
@@ -233,17 +368,17 @@ public final class RegionResolver implements Serializable {
         w *= IN_BIOGRAPHY;
         m.zone = BODY;
       }
-      if (institution || chained) {
+      if (m.organ || chained) {
         w *= 2;
       }
       m.weight = w;
       if (m.region != null) {
-        titleNamesPlace |= m.zone == TITLE;
         add(support, headSupport, m.region, w, m.zone);
-      } else {
+      } else if (hasLevelSuffix(m.text)) {
+        // An unsuffixed ambiguous form (临清, 永福) counts only chained to its parent (聊城临清,
+        // read above): elsewhere it is often a word, a part of one, or a person's name.
         weak.add(m);
       }
-      previous = m;
     }
     for (Mention m : weak) {
       List<Region> near = nearbyAncestors(text, mentions, m);
@@ -254,30 +389,42 @@ public final class RegionResolver implements Serializable {
         add(support, headSupport, m.region, m.weight, m.zone);
       }
     }
+    List<Mention> titleNames =
+        mentions.stream()
+            .filter(m -> m.region != null && m.zone == TITLE && m.weight >= ZONE_WEIGHT[TITLE])
+            .toList();
+    // A place acts in the title when an institution follows it or it follows its parent (重庆市政府, 山东省聊城市).
+    boolean titleNamesActor = titleNames.stream().anyMatch(m -> m.organ || m.chainBegin < m.begin);
+    if (!titleNamesActor
+        && (containsAny(title, NATIONAL_MARKERS) || startsWithAny(title, 0, CENTRAL_OPENERS))) {
+      // A central organ's or enterprise's notice: regional only through a post its body names
+      // (调离重庆市委书记岗位), never through a place named in passing.
+      return postsReading(mentions, unmatched);
+    }
     if (support.isEmpty()) {
-      return RegionResolution.none(unmatched);
+      return TextReading.none(unmatched);
     }
 
     Map<String, Double> rolled = rollUp(support);
     Map<String, Double> rolledHead = rollUp(headSupport);
-    if (!titleNamesPlace && containsAny(title, NATIONAL_MARKERS)) {
-      return RegionResolution.none(unmatched);
-    }
 
     List<Region> provinces = childrenOf(null, rolled);
     double total = provinces.stream().mapToDouble(r -> rolled.get(r.code())).sum();
     Region chosen = pick(provinces, rolled, rolledHead);
     if (chosen == null) {
-      return RegionResolution.none(unmatched);
+      return TextReading.none(unmatched);
     }
     double provinceShare = rolled.get(chosen.code()) / total;
     boolean fromHead = rolledHead.getOrDefault(chosen.code(), 0.0) > 0;
     if (!fromHead
         && (rolled.get(chosen.code()) < BODY_ONLY_MIN_SUPPORT
             || provinceShare < BODY_ONLY_MIN_SHARE)) {
-      return RegionResolution.none(unmatched);
+      return TextReading.none(unmatched);
     }
-    while (true) {
+    Region provincialBody = provincialBody(title, titleNames, mentions);
+    boolean provinceOnly =
+        provincialBody != null ? provincialBody.equals(chosen) : startsWithAny(title, 0, OWN_PROVINCE_OPENERS);
+    while (!provinceOnly) {
       Region next = descend(chosen, rolled, rolledHead);
       if (next == null) {
         break;
@@ -292,7 +439,134 @@ public final class RegionResolver implements Serializable {
             .map(m -> m.text)
             .distinct()
             .toArray(String[]::new);
-    return RegionResolution.of(result, RegionResolution.TEXT, confidence, evidence, unmatched);
+    return new TextReading(
+        RegionResolution.of(result, RegionResolution.TEXT, confidence, evidence, unmatched),
+        result,
+        titleNames.stream().map(m -> m.region).toList());
+  }
+
+  /**
+   * The province whose own body the title names (2026年辽宁省政府工作报告, 广东省委原常委、珠海市委原书记):
+   * a province by its full name or with an institution, not followed by a division inside it.
+   * Such a document is about the province, whatever cities its body names; but an organ that
+   * decides (内蒙古自治区党委决定给予…) is the sender, not the subject. Null when none is.
+   */
+  private static Region provincialBody(String title, List<Mention> titleNames, List<Mention> mentions) {
+    for (Mention m : titleNames) {
+      boolean decides = m.organ && namesDecision(title, m.end);
+      if (m.region.level() != RegionLevel.PROVINCE
+          || decides
+          || !(m.organ || m.text.equals(m.region.name()))) {
+        continue;
+      }
+      boolean narrowed =
+          mentions.stream()
+              .anyMatch(n -> n.begin == m.end && n.region != null && m.region.contains(n.region));
+      if (!narrowed) {
+        return m.region;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The region of the posts a central notice names (重庆市委书记, not 香港特别行政区政府), outside biographies and
+   * destinations: their common division when they lie in one province, otherwise none.
+   */
+  private TextReading postsReading(List<Mention> mentions, String unmatched) {
+    List<Mention> posts =
+        mentions.stream().filter(m -> m.post && m.region != null && m.weight >= 1.0).toList();
+    if (posts.isEmpty()) {
+      return TextReading.none(unmatched);
+    }
+    Region common = posts.get(0).region;
+    for (Mention m : posts) {
+      while (common != null && !common.contains(m.region)) {
+        common = common.parentCode() == null ? null : gazetteer.byCode(common.parentCode()).orElse(null);
+      }
+    }
+    if (common == null) {
+      return TextReading.none(unmatched);
+    }
+    Region result = common;
+    String[] evidence = posts.stream().map(m -> m.text).distinct().toArray(String[]::new);
+    return new TextReading(
+        RegionResolution.of(result, RegionResolution.TEXT, POSTS_CONFIDENCE, evidence, unmatched),
+        result,
+        List.of());
+  }
+
+  /** Whether an institution or post follows the place, after 原 and a level word (福建省原省委, 重庆市委). */
+  private static boolean namesOrgan(String text, Mention m) {
+    int at = text.startsWith("原", m.end) ? m.end + 1 : m.end;
+    boolean level = hasLevelSuffix(m.text);
+    for (String word : LEVEL_WORDS) {
+      if (text.startsWith(word, at)) {
+        at += word.length();
+        level = true;
+        break;
+      }
+    }
+    return startsWithAny(text, at, INSTITUTION_WORDS) || (level && text.startsWith("长", at));
+  }
+
+  /** Whether a personal post follows the organ after the place (重庆市委书记, 广东省长). */
+  private static boolean namesPost(String text, int end) {
+    int to = Math.min(text.length(), end + POST_CHARS);
+    for (int i = end; i < to; i++) {
+      if (CLAUSE_BREAKS.indexOf(text.charAt(i)) >= 0) {
+        return false;
+      }
+      if (startsWithAny(text, i, POST_WORDS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether 决定 follows the organ named at {@code end} in the title (…党委决定给予). */
+  private static boolean namesDecision(String title, int end) {
+    int at = title.indexOf("决定", end);
+    return at >= 0 && at - end <= POST_CHARS;
+  }
+
+  private static boolean hasLevelSuffix(String name) {
+    return endsWithAny(name, LEVEL_WORDS);
+  }
+
+  /** Whether an enterprise word closely follows the place, which is then part of its name. */
+  private static boolean namesEnterprise(String text, int end) {
+    int to = Math.min(text.length() - 1, end + ENTERPRISE_NAME_CHARS);
+    for (int i = end; i <= to; i++) {
+      if ("，。、；\n".indexOf(text.charAt(i)) >= 0) {
+        return false;
+      }
+      if (startsWithAny(text, i, ENTERPRISE_WORDS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a news source's dateline ends just before the place (新华社北京3月5日电, 新华网 北京). */
+  private static boolean isDateline(String text, int begin) {
+    String before = text.substring(Math.max(0, begin - DATELINE_CHARS), begin).strip();
+    int line = before.lastIndexOf('\n');
+    return endsWithAny(line < 0 ? before : before.substring(line + 1), DATELINE_SOURCES);
+  }
+
+  /** Whether the place is that of a people's congress ("云南省第十四届人民代表大会"). */
+  private static boolean namesCongress(String text, int end) {
+    if (!text.startsWith("第", end)) {
+      return false;
+    }
+    int to = Math.min(text.length(), end + CONGRESS_CHARS);
+    for (int i = end; i < to; i++) {
+      if (text.startsWith("人民代表大会", i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Leftmost-longest, non-overlapping matches; 市场 / 区域 after a name fall back to its stem. */

@@ -40,7 +40,9 @@ public final class ResolveRegion {
           .add(Columns.REGION_METHOD, StringType)
           .add(Columns.REGION_CONFIDENCE, DoubleType)
           .add(Columns.REGION_EVIDENCE, createArrayType(StringType, false))
-          .add(Columns.REGION_GIVEN_UNMATCHED, StringType);
+          .add(Columns.REGION_GIVEN_UNMATCHED, StringType)
+          .add(Columns.TEXT_REGION_CODE, StringType)
+          .add(Columns.REGION_BASIS, StringType);
 
   public static Dataset<Row> apply(Dataset<Row> docs, Broadcast<RegionResolver> resolver) {
     UserDefinedFunction resolve =
@@ -71,6 +73,7 @@ public final class ResolveRegion {
   public static Row toRow(RegionResolution r) {
     return RowFactory.create(
         r.code(), r.level(), r.name(), r.provinceCode(), r.provinceName(), r.prefectureCode(), r.prefectureName(),
-        r.countyCode(), r.countyName(), r.method(), r.confidence(), r.evidence(), r.givenUnmatched());
+        r.countyCode(), r.countyName(), r.method(), r.confidence(), r.evidence(), r.givenUnmatched(),
+        r.textRegionCode(), r.basis());
   }
 }

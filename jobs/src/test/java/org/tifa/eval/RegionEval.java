@@ -12,23 +12,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.tifa.normalize.NormalizedDoc;
+import org.tifa.normalize.TextNormalizer;
 import org.tifa.reference.Gazetteer;
 import org.tifa.reference.Region;
 import org.tifa.resolve.RegionResolution;
 import org.tifa.resolve.RegionResolver;
 
 /**
- * Scores text-only region resolution (the resolver sees title and body, never the metadata) on the
+ * Scores text-only region resolution (the resolver sees the normalized title and body, never the
+ * metadata) on the
  * shared real documents: against their metadata (which names the publisher) and against the subject
  * regions labelled by hand in {@code data/eval/real-region-labels.csv}. Prints precision
  * (correct / resolved) and coverage (resolved / labelled) at province and prefecture level, and
- * every miss. Usage: {@code RegionEval [repoRoot] [--list-unlabelled]}; run through scripts/eval-regions.
+ * every miss. Against the hand labels the prefecture score is strict: a prefecture read for a
+ * document labelled at province level only is a wrong answer. Then resolves the same documents with
+ * their given fields and reports how often given fields and text disagree and which one won. Usage: {@code RegionEval [repoRoot] [--list-unlabelled]}; run through scripts/eval-regions.
  */
 public final class RegionEval {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Gazetteer gazetteer = Gazetteer.loadDefault();
   private final RegionResolver resolver = new RegionResolver(gazetteer);
+  private final TextNormalizer normalizer = TextNormalizer.defaults();
   private boolean listUnlabelled;
 
   /** Tally of one level on one dataset. */
@@ -96,7 +102,7 @@ public final class RegionEval {
       JsonNode r = JSON.readTree(line);
       String title = text(r, "title");
       String body = text(r, "body");
-      RegionResolution got = resolver.resolve(null, null, null, null, title, body);
+      RegionResolution got = resolve(r, false);
       String detail = text(r, "id") + " " + describe(got) + " | " + clip(title);
       String provinceCode = text(r, "province_code");
       String cityCode = text(r, "city_code");
@@ -145,9 +151,14 @@ public final class RegionEval {
       byId.put(text(r, "id"), r);
     }
     Score province = new Score("hand, province");
-    Score prefecture = new Score("hand, prefecture (text names it)");
+    Score prefecture = new Score("hand, prefecture (strict: any prefecture given is scored)");
     int none = 0;
     List<String> noneResolved = new ArrayList<>();
+    Map<String, Integer> basisCounts = new java.util.TreeMap<>();
+    List<String> disagreements = new ArrayList<>();
+    List<String> givenMisses = new ArrayList<>();
+    int givenCorrect = 0;
+    int givenScored = 0;
     try (java.io.Reader in = Files.newBufferedReader(labelsCsv, StandardCharsets.UTF_8)) {
       for (Map<String, String> label : org.tifa.reference.CsvLines.read(in)) {
         JsonNode r = byId.get(label.get("id"));
@@ -156,11 +167,29 @@ public final class RegionEval {
           continue;
         }
         String title = text(r, "title");
-        RegionResolution got = resolver.resolve(null, null, null, null, title, text(r, "body"));
+        RegionResolution got = resolve(r, false);
         String detail = label.get("id") + " " + describe(got) + " | " + clip(title);
-        String provinceCode = label.get("province_code");
-        String prefectureCode = label.get("prefecture_code");
-        if (provinceCode == null || provinceCode.isEmpty()) {
+        String provinceCode = blankToNull(label.get("province_code"));
+        String prefectureCode = blankToNull(label.get("prefecture_code"));
+
+        RegionResolution withGiven = resolve(r, true);
+        basisCounts.merge(basisKind(withGiven.basis()), 1, Integer::sum);
+        if (withGiven.basis().contains("_over_")) {
+          disagreements.add(
+              "  " + label.get("id") + " " + withGiven.basis() + " chosen " + withGiven.code() + " text "
+                  + withGiven.textRegionCode() + " want " + deepest(label) + " | " + clip(title));
+        }
+        givenScored++;
+        String chosen = withGiven.code() == null ? null : subjectCode(withGiven);
+        if (java.util.Objects.equals(deepest(label), chosen)) {
+          givenCorrect++;
+        } else {
+          givenMisses.add(
+              "  " + label.get("id") + " " + withGiven.basis() + " chosen " + chosen + " text "
+                  + withGiven.textRegionCode() + " want " + deepest(label) + " | " + clip(title));
+        }
+
+        if (provinceCode == null) {
           none++;
           if (got.code() != null) {
             noneResolved.add("  regional    want none got " + detail);
@@ -168,8 +197,9 @@ public final class RegionEval {
           continue;
         }
         province.record(provinceCode, got.provinceCode(), detail);
-        if (prefectureCode != null && !prefectureCode.isEmpty() && "1".equals(label.get("text_names_prefecture"))) {
-          prefecture.record(prefectureCode, got.prefectureCode(), detail);
+        boolean named = prefectureCode != null && "1".equals(label.get("text_names_prefecture"));
+        if (named || got.prefectureCode() != null) {
+          prefecture.record(prefectureCode == null ? "(province only)" : prefectureCode, got.prefectureCode(), detail);
         }
       }
     }
@@ -177,6 +207,55 @@ public final class RegionEval {
     prefecture.print();
     System.out.printf(Locale.ROOT, "hand, documents without a regional subject given a region: %d of %d%n", noneResolved.size(), none);
     noneResolved.forEach(System.out::println);
+    System.out.println("== the same documents WITH their given fields (province/city/county of the metadata)");
+    System.out.println("region_basis: " + basisCounts);
+    System.out.printf(Locale.ROOT, "chosen region equal to the hand label at its deepest level: %d of %d%n", givenCorrect, givenScored);
+    givenMisses.forEach(System.out::println);
+    System.out.println("given and text disagree (" + disagreements.size() + "):");
+    disagreements.forEach(System.out::println);
+  }
+
+  /**
+   * Resolves one record as the first pass does: title, body and given fields normalized first; the
+   * given fields (the metadata's province, city and county names) only when {@code withGiven}.
+   */
+  private RegionResolution resolve(JsonNode r, boolean withGiven) {
+    NormalizedDoc n = normalizer.normalizeDocument(text(r, "title"), text(r, "body"), text(r, "source"));
+    return withGiven
+        ? resolver.resolve(
+            null,
+            normalizer.normalizeField(text(r, "province")),
+            normalizer.normalizeField(text(r, "city")),
+            normalizer.normalizeField(text(r, "county")),
+            n.title(),
+            n.body())
+        : resolver.resolve(null, null, null, null, n.title(), n.body());
+  }
+
+  /** The basis without its reason (text_over_given:title_names_another -> text_over_given). */
+  private static String basisKind(String basis) {
+    int colon = basis.indexOf(':');
+    return colon < 0 ? basis : basis.substring(0, colon);
+  }
+
+  /** The label's deepest code, a municipality's prefecture being the municipality itself. */
+  private static String deepest(Map<String, String> label) {
+    for (String column : List.of("county_code", "prefecture_code", "province_code")) {
+      String code = blankToNull(label.get(column));
+      if (code != null) {
+        return code;
+      }
+    }
+    return null;
+  }
+
+  /** A resolution's code in the labels' terms (a municipality's districts are below its code). */
+  private static String subjectCode(RegionResolution r) {
+    return r.countyCode() != null ? r.countyCode() : r.prefectureCode() != null ? r.prefectureCode() : r.provinceCode();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   /** Whether the text names the labelled city by its name or one of its aliases. */

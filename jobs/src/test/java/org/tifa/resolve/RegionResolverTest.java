@@ -2,6 +2,7 @@ package org.tifa.resolve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,23 @@ class RegionResolverTest {
           old name 襄樊市                   |      |      |        |      |襄樊市政协召开全会                   |                                      |420600|prefecture|text
           old league name 伊克昭盟          |      |      |        |      |伊克昭盟召开牧区工作会议              |                                      |150600|prefecture|text
           county-level city under province |      |      |        |      |仙桃市政协召开常委会议                |                                      |429004|county    |text
+          province report: 振兴 in 东北全面振兴 |   |      |        |      |2026年辽宁省政府工作报告             |再次亲临辽宁考察，赋予我们“在推动新时代东北全面振兴取得新突破上勇于争先”|210000|province|text
+          振兴 after its province is a word |      |      |        |      |认真学习贯彻习近平总书记对辽宁振兴发展的重要讲话 |                               |210000|province  |text
+          province report: capital in lead |      |      |        |      |2026年黑龙江省政府工作报告           |习近平总书记再次亲临龙江视察，出席哈尔滨第九届亚冬会开幕式并宣布开幕|230000|province|text
+          province report: 林芝 in lead     |      |      |        |      |2026年西藏自治区政府工作报告         |习近平总书记再次亲临西藏视察，给林芝市嘎拉村全体村民回信|540000|province|text
+          province report: 银川 in lead     |      |      |        |      |2026年宁夏回族自治区政府工作报告     |2月3日，宁夏回族自治区第十三届人民代表大会第四次会议在银川开幕。|640000|province|text
+          congress header of a report      |      |      |        |      |政府工作报告                        |——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上。2月3日，会议在银川开幕。|640000|province|text
+          city report keeps its city       |      |      |        |      |2026年聊城市政府工作报告             |——在聊城市第十九届人民代表大会第五次会议上|371500|prefecture|text
+          dateline is not the subject      |      |      |        |      |刘铁男严重违纪违法被开除党籍和公职    |新华网北京８月８日电　日前，中共中央纪委对国家发展和改革委员会原党组成员、副主任刘铁男严重违纪违法问题进行了立案检查。|      |          |none
+          central organ 中央台办            |      |      |        |      |中央台湾工作办公室原副主任、国务院台湾事务办公室原副主任龚清概严重违纪被开除党籍|             |      |          |none
+          central organ 国家发改委          |      |      |        |      |国家发展改革委原副主任刘铁男严重违纪违法被开除党籍和公职|新华网北京８月８日电　日前，中共中央纪委对国家发展和改革委员会原党组成员、副主任刘铁男严重违纪违法问题进行了立案检查。|      |          |none
+          central enterprise 武钢            |      |      |        |      |武钢集团原党委书记、董事长邓崎琳被开除党籍|武汉钢铁（集团）公司原党委书记、董事长邓崎琳严重违纪被开除党籍|      |          |none
+          central enterprise 香港中旅        |      |      |        |      |香港中旅(集团)有限公司原党委副书记、副董事长、总经理王帅廷被开除党籍|                |      |          |none
+          central enterprise 中石油          |      |      |        |      |中石油集团原副总经理、党组成员王永春严重违纪违法被开除党籍|中国石油天然气集团公司原副总经理、党组成员兼大庆油田有限责任公司原总经理、党委副书记王永春|      |          |none
+          post names the region            |      |      |        |      |中共中央决定给予孙政才开除党籍、开除公职处分|2017年7月14日，中央决定将孙政才调离重庆市委书记岗位，由中央纪委对其进行纪律审查、开展组织谈话。|500000|province|text
+          provincial standing committee    |      |      |        |      |广东省委原常委、珠海市委原书记李嘉严重违纪被开除党籍和公职|                             |440000|province  |text
+          deciding organ is the sender     |      |      |        |      |内蒙古自治区党委决定给予赵向红开除党籍处分、开除公职处分|日前，经内蒙古自治区党委批准，内蒙古自治区纪委监委对乌兰察布市人大常委会原副主任……赵向红涉嫌严重违纪违法问题进行了纪律审查和监察调查。|150900|prefecture|text
+          own province without its name    |      |      |        |      |自治区发展和改革委员会调研员曲茂华接受监察调查|自治区发展和改革委员会调研员曲茂华涉嫌严重违法，正在接受通辽市扎鲁特旗监委监察调查。|150000|province|text
           """)
   void resolves(
       String description,
@@ -126,6 +144,88 @@ class RegionResolverTest {
     RegionResolution r = RESOLVER.resolve(null, "辽宁省", "光明市", null, "聊城市政协召开常委会议", "聊城市政协召开常委会议。");
     assertEquals("210000", r.code());
     assertEquals("given", r.method());
+  }
+
+  @Test
+  void aTitleNamingAnotherCityOfTheGivenProvinceWinsOverTheGivenCity() {
+    RegionResolution r =
+        RESOLVER.resolve(
+            null,
+            "内蒙古自治区",
+            "通辽市",
+            null,
+            "新巴尔虎右旗农村信用合作联社党支部书记、理事长郭玉红正在接受纪律审查和监察调查",
+            "内蒙古自治区呼伦贝尔市新巴尔虎右旗农村信用合作联社党支部书记、理事长郭玉红涉嫌严重违纪违法，"
+                + "目前正在接受通辽市科尔沁左翼后旗纪委监委纪律审查和监察调查。");
+    // 150727 新巴尔虎右旗 in 150700 呼伦贝尔市; the publisher's city 150500 通辽市 is overruled.
+    assertEquals("150727", r.code());
+    assertEquals("text", r.method());
+    assertEquals("150727", r.textRegionCode());
+    assertEquals("text_over_given:title_names_another_in_province", r.basis());
+  }
+
+  @Test
+  void anotherCityNamedOnlyInTheBodyLeavesTheGivenCity() {
+    RegionResolution r =
+        RESOLVER.resolve(null, "内蒙古自治区", "通辽市", null, "全市经济工作会议召开", "呼伦贝尔市政协召开常委会议。");
+    assertEquals("150500", r.code());
+    assertEquals("given", r.method());
+    assertEquals("150700", r.textRegionCode());
+    assertEquals("given_over_text:text_not_in_title", r.basis());
+  }
+
+  @Test
+  void aTitleInAnotherProvinceLeavesTheGivenProvince() {
+    RegionResolution r = RESOLVER.resolve(null, "辽宁省", null, null, "聊城市政协召开常委会议", "");
+    assertEquals("210000", r.code());
+    assertEquals("371500", r.textRegionCode());
+    assertEquals("given_over_text:text_in_another_province", r.basis());
+  }
+
+  @Test
+  void aTitleNamingADivisionInsideTheGivenProvinceNarrowsIt() {
+    RegionResolution r =
+        RESOLVER.resolve(
+            null, "内蒙古自治区", null, null, "包头市石拐区政府原副区长、公安分局原党委书记、局长翟晓扬接受纪律审查和监察调查", "");
+    // 150205 石拐区 in 150200 包头市, 内蒙古自治区.
+    assertEquals("150205", r.code());
+    assertEquals("text", r.method());
+    assertEquals("text_within_given:title_names_it", r.basis());
+  }
+
+  @Test
+  void aDivisionInsideTheGivenProvinceNamedOnlyInTheBodyLeavesTheProvince() {
+    RegionResolution r = RESOLVER.resolve(null, "山东省", null, null, "全省经济工作会议召开", "聊城市政协召开常委会议。");
+    assertEquals("370000", r.code());
+    assertEquals("371500", r.textRegionCode());
+    assertEquals("given", r.basis());
+  }
+
+  @Test
+  void withoutGivenFieldsTheTextReadingIsTheChoice() {
+    RegionResolution r = RESOLVER.resolve(null, null, null, null, "聊城市政协召开常委会议", "");
+    assertEquals("371500", r.textRegionCode());
+    assertEquals("text", r.basis());
+    RegionResolution none = RESOLVER.resolve(null, null, null, null, "关于加强基层治理的意见", "");
+    assertNull(none.textRegionCode());
+    assertEquals("none", none.basis());
+  }
+
+  @Test
+  void unmatchedGivenCityNarrowedByTheTextSaysSo() {
+    RegionResolution r = RESOLVER.resolve(null, "辽宁省", "光明市", null, "朝阳市召开重点项目签约活动", "");
+    assertEquals("211300", r.code());
+    assertEquals("text_within_given:given_partly_unmatched", r.basis());
+  }
+
+  @Test
+  void ambiguousStemsThatAreCommonWordsAreNotPlaces() {
+    Gazetteer g = Gazetteer.loadDefault();
+    // 振兴 (to revitalize) is the stem of 210603 振兴区; 临清 is only the stem of 371581 临清市.
+    assertTrue(RegionResolver.isWordForm("振兴", g.lookup("振兴")));
+    assertFalse(RegionResolver.isWordForm("临清", g.lookup("临清")));
+    assertFalse(RegionResolver.isWordForm("振兴区", g.lookup("振兴区")));
+    assertFalse(RegionResolver.isWordForm("北京", g.lookup("北京")));
   }
 
   @Test
