@@ -139,7 +139,8 @@ public final class RunJob {
             .map(r -> new TermDictionary.Discovered(r.getString(0), r.getString(1), r.<String>getList(2).toArray(String[]::new), r.getLong(3)))
             .toList();
     TermDictionary dictionary =
-        TermDictionary.build(reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments);
+        TermDictionary.build(
+            reference.lexicon(), reference.taxonomy(), discovered, config.sloganMinDocuments, config.wordBoundaryMaxChars);
     // Terms are matched in every accepted text, duplicates included (a twentieth more work), so
     // that only the narrow results, not the texts, are joined to the unique documents.
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
