@@ -18,7 +18,8 @@ import java.util.List;
  * of a longer word: 房地产 in 房地产业, 中小学 in 中小学校), when both its ends are word boundaries (the
  * term is a run of words), or when a word of one character lies inside it: the segmenter strands
  * single characters of words it does not know (风/电光/伏 for 风电光伏), so such a split says
- * nothing about the term. A match that is the whole content of a pair of quotation marks (“…”,
+ * nothing about the term. That also keeps a known word beside a true one-character word (未来 in
+ * 还未来得及, segmented 未/来得及): the price of not refusing the many unknown terms of the reports. A match that is the whole content of a pair of quotation marks (“…”,
  * 「…」, 『…』, ‘…’, "…") is always accepted: the writer marked it as one unit.
  *
  * <p>Most matches (nine in ten short matches of the real reports) have no word of the segmenter's

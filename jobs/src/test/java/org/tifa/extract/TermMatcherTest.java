@@ -323,6 +323,20 @@ class TermMatcherTest {
   }
 
   @Test
+  void commonWordsAsTermsFollowTheSameRule() {
+    TermMatcher common = TermMatcher.of(List.of(Map.of("民主", "democracy", "保护", "protection", "金山", "gold-mountain", "未来", "future")), 3);
+    // 人民/主体: refused.
+    assertEquals(List.of(), ids(common.findAll("执行力。坚决做到人民至上，尊重人民主体地位，感情上贴近群众")));
+    assertEquals(List.of("democracy"), ids(common.findAll("始终践行全过程人民民主，依法接受人大及其常委会")));
+    // 保护区 is a protected area: 保护 stands inside the word and counts.
+    assertEquals(List.of("protection", "protection"), ids(common.findAll("实施自然保护区建设提升工程，加强生物多样性保护")));
+    assertEquals(List.of("gold-mountain"), ids(common.findAll("牢固树立和践行绿水青山就是金山银山的理念")));
+    // A known limit: the segmenter leaves 未 alone (未/来得及), which reads as a term it does not
+    // know, so 未来 stays.
+    assertEquals(List.of("future"), ids(common.findAll("还未来得及处理")));
+  }
+
+  @Test
   void onlyTermsUpToTheLimitAreChecked() {
     TermMatcher twoChars = TermMatcher.of(List.of(SHORT_TERMS), 2);
     assertEquals(List.of("trade-volume"), ids(twoChars.findAll("退税等各种国际通行的政策手段，促进出口，增加收汇。")));
