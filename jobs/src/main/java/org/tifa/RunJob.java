@@ -144,7 +144,7 @@ public final class RunJob {
     SlogansFound found = discoverSlogans(spark, jsc, texts, unique, tools);
     TermDictionary dictionary =
         TermDictionary.build(reference.lexicon(), reference.taxonomy(), TermDictionary.Discovered.of(found.candidates()),
-            config.sloganMinDocuments);
+            config.sloganMinDocuments, config.wordBoundaryMaxChars);
     // Terms are matched in every accepted text, duplicates included (a twentieth more work), so
     // that only the narrow results, not the texts, are joined to the unique documents.
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};

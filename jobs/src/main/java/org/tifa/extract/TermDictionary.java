@@ -102,7 +102,12 @@ public final class TermDictionary implements Serializable {
     }
   }
 
-  public static TermDictionary build(SloganLexicon lexicon, Taxonomy taxonomy, List<Discovered> discovered, long minDocuments) {
+  /**
+   * The dictionaries; a match of a term of at most {@code wordBoundaryMaxChars} chars must agree
+   * with the text's word boundaries ({@link TermMatcher#of(List, int)}).
+   */
+  public static TermDictionary build(
+      SloganLexicon lexicon, Taxonomy taxonomy, List<Discovered> discovered, long minDocuments, int wordBoundaryMaxChars) {
     Map<String, String> surfaceToId = new HashMap<>();
     Map<String, Term> byId = new LinkedHashMap<>();
     for (SloganLexicon.Entry e : lexicon.entries()) {
@@ -137,7 +142,7 @@ public final class TermDictionary implements Serializable {
     for (Taxonomy.Topic t : taxonomy.topics()) {
       all.add(new Term(TOPIC, t.id(), t.labelZh(), t.category(), t.keywords()));
     }
-    return new TermDictionary(TermMatcher.of(List.of(surfaceToId, taxonomy.keywords())), List.copyOf(all));
+    return new TermDictionary(TermMatcher.of(List.of(surfaceToId, taxonomy.keywords()), wordBoundaryMaxChars), List.copyOf(all));
   }
 
   /**

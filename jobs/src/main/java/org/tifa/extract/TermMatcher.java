@@ -28,6 +28,10 @@ import java.util.TreeSet;
  * is not found in 二十五, 九五 not in 一九九五, and 123 not in 41234 (separators and spaces in the
  * text between them count as a boundary).
  *
+ * <p>A matcher built with a word-boundary limit refuses a match of a term of at most that many
+ * characters that straddles a word boundary of the text ({@link WordBoundaries}): 种业 is not
+ * found in 各种业余, nor 进出口 in 促进出口, unless the match is quoted whole.
+ *
  * <p>Among the matches that start leftmost the longest wins, so a longer known term beats a
  * shorter one it contains; scanning resumes after it.
  *
@@ -37,7 +41,7 @@ import java.util.TreeSet;
  */
 public final class TermMatcher implements Serializable {
 
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   /** Working arrays above this many characters are not kept for the next text. */
   private static final int KEPT_SCRATCH = 1 << 20;
@@ -55,12 +59,16 @@ public final class TermMatcher implements Serializable {
    * key {@code k}.
    */
   private final boolean[][][] breakable;
+  /** Keys of at most this many chars must agree with the text's word boundaries; 0: none. */
+  private final int wordBoundaryMaxChars;
 
-  private TermMatcher(AhoCorasickDoubleArrayTrie<Integer> trie, int[] keyLength, String[][] ids, boolean[][][] breakable) {
+  private TermMatcher(
+      AhoCorasickDoubleArrayTrie<Integer> trie, int[] keyLength, String[][] ids, boolean[][][] breakable, int wordBoundaryMaxChars) {
     this.trie = trie;
     this.keyLength = keyLength;
     this.ids = ids;
     this.breakable = breakable;
+    this.wordBoundaryMaxChars = wordBoundaryMaxChars;
   }
 
   /**
@@ -79,6 +87,18 @@ public final class TermMatcher implements Serializable {
    * must satisfy {@link #of(Map)}'s conditions on its own. Two groups may hold the same key.
    */
   public static TermMatcher of(List<Map<String, String>> groups) {
+    return of(groups, 0);
+  }
+
+  /**
+   * As {@link #of(List)}, and a match of a key of at most {@code wordBoundaryMaxChars} chars is
+   * kept only where it agrees with the text's word boundaries ({@link WordBoundaries}); 0 checks
+   * none.
+   */
+  public static TermMatcher of(List<Map<String, String>> groups, int wordBoundaryMaxChars) {
+    if (wordBoundaryMaxChars < 0) {
+      throw new IllegalArgumentException("negative word boundary limit " + wordBoundaryMaxChars);
+    }
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("no dictionaries");
     }
@@ -124,7 +144,7 @@ public final class TermMatcher implements Serializable {
     }
     AhoCorasickDoubleArrayTrie<Integer> trie = new AhoCorasickDoubleArrayTrie<>();
     trie.build(indexByKey);
-    return new TermMatcher(trie, keyLength, ids, breakable);
+    return new TermMatcher(trie, keyLength, ids, breakable, wordBoundaryMaxChars);
   }
 
   private static void markBreaks(String surface, boolean[] breaks) {
@@ -180,11 +200,20 @@ public final class TermMatcher implements Serializable {
       trie.parseText(
           s.view,
           (int begin, int end, Integer key) -> {
-            if (cutsANumber(text, origin[begin], origin[end - 1] + 1)) {
+            int start = origin[begin];
+            int stop = origin[end - 1] + 1;
+            if (cutsANumber(text, start, stop)) {
               return;
             }
+            boolean wordChecked = end - begin > wordBoundaryMaxChars;
             for (int g = 0; g < groups; g++) {
               if (ids[g][key] != null && separatorsAllowed(breakable[g][key], begin, end, separatorBefore)) {
+                if (!wordChecked) {
+                  if (!WordBoundaries.accepts(text, start, stop)) {
+                    return;
+                  }
+                  wordChecked = true;
+                }
                 int current = best[g][begin];
                 if (current < 0 || keyLength[current] < end - begin) {
                   best[g][begin] = key;

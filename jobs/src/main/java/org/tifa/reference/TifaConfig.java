@@ -72,6 +72,7 @@ public final class TifaConfig implements Serializable {
   public final int rowsPerFile;
   public final java.time.Duration leftoverAge;
   public final int sloganMinDocuments;
+  public final int wordBoundaryMaxChars;
   public final double maxQuarantineRatio;
   public final int summaryTop;
   public final double nearDuplicateThreshold;
@@ -99,6 +100,8 @@ public final class TifaConfig implements Serializable {
     // A lock is refreshed at a quarter of this age; a year is the most a stale run is waited for.
     this.leftoverAge = java.time.Duration.ofHours(wholeNumber(tree, "output", "leftover_age_hours", 1, 8760));
     this.sloganMinDocuments = wholeNumber(tree, "slogans", "min_documents", 1, 1_000_000);
+    // Terms longer than 8 characters are phrases no chance reading produces; 0 checks none.
+    this.wordBoundaryMaxChars = wholeNumber(tree, "extract", "word_boundary_max_chars", 0, 8);
     this.maxQuarantineRatio = number(tree, "run", "max_quarantine_ratio", 0, 1);
     this.summaryTop = wholeNumber(tree, "run", "summary_top", 1, 1000);
     // Below one half, texts sharing half their shingles would count as one article, and the LSH

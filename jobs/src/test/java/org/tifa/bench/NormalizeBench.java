@@ -22,6 +22,7 @@ import org.tifa.normalize.TextNormalizer;
 import org.tifa.normalize.UnicodeCleanup;
 import org.tifa.reference.SloganLexicon;
 import org.tifa.reference.Taxonomy;
+import org.tifa.reference.TifaConfig;
 
 /**
  * Throughput of each normalization step and of {@link TextNormalizer#normalizeDocument}, then of
@@ -94,7 +95,7 @@ public final class NormalizeBench {
     time("normalizeDocument", docs, s -> normalizer.normalizeDocument(null, s, null).body(), iterations);
     MinHash minHash = new MinHash();
     time("minhash signature", converted, s -> Long.toHexString(Arrays.hashCode(minHash.signature(s))), iterations);
-    TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1);
+    TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, TifaConfig.defaults().wordBoundaryMaxChars);
     time("term counting", converted, s -> countsText(dictionary.count(null, s)), iterations);
   }
 

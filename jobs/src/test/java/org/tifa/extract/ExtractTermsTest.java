@@ -25,7 +25,8 @@ class ExtractTermsTest extends SparkTest {
             SloganLexicon.loadDefault(),
             Taxonomy.loadDefault(),
             List.of(new TermDictionary.Discovered("蓉易办", "蓉易办", new String[] {"蓉易办"}, 1)),
-            1);
+            1,
+            3);
     Dataset<Row> docs =
         spark().createDataFrame(
             List.of(RowFactory.create("d", "聚力攻坚突破年 政协履职见行动", "发展新质生产力，推广蓉易办平台，“蓉易办”好用。")),

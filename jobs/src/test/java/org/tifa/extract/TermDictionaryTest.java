@@ -42,7 +42,7 @@ class TermDictionaryTest {
             List.of(
                 new TermDictionary.Discovered("文旅+百业", "文旅+百业", new String[] {"文旅+百业"}, 2),
                 new TermDictionary.Discovered("文旅+体育", "文旅+体育", new String[] {"文旅+体育"}, 1)),
-            1);
+            1, 3);
     // By hand: 文旅+百业 twice, 文旅+体育 once, 文旅+ alone once; the family 1 + 2 + 1 = 4.
     Map<String, Integer> got = slogans(d, "推进文旅+百业，文旅+体育和文旅+百业融合，发展文旅+。");
     assertEquals(Map.of("文旅+百业", 2, "文旅+体育", 1, "文旅+", 4), got);
@@ -60,7 +60,7 @@ class TermDictionaryTest {
             List.of(
                 new TermDictionary.Discovered("蓉易办", "蓉易办", new String[] {"蓉易办"}, 1),
                 new TermDictionary.Discovered("城市更新行动", "城市更新行动", new String[] {"城市更新行动"}, 0, "mined", 0.0)),
-            2);
+            2, 3);
     assertEquals(Map.of("城市更新行动", 1), slogans(d, "推广蓉易办，实施城市更新行动。"));
   }
 }

@@ -233,4 +233,128 @@ class TermMatcherTest {
     assertArrayEquals(new TermHit[] {hit(2, 4, "sannong", "三农")}, NUMBERED.findAll("做好三农工作"));
     assertArrayEquals(new TermHit[] {hit(3, 5, "fifteen", "十五")}, NUMBERED.findAll("二十、十五条"), "a separator ends the number before it");
   }
+
+  /** Short topic keywords and slogans of the real dictionaries, checked against word boundaries. */
+  private static final Map<String, String> SHORT_TERMS =
+      Map.ofEntries(
+          Map.entry("种业", "seed"),
+          Map.entry("进出口", "trade-volume"),
+          Map.entry("外贸", "foreign-trade"),
+          Map.entry("制造业", "manufacturing"),
+          Map.entry("农民工", "migrant-workers"),
+          Map.entry("旅游业", "tourism"),
+          Map.entry("医保", "medical-insurance"),
+          Map.entry("化债", "debt-resolution"),
+          Map.entry("高铁", "high-speed-rail"),
+          Map.entry("农产品", "farm-produce"),
+          Map.entry("房地产", "real-estate"),
+          Map.entry("中小学", "schools"),
+          Map.entry("风电", "wind-power"),
+          Map.entry("光伏", "solar"),
+          Map.entry("都市圈", "metro-area"),
+          Map.entry("算力", "computing-power"),
+          Map.entry("两山", "two-mountains"),
+          Map.entry("双创", "mass-innovation"));
+
+  private static final TermMatcher WORDS = TermMatcher.of(List.of(SHORT_TERMS), 3);
+
+  private static List<String> ids(TermHit[] hits) {
+    return java.util.Arrays.stream(hits).map(TermHit::id).toList();
+  }
+
+  /** Real sentences (excerpts of the reports) where a short term straddles two words. */
+  private static final String[][] STRADDLING = {
+    {"人民公社还办了各种业余学校和红专学校。", "seed"},
+    {"退税等各种国际通行的政策手段，促进出口，增加收汇。", "trade-volume"},
+    {"打造维修和再制造业务集聚区。", "manufacturing"},
+    {"抓紧建立确保进城务工农民工资正常支付的机制", "migrant-workers"},
+    {"发展沉浸式旅游业态，推动景区强基焕新", "tourism"},
+    {"大力发展银发经济，创设中医保健、普惠康养等服务场景", "medical-insurance"},
+    {"优化债务重组和置换办法，多措并举化解融资平台债务风险", "debt-resolution"},
+    {"二、适当提高铁路短途运价，以利于调整运输结构", "high-speed-rail"},
+    {"适当降低工业品特别是支农产品的销售价格", "farm-produce"},
+  };
+
+  @Test
+  void shortTermsStraddlingTwoWordsOfRealSentencesAreRefused() {
+    TermMatcher unchecked = TermMatcher.of(List.of(SHORT_TERMS));
+    for (String[] c : STRADDLING) {
+      assertEquals(List.of(c[1]), ids(unchecked.findAll(c[0])), "without the check, in " + c[0]);
+      assertEquals(List.of(), ids(WORDS.findAll(c[0])), c[0]);
+    }
+  }
+
+  @Test
+  void theSameTermsStandingAsWordsOfRealSentencesStay() {
+    assertEquals(List.of("seed"), ids(WORDS.findAll("深入实施种业振兴行动，接续实施现代设施农业")));
+    assertEquals(List.of("foreign-trade", "trade-volume"), ids(WORDS.findAll("三是改革开放深入推进。外贸进出口总额达到4.51万亿元")));
+    assertEquals(List.of("manufacturing", "manufacturing"), ids(WORDS.findAll("装备制造业、高技术制造业增加值分别增长17.7%")));
+    assertEquals(List.of("migrant-workers"), ids(WORDS.findAll("加大欠薪整治力度，加强农民工工资支付保障")));
+    assertEquals(List.of("tourism"), ids(WORDS.findAll("实施旅游业高质量发展行动，接待国内游客")));
+    assertEquals(List.of("medical-insurance"), ids(WORDS.findAll("健全社保、医保基金安全监管体系")));
+    assertEquals(List.of("debt-resolution"), ids(WORDS.findAll("严肃查处新增隐性债务、化债不实等问题")));
+    assertEquals(List.of("high-speed-rail"), ids(WORDS.findAll("推进沪通铁路二期上海段、沪渝蓉高铁上海段等重大项目建设")));
+    assertEquals(List.of("farm-produce"), ids(WORDS.findAll("健全农产品冷链物流网络")));
+  }
+
+  @Test
+  void aTermInsideALongerWordStays() {
+    assertArrayEquals(
+        new TermHit[] {hit(10, 13, "real-estate", "房地产")}, WORDS.findAll("服务业增势不够稳固，房地产业处于调整之中"));
+    assertEquals(List.of("schools"), ids(WORDS.findAll("建设100个中小学校冰雪运动训练室")));
+  }
+
+  @Test
+  void aTermTheSegmenterDoesNotKnowStaysWhereItStrandsOneOfItsCharacters() {
+    // 风/电光/伏, 海风/电, 大都市/圈, 内外/贸: single characters left over mark an unknown word.
+    assertEquals(List.of("wind-power", "solar"), ids(WORDS.findAll("毛乌素沙地风电光伏基地电力外送工程")));
+    assertEquals(List.of("wind-power"), ids(WORDS.findAll("推动深远海风电等重大项目建设")));
+    assertEquals(List.of("metro-area"), ids(WORDS.findAll("推进上海大都市圈建设")));
+    assertEquals(List.of("foreign-trade"), ids(WORDS.findAll("促进内外贸一体化和贸产融合发展")));
+    assertEquals(List.of("computing-power"), ids(WORDS.findAll("推进智能算力等新型基础设施建设")));
+    assertEquals(List.of("debt-resolution"), ids(WORDS.findAll("有力克服世纪疫情冲击、防风化债任务艰巨")));
+  }
+
+  @Test
+  void aTermQuotedWholeStays() {
+    assertArrayEquals(
+        new TermHit[] {hit(15, 17, "two-mountains", "两山")}, WORDS.findAll("建成国家生态文明建设示范区和“两山”实践创新基地57个"));
+    assertEquals(List.of("mass-innovation"), ids(WORDS.findAll("推进「双创」示范基地建设")));
+  }
+
+  @Test
+  void commonWordsAsTermsFollowTheSameRule() {
+    TermMatcher common = TermMatcher.of(List.of(Map.of("民主", "democracy", "保护", "protection", "金山", "gold-mountain", "未来", "future")), 3);
+    // 人民/主体: refused.
+    assertEquals(List.of(), ids(common.findAll("执行力。坚决做到人民至上，尊重人民主体地位，感情上贴近群众")));
+    assertEquals(List.of("democracy"), ids(common.findAll("始终践行全过程人民民主，依法接受人大及其常委会")));
+    // 保护区 is a protected area: 保护 stands inside the word and counts.
+    assertEquals(List.of("protection", "protection"), ids(common.findAll("实施自然保护区建设提升工程，加强生物多样性保护")));
+    assertEquals(List.of("gold-mountain"), ids(common.findAll("牢固树立和践行绿水青山就是金山银山的理念")));
+    // A known limit: the segmenter leaves 未 alone (未/来得及), which reads as a term it does not
+    // know, so 未来 stays.
+    assertEquals(List.of("future"), ids(common.findAll("还未来得及处理")));
+  }
+
+  @Test
+  void onlyTermsUpToTheLimitAreChecked() {
+    TermMatcher twoChars = TermMatcher.of(List.of(SHORT_TERMS), 2);
+    assertEquals(List.of("trade-volume"), ids(twoChars.findAll("退税等各种国际通行的政策手段，促进出口，增加收汇。")));
+    assertEquals(List.of(), ids(twoChars.findAll("人民公社还办了各种业余学校和红专学校。")));
+    assertThrows(IllegalArgumentException.class, () -> TermMatcher.of(List.of(SHORT_TERMS), -1));
+  }
+
+  @Test
+  void aRefusedShortMatchLeavesRoomForAnotherTerm() {
+    // 各种业余 refuses 种业 (各种/业余); 业余 then matches as a term of its own.
+    TermMatcher seedAndSpare = TermMatcher.of(List.of(Map.of("种业", "seed", "业余", "spare-time")), 3);
+    assertEquals(List.of("spare-time"), ids(seedAndSpare.findAll("人民公社还办了各种业余学校和红专学校。")));
+  }
+
+  @Test
+  void theWordBoundaryCheckSurvivesJavaSerialization() throws Exception {
+    TermMatcher copy = Serialization.roundTrip(WORDS);
+    assertEquals(List.of(), ids(copy.findAll("人民公社还办了各种业余学校和红专学校。")));
+    assertEquals(List.of("seed"), ids(copy.findAll("深入实施种业振兴行动")));
+  }
 }

@@ -42,6 +42,14 @@ class TifaConfigTest {
     assertEquals(5, c.shingleChars);
     assertEquals(128, c.minhashSize);
     assertEquals(64, c.maxBucketSize);
+    assertEquals(3, c.wordBoundaryMaxChars);
+  }
+
+  @Test
+  void theWordBoundaryCheckCanBeTurnedOff() {
+    TifaConfig c = override("extract:\n  word_boundary_max_chars: 0\n");
+    assertEquals(0, c.wordBoundaryMaxChars);
+    assertEquals(TifaConfig.defaults().sloganMinDocuments, c.sloganMinDocuments);
   }
 
   @Test
@@ -117,6 +125,7 @@ class TifaConfigTest {
         Arguments.of("output", "rows_per_file", "1000", "100000000", 1.0),
         Arguments.of("output", "leftover_age_hours", "1", "8760", 1.0),
         Arguments.of("slogans", "min_documents", "1", "1000000", 1.0),
+        Arguments.of("extract", "word_boundary_max_chars", "0", "8", 1.0),
         Arguments.of("run", "max_quarantine_ratio", "0", "1", 0.01),
         Arguments.of("run", "summary_top", "1", "1000", 1.0),
         Arguments.of("dedup", "near_duplicate_threshold", "0.5", "1", 0.01),
