@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
 public final class Tables {
   private Tables() {}
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   public static final String DOCUMENTS = "documents";
   public static final String QUARANTINE = "quarantine";
@@ -111,6 +111,7 @@ public final class Tables {
             nullable(Columns.CATEGORY, StringType),
             required(Columns.MENTIONS, LongType),
             required(Columns.DOCUMENTS, LongType),
+            required(Columns.WEIGHTED_DOCUMENTS, LongType),
             required(Columns.SOURCES, LongType),
             required(Columns.REGION_DOCUMENTS, LongType),
             required(Columns.DOCUMENT_SHARE, DoubleType),
@@ -127,6 +128,7 @@ public final class Tables {
             nullable(Columns.CATEGORY, StringType),
             required(Columns.ALIASES, createArrayType(StringType, false)),
             required(Columns.DOCUMENTS, LongType),
+            required(Columns.WEIGHTED_DOCUMENTS, LongType),
             required(Columns.MENTIONS, LongType),
             nullable(Columns.FIRST_SEEN, DateType),
             nullable(Columns.LAST_SEEN, DateType),

@@ -72,6 +72,7 @@ public final class TifaConfig implements Serializable {
   public final int rowsPerFile;
   public final java.time.Duration leftoverAge;
   public final int sloganMinDocuments;
+  public final double topicMinSalience;
   public final double maxQuarantineRatio;
   public final int summaryTop;
   public final double nearDuplicateThreshold;
@@ -99,6 +100,8 @@ public final class TifaConfig implements Serializable {
     // A lock is refreshed at a quarter of this age; a year is the most a stale run is waited for.
     this.leftoverAge = java.time.Duration.ofHours(wholeNumber(tree, "output", "leftover_age_hours", 1, 8760));
     this.sloganMinDocuments = wholeNumber(tree, "slogans", "min_documents", 1, 1_000_000);
+    // Mentions per 10,000 characters: 0 takes any mention, 1000 a keyword in every tenth character.
+    this.topicMinSalience = number(tree, "topics", "min_salience", 0, 1000);
     this.maxQuarantineRatio = number(tree, "run", "max_quarantine_ratio", 0, 1);
     this.summaryTop = wholeNumber(tree, "run", "summary_top", 1, 1000);
     // Below one half, texts sharing half their shingles would count as one article, and the LSH

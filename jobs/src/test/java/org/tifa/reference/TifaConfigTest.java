@@ -117,6 +117,7 @@ class TifaConfigTest {
         Arguments.of("output", "rows_per_file", "1000", "100000000", 1.0),
         Arguments.of("output", "leftover_age_hours", "1", "8760", 1.0),
         Arguments.of("slogans", "min_documents", "1", "1000000", 1.0),
+        Arguments.of("topics", "min_salience", "0", "1000", 0.01),
         Arguments.of("run", "max_quarantine_ratio", "0", "1", 0.01),
         Arguments.of("run", "summary_top", "1", "1000", 1.0),
         Arguments.of("dedup", "near_duplicate_threshold", "0.5", "1", 0.01),
