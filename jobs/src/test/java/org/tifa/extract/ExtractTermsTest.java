@@ -43,15 +43,23 @@ class ExtractTermsTest extends SparkTest {
     Assertions.assertEquals(List.of("攻坚突破年", "新质生产力", "蓉易办"), r.getList(r.fieldIndex(Columns.SLOGANS)));
   }
 
-  /** topic id → [mentions, salience, about] of a document's hits. */
+  /**
+   * topic id → [mentions, salience, about] of a document's hits, by position: hits, slogans,
+   * topics; kind, id, mentions, key, salience, about. A row of {@link ExtractTerms#toRow} holds
+   * Java arrays, one read back from Spark lists.
+   */
   private static Map<String, List<Object>> topicHits(Row result) {
     Map<String, List<Object>> out = new java.util.TreeMap<>();
-    for (Row hit : result.<Row>getList(result.fieldIndex(Columns.TERM_HITS))) {
+    for (Row hit : result.get(0) instanceof Row[] hits ? List.of(hits) : result.<Row>getList(0)) {
       if (hit.getString(0).equals(TermDictionary.TOPIC)) {
-        out.put(hit.getString(1), List.of(hit.getInt(2), hit.getDouble(hit.fieldIndex(Columns.SALIENCE)), hit.getBoolean(hit.fieldIndex(Columns.ABOUT))));
+        out.put(hit.getString(1), List.of(hit.getInt(2), hit.getDouble(4), hit.getBoolean(5)));
       }
     }
     return out;
+  }
+
+  private static List<String> topics(Row result) {
+    return result.get(2) instanceof String[] ids ? List.of(ids) : result.getList(2);
   }
 
   @Test
@@ -65,7 +73,7 @@ class ExtractTermsTest extends SparkTest {
     Row r = ExtractTerms.toRow(dictionary.count(null, sentence), 31_881, 3.0);
 
     Assertions.assertEquals(Map.of("energy_carbon", List.of(1, 10_000 / 31_881.0, false)), topicHits(r));
-    Assertions.assertEquals(List.of(), r.getList(r.fieldIndex(Columns.TOPICS)));
+    Assertions.assertEquals(List.of(), topics(r));
   }
 
   @Test
@@ -79,8 +87,8 @@ class ExtractTermsTest extends SparkTest {
             271, 3.0);
     Row report = ExtractTerms.toRow(dictionary.count(null, "锲而不舍落实中央八项规定精神，推进作风建设常态化长效化。"), 21_437, 3.0);
 
-    Assertions.assertEquals(List.of("anti_corruption"), notice.getList(notice.fieldIndex(Columns.TOPICS)));
-    Assertions.assertEquals(List.of(), report.getList(report.fieldIndex(Columns.TOPICS)));
+    Assertions.assertEquals(List.of("anti_corruption"), topics(notice));
+    Assertions.assertEquals(List.of(), topics(report));
     Assertions.assertEquals(List.of(1, 10_000 / 21_437.0, false), topicHits(report).get("anti_corruption"));
   }
 
@@ -95,13 +103,14 @@ class ExtractTermsTest extends SparkTest {
             List.of(RowFactory.create("d", "人才", "新增两院院士，大力发展新能源汽车产业")),
             new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType));
 
-    Row strict = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 600).first();
-    Row any = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 0).first();
+    String[] result = {Columns.TERM_HITS, Columns.SLOGANS, Columns.TOPICS};
+    Row strict = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 600).selectExpr(result).first();
+    Row any = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 0).selectExpr(result).first();
 
     Assertions.assertEquals(List.of(2, 1000.0, true), topicHits(strict).get("talent"));
     Assertions.assertEquals(List.of(1, 500.0, false), topicHits(strict).get("energy_carbon"));
-    Assertions.assertEquals(List.of("talent"), strict.getList(strict.fieldIndex(Columns.TOPICS)));
-    Assertions.assertEquals(List.of("energy_carbon", "talent"), any.getList(any.fieldIndex(Columns.TOPICS)));
+    Assertions.assertEquals(List.of("talent"), topics(strict));
+    Assertions.assertEquals(List.of("energy_carbon", "talent"), topics(any));
   }
 
   @Test
