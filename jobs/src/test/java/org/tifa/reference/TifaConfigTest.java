@@ -42,6 +42,7 @@ class TifaConfigTest {
     assertEquals(5, c.shingleChars);
     assertEquals(128, c.minhashSize);
     assertEquals(64, c.maxBucketSize);
+    assertEquals(3.0, c.topicMinSalience);
   }
 
   @Test
