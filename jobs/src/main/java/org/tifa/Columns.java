@@ -59,6 +59,7 @@ public final class Columns {
   public static final String SHORT_NAME = "short_name";
   public static final String SLOGANS = "slogans";
   public static final String TOPICS = "topics";
+  public static final String TOPIC_SALIENCE = "topic_salience";
 
   // Terms.
   public static final String TERM_HITS = "term_hits";

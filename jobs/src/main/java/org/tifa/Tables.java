@@ -30,6 +30,13 @@ public final class Tables {
   public static final String REGIONS = "regions";
   public static final String TERM_COUNTS = "term_counts";
 
+  /** One topic a document mentions, in its {@link Columns#TOPIC_SALIENCE}. */
+  public static final StructType TOPIC_MENTIONS =
+      new StructType(
+          new StructField[] {
+            required(Columns.TERM_ID, StringType), required(Columns.MENTIONS, IntegerType), required(Columns.SALIENCE, DoubleType),
+          });
+
   public static final StructType DOCUMENTS_SCHEMA =
       new StructType(
           new StructField[] {
@@ -62,6 +69,7 @@ public final class Tables {
             nullable(Columns.NEAR_DUPLICATE_SIMILARITY, DoubleType),
             nullable(Columns.SLOGANS, createArrayType(StringType, false)),
             nullable(Columns.TOPICS, createArrayType(StringType, false)),
+            nullable(Columns.TOPIC_SALIENCE, createArrayType(TOPIC_MENTIONS, false)),
             required(Columns.INPUT_FILE, StringType),
             required(Columns.INPUT_LINE, LongType),
           });

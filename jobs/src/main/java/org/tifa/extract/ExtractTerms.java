@@ -12,6 +12,7 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -20,15 +21,17 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
+import org.tifa.Tables;
 
 /**
  * Pass two of slogan counting, and topic matching: every occurrence of every known slogan (quoted
  * or not; longest match, no overlaps) and every topic keyword in each document's normalized
  * title and body. Adds {@link Columns#TERM_HITS} (kind, id, mentions, the term's {@link
  * TermDictionary#key} for counting by number, its {@link Salience} in the document and whether the
- * document is {@link Columns#ABOUT} it) and the sorted id arrays {@link Columns#SLOGANS} (every
+ * document is {@link Columns#ABOUT} it), the sorted id arrays {@link Columns#SLOGANS} (every
  * slogan mentioned) and {@link Columns#TOPICS} (the topics the document is about: at or above the
- * minimum salience).
+ * minimum salience), and {@link Columns#TOPIC_SALIENCE}: every topic mentioned with its mentions and
+ * salience, by id, so that a document's topics can be judged at another minimum.
  */
 public final class ExtractTerms {
   private ExtractTerms() {}
@@ -46,7 +49,8 @@ public final class ExtractTerms {
       new StructType()
           .add(Columns.TERM_HITS, createArrayType(HIT, false))
           .add(Columns.SLOGANS, createArrayType(StringType, false))
-          .add(Columns.TOPICS, createArrayType(StringType, false));
+          .add(Columns.TOPICS, createArrayType(StringType, false))
+          .add(Columns.TOPIC_SALIENCE, createArrayType(Tables.TOPIC_MENTIONS, false));
 
   /** The hits of every document; a topic counts as the document's at {@code minSalience} or above. */
   public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<TermDictionary> dictionary, double minSalience) {
@@ -61,6 +65,7 @@ public final class ExtractTerms {
         .withColumn(Columns.TERM_HITS, col("_terms." + Columns.TERM_HITS))
         .withColumn(Columns.SLOGANS, col("_terms." + Columns.SLOGANS))
         .withColumn(Columns.TOPICS, col("_terms." + Columns.TOPICS))
+        .withColumn(Columns.TOPIC_SALIENCE, col("_terms." + Columns.TOPIC_SALIENCE))
         .drop("_terms");
   }
 
@@ -69,6 +74,7 @@ public final class ExtractTerms {
     List<Row> hits = new ArrayList<>();
     TreeSet<String> slogans = new TreeSet<>();
     TreeSet<String> topics = new TreeSet<>();
+    TreeMap<String, Row> topicSalience = new TreeMap<>();
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
       int split = e.getKey().indexOf('\u0000');
       String kind = e.getKey().substring(0, split);
@@ -79,10 +85,14 @@ public final class ExtractTerms {
       hits.add(RowFactory.create(kind, id, mentions, TermDictionary.key(kind, id), salience, about));
       if (kind.equals(TermDictionary.SLOGAN)) {
         slogans.add(id);
-      } else if (about) {
+        continue;
+      }
+      topicSalience.put(id, RowFactory.create(id, mentions, salience));
+      if (about) {
         topics.add(id);
       }
     }
-    return RowFactory.create(hits.toArray(Row[]::new), slogans.toArray(String[]::new), topics.toArray(String[]::new));
+    return RowFactory.create(
+        hits.toArray(Row[]::new), slogans.toArray(String[]::new), topics.toArray(String[]::new), topicSalience.values().toArray(Row[]::new));
   }
 }

@@ -103,7 +103,7 @@ class ExtractTermsTest extends SparkTest {
             List.of(RowFactory.create("d", "人才", "新增两院院士，大力发展新能源汽车产业")),
             new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType));
 
-    String[] result = {Columns.TERM_HITS, Columns.SLOGANS, Columns.TOPICS};
+    String[] result = {Columns.TERM_HITS, Columns.SLOGANS, Columns.TOPICS, Columns.TOPIC_SALIENCE};
     Row strict = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 600).selectExpr(result).first();
     Row any = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 0).selectExpr(result).first();
 
@@ -111,6 +111,12 @@ class ExtractTermsTest extends SparkTest {
     Assertions.assertEquals(List.of(1, 500.0, false), topicHits(strict).get("energy_carbon"));
     Assertions.assertEquals(List.of("talent"), topics(strict));
     Assertions.assertEquals(List.of("energy_carbon", "talent"), topics(any));
+    // Every topic mentioned keeps its salience, whether the document is about it or not.
+    List<String> salience = new java.util.ArrayList<>();
+    for (Row t : strict.<Row>getList(3)) {
+      salience.add(t.getString(0) + " " + t.getInt(1) + " " + t.getDouble(2));
+    }
+    Assertions.assertEquals(List.of("energy_carbon 1 500.0", "talent 2 1000.0"), salience);
   }
 
   @Test
