@@ -98,6 +98,27 @@ public final class TopicEval {
     }
     System.out.println(sweep);
     System.out.println();
+    System.out.println("Documents about each topic (of those mentioning it), most first");
+    record Count(String topic, int about, int mentioning) {}
+    List<Count> perTopic = new ArrayList<>();
+    for (Taxonomy.Topic t : taxonomy.topics()) {
+      int mentioning = 0;
+      int about = 0;
+      for (Scored d : docs) {
+        if (d.mentions().containsKey(t.id())) {
+          mentioning++;
+          about += Salience.about(TermDictionary.TOPIC, d.salience(t.id()), min) ? 1 : 0;
+        }
+      }
+      perTopic.add(new Count(t.id(), about, mentioning));
+    }
+    perTopic.sort(java.util.Comparator.comparingInt(Count::about).reversed().thenComparing(Count::topic));
+    StringBuilder line = new StringBuilder(" ");
+    for (Count c : perTopic) {
+      line.append(String.format(" %s %d (%d);", c.topic(), c.about(), c.mentioning()));
+    }
+    System.out.println(line);
+    System.out.println();
     misfires(docs, taxonomy, min);
   }
 
