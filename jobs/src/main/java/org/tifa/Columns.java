@@ -61,6 +61,7 @@ public final class Columns {
   public static final String SHORT_NAME = "short_name";
   public static final String SLOGANS = "slogans";
   public static final String TOPICS = "topics";
+  public static final String TOPIC_SALIENCE = "topic_salience";
 
   // Terms.
   public static final String TERM_HITS = "term_hits";
@@ -71,6 +72,10 @@ public final class Columns {
   public static final String TERM = "term";
   public static final String CATEGORY = "category";
   public static final String MENTIONS = "mentions";
+  /** Inside {@link #TERM_HITS} only: mentions per 10,000 characters of the document. */
+  public static final String SALIENCE = "salience";
+  /** Inside {@link #TERM_HITS} only: whether the document counts as being about the term. */
+  public static final String ABOUT = "about";
   public static final String ALIASES = "aliases";
 
   // term_counts.
@@ -79,6 +84,7 @@ public final class Columns {
   public static final String PERIOD = "period";
   public static final String PERIOD_START = "period_start";
   public static final String DOCUMENTS = "documents";
+  public static final String WEIGHTED_DOCUMENTS = "weighted_documents";
   public static final String SOURCES = "sources";
   public static final String REGION_DOCUMENTS = "region_documents";
   public static final String DOCUMENT_SHARE = "document_share";

@@ -151,7 +151,8 @@ public final class RunJob {
     Dataset<Row> hits =
         ExtractTerms.apply(
                 texts.filter(col(Columns.REASON).isNull()).select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
-                jsc.broadcast(dictionary))
+                jsc.broadcast(dictionary),
+                config.topicMinSalience)
             .drop(Columns.TITLE, Columns.BODY);
     // Partitioned by input size (one per 64 MiB), not by the session's few shuffle partitions:
     // each task placing documents in cells for term_counts then buffers its shuffle output in
@@ -359,11 +360,15 @@ public final class RunJob {
     return out;
   }
 
+  /**
+   * The terms of a kind with the most documents about them (for slogans, the documents mentioning
+   * them; for topics, those at or above the minimum salience), ties by id.
+   */
   private List<Map.Entry<String, Long>> top(Dataset<Row> terms, String kind) {
     return terms
-        .filter(col(Columns.TERM_KIND).equalTo(kind).and(col(Columns.DOCUMENTS).gt(0)))
-        .orderBy(col(Columns.DOCUMENTS).desc(), col(Columns.TERM_ID).asc())
-        .select(Columns.TERM, Columns.DOCUMENTS)
+        .filter(col(Columns.TERM_KIND).equalTo(kind).and(col(Columns.WEIGHTED_DOCUMENTS).gt(0)))
+        .orderBy(col(Columns.WEIGHTED_DOCUMENTS).desc(), col(Columns.TERM_ID).asc())
+        .select(Columns.TERM, Columns.WEIGHTED_DOCUMENTS)
         .limit(config.summaryTop)
         .collectAsList()
         .stream()

@@ -23,8 +23,8 @@ final class Summary {
     out.printf(
         "  regions            %,d provinces, %,d prefectures, %,d counties (documents by level: %s)%n",
         regions.get("provinces"), regions.get("prefectures"), regions.get("counties"), r.documentsByRegionLevel());
-    printTop(out, "top slogans", r.topSlogans());
-    printTop(out, "top topics", r.topTopics());
+    printTop(out, "top slogans", r.topSlogans(), "documents");
+    printTop(out, "top topics", r.topTopics(), "documents about it");
     out.printf("  output             %s%n", r.snapshotDir());
     out.println();
     out.println("Open it in DuckDB:");
@@ -34,10 +34,10 @@ final class Summary {
         outputRoot, r.snapshotId());
   }
 
-  private static void printTop(PrintStream out, String label, java.util.List<Map.Entry<String, Long>> top) {
+  private static void printTop(PrintStream out, String label, java.util.List<Map.Entry<String, Long>> top, String unit) {
     out.printf("  %-18s %s%n", label, top.isEmpty() ? "(none)" : "");
     for (Map.Entry<String, Long> e : top) {
-      out.printf("    %s %,d documents%n", pad(e.getKey(), 30), e.getValue());
+      out.printf("    %s %,d %s%n", pad(e.getKey(), 30), e.getValue(), unit);
     }
   }
 

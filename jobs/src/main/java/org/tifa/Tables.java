@@ -30,6 +30,13 @@ public final class Tables {
   public static final String REGIONS = "regions";
   public static final String TERM_COUNTS = "term_counts";
 
+  /** One topic a document mentions, in its {@link Columns#TOPIC_SALIENCE}. */
+  public static final StructType TOPIC_MENTIONS =
+      new StructType(
+          new StructField[] {
+            required(Columns.TERM_ID, StringType), required(Columns.MENTIONS, IntegerType), required(Columns.SALIENCE, DoubleType),
+          });
+
   public static final StructType DOCUMENTS_SCHEMA =
       new StructType(
           new StructField[] {
@@ -64,6 +71,7 @@ public final class Tables {
             nullable(Columns.NEAR_DUPLICATE_SIMILARITY, DoubleType),
             nullable(Columns.SLOGANS, createArrayType(StringType, false)),
             nullable(Columns.TOPICS, createArrayType(StringType, false)),
+            nullable(Columns.TOPIC_SALIENCE, createArrayType(TOPIC_MENTIONS, false)),
             required(Columns.INPUT_FILE, StringType),
             required(Columns.INPUT_LINE, LongType),
           });
@@ -113,6 +121,7 @@ public final class Tables {
             nullable(Columns.CATEGORY, StringType),
             required(Columns.MENTIONS, LongType),
             required(Columns.DOCUMENTS, LongType),
+            required(Columns.WEIGHTED_DOCUMENTS, LongType),
             required(Columns.SOURCES, LongType),
             required(Columns.REGION_DOCUMENTS, LongType),
             required(Columns.DOCUMENT_SHARE, DoubleType),
@@ -129,6 +138,7 @@ public final class Tables {
             nullable(Columns.CATEGORY, StringType),
             required(Columns.ALIASES, createArrayType(StringType, false)),
             required(Columns.DOCUMENTS, LongType),
+            required(Columns.WEIGHTED_DOCUMENTS, LongType),
             required(Columns.MENTIONS, LongType),
             nullable(Columns.FIRST_SEEN, DateType),
             nullable(Columns.LAST_SEEN, DateType),

@@ -219,8 +219,9 @@ class ReportIT extends SparkTest {
         }
       }
       List<String> expected =
-          duck("SELECT period, documents, document_share FROM " + counts + " WHERE grain = 'month' AND region_code = '" + region
-              + "' AND term_kind = 'topic' AND term_id = '" + s.get("term_id").asText() + "' ORDER BY period");
+          duck("SELECT period, weighted_documents, weighted_documents / region_documents FROM " + counts + " WHERE grain = 'month'"
+              + " AND region_code = '" + region + "' AND term_kind = 'topic' AND term_id = '" + s.get("term_id").asText()
+              + "' AND weighted_documents > 0 ORDER BY period");
       List<String> shown = new ArrayList<>();
       for (int i = 0; i < months.size(); i++) {
         if (s.at("/documents/" + i).asLong() > 0) {

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
@@ -31,7 +32,7 @@ import org.tifa.spark.JoinKeys;
 
 /**
  * The {@code terms} table: every slogan (lexicon and discovered) and topic, with its totals over
- * the snapshot, the first and last date it was seen and the region of the earliest document that
+ * the snapshot (documents mentioning it, documents about it, mentions), the first and last date it was seen and the region of the earliest document that
  * mentions it (ties: the document with a region, then the smallest code, then doc id). Lexicon
  * slogans and topics never mentioned are listed with zero counts.
  */
@@ -75,13 +76,14 @@ public final class BuildTerms {
             .select(col(Columns.DOC_ID), col(Columns.PUBLISHED_DATE), col(Columns.REGION_CODE), col(Columns.REGION_NAME),
                 explode(col(Columns.TERM_HITS)).as("_h"))
             .select(col("*"), col("_h." + Columns.TERM_KIND).as(Columns.TERM_KIND), col("_h." + Columns.TERM_ID).as(Columns.TERM_ID),
-                col("_h." + Columns.MENTIONS).as(Columns.MENTIONS));
+                col("_h." + Columns.MENTIONS).as(Columns.MENTIONS), col("_h." + Columns.ABOUT).as(Columns.ABOUT));
     // Persisted (a row per term, released with the session's cache): both its readers below would
     // otherwise scan every document for it.
     Dataset<Row> totals =
         hits.groupBy(Columns.TERM_KIND, Columns.TERM_ID)
             .agg(
                 count(lit(1)).as(Columns.DOCUMENTS),
+                count(when(col(Columns.ABOUT), lit(1))).as(Columns.WEIGHTED_DOCUMENTS),
                 sum(col(Columns.MENTIONS)).cast("bigint").as(Columns.MENTIONS),
                 min(col(Columns.PUBLISHED_DATE)).as(Columns.FIRST_SEEN),
                 max(col(Columns.PUBLISHED_DATE)).as(Columns.LAST_SEEN))
@@ -108,6 +110,7 @@ public final class BuildTerms {
         .select(
             col(Columns.TERM_ID), col(Columns.TERM_KIND), col(Columns.TERM), col(Columns.CATEGORY), col(Columns.ALIASES),
             coalesce(col(Columns.DOCUMENTS), lit(0L)).as(Columns.DOCUMENTS),
+            coalesce(col(Columns.WEIGHTED_DOCUMENTS), lit(0L)).as(Columns.WEIGHTED_DOCUMENTS),
             coalesce(col(Columns.MENTIONS), lit(0L)).as(Columns.MENTIONS),
             col(Columns.FIRST_SEEN), col(Columns.LAST_SEEN), col(Columns.FIRST_REGION_CODE), col(Columns.FIRST_REGION_NAME),
             col(Columns.ORIGIN), col(Columns.FAMILY), col(Columns.QUOTED_DOCUMENTS), col(Columns.QUOTE_SHARE));

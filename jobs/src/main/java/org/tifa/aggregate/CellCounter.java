@@ -14,7 +14,8 @@ import java.util.Set;
  * placed in one region (level, region) with the periods it falls in at each grain and its term
  * hits, so it lies in one cell (grain, period, level, region) per grain; all rows of a cell are in
  * the same partition. Per cell it counts the documents (the denominator), and per cell and term the
- * mentions, documents, distinct sources and first and last day.
+ * mentions, documents, documents about the term (weighted documents), distinct sources and first
+ * and last day.
  *
  * <p>Spark's own aggregation did this over one row per document, cell and term (about a hundred
  * per document) with a distinct count, which cost more than all other steps of a run together;
@@ -42,6 +43,7 @@ public final class CellCounter {
       }
       long[] terms = d.getTermKeys();
       int[] mentions = d.getTermMentions();
+      boolean[] about = d.getTermAbout();
       for (int g = 0; g < grains.length; g++) {
         if (grains[g] == NOT_PLACED) {
           continue;
@@ -49,7 +51,7 @@ public final class CellCounter {
         CellTotals cell = cells.computeIfAbsent(new Cell(grains[g], periods[g], d.getLevelNo(), d.getRegionNo()), k -> new CellTotals());
         cell.documents++;
         for (int i = 0; i < terms.length; i++) {
-          cell.terms.computeIfAbsent(terms[i], k -> new TermTotals()).add(mentions[i], d.getSourceKey(), d.getDay());
+          cell.terms.computeIfAbsent(terms[i], k -> new TermTotals()).add(mentions[i], about[i], d.getSourceKey(), d.getDay());
         }
       }
     }
@@ -96,7 +98,7 @@ public final class CellCounter {
       TermTotals v = totals.terms.valueAt(slot);
       CellTermCount row =
           new CellTermCount(cell.grain(), cell.periodStart(), cell.level(), cell.region(), totals.terms.keyAt(slot), v.mentions,
-              v.documents, v.sources(), v.first, v.last, totals.documents);
+              v.documents, v.weightedDocuments, v.sources(), v.first, v.last, totals.documents);
       slot++;
       return row;
     }
@@ -118,15 +120,19 @@ public final class CellCounter {
     private static final int FEW = 8;
     long mentions;
     long documents;
+    long weightedDocuments;
     int first = Integer.MAX_VALUE;
     int last = Integer.MIN_VALUE;
     private long[] few;
     private int fewCount;
     private Set<Long> many;
 
-    void add(int mentioned, Long source, int day) {
+    void add(int mentioned, boolean about, Long source, int day) {
       mentions += mentioned;
       documents++;
+      if (about) {
+        weightedDocuments++;
+      }
       first = Math.min(first, day);
       last = Math.max(last, day);
       if (source != null) {
@@ -169,7 +175,8 @@ public final class CellCounter {
   /**
    * One document in one region, as {@link CountTerms} places it (a Java bean for Spark's encoder):
    * level as its index, region code as a number, and per grain its index (or {@link #NOT_PLACED})
-   * and the first day of the document's period at it in days since 1970.
+   * and the first day of the document's period at it in days since 1970; its hits as parallel
+   * arrays of term keys, mentions and whether the document is about the term.
    */
   public static final class PlacedDocument implements Serializable {
     private int level;
@@ -180,6 +187,7 @@ public final class CellCounter {
     private int day;
     private long[] terms;
     private int[] mentions;
+    private boolean[] about;
 
     public int getLevelNo() { return level; }
     public void setLevelNo(int v) { level = v; }
@@ -197,6 +205,8 @@ public final class CellCounter {
     public void setTermKeys(long[] v) { terms = v; }
     public int[] getTermMentions() { return mentions; }
     public void setTermMentions(int[] v) { mentions = v; }
+    public boolean[] getTermAbout() { return about; }
+    public void setTermAbout(boolean[] v) { about = v; }
   }
 
   /** One row of the count: a cell, a term and their totals (a Java bean for Spark's encoder). */
@@ -208,6 +218,7 @@ public final class CellCounter {
     private long term;
     private long mentions;
     private long documents;
+    private long weightedDocuments;
     private long sources;
     private int firstSeen;
     private int lastSeen;
@@ -215,7 +226,7 @@ public final class CellCounter {
 
     public CellTermCount() {}
 
-    CellTermCount(int grain, int periodStart, int level, long region, long term, long mentions, long documents, long sources,
+    CellTermCount(int grain, int periodStart, int level, long region, long term, long mentions, long documents, long weightedDocuments, long sources,
         int firstSeen, int lastSeen, long regionDocuments) {
       this.grain = grain;
       this.periodStart = periodStart;
@@ -224,6 +235,7 @@ public final class CellCounter {
       this.term = term;
       this.mentions = mentions;
       this.documents = documents;
+      this.weightedDocuments = weightedDocuments;
       this.sources = sources;
       this.firstSeen = firstSeen;
       this.lastSeen = lastSeen;
@@ -244,6 +256,8 @@ public final class CellCounter {
     public void setTermMentions(long v) { mentions = v; }
     public long getDocumentCount() { return documents; }
     public void setDocumentCount(long v) { documents = v; }
+    public long getWeightedDocumentCount() { return weightedDocuments; }
+    public void setWeightedDocumentCount(long v) { weightedDocuments = v; }
     public long getSourceCount() { return sources; }
     public void setSourceCount(long v) { sources = v; }
     public int getFirstDay() { return firstSeen; }

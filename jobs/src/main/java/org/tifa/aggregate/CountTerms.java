@@ -51,13 +51,14 @@ import org.tifa.spark.JoinKeys;
 
 /**
  * The {@code term_counts} table: for every grain, period, region (at every level the document
- * rolls up to, country included) and term, the mentions, documents and sources, over the number
+ * rolls up to, country included) and term, the mentions, documents, documents about the term
+ * (weighted_documents: a topic at or above the minimum salience, every slogan) and sources, over the number
  * of documents of that region and period. A document counts only at the grains its date
  * precision allows (a year-only date counts at year grain), and at every level above the one its
  * region resolved to; a document with no region counts at country level only.
  *
  * <p>Input: accepted documents with {@link Columns#TERM_HITS} (array of struct term_kind,
- * term_id, mentions, term_key) and the terms dimension (term_kind, term_id, term, category).
+ * term_id, mentions, term_key, salience, about) and the terms dimension (term_kind, term_id, term, category).
  */
 public final class CountTerms {
   private CountTerms() {}
@@ -104,6 +105,7 @@ public final class CountTerms {
   private static final String DAY = "day";
   private static final String TERM_KEYS = "termKeys";
   private static final String TERM_MENTIONS = "termMentions";
+  private static final String TERM_ABOUT = "termAbout";
   private static final String TERM_KEY = "termKey";
 
   /**
@@ -120,8 +122,8 @@ public final class CountTerms {
    * CellCounter.PlacedDocument}: the level as its index, the region code as a number, and for every
    * grain (by index) the first day of its period in days since 1970, with the grain's index where
    * the document counts at that grain and {@link CellCounter#NOT_PLACED} where it does not; then
-   * the document's day, its source as a 64-bit hash and its hits as parallel arrays of term keys
-   * and mentions. A document whose grains' periods lie in two years (the days around New Year,
+   * the document's day, its source as a 64-bit hash and its hits as parallel arrays of term keys,
+   * mentions and about flags. A document whose grains' periods lie in two years (the days around New Year,
    * where an ISO week belongs to the other year) is placed once per year, each with its own
    * grains; the year column {@code _periodYear} partitions the counting. Labels and names are
    * joined back after counting, once per cell and region.
@@ -154,6 +156,7 @@ public final class CountTerms {
         source.as(SOURCE_KEY), unix_date(date).as(DAY),
         col(Columns.TERM_HITS + "." + Columns.TERM_KEY).as(TERM_KEYS),
         col(Columns.TERM_HITS + "." + Columns.MENTIONS).as(TERM_MENTIONS),
+        col(Columns.TERM_HITS + "." + Columns.ABOUT).as(TERM_ABOUT),
         array_distinct(array(years)).as(YEARS), places().as(PLACES)));
     first.addAll(perGrain);
     return documents
@@ -165,7 +168,7 @@ public final class CountTerms {
         .select(
             col(LEVEL_NO), regionNumber(col(PLACE + "." + Columns.REGION_CODE)).as(REGION_NO), col(PERIOD_YEAR),
             array(grainNos).as(GRAIN_NOS), array(periodDays).as(PERIOD_DAYS),
-            col(SOURCE_KEY), col(DAY), col(TERM_KEYS), col(TERM_MENTIONS));
+            col(SOURCE_KEY), col(DAY), col(TERM_KEYS), col(TERM_MENTIONS), col(TERM_ABOUT));
   }
 
   private static final String GRAIN_NOS = "grainNos";
@@ -304,6 +307,7 @@ public final class CountTerms {
             col(Columns.REGION_CODE), col(Columns.REGION_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), coalesce(col(Columns.TERM), col(Columns.TERM_ID)).as(Columns.TERM),
             col(Columns.CATEGORY), col("termMentions").as(Columns.MENTIONS), col("documentCount").as(Columns.DOCUMENTS),
+            col("weightedDocumentCount").as(Columns.WEIGHTED_DOCUMENTS),
             col("sourceCount").as(Columns.SOURCES), col("cellDocuments").as(Columns.REGION_DOCUMENTS),
             col("documentCount").cast("double").divide(col("cellDocuments")).as(Columns.DOCUMENT_SHARE),
             date_from_unix_date(col("firstDay")).as(Columns.FIRST_SEEN), date_from_unix_date(col("lastDay")).as(Columns.LAST_SEEN));

@@ -73,6 +73,7 @@ public final class TifaConfig implements Serializable {
   public final java.time.Duration leftoverAge;
   public final int sloganMinDocuments;
   public final int wordBoundaryMaxChars;
+  public final double topicMinSalience;
   public final double maxQuarantineRatio;
   public final int summaryTop;
   public final double nearDuplicateThreshold;
@@ -102,6 +103,8 @@ public final class TifaConfig implements Serializable {
     this.sloganMinDocuments = wholeNumber(tree, "slogans", "min_documents", 1, 1_000_000);
     // Terms longer than 8 characters are phrases no chance reading produces; 0 checks none.
     this.wordBoundaryMaxChars = wholeNumber(tree, "extract", "word_boundary_max_chars", 0, 8);
+    // Mentions per 10,000 characters: 0 takes any mention, 1000 a keyword in every tenth character.
+    this.topicMinSalience = number(tree, "topics", "min_salience", 0, 1000);
     this.maxQuarantineRatio = number(tree, "run", "max_quarantine_ratio", 0, 1);
     this.summaryTop = wholeNumber(tree, "run", "summary_top", 1, 1000);
     // Below one half, texts sharing half their shingles would count as one article, and the LSH

@@ -26,8 +26,10 @@ import org.tifa.extract.TermDictionary;
  * The report's figures, as small Spark stages over a snapshot's tables: each takes Datasets and
  * returns a Dataset of at most a few thousand rows, which {@link ReportModels} collects. Shares
  * over the whole snapshot are computed from the {@code documents} table (every accepted document
- * with its region and its slogan and topic ids), monthly figures are read from {@code term_counts}
- * at grain month, and display forms come from {@code terms}.
+ * with its region, the slogans it mentions and the topics it is about: at or above {@code
+ * topics.min_salience}), monthly figures are read from {@code term_counts} at grain month (its
+ * weighted documents: those about the term), and display forms come from {@code terms}. Topics
+ * are thus counted and ranked by the documents about them, not by every passing mention.
  */
 public final class ReportData {
   private ReportData() {}
@@ -128,7 +130,8 @@ public final class ReportData {
 
   /**
    * The month rows of term_counts for some regions and terms: region_code, period, term_kind,
-   * term_id, term, documents, region_documents, document_share.
+   * term_id, term, documents (the weighted documents: those about the term), region_documents,
+   * document_share (of those).
    */
   public static Dataset<Row> monthly(Dataset<Row> termCounts, List<String> regionCodes, String termKind, List<String> termIds) {
     return termCounts
@@ -136,8 +139,10 @@ public final class ReportData {
             .and(col(Columns.REGION_CODE).isin(regionCodes.toArray()))
             .and(col(Columns.TERM_KIND).equalTo(termKind))
             .and(col(Columns.TERM_ID).isin(termIds.toArray())))
-        .select(Columns.REGION_CODE, Columns.PERIOD, Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.DOCUMENTS,
-            Columns.REGION_DOCUMENTS, Columns.DOCUMENT_SHARE);
+        .select(
+            col(Columns.REGION_CODE), col(Columns.PERIOD), col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM),
+            col(Columns.WEIGHTED_DOCUMENTS).as(Columns.DOCUMENTS), col(Columns.REGION_DOCUMENTS),
+            col(Columns.WEIGHTED_DOCUMENTS).cast("double").divide(col(Columns.REGION_DOCUMENTS)).as(Columns.DOCUMENT_SHARE));
   }
 
   /**

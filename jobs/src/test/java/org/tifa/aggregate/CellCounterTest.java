@@ -17,7 +17,15 @@ class CellCounterTest {
     return doc(new int[] {grain}, new int[] {period}, level, region, source, day, terms, mentions);
   }
 
+  /** A document about every term it mentions. */
   private static PlacedDocument doc(int[] grains, int[] periods, int level, long region, Long source, int day, long[] terms, int[] mentions) {
+    boolean[] about = new boolean[terms.length];
+    java.util.Arrays.fill(about, true);
+    return doc(grains, periods, level, region, source, day, terms, mentions, about);
+  }
+
+  private static PlacedDocument doc(
+      int[] grains, int[] periods, int level, long region, Long source, int day, long[] terms, int[] mentions, boolean[] about) {
     PlacedDocument d = new PlacedDocument();
     d.setGrainNos(grains);
     d.setPeriodDays(periods);
@@ -27,17 +35,21 @@ class CellCounterTest {
     d.setDay(day);
     d.setTermKeys(terms);
     d.setTermMentions(mentions);
+    d.setTermAbout(about);
     return d;
   }
 
-  /** "cell/term" → mentions, documents, sources, first day, last day, documents of the cell. */
+  /**
+   * "cell/term" → mentions, documents, weighted documents, sources, first day, last day, documents
+   * of the cell.
+   */
   private static Map<String, List<Long>> byCellAndTerm(Iterator<CellTermCount> rows) {
     Map<String, List<Long>> out = new TreeMap<>();
     rows.forEachRemaining(
         r ->
             out.put(
                 r.getGrainNo() + "," + r.getPeriodDay() + "," + r.getLevelNo() + "," + r.getRegionNo() + "/" + r.getTermKey(),
-                List.of(r.getTermMentions(), r.getDocumentCount(), r.getSourceCount(), (long) r.getFirstDay(), (long) r.getLastDay(),
+                List.of(r.getTermMentions(), r.getDocumentCount(), r.getWeightedDocumentCount(), r.getSourceCount(), (long) r.getFirstDay(), (long) r.getLastDay(),
                     r.getCellDocuments())));
     return out;
   }
@@ -57,10 +69,28 @@ class CellCounterTest {
     Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
 
     Map<String, List<Long>> expected = new TreeMap<>();
-    expected.put("0,98,1,370000/11", List.of(6L, 3L, 2L, 99L, 101L, 3L));
-    expected.put("0,98,1,370000/22", List.of(1L, 1L, 1L, 100L, 100L, 3L));
-    expected.put("0,98,2,371500/22", List.of(4L, 1L, 1L, 100L, 100L, 1L));
+    expected.put("0,98,1,370000/11", List.of(6L, 3L, 3L, 2L, 99L, 101L, 3L));
+    expected.put("0,98,1,370000/22", List.of(1L, 1L, 1L, 1L, 100L, 100L, 3L));
+    expected.put("0,98,2,371500/22", List.of(4L, 1L, 1L, 1L, 100L, 100L, 1L));
     assertEquals(expected, counted);
+  }
+
+  @Test
+  void weightedDocumentsAreTheDocumentsAboutTheTerm() {
+    // Topic 5 in one province cell: d1 mentions it 4 times and is about it, d2 twice and d3 once
+    // without being about it (below the minimum salience). All three count as documents and
+    // their 7 mentions are counted; one is a weighted document. Term 6 (a slogan) is always about.
+    List<PlacedDocument> rows =
+        List.of(
+            doc(new int[] {4}, new int[] {0}, 1, 150000, 1L, 10, new long[] {5, 6}, new int[] {4, 1}, new boolean[] {true, true}),
+            doc(new int[] {4}, new int[] {0}, 1, 150000, 2L, 11, new long[] {5}, new int[] {2}, new boolean[] {false}),
+            doc(new int[] {4}, new int[] {0}, 1, 150000, 3L, 12, new long[] {5}, new int[] {1}, new boolean[] {false}));
+
+    Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
+
+    assertEquals(
+        Map.of("4,0,1,150000/5", List.of(7L, 3L, 1L, 3L, 10L, 12L, 3L), "4,0,1,150000/6", List.of(1L, 1L, 1L, 1L, 10L, 10L, 3L)),
+        counted);
   }
 
   @Test
@@ -74,7 +104,7 @@ class CellCounterTest {
 
     Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
 
-    assertEquals(Map.of("4,0,0,0/5", List.of(20L, 20L, 10L, 0L, 19L, 21L)), counted);
+    assertEquals(Map.of("4,0,0,0/5", List.of(20L, 20L, 20L, 10L, 0L, 19L, 21L)), counted);
   }
 
   @Test
@@ -90,10 +120,10 @@ class CellCounterTest {
     Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
 
     Map<String, List<Long>> expected = new TreeMap<>();
-    expected.put("0,40,2,371500/9", List.of(2L, 1L, 1L, 40L, 40L, 1L));
-    expected.put("0,45,2,371500/9", List.of(5L, 1L, 1L, 45L, 45L, 1L));
-    expected.put("1,38,2,371500/9", List.of(2L, 1L, 1L, 40L, 40L, 1L));
-    expected.put("2,31,2,371500/9", List.of(7L, 2L, 2L, 40L, 45L, 2L));
+    expected.put("0,40,2,371500/9", List.of(2L, 1L, 1L, 1L, 40L, 40L, 1L));
+    expected.put("0,45,2,371500/9", List.of(5L, 1L, 1L, 1L, 45L, 45L, 1L));
+    expected.put("1,38,2,371500/9", List.of(2L, 1L, 1L, 1L, 40L, 40L, 1L));
+    expected.put("2,31,2,371500/9", List.of(7L, 2L, 2L, 2L, 40L, 45L, 2L));
     assertEquals(expected, counted);
   }
 
@@ -127,11 +157,13 @@ class CellCounterTest {
       int hits = random.nextInt(4);
       long[] terms = new long[hits];
       int[] mentions = new int[hits];
+      boolean[] about = new boolean[hits];
       for (int i = 0; i < hits; i++) {
         terms[i] = i * 1_000_003L + random.nextInt(2);
         mentions[i] = 1 + random.nextInt(5);
+        about[i] = random.nextBoolean();
       }
-      rows.add(doc(grains, periods, level, region, source, day, terms, mentions));
+      rows.add(doc(grains, periods, level, region, source, day, terms, mentions, about));
       for (int g = 0; g < 3; g++) {
         if (grains[g] == CellCounter.NOT_PLACED) {
           continue;
@@ -140,11 +172,12 @@ class CellCounterTest {
         cellDocuments.merge(cell, 1L, Long::sum);
         for (int i = 0; i < hits; i++) {
           String key = cell + "/" + terms[i];
-          long[] t = totals.computeIfAbsent(key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
+          long[] t = totals.computeIfAbsent(key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
           t[0] += mentions[i];
           t[1]++;
           t[2] = Math.min(t[2], day);
           t[3] = Math.max(t[3], day);
+          t[4] += about[i] ? 1 : 0;
           java.util.Set<Long> s = sources.computeIfAbsent(key, k -> new java.util.HashSet<>());
           if (source != null) {
             s.add(source);
@@ -155,7 +188,7 @@ class CellCounterTest {
     Map<String, List<Long>> expected = new TreeMap<>();
     totals.forEach(
         (key, t) ->
-            expected.put(key, List.of(t[0], t[1], (long) sources.get(key).size(), t[2], t[3], cellDocuments.get(key.split("/")[0]))));
+            expected.put(key, List.of(t[0], t[1], t[4], (long) sources.get(key).size(), t[2], t[3], cellDocuments.get(key.split("/")[0]))));
 
     List<CellTermCount> out = new ArrayList<>();
     CellCounter.count(rows.iterator()).forEachRemaining(out::add);

@@ -33,7 +33,8 @@ import org.tifa.extract.TermDictionary;
  *       攻坚突破年 twice, party building once;
  *   <li>d2 — prefecture 聊城市, 2024-03-20, source B: 攻坚突破年 once;
  *   <li>d3 — no region, dated only 2024-03 (month precision), source A: 攻坚突破年 once;
- *   <li>d4 — no region, dated only 2023 (year precision), source C: party building once.
+ *   <li>d4 — no region, dated only 2023 (year precision), source C: party building once, below
+ *       the minimum salience (counted in mentions and documents, not in weighted documents).
  * </ul>
  */
 class CountTermsTest extends SparkTest {
@@ -52,7 +53,12 @@ class CountTermsTest extends SparkTest {
           .add(Columns.TERM_HITS, createArrayType(ExtractTerms.HIT));
 
   private static Row hit(String kind, String id, int mentions) {
-    return RowFactory.create(kind, id, mentions, TermDictionary.key(kind, id));
+    return hit(kind, id, mentions, true);
+  }
+
+  /** A hit whose salience (not read by counting) is given as its mentions. */
+  private static Row hit(String kind, String id, int mentions, boolean about) {
+    return RowFactory.create(kind, id, mentions, TermDictionary.key(kind, id), (double) mentions, about);
   }
 
   @Test
@@ -68,7 +74,7 @@ class CountTermsTest extends SparkTest {
             RowFactory.create("d3", "A", LocalDate.parse("2024-03-01"), "month", null, null, null, null, null, null,
                 new Row[] {hit("slogan", s, 1)}),
             RowFactory.create("d4", "C", LocalDate.parse("2023-01-01"), "year", null, null, null, null, null, null,
-                new Row[] {hit("topic", t, 1)}));
+                new Row[] {hit("topic", t, 1, false)}));
     Dataset<Row> terms =
         spark().createDataFrame(
             List.of(RowFactory.create("slogan", s, s, "local_campaign"), RowFactory.create("topic", t, "党的建设", "party")),

@@ -75,7 +75,7 @@ class SnapshotRefTest {
     SnapshotRef.IncompatibleSnapshotException e =
         assertThrows(SnapshotRef.IncompatibleSnapshotException.class, () -> resolve(future));
     assertEquals(
-        "--base " + future + ": snapshot future has schema version 99 (written by Tifa 0.0.1); this Tifa reads schema version 1 only: "
+        "--base " + future + ": snapshot future has schema version 99 (written by Tifa 0.0.1); this Tifa reads schema version 2 only: "
             + "re-run both snapshots with one Tifa version",
         e.getMessage());
   }

@@ -129,6 +129,6 @@ class TermChangesTest extends SparkTest {
   private static Row tcRow(String grain, String period, String level, String code, long mentions, long documents) {
     LocalDate start = LocalDate.parse(period.length() == 4 ? period + "-01-01" : period + "-01");
     return RowFactory.create("s", grain, period, start, level, code, level.equals("county") ? "临清市" : "聊城市", "370000", "山东省",
-        "slogan", "S", "S", null, mentions, documents, 1L, 10L, 0.1, start, start);
+        "slogan", "S", "S", null, mentions, documents, documents, 1L, 10L, 0.1, start, start);
   }
 }

@@ -69,6 +69,36 @@ class TaxonomyTest {
         new String[] {"urban_renewal", "urban_renewal", "safety_production", "consultative_democracy"}, ids);
   }
 
+  private static List<String> topicsIn(String text) {
+    return Arrays.stream(TAXONOMY.matcher().findAll(text)).map(TermHit::id).toList();
+  }
+
+  @Test
+  void officesInOfficialsCvsAreNotTheCongressOrPartyBuilding() {
+    // Discipline notices (nmg-0004, ccdi-0028, nmg-0012): a post held is not the topic's work.
+    assertEquals(
+        List.of("anti_corruption"),
+        topicsIn("内蒙古自治区纪委监委对乌兰察布市人大常委会原副主任、察右中旗原旗委书记赵向红涉嫌严重违纪违法问题进行了"));
+    assertEquals(List.of(), topicsIn("十一届全国人大代表，江苏省十二届人大代表。（简历摘自正义网）"));
+    assertEquals(List.of(), topicsIn("供销合作社联合社党组书记、理事会主任（正厅级），内蒙古自治区人大常委会委员。"));
+  }
+
+  @Test
+  void theCongresssWorkInTheReportsIsTheCongress() {
+    // 2026 provincial reports: bills put to the standing committee, deputies' suggestions handled.
+    assertEquals(List.of("people_congress", "people_congress"), topicsIn("提请省人大常委会审议地方性法规"));
+    assertEquals(List.of("people_congress"), topicsIn("办理省人大代表建议1401件"));
+  }
+
+  @Test
+  void talentIsNamedByTalentInAnyCompound() {
+    // 2026 Yunnan report, which says 人才 8 times and none of 人才引进, 高层次人才, 青年人才 ...
+    assertEquals(List.of("talent"), topicsIn("加强创新人才队伍建设。"));
+    assertEquals(List.of("talent"), topicsIn("鼓励青年科技人才创新创业。"));
+    assertEquals(List.of("talent"), topicsIn("推进人才评价改革。"));
+    assertEquals(List.of("talent", "talent"), topicsIn("新增7名“两院”院士，技能人才总量超696万"));
+  }
+
   @Test
   void longerKeywordOfAnotherTopicWins() {
     TermHit[] hits = TAXONOMY.matcher().findAll("高校毕业生就业");

@@ -43,6 +43,7 @@ class TifaConfigTest {
     assertEquals(128, c.minhashSize);
     assertEquals(64, c.maxBucketSize);
     assertEquals(3, c.wordBoundaryMaxChars);
+    assertEquals(3.0, c.topicMinSalience);
   }
 
   @Test
@@ -126,6 +127,7 @@ class TifaConfigTest {
         Arguments.of("output", "leftover_age_hours", "1", "8760", 1.0),
         Arguments.of("slogans", "min_documents", "1", "1000000", 1.0),
         Arguments.of("extract", "word_boundary_max_chars", "0", "8", 1.0),
+        Arguments.of("topics", "min_salience", "0", "1000", 0.01),
         Arguments.of("run", "max_quarantine_ratio", "0", "1", 0.01),
         Arguments.of("run", "summary_top", "1", "1000", 1.0),
         Arguments.of("dedup", "near_duplicate_threshold", "0.5", "1", 0.01),

@@ -153,14 +153,17 @@ class ReportDataTest extends SparkTest {
             .add(Columns.TERM_ID, DataTypes.StringType)
             .add(Columns.TERM, DataTypes.StringType)
             .add(Columns.DOCUMENTS, DataTypes.LongType)
+            .add(Columns.WEIGHTED_DOCUMENTS, DataTypes.LongType)
             .add(Columns.REGION_DOCUMENTS, DataTypes.LongType)
             .add(Columns.DOCUMENT_SHARE, DataTypes.DoubleType);
+    // In 2024-01, 4 of the country's 10 documents mention t1 and 2 are about it: the trend shows 2
+    // documents, a share of 2 / 10.
     Dataset<Row> counts = spark().createDataFrame(List.of(
-        RowFactory.create("month", "2024-01", "000000", "topic", "t1", "话题一", 2L, 10L, 0.2),
-        RowFactory.create("month", "2024-01", "000000", "slogan", "a", "甲提法", 1L, 10L, 0.1),
-        RowFactory.create("month", "2024-03", "000000", "slogan", "a", "甲提法", 3L, 4L, 0.75),
-        RowFactory.create("month", "2024-03", "370000", "topic", "t1", "话题一", 1L, 2L, 0.5),
-        RowFactory.create("year", "2024", "000000", "topic", "t1", "话题一", 9L, 30L, 0.3)), schema);
+        RowFactory.create("month", "2024-01", "000000", "topic", "t1", "话题一", 4L, 2L, 10L, 0.4),
+        RowFactory.create("month", "2024-01", "000000", "slogan", "a", "甲提法", 1L, 1L, 10L, 0.1),
+        RowFactory.create("month", "2024-03", "000000", "slogan", "a", "甲提法", 3L, 3L, 4L, 0.75),
+        RowFactory.create("month", "2024-03", "370000", "topic", "t1", "话题一", 1L, 1L, 2L, 0.5),
+        RowFactory.create("year", "2024", "000000", "topic", "t1", "话题一", 9L, 9L, 30L, 0.3)), schema);
     assertEquals(
         List.of("000000|2024-01|10", "000000|2024-03|4"),
         strings(ReportData.monthlyDocuments(counts, List.of("000000")).orderBy(Columns.PERIOD)));
