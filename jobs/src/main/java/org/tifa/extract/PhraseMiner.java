@@ -208,6 +208,15 @@ public final class PhraseMiner implements Serializable {
     return trie;
   }
 
+  /**
+   * Whether {@code phrase} is a word of HanLP's core dictionary, the general vocabulary its
+   * segmenter is built on: a phrase listed there (国民经济, 集体经济) is ordinary language however
+   * often reports repeat it; new formulations (低空经济, 新发展理念) are not listed.
+   */
+  public static boolean isDictionaryWord(String phrase) {
+    return com.hankcs.hanlp.dictionary.CoreDictionary.contains(phrase);
+  }
+
   /** One phrase's figures across the corpus. */
   public record Phrase(String phrase, long documents, long regions, long occurrences) implements Serializable {}
 

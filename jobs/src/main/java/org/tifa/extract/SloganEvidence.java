@@ -72,6 +72,11 @@ public final class SloganEvidence {
     IN_LEXICON,
     /** Mined: fails a shape rule of quoted spans (named in the detail: stop_word, too_long …). */
     NOT_FORMULATION_SHAPE,
+    /**
+     * Mined: a word of HanLP's core dictionary (国民经济, 市场经济): established vocabulary, not a
+     * formulation coined by policy.
+     */
+    DICTIONARY_WORD,
     /** Mined: contains a lexicon form (named in the detail), which is counted there already. */
     CONTAINS_LEXICON_FORM,
     /** Mined: most of its documents have it inside a longer frequent phrase (named in the detail). */

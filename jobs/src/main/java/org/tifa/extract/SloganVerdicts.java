@@ -22,7 +22,7 @@ import org.tifa.reference.SloganLexicon;
  * <p>Order of the rules, first that decides: a lexicon form is counted as its lexicon entry; a name
  * is rejected ({@link NameScreen}); a quoted candidate is judged on its quote share and spread
  * ({@link SloganEvidence#judge}); a mined phrase must pass the shape rules of quoted spans ({@link
- * SloganRules}), contain no lexicon form (the lexicon entry is counted there already) and be
+ * SloganRules}), not be a word of the general dictionary, contain no lexicon form (the lexicon entry is counted there already) and be
  * the one kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the quoted verdict when
  * it is counted, else the mined one.
  */
@@ -97,6 +97,8 @@ public final class SloganVerdicts {
         detail = shape.get().name().toLowerCase(java.util.Locale.ROOT);
       } else if (name.isPresent()) {
         d = Decision.rejected(name.get());
+      } else if (PhraseMiner.isDictionaryWord(p.phrase())) {
+        d = Decision.rejected(Reason.DICTIONARY_WORD);
       } else if (inside != null) {
         d = Decision.rejected(Reason.CONTAINS_LEXICON_FORM);
         detail = inside;

@@ -32,6 +32,7 @@ class SloganVerdictsTest {
         List.of(
             new PhraseMiner.Phrase("稳岗扩容提质行动", 17, 15, 17),
             new PhraseMiner.Phrase("因地制宜发展新质生产力", 26, 26, 39),
+            new PhraseMiner.Phrase("国民经济", 76, 8, 294),
             new PhraseMiner.Phrase("扩能提质行动", 16, 16, 16),
             new PhraseMiner.Phrase("服务业扩能提质行动", 16, 16, 16));
 
@@ -51,6 +52,7 @@ class SloganVerdictsTest {
             "新质生产力", "discovered rejected in_lexicon 新质生产力",
             "稳岗扩容提质行动", "mined counted repeated_across_regions",
             "因地制宜发展新质生产力", "mined rejected contains_lexicon_form 新质生产力",
+            "国民经济", "mined rejected dictionary_word",
             "扩能提质行动", "mined rejected part_of_longer 服务业扩能提质行动",
             "服务业扩能提质行动", "mined counted repeated_across_regions"),
         verdicts);
