@@ -44,7 +44,9 @@ public final class MeasureSlogans {
   private static final String PHRASES = "_phrases";
 
   private static final StructType PAIR_OF_KEY = new StructType().add(KEY, StringType).add(COUNT, IntegerType);
-  private static final StructType PAIR_OF_PHRASE = new StructType().add(PHRASE, StringType).add(COUNT, IntegerType);
+  public static final String INTRODUCED = "introduced";
+  private static final StructType PAIR_OF_PHRASE =
+      new StructType().add(PHRASE, StringType).add(COUNT, IntegerType).add(INTRODUCED, IntegerType);
   private static final StructType RESULT =
       new StructType().add(COUNTS, createArrayType(PAIR_OF_KEY, false)).add(PHRASES, createArrayType(PAIR_OF_PHRASE, false));
 
@@ -72,15 +74,19 @@ public final class MeasureSlogans {
       return out;
     }
 
-    /** Mined phrases of the title and body together. */
-    public Map<String, Integer> phrases(String title, String body) {
-      Map<String, Integer> out = new TreeMap<>(miner.phrases(title));
-      miner.phrases(body).forEach((p, n) -> out.merge(p, n, Integer::sum));
+    /** Mined phrases of the title and body together: occurrences and introduced occurrences. */
+    public Map<String, int[]> phrases(String title, String body) {
+      Map<String, int[]> out = new TreeMap<>(miner.phrases(title));
+      miner.phrases(body).forEach((p, n) -> out.merge(p, n, (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}));
       return out;
     }
 
     Row measure(String title, String body) {
-      return RowFactory.create(pairs(occurrences(title, body)), pairs(phrases(title, body)));
+      Row[] phrases =
+          phrases(title, body).entrySet().stream()
+              .map(e -> RowFactory.create(e.getKey(), e.getValue()[0], e.getValue()[1]))
+              .toArray(Row[]::new);
+      return RowFactory.create(pairs(occurrences(title, body)), phrases);
     }
 
     private AhoCorasickDoubleArrayTrie<Integer> trie() {
@@ -123,7 +129,7 @@ public final class MeasureSlogans {
 
   /**
    * The mined phrases found in enough documents of enough regions (provinces; documents without
-   * one count as one more): phrase, documents, regions, occurrences.
+   * one count as one more): phrase, documents, regions, occurrences, introduced occurrences.
    */
   public static Dataset<Row> frequentPhrases(Dataset<Row> measured, PhraseMiner.Rules rules) {
     return measured
@@ -132,7 +138,8 @@ public final class MeasureSlogans {
         .agg(
             count(lit(1)).as(Columns.DOCUMENTS),
             countDistinct(col("_region")).as(DiscoverSlogans.REGIONS),
-            sum(col("_p." + COUNT)).cast("bigint").as(OCCURRENCES))
+            sum(col("_p." + COUNT)).cast("bigint").as(OCCURRENCES),
+            sum(col("_p." + INTRODUCED)).cast("bigint").as(INTRODUCED))
         .filter(col(Columns.DOCUMENTS).geq(rules.minDocuments()).and(col(DiscoverSlogans.REGIONS).geq(rules.minRegions())));
   }
 
@@ -148,7 +155,7 @@ public final class MeasureSlogans {
   /** {@link #frequentPhrases} collected. */
   public static List<PhraseMiner.Phrase> collectPhrases(Dataset<Row> phrases) {
     return phrases.collectAsList().stream()
-        .map(r -> new PhraseMiner.Phrase(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3)))
+        .map(r -> new PhraseMiner.Phrase(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)))
         .toList();
   }
 }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.tifa.extract.SloganEvidence.Reason;
 
 /**
- * Names are not formulations: a quoted place, organisation, ship or typhoon, honour, disaster code
- * or title of a work is screened out before the evidence is weighed, however often it is quoted.
+ * Names are not formulations: a quoted place, organisation, ship, event or typhoon, honour,
+ * disaster code, statistic or title of a work is screened out before the evidence is weighed, however often it is quoted.
  * Places come from the gazetteer (every full, short and former name) and from the {@code names}
  * section of conf/slogan-rules.yaml, which also lists the suffixes and words of the other kinds.
  */
@@ -25,6 +25,16 @@ public final class NameScreen implements Serializable {
    */
   private static final Pattern CODE = Pattern.compile("[0-9０-９]{1,4}[·・•‧.．][0-9０-９]{1,4}");
 
+  /** A serial name: 渤海2号, 齐鲁1号, 神舟十三号. */
+  private static final Pattern SERIAL = Pattern.compile(".+[0-9０-９一二三四五六七八九十]号");
+
+  /**
+   * A statistic quoted as a record, not a formulation: 四连增, 十一连增, 五连冠, 双下降, 双提升 (two
+   * figures both falling or rising).
+   */
+  private static final Pattern STATISTIC =
+      Pattern.compile("[一二两三四五六七八九十百]+连(增|涨|降|冠|胜|升|跳|稳)|双(下降|上升|提升|增长|降低|减少)");
+
   /** The {@code names} section of conf/slogan-rules.yaml. */
   public record Rules(
       @JsonProperty("named_thing_markers") String namedThingMarkers,
@@ -33,6 +43,7 @@ public final class NameScreen implements Serializable {
       @JsonProperty("organisation_suffixes") List<String> organisationSuffixes,
       @JsonProperty("honour_suffixes") List<String> honourSuffixes,
       @JsonProperty("honours") List<String> honours,
+      @JsonProperty("thing_suffixes") List<String> thingSuffixes,
       @JsonProperty("title_openers") List<String> titleOpeners)
       implements Serializable {
     public Rules {
@@ -44,6 +55,7 @@ public final class NameScreen implements Serializable {
       organisationSuffixes = List.copyOf(organisationSuffixes == null ? List.of() : organisationSuffixes);
       honourSuffixes = List.copyOf(honourSuffixes == null ? List.of() : honourSuffixes);
       honours = List.copyOf(honours == null ? List.of() : honours);
+      thingSuffixes = List.copyOf(thingSuffixes == null ? List.of() : thingSuffixes);
       titleOpeners = List.copyOf(titleOpeners == null ? List.of() : titleOpeners);
     }
   }
@@ -89,8 +101,13 @@ public final class NameScreen implements Serializable {
         return Optional.of(Reason.CODE);
       }
     }
-    if (namedShare >= rules.namedThingMinShare() && namedShare > 0) {
+    if (namedShare >= rules.namedThingMinShare() && namedShare > 0
+        || SERIAL.matcher(key).matches()
+        || endsWithAny(key, rules.thingSuffixes())) {
       return Optional.of(Reason.NAMED_THING);
+    }
+    if (STATISTIC.matcher(key).matches()) {
+      return Optional.of(Reason.STATISTIC);
     }
     if (endsWithAny(key, rules.organisationSuffixes())) {
       return Optional.of(Reason.ORGANISATION);

@@ -46,7 +46,8 @@ public final class PhraseMiner implements Serializable {
       @JsonProperty("max_chars") Integer maxChars,
       @JsonProperty("min_documents") Integer minDocuments,
       @JsonProperty("min_regions") Integer minRegions,
-      @JsonProperty("maximal_share") Double maximalShare)
+      @JsonProperty("maximal_share") Double maximalShare,
+      @JsonProperty("min_introduced_share") Double minIntroducedShare)
       implements Serializable {
     public Rules {
       if (heads == null || heads.isEmpty()) {
@@ -61,6 +62,7 @@ public final class PhraseMiner implements Serializable {
       SloganEvidence.count("mining.min_documents", minDocuments, 2, 1_000_000);
       SloganEvidence.count("mining.min_regions", minRegions, 1, 1_000_000);
       SloganEvidence.share("maximal_share", maximalShare);
+      SloganEvidence.share("min_introduced_share", minIntroducedShare);
     }
   }
 
@@ -78,9 +80,13 @@ public final class PhraseMiner implements Serializable {
     return rules;
   }
 
-  /** Distinct candidate phrases of one text with their occurrences, in order of first occurrence. */
-  public Map<String, Integer> phrases(String text) {
-    Map<String, Integer> out = new LinkedHashMap<>();
+  /**
+   * Distinct candidate phrases of one text, in order of first occurrence, each with its occurrences
+   * and how many of them are introduced: standing at the start of a clause or right after an opener
+   * (实施|城市更新行动), not after other content words (公共文化服务|提质增效行动).
+   */
+  public Map<String, int[]> phrases(String text) {
+    Map<String, int[]> out = new LinkedHashMap<>();
     if (text == null || text.isEmpty()) {
       return out;
     }
@@ -112,7 +118,11 @@ public final class PhraseMiner implements Serializable {
           break;
         }
         if (!insideOpener[i] && !opensWithOpener(t, starts, i, text.substring(cs, end)) && Arrays.binarySearch(starts, end - cs) >= 0) {
-          out.merge(text.substring(s, end), 1, Integer::sum);
+          int[] counts = out.computeIfAbsent(text.substring(s, end), k -> new int[2]);
+          counts[0]++;
+          if (i == 0 || endsWithOpener(t, starts, i, text.substring(cs, end))) {
+            counts[1]++;
+          }
         }
       }
     }
@@ -149,6 +159,16 @@ public final class PhraseMiner implements Serializable {
       }
     }
     return inside;
+  }
+
+  /** Whether the words right before {@code starts[i]} form an opener. */
+  private static boolean endsWithOpener(Tools t, int[] starts, int i, String clause) {
+    for (int j = i - 1; j >= 0 && starts[i] - starts[j] <= MAX_OPENER; j--) {
+      if (t.openers().contains(clause.substring(starts[j], starts[i]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Longest opener looked for, in characters. */
@@ -218,7 +238,17 @@ public final class PhraseMiner implements Serializable {
   }
 
   /** One phrase's figures across the corpus. */
-  public record Phrase(String phrase, long documents, long regions, long occurrences) implements Serializable {}
+  public record Phrase(String phrase, long documents, long regions, long occurrences, long introduced) implements Serializable {
+    /** A phrase with all its occurrences introduced. */
+    public Phrase(String phrase, long documents, long regions, long occurrences) {
+      this(phrase, documents, regions, occurrences, occurrences);
+    }
+
+    /** Share of its occurrences that are introduced (see {@link PhraseMiner#phrases}). */
+    public double introducedShare() {
+      return occurrences == 0 ? 0 : (double) introduced / occurrences;
+    }
+  }
 
   /**
    * Which frequent phrases are not kept, and why. Of a frequent phrase and a longer frequent one

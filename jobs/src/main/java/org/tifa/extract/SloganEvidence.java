@@ -60,12 +60,14 @@ public final class SloganEvidence {
     PLACE,
     /** An organisation's name. */
     ORGANISATION,
-    /** A named thing: a ship, spacecraft, typhoon, product (“未来”号). */
+    /** A named thing: a ship, spacecraft, typhoon, product or event (“未来”号, 渤海2号, …大赛). */
     NAMED_THING,
     /** An award or honour. */
     HONOUR,
     /** A code without context: 1·22, 8·20. */
     CODE,
+    /** A statistic quoted as a record: 四连增, 双下降. */
+    STATISTIC,
     /** The title of a work quoted without 《》. */
     TITLE_OF_WORK,
     /** The key is a lexicon form: it is counted as that lexicon entry (named in the detail). */
@@ -77,6 +79,11 @@ public final class SloganEvidence {
      * formulation coined by policy.
      */
     DICTIONARY_WORD,
+    /**
+     * Mined: mostly written after other content words, not introduced by an opener or a clause
+     * start (提质增效行动 after 公共文化服务): the tail of several longer names.
+     */
+    NOT_INTRODUCED,
     /** Mined: contains a lexicon form (named in the detail), which is counted there already. */
     CONTAINS_LEXICON_FORM,
     /** Mined: most of its documents have it inside a longer frequent phrase (named in the detail). */

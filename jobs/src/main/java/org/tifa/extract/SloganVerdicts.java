@@ -97,6 +97,8 @@ public final class SloganVerdicts {
         detail = shape.get().name().toLowerCase(java.util.Locale.ROOT);
       } else if (name.isPresent()) {
         d = Decision.rejected(name.get());
+      } else if (p.introducedShare() < miner.rules().minIntroducedShare()) {
+        d = Decision.rejected(Reason.NOT_INTRODUCED);
       } else if (PhraseMiner.isDictionaryWord(p.phrase())) {
         d = Decision.rejected(Reason.DICTIONARY_WORD);
       } else if (inside != null) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.tifa.reference.SloganLexicon;
 import org.tifa.reference.Taxonomy;
 
@@ -18,7 +19,8 @@ import org.tifa.reference.Taxonomy;
  * to the family of its stem (人工智能+). A document's mentions of a variant count once for the
  * variant and once for the family, so that longest match, which gives 人工智能+制造 to the
  * variant, does not take them from 人工智能+. A family stem that is not a slogan of its own is added
- * as one, with the origin of its first variant.
+ * as one, with the origin of its first variant, when it has two variants or more (one variant,
+ * 保险+期货, is a formulation, not a family).
  */
 public final class TermDictionary implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -132,12 +134,25 @@ public final class TermDictionary implements Serializable {
       byId.put(d.key(), new Term(SLOGAN, d.key(), d.term(), null, new String[0], d.origin(), familyOf(d.key()), d.documents(),
           d.quoteShare()));
     }
+    Map<String, Integer> variants = new HashMap<>();
+    for (Term t : byId.values()) {
+      if (t.family() != null && !t.family().equals(t.id())) {
+        variants.merge(t.family(), 1, Integer::sum);
+      }
+    }
     for (Term t : List.copyOf(byId.values())) {
-      if (t.family() != null && !byId.containsKey(t.family())) {
+      if (t.family() != null && !byId.containsKey(t.family()) && variants.get(t.family()) >= 2) {
         surfaceToId.put(t.family(), t.family());
         byId.put(t.family(), new Term(SLOGAN, t.family(), t.family(), t.category(), new String[0], t.origin(), t.family(), null, null));
       }
     }
+    // A variant whose stem is no slogan (a family of one) belongs to no family; a stem with
+    // variants names itself.
+    byId.replaceAll((id, t) -> {
+      String family = t.family() != null && byId.containsKey(t.family()) ? t.family() : variants.containsKey(id) ? id : null;
+      return Objects.equals(family, t.family()) ? t
+          : new Term(t.kind(), t.id(), t.term(), t.category(), t.aliases(), t.origin(), family, t.quotedDocuments(), t.quoteShare());
+    });
     List<Term> all = new ArrayList<>(byId.values());
     for (Taxonomy.Topic t : taxonomy.topics()) {
       all.add(new Term(TOPIC, t.id(), t.labelZh(), t.category(), t.keywords()));

@@ -45,8 +45,20 @@ class NameScreenTest {
   }
 
   @Test
+  void serialNamesEventsAndStatistics() {
+    assertEquals(Optional.of(Reason.NAMED_THING), screen("渤海2号", "渤海2号", 0));
+    assertEquals(Optional.of(Reason.NAMED_THING), screen("辽宁舰", "辽宁舰", 0));
+    assertEquals(Optional.of(Reason.NAMED_THING), screen("古埃及文明大展", "古埃及文明大展", 0));
+    assertEquals(Optional.of(Reason.HONOUR), screen("最美巾帼奋斗者", "最美巾帼奋斗者", 0));
+    assertEquals(Optional.of(Reason.HONOUR), screen("世界美食之都", "世界美食之都", 0));
+    assertEquals(Optional.of(Reason.STATISTIC), screen("四连增", "四连增", 0));
+    assertEquals(Optional.of(Reason.STATISTIC), screen("十一连增", "十一连增", 0));
+    assertEquals(Optional.of(Reason.STATISTIC), screen("双下降", "双下降", 0));
+  }
+
+  @Test
   void formulationsPass() {
-    for (String key : List.of("攻坚突破年政协见行动", "十二项提升行动", "三亮", "5649N", "以旧换新", "灯塔工程", "关于")) {
+    for (String key : List.of("攻坚突破年政协见行动", "十二项提升行动", "三亮", "5649N", "以旧换新", "灯塔工程", "关于", "双碳", "双一流", "一号工程")) {
       assertEquals(Optional.empty(), screen(key, key, 0), key);
     }
   }

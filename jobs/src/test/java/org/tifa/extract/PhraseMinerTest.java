@@ -14,7 +14,7 @@ class PhraseMinerTest {
 
   @Test
   void anOpenerIsCutFromTheFormulation() {
-    Map<String, Integer> found = MINER.phrases("坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。");
+    Map<String, int[]> found = MINER.phrases("坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。");
     assertTrue(found.containsKey("稳中求进工作总基调"), found.toString());
     assertTrue(found.containsKey("新发展理念"), found.toString());
     assertFalse(found.containsKey("坚持稳中求进工作总基调"), found.toString());
@@ -25,7 +25,7 @@ class PhraseMinerTest {
   @Test
   void aPhraseStartsAtAWordNotInsideOne() {
     // 服务 is an opener, but inside 服务业 it starts no phrase: 业扩能提质行动 is not one.
-    Map<String, Integer> found = MINER.phrases("实施服务业扩能提质行动，大力发展生产性服务业。");
+    Map<String, int[]> found = MINER.phrases("实施服务业扩能提质行动，大力发展生产性服务业。");
     assertTrue(found.containsKey("服务业扩能提质行动"), found.toString());
     assertFalse(found.containsKey("业扩能提质行动"), found.toString());
   }
@@ -34,13 +34,23 @@ class PhraseMinerTest {
   void aHeadInsideALongerWordEndsNoPhrase() {
     // 经济 before 运行 or 社会 is not the end of a phrase; 经济 before a comma is.
     assertEquals(Map.of(), MINER.phrases("我国经济运行总体平稳，国民经济社会发展"));
-    assertEquals(Map.of("低空经济", 1), MINER.phrases("培育壮大低空经济，"));
+    assertEquals(List.of("低空经济"), List.copyOf(MINER.phrases("培育壮大低空经济，").keySet()));
   }
 
   @Test
   void shortPrefixesOfActionsAreTooGeneric() {
     // 行动 needs four characters before it: 城市更新行动 yes, 攻坚行动 no.
     assertEquals(List.of("城市更新行动"), List.copyOf(MINER.phrases("实施城市更新行动。开展攻坚行动。").keySet()));
+  }
+
+  @Test
+  void anOccurrenceIsIntroducedAtAClauseStartOrAfterAnOpener() {
+    // 实施 introduces 城市更新行动; after 公共文化服务 (content words) 提质增效行动 is not introduced,
+    // but the whole 公共文化服务提质增效行动 starts the clause, so it is.
+    Map<String, int[]> found = MINER.phrases("实施城市更新行动，公共文化服务提质增效行动。");
+    assertEquals(List.of(1, 1), List.of(found.get("城市更新行动")[0], found.get("城市更新行动")[1]));
+    assertEquals(List.of(1, 0), List.of(found.get("提质增效行动")[0], found.get("提质增效行动")[1]));
+    assertEquals(List.of(1, 1), List.of(found.get("公共文化服务提质增效行动")[0], found.get("公共文化服务提质增效行动")[1]));
   }
 
   @Test

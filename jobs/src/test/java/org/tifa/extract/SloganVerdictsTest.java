@@ -33,6 +33,7 @@ class SloganVerdictsTest {
             new PhraseMiner.Phrase("稳岗扩容提质行动", 17, 15, 17),
             new PhraseMiner.Phrase("因地制宜发展新质生产力", 26, 26, 39),
             new PhraseMiner.Phrase("国民经济", 76, 8, 294),
+            new PhraseMiner.Phrase("提质增效行动", 9, 9, 12, 3), // 3 of 12 introduced: below one half
             new PhraseMiner.Phrase("扩能提质行动", 16, 16, 16),
             new PhraseMiner.Phrase("服务业扩能提质行动", 16, 16, 16));
 
@@ -44,17 +45,18 @@ class SloganVerdictsTest {
             c -> c.origin().label() + " " + c.decision().verdict().label() + " " + c.decision().reason().label()
                 + (c.detail() == null ? "" : " " + c.detail())));
     assertEquals(
-        Map.of(
-            "人民", "discovered rejected rarely_quoted",
-            "蓉易办", "discovered counted quoted_mostly",
-            "未来", "discovered rejected named_thing",
-            "青山", "discovered rejected place",
-            "新质生产力", "discovered rejected in_lexicon 新质生产力",
-            "稳岗扩容提质行动", "mined counted repeated_across_regions",
-            "因地制宜发展新质生产力", "mined rejected contains_lexicon_form 新质生产力",
-            "国民经济", "mined rejected dictionary_word",
-            "扩能提质行动", "mined rejected part_of_longer 服务业扩能提质行动",
-            "服务业扩能提质行动", "mined counted repeated_across_regions"),
+        Map.ofEntries(
+            Map.entry("人民", "discovered rejected rarely_quoted"),
+            Map.entry("蓉易办", "discovered counted quoted_mostly"),
+            Map.entry("未来", "discovered rejected named_thing"),
+            Map.entry("青山", "discovered rejected place"),
+            Map.entry("新质生产力", "discovered rejected in_lexicon 新质生产力"),
+            Map.entry("稳岗扩容提质行动", "mined counted repeated_across_regions"),
+            Map.entry("因地制宜发展新质生产力", "mined rejected contains_lexicon_form 新质生产力"),
+            Map.entry("国民经济", "mined rejected dictionary_word"),
+            Map.entry("提质增效行动", "mined rejected not_introduced"),
+            Map.entry("扩能提质行动", "mined rejected part_of_longer 服务业扩能提质行动"),
+            Map.entry("服务业扩能提质行动", "mined counted repeated_across_regions")),
         verdicts);
     // Counted first, then by documents: 稳岗扩容提质行动 17, 服务业扩能提质行动 16, 蓉易办 1.
     assertEquals(List.of("稳岗扩容提质行动", "服务业扩能提质行动", "蓉易办"), got.subList(0, 3).stream().map(SloganVerdicts.Candidate::key).toList());

@@ -63,4 +63,17 @@ class TermDictionaryTest {
             2, 3);
     assertEquals(Map.of("城市更新行动", 1), slogans(d, "推广蓉易办，实施城市更新行动。"));
   }
+
+  @Test
+  void oneVariantMakesNoFamily() {
+    TermDictionary d =
+        TermDictionary.build(
+            SloganLexicon.loadDefault(),
+            Taxonomy.loadDefault(),
+            List.of(new TermDictionary.Discovered("保险+期货", "保险+期货", new String[] {"保险+期货"}, 2)),
+            1, 3);
+    assertEquals(Map.of("保险+期货", 1), slogans(d, "推广保险+期货模式。"));
+    TermDictionary.Term only = d.terms().stream().filter(t -> t.id().equals("保险+期货")).findFirst().orElseThrow();
+    assertNull(only.family());
+  }
 }
