@@ -163,7 +163,8 @@ class RunJobIT extends SparkTest {
    * Slogans per document, read off the fixture with the lexicon (conf/slogans.yaml) at hand:
    * lexicon entries count quoted or not (新质生产力 is unquoted in jn-001), a slogan discovered in
    * quotes counts unquoted elsewhere (蓉易办: quoted in cd-001, unquoted in cd-002), and the longer
-   * lexicon form 攻坚突破年 政协见行动 wins over 攻坚突破年.
+   * lexicon form 攻坚突破年 政协见行动 wins over 攻坚突破年. The national report nat-001 (1998) holds two
+   * lexicon formulations, unquoted: 稳中求进工作总基调 and 新发展理念.
    */
   private static void assertTermsCountedAsByHand(String snap) throws SQLException {
     List<List<Object>> slogans =
@@ -174,7 +175,9 @@ class RunJobIT extends SparkTest {
     assertEquals(List.of("hz-001", List.of("最多跑一次"), "330100", "prefecture", "text"), slogans.get(2));
     assertEquals(List.of("jn-001", List.of("新质生产力", "高质量发展"), "370100", "prefecture", "given"), slogans.get(3));
     assertEquals(List.of("lc-003", List.of("三亮", "十二项提升行动", "攻坚突破年政协见行动"), "371500", "prefecture", "text"), slogans.get(4));
-    assertEquals(List.of("nat-001", List.of(), "none"), List.of(slogans.get(5).get(0), slogans.get(5).get(1), slogans.get(5).get(4)));
+    assertEquals(
+        List.of("nat-001", List.of("新发展理念", "稳中求进工作总基调"), "none"),
+        List.of(slogans.get(5).get(0), slogans.get(5).get(1), slogans.get(5).get(4)));
     assertEquals(List.of(List.of("乡村振兴", "千万工程"), "371581", "county", "text"), slogans.get(6).subList(1, 5));
 
     List<List<Object>> yearly =
@@ -183,6 +186,8 @@ class RunJobIT extends SparkTest {
             + "AND term_kind = 'slogan' ORDER BY period, term_id");
     List<List<Object>> expected =
         List.of(
+            List.of("1998", "新发展理念", 1L, 1L, 1L),
+            List.of("1998", "稳中求进工作总基调", 1L, 1L, 1L),
             List.of("2023", "乡村振兴", 1L, 1L, 2L),
             List.of("2023", "千万工程", 1L, 1L, 2L),
             List.of("2023", "最多跑一次", 1L, 2L, 2L),
