@@ -64,6 +64,7 @@ public final class FormulationRecall {
 
     int listed = 0;
     int recalled = 0;
+    int covered = 0;
     List<String> misses = new ArrayList<>();
     List<String> lines = Files.readAllLines(repo.resolve("data/eval/provincial-formulations.csv"));
     for (String line : lines.subList(1, lines.size())) {
@@ -77,14 +78,43 @@ public final class FormulationRecall {
       long counted = containing.stream().filter(doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains)).count();
       if (!ids.isEmpty() && 2 * counted >= containing.size()) {
         recalled++;
-      } else {
-        misses.add(String.format(Locale.ROOT, "  %-30s in %2d reports, counted in %2d%s", formulation, containing.size(), counted,
-            ids.isEmpty() ? " (no such slogan)" : ""));
+        continue;
       }
+      String inside = coveringSlogan(formulation, containing, idsByForm, slogansByDoc);
+      if (inside != null) {
+        covered++;
+      }
+      misses.add(String.format(Locale.ROOT, "  %-30s in %2d reports, counted in %2d%s%s", formulation, containing.size(), counted,
+          ids.isEmpty() ? " (no such slogan)" : "", inside == null ? "" : "; covered by " + inside));
     }
     System.out.printf(Locale.ROOT, "formulations in >= %d of 31 provincial reports: %d, counted as slogans: %d, recall %.3f (target 0.90)%n",
         MIN_REPORTS, listed, recalled, listed == 0 ? 0.0 : (double) recalled / listed);
+    System.out.printf(Locale.ROOT,
+        "with the %d misses covered by a counted slogan inside them (新质生产力 in 发展新质生产力), counted in at least half"
+            + " their reports: recall %.3f%n",
+        covered, listed == 0 ? 0.0 : (double) (recalled + covered) / listed);
     System.out.println("missed:");
     misses.forEach(System.out::println);
+  }
+
+  /**
+   * The longest slogan form (term or alias, four characters or more) inside {@code formulation}
+   * that the snapshot counts in at least half of the reports containing the formulation, or null.
+   */
+  private static String coveringSlogan(
+      String formulation, List<String> containing, Map<String, Set<String>> idsByForm, Map<String, Set<String>> slogansByDoc) {
+    String best = null;
+    for (Map.Entry<String, Set<String>> form : idsByForm.entrySet()) {
+      String f = form.getKey();
+      if (f.length() < 4 || f.length() >= formulation.length() || !formulation.contains(f) || best != null && best.length() >= f.length()) {
+        continue;
+      }
+      long counted =
+          containing.stream().filter(doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(form.getValue()::contains)).count();
+      if (2 * counted >= containing.size()) {
+        best = f;
+      }
+    }
+    return best;
   }
 }
