@@ -72,11 +72,6 @@ public final class SloganEvidence {
     TITLE_OF_WORK,
     /** The key is a lexicon form: it is counted as that lexicon entry (named in the detail). */
     IN_LEXICON,
-    /**
-     * Quoted: the tail of a longer lexicon form (named in the detail), quoted inside it:
-     * 高效办成“一件事”.
-     */
-    TAIL_OF_LEXICON_FORM,
     /** Mined: fails a shape rule of quoted spans (named in the detail: stop_word, too_long …). */
     NOT_FORMULATION_SHAPE,
     /**

@@ -21,12 +21,10 @@ import org.tifa.reference.SloganLexicon;
  *
  * <p>Order of the rules, first that decides: a lexicon form is counted as its lexicon entry; a name
  * is rejected ({@link NameScreen}); a quoted candidate is judged on its quote share and spread
- * ({@link SloganEvidence#judge}), and one that would be counted but is the tail of a longer lexicon
- * form is that form cut by quotation marks (高效办成“一件事”); a mined phrase must pass the shape
- * rules of quoted spans ({@link SloganRules}), be mostly introduced, not be a word of the general
- * dictionary, contain no lexicon form (the lexicon entry is counted there already) and be the one
- * kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined
- * keeps the quoted verdict when it is counted, else the mined one.
+ * ({@link SloganEvidence#judge}); a mined phrase must pass the shape rules of quoted spans ({@link
+ * SloganRules}), not be a word of the general dictionary, contain no lexicon form (the lexicon entry is counted there already) and be
+ * the one kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the quoted verdict when
+ * it is counted, else the mined one.
  */
 public final class SloganVerdicts {
   private SloganVerdicts() {}
@@ -75,9 +73,7 @@ public final class SloganVerdicts {
       long[] occ = occurrences.getOrDefault(q.key(), new long[] {q.documents(), q.quoted()});
       Figures f = new Figures(q.documents(), q.quoted(), Math.max(occ[1], q.quoted()), q.sources(), q.regions());
       Decision d = judgeQuoted(q, f, lexicon, rules, names);
-      String detail =
-          d.reason() == Reason.IN_LEXICON ? lexicon.keyOf(q.key())
-              : d.reason() == Reason.TAIL_OF_LEXICON_FORM ? lexiconFormEndingWith(q.key(), lexicon) : null;
+      String detail = d.reason() == Reason.IN_LEXICON ? lexicon.keyOf(q.key()) : null;
       byKey.put(q.key(), new Candidate(q.key(), q.term(), Origin.DISCOVERED, d, detail, q.documents(), q.quoted(), f.occurrences(),
           Math.max(occ[0], q.documents()), q.sources(), q.regions(), q.surfaces()));
     }
@@ -140,27 +136,7 @@ public final class SloganVerdicts {
     if (name.isPresent()) {
       return Decision.rejected(name.get());
     }
-    Decision d = SloganEvidence.judge(q.key(), f, rules.evidence());
-    return d.counted() && lexiconFormEndingWith(q.key(), lexicon) != null ? Decision.rejected(Reason.TAIL_OF_LEXICON_FORM) : d;
-  }
-
-  /**
-   * The first lexicon form (term or alias) that ends with {@code key} and is longer, or null:
-   * “一件事” quoted inside 高效办成“一件事” is that formulation cut by its quotation marks.
-   */
-  private static String lexiconFormEndingWith(String key, SloganLexicon lexicon) {
-    for (SloganLexicon.Entry e : lexicon.entries()) {
-      if (e.key().length() > key.length() && e.key().endsWith(key)) {
-        return e.key();
-      }
-      for (String alias : e.aliases()) {
-        String a = SloganRules.canonicalKey(alias);
-        if (a.length() > key.length() && a.endsWith(key)) {
-          return e.key();
-        }
-      }
-    }
-    return null;
+    return SloganEvidence.judge(q.key(), f, rules.evidence());
   }
 
   /** The first lexicon form (term or alias) inside {@code phrase}, or null. */
