@@ -19,8 +19,8 @@ import org.tifa.reference.Taxonomy;
  * to the family of its stem (人工智能+). A document's mentions of a variant count once for the
  * variant and once for the family, so that longest match, which gives 人工智能+制造 to the
  * variant, does not take them from 人工智能+. A family stem that is not a slogan of its own is added
- * as one, with the origin of its first variant, when it has two variants or more (one variant,
- * 保险+期货, is a formulation, not a family).
+ * as one, with origin {@value #FAMILY}, when it has two variants or more (one variant, 保险+期货, is
+ * a formulation, not a family).
  */
 public final class TermDictionary implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -48,6 +48,9 @@ public final class TermDictionary implements Serializable {
           .toList();
     }
   }
+
+  /** Origin of a family stem added for its variants (no document quotes it or repeats it alone). */
+  public static final String FAMILY = "family";
 
   /** Origin of a topic in the terms dimension. */
   public static final String TAXONOMY = "taxonomy";
@@ -143,7 +146,7 @@ public final class TermDictionary implements Serializable {
     for (Term t : List.copyOf(byId.values())) {
       if (t.family() != null && !byId.containsKey(t.family()) && variants.get(t.family()) >= 2) {
         surfaceToId.put(t.family(), t.family());
-        byId.put(t.family(), new Term(SLOGAN, t.family(), t.family(), t.category(), new String[0], t.origin(), t.family(), null, null));
+        byId.put(t.family(), new Term(SLOGAN, t.family(), t.family(), t.category(), new String[0], FAMILY, t.family(), null, null));
       }
     }
     // A variant whose stem is no slogan (a family of one) belongs to no family; a stem with

@@ -48,7 +48,7 @@ class TermDictionaryTest {
     assertEquals(Map.of("文旅+百业", 2, "文旅+体育", 1, "文旅+", 4), got);
     TermDictionary.Term stem = d.terms().stream().filter(t -> t.id().equals("文旅+")).findFirst().orElseThrow();
     assertEquals("文旅+", stem.family());
-    assertEquals("discovered", stem.origin());
+    assertEquals("family", stem.origin());
   }
 
   @Test
