@@ -87,21 +87,22 @@ public final class SloganVerdicts {
       String detail = null;
       Optional<SloganRules.Rejection> shape = rules.rejection(p.phrase());
       String lexiconKey = lexicon.keyOf(p.phrase());
-      Optional<Reason> name = names.screen(p.phrase(), List.of(p.phrase()), 0);
-      String inside = lexiconKey == null ? lexiconFormInside(p.phrase(), lexicon) : null;
+      // Rules in order, each worked out only when the ones before it pass.
+      Optional<Reason> name;
+      String inside;
       if (lexiconKey != null) {
         d = Decision.rejected(Reason.IN_LEXICON);
         detail = lexiconKey;
       } else if (shape.isPresent()) {
         d = Decision.rejected(Reason.NOT_FORMULATION_SHAPE);
         detail = shape.get().name().toLowerCase(java.util.Locale.ROOT);
-      } else if (name.isPresent()) {
+      } else if ((name = names.screen(p.phrase(), List.of(p.phrase()), 0)).isPresent()) {
         d = Decision.rejected(name.get());
       } else if (p.introducedShare() < miner.rules().minIntroducedShare()) {
         d = Decision.rejected(Reason.NOT_INTRODUCED);
       } else if (PhraseMiner.isDictionaryWord(p.phrase())) {
         d = Decision.rejected(Reason.DICTIONARY_WORD);
-      } else if (inside != null) {
+      } else if ((inside = lexiconFormInside(p.phrase(), lexicon)) != null) {
         d = Decision.rejected(Reason.CONTAINS_LEXICON_FORM);
         detail = inside;
       } else if (dropped.containsKey(p.phrase())) {
