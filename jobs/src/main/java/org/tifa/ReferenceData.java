@@ -29,8 +29,8 @@ public final class ReferenceData {
     this.gazetteer = Gazetteer.loadDefault();
     this.regionResolver = new RegionResolver(gazetteer);
     this.normalizer = TextNormalizer.defaults();
-    this.sloganExtractor = SloganExtractor.loadDefault();
     this.lexicon = SloganLexicon.loadDefault();
+    this.sloganExtractor = new SloganExtractor(SloganRules.loadDefault(), lexicon.matcher());
     this.taxonomy = Taxonomy.loadDefault();
     SloganRules rules = sloganExtractor.rules();
     this.nameScreen = new NameScreen(rules.names(), gazetteer.names().stream().map(Gazetteer.Name::text).toList());

@@ -5,29 +5,43 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.tifa.reference.SloganLexicon;
 
 /**
  * The quoted slogan candidates of one document: every quoted span of the title and of the body
  * ({@link QuoteScanner}) that passes the {@link SloganRules}. Used for corpus-wide discovery of
  * formulations, whether or not they are in the lexicon.
+ *
+ * <p>A quotation that is part of a longer lexicon form written across its marks is not a candidate:
+ * in 高效办成“一件事” and 既“放得活”又“管得好” the marks set off part of a known formulation, and
+ * the occurrence is that formulation's (the term matcher reads it so), not a quote of 一件事 or
+ * 放得活. Only the quotation marks within {@value #CUT_WINDOW} characters either side are read past.
  */
 public final class SloganExtractor implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private final SloganRules rules;
+  /** Characters read either side of a quotation to see whether it cuts a lexicon form. */
+  static final int CUT_WINDOW = 12;
 
-  public SloganExtractor(SloganRules rules) {
+  private static final String QUOTE_MARKS = "“”‘’「」『』\"'";
+
+  private final SloganRules rules;
+  /** The lexicon's terms and aliases, or null to take every quotation that passes the rules. */
+  private final TermMatcher lexiconForms;
+
+  public SloganExtractor(SloganRules rules, TermMatcher lexiconForms) {
     this.rules = rules;
+    this.lexiconForms = lexiconForms;
   }
 
   public SloganRules rules() {
     return rules;
   }
 
-  /** An extractor with the packaged rules. */
+  /** An extractor with the packaged rules and lexicon. */
   public static SloganExtractor loadDefault() {
-    return new SloganExtractor(SloganRules.loadDefault());
+    return new SloganExtractor(SloganRules.loadDefault(), SloganLexicon.loadDefault().matcher());
   }
 
   /** Every accepted quoted span, title first, each occurrence separately. Null parts count as empty. */
@@ -52,7 +66,7 @@ public final class SloganExtractor implements Serializable {
       return;
     }
     for (QuoteSpan span : QuoteScanner.scan(text)) {
-      if (rules.isSlogan(span.text())) {
+      if (rules.isSlogan(span.text()) && !cutsALexiconForm(text, span.start(), span.end())) {
         out.add(
             new SloganCandidate(
                 SloganRules.canonicalKey(span.text()),
@@ -64,5 +78,53 @@ public final class SloganExtractor implements Serializable {
                 span.end() + 1 < text.length() ? text.codePointAt(span.end() + 1) : -1));
       }
     }
+  }
+
+  /**
+   * Whether the quotation of {@code text} from {@code start} to {@code end} lies inside a longer
+   * lexicon form once the quotation marks around it are read past, and is no lexicon form itself
+   * (“十四五”规划 quotes 十四五).
+   */
+  boolean cutsALexiconForm(String text, int start, int end) {
+    if (lexiconForms == null || isLexiconForm(text.substring(start, end))) {
+      return false;
+    }
+    int from = Math.max(0, start - CUT_WINDOW);
+    int to = Math.min(text.length(), end + CUT_WINDOW);
+    StringBuilder window = new StringBuilder(to - from);
+    int spanStart = 0;
+    int spanEnd = 0;
+    for (int i = from; i < to; i++) {
+      if (i == start) {
+        spanStart = window.length();
+      }
+      if (i == end) {
+        spanEnd = window.length();
+      }
+      char c = text.charAt(i);
+      if ((i < start || i >= end) && QUOTE_MARKS.indexOf(c) >= 0) {
+        continue;
+      }
+      window.append(c);
+    }
+    if (end >= to) {
+      spanEnd = window.length();
+    }
+    return covered(lexiconForms.findAll(window.toString()), spanStart, spanEnd);
+  }
+
+  private boolean isLexiconForm(String quoted) {
+    TermHit[] hits = lexiconForms.findAll(quoted);
+    return hits.length == 1 && hits[0].surface().strip().equals(quoted.strip());
+  }
+
+  /** Whether a hit covers {@code start} to {@code end} and more. */
+  private static boolean covered(TermHit[] hits, int spanStart, int spanEnd) {
+    for (TermHit hit : hits) {
+      if (hit.start() <= spanStart && hit.end() >= spanEnd && hit.end() - hit.start() > spanEnd - spanStart) {
+        return true;
+      }
+    }
+    return false;
   }
 }

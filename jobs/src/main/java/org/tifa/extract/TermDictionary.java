@@ -3,10 +3,12 @@ package org.tifa.extract;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.tifa.reference.SloganLexicon;
 import org.tifa.reference.Taxonomy;
 
@@ -15,12 +17,18 @@ import org.tifa.reference.Taxonomy;
  * discovered in quotes or mined that earned their place, {@link SloganVerdicts}) and every topic
  * keyword, as two groups of one matcher. Built once on the driver and broadcast.
  *
+ * <p>Lexicon slogans and family stems are nested ({@link TermMatcher}): inside a longer slogan they
+ * count too, so 稳中求进 is counted in 稳中求进工作总基调 and the question "which documents mention
+ * 稳中求进" gets every one of them. A discovered or mined slogan counts only where it is the longest
+ * match: the quotes that made it are no evidence that its words inside a longer formulation stand
+ * for it (一件事, quoted for the 安全生产“一件事” campaign, inside 高效办成一件事). Topic keywords are
+ * not nested: a topic's mentions are the leftmost-longest ones.
+ *
  * <p>Families: a slogan whose key has a ‘+’ after at least two characters (人工智能+制造) belongs
- * to the family of its stem (人工智能+). A document's mentions of a variant count once for the
- * variant and once for the family, so that longest match, which gives 人工智能+制造 to the
- * variant, does not take them from 人工智能+. A family stem that is not a slogan of its own is added
- * as one, with origin {@value #FAMILY}, when it has two variants or more (one variant, 保险+期货, is
- * a formulation, not a family).
+ * to the family of its stem (人工智能+); since the stem is written inside every variant, nesting
+ * counts a document's mentions of a variant once for the variant and once for the family. A family
+ * stem that is not a slogan of its own is added as one, with origin {@value #FAMILY}, when it has
+ * two variants or more (one variant, 保险+期货, is a formulation, not a family).
  */
 public final class TermDictionary implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -90,8 +98,6 @@ public final class TermDictionary implements Serializable {
   /** Slogans (group {@link #SLOGANS}) and topic keywords ({@link #TOPICS}), over one trie. */
   private final TermMatcher matcher;
   private final List<Term> terms;
-  /** Slogan id → its family stem's id, for the variants only. */
-  private final Map<String, String> familyOfVariant;
 
   private static final int SLOGANS = 0;
   private static final int TOPICS = 1;
@@ -99,12 +105,6 @@ public final class TermDictionary implements Serializable {
   private TermDictionary(TermMatcher matcher, List<Term> terms) {
     this.matcher = matcher;
     this.terms = terms;
-    this.familyOfVariant = new HashMap<>();
-    for (Term t : terms) {
-      if (t.family() != null && !t.family().equals(t.id())) {
-        familyOfVariant.put(t.id(), t.family());
-      }
-    }
   }
 
   /**
@@ -156,11 +156,17 @@ public final class TermDictionary implements Serializable {
       return Objects.equals(family, t.family()) ? t
           : new Term(t.kind(), t.id(), t.term(), t.category(), t.aliases(), t.origin(), family, t.quotedDocuments(), t.quoteShare());
     });
+    Set<String> nested = new HashSet<>();
+    for (Term t : byId.values()) {
+      if (t.origin().equals(SloganEvidence.Origin.LEXICON.label()) || t.id().equals(t.family())) {
+        nested.add(t.id());
+      }
+    }
     List<Term> all = new ArrayList<>(byId.values());
     for (Taxonomy.Topic t : taxonomy.topics()) {
       all.add(new Term(TOPIC, t.id(), t.labelZh(), t.category(), t.keywords()));
     }
-    return new TermDictionary(TermMatcher.of(List.of(surfaceToId, taxonomy.keywords()), wordBoundaryMaxChars), List.copyOf(all));
+    return new TermDictionary(TermMatcher.of(List.of(surfaceToId, taxonomy.keywords()), wordBoundaryMaxChars, Map.of(SLOGANS, nested)), List.copyOf(all));
   }
 
   /**
@@ -173,9 +179,6 @@ public final class TermDictionary implements Serializable {
     Map<String, int[]> out = new LinkedHashMap<>();
     tally(inTitle[SLOGANS], SLOGAN, out);
     tally(inBody[SLOGANS], SLOGAN, out);
-    if (!familyOfVariant.isEmpty()) {
-      addFamilies(out);
-    }
     tally(inTitle[TOPICS], TOPIC, out);
     tally(inBody[TOPICS], TOPIC, out);
     return out;
@@ -185,18 +188,6 @@ public final class TermDictionary implements Serializable {
 
   private TermHit[][] hits(String text) {
     return text == null || text.isEmpty() ? NONE : matcher.findAllByGroup(text);
-  }
-
-  /** Each variant's mentions added to its family stem's. */
-  private void addFamilies(Map<String, int[]> out) {
-    Map<String, Integer> toAdd = new LinkedHashMap<>();
-    for (Map.Entry<String, int[]> e : out.entrySet()) {
-      String family = familyOfVariant.get(e.getKey().substring(SLOGAN.length() + 1));
-      if (family != null) {
-        toAdd.merge(SLOGAN + "\u0000" + family, e.getValue()[0], Integer::sum);
-      }
-    }
-    toAdd.forEach((k, n) -> out.computeIfAbsent(k, x -> new int[1])[0] += n);
   }
 
   private static void tally(TermHit[] hits, String kind, Map<String, int[]> out) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -33,7 +34,10 @@ import java.util.TreeSet;
  * found in 各种业余, nor 进出口 in 促进出口, unless the match is quoted whole.
  *
  * <p>Among the matches that start leftmost the longest wins, so a longer known term beats a
- * shorter one it contains; scanning resumes after it.
+ * shorter one it contains; scanning resumes after it. A group may name ids that are reported
+ * inside its kept matches too ("nested"), once per occurrence (稳中求进 inside 稳中求进工作总基调,
+ * 人工智能+ inside 人工智能+制造), except inside a match of their own id (an alias inside its own
+ * term); matches that only overlap a kept one are not reported.
  *
  * <p>One matcher may hold several dictionaries ("groups", such as slogans and topic keywords),
  * each matched on its own terms — a slogan and a keyword may overlap — but over one trie, so a
@@ -61,14 +65,18 @@ public final class TermMatcher implements Serializable {
   private final boolean[][][] breakable;
   /** Keys of at most this many chars must agree with the text's word boundaries; 0: none. */
   private final int wordBoundaryMaxChars;
+  /** {@code nested[g][k]}: group {@code g} reports key {@code k} inside its kept matches too; null: none. */
+  private final boolean[][] nested;
 
   private TermMatcher(
-      AhoCorasickDoubleArrayTrie<Integer> trie, int[] keyLength, String[][] ids, boolean[][][] breakable, int wordBoundaryMaxChars) {
+      AhoCorasickDoubleArrayTrie<Integer> trie, int[] keyLength, String[][] ids, boolean[][][] breakable, int wordBoundaryMaxChars,
+      boolean[][] nested) {
     this.trie = trie;
     this.keyLength = keyLength;
     this.ids = ids;
     this.breakable = breakable;
     this.wordBoundaryMaxChars = wordBoundaryMaxChars;
+    this.nested = nested;
   }
 
   /**
@@ -96,6 +104,14 @@ public final class TermMatcher implements Serializable {
    * none.
    */
   public static TermMatcher of(List<Map<String, String>> groups, int wordBoundaryMaxChars) {
+    return of(groups, wordBoundaryMaxChars, Map.of());
+  }
+
+  /**
+   * As {@link #of(List, int)}, and group {@code g} also reports the ids {@code nestedIds.get(g)}
+   * inside its kept matches.
+   */
+  public static TermMatcher of(List<Map<String, String>> groups, int wordBoundaryMaxChars, Map<Integer, Set<String>> nestedIds) {
     if (wordBoundaryMaxChars < 0) {
       throw new IllegalArgumentException("negative word boundary limit " + wordBoundaryMaxChars);
     }
@@ -142,9 +158,20 @@ public final class TermMatcher implements Serializable {
         breakable[g][index] = breaksByKey.get(g).get(key);
       }
     }
+    boolean[][] nested = new boolean[groups.size()][];
+    for (Map.Entry<Integer, Set<String>> e : nestedIds.entrySet()) {
+      int g = e.getKey();
+      if (g < 0 || g >= nested.length) {
+        throw new IllegalArgumentException("no group " + g + " to nest");
+      }
+      nested[g] = new boolean[keys];
+      for (int k = 0; k < keys; k++) {
+        nested[g][k] = ids[g][k] != null && e.getValue().contains(ids[g][k]);
+      }
+    }
     AhoCorasickDoubleArrayTrie<Integer> trie = new AhoCorasickDoubleArrayTrie<>();
     trie.build(indexByKey);
-    return new TermMatcher(trie, keyLength, ids, breakable, wordBoundaryMaxChars);
+    return new TermMatcher(trie, keyLength, ids, breakable, wordBoundaryMaxChars, nested);
   }
 
   private static void markBreaks(String surface, boolean[] breaks) {
@@ -185,7 +212,10 @@ public final class TermMatcher implements Serializable {
     return findAllByGroup(text)[0];
   }
 
-  /** For each group, its leftmost-longest, non-overlapping matches in {@code text}, in text order. */
+  /**
+   * For each group, its leftmost-longest, non-overlapping matches in {@code text}, and for a nested
+   * group the matches inside them; in text order, a longer match before the ones inside it.
+   */
   public TermHit[][] findAllByGroup(String text) {
     int groups = ids.length;
     TermHit[][] out = new TermHit[groups][];
@@ -218,6 +248,9 @@ public final class TermMatcher implements Serializable {
                 if (current < 0 || keyLength[current] < end - begin) {
                   best[g][begin] = key;
                 }
+                if (nested[g] != null && nested[g][key]) {
+                  s.found(g, begin, key);
+                }
               }
             }
           });
@@ -229,15 +262,18 @@ public final class TermMatcher implements Serializable {
     for (int g = 0; g < groups; g++) {
       int[] starting = best[g];
       int covered = 0;
+      int next = 0; // the next found match of a nested group, in order of start
+      long[] found = nested[g] != null ? s.sortedFound(g) : null;
       for (int p = 0; p < m; p++) {
         int key = starting[p];
         if (key >= 0) {
           starting[p] = -1;
           if (p >= covered) {
             covered = p + keyLength[key];
-            int start = s.origin[p];
-            int end = s.origin[covered - 1] + 1;
-            hits.add(new TermHit(start, end, ids[g][key], text.substring(start, end)));
+            hits.add(hit(text, s.origin, p, covered, ids[g][key]));
+            if (found != null) {
+              next = addInside(text, s.origin, g, p, key, found, next, hits);
+            }
           }
         }
       }
@@ -245,6 +281,34 @@ public final class TermMatcher implements Serializable {
       hits.clear();
     }
     return out;
+  }
+
+  private static TermHit hit(String text, int[] origin, int from, int to, String id) {
+    int start = origin[from];
+    int end = origin[to - 1] + 1;
+    return new TermHit(start, end, id, text.substring(start, end));
+  }
+
+  /**
+   * Adds the found nested matches of group {@code g} that lie inside the kept match of {@code
+   * outer} at canonical position {@code from}, other than itself and its id's own keys; {@code
+   * found} holds (start, key) pairs by start, read from {@code next} on. Returns where the next kept
+   * match reads from.
+   */
+  private int addInside(String text, int[] origin, int g, int from, int outer, long[] found, int next, List<TermHit> hits) {
+    int to = from + keyLength[outer];
+    while (next < found.length && Scratch.startOf(found[next]) < from) {
+      next++;
+    }
+    for (int i = next; i < found.length && Scratch.startOf(found[i]) < to; i++) {
+      int begin = Scratch.startOf(found[i]);
+      int key = Scratch.keyOf(found[i]);
+      String id = ids[g][key];
+      if (key != outer && begin + keyLength[key] <= to && !id.equals(ids[g][outer])) {
+        hits.add(hit(text, origin, begin, begin + keyLength[key], id));
+      }
+    }
+    return next;
   }
 
   /**
@@ -324,6 +388,9 @@ public final class TermMatcher implements Serializable {
     final int[] origin;
     final boolean[] separatorBefore;
     final int[][] best;
+    /** Per group, its accepted matches of nested keys as (start, key) pairs, and their number. */
+    final long[][] found;
+    final int[] foundCount;
 
     Scratch(int chars, int groups) {
       view = new Chars(new char[chars]);
@@ -333,6 +400,31 @@ public final class TermMatcher implements Serializable {
       for (int[] b : best) {
         Arrays.fill(b, -1);
       }
+      found = new long[groups][16];
+      foundCount = new int[groups];
+    }
+
+    void found(int g, int start, int key) {
+      if (foundCount[g] == found[g].length) {
+        found[g] = Arrays.copyOf(found[g], 2 * found[g].length);
+      }
+      found[g][foundCount[g]++] = (long) start << 32 | key;
+    }
+
+    /** Group {@code g}'s found matches by start, then key number; clears them for the next text. */
+    long[] sortedFound(int g) {
+      long[] sorted = Arrays.copyOf(found[g], foundCount[g]);
+      foundCount[g] = 0;
+      Arrays.sort(sorted);
+      return sorted;
+    }
+
+    static int startOf(long found) {
+      return (int) (found >>> 32);
+    }
+
+    static int keyOf(long found) {
+      return (int) found;
     }
   }
 

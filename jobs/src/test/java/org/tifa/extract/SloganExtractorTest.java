@@ -36,4 +36,23 @@ class SloganExtractorTest {
   void documentWithoutQuotesHasNoCandidates() {
     assertEquals(0, EXTRACTOR.candidates("工作报告", "全面推进乡村振兴。").length);
   }
+
+  private static final SloganExtractor WITH_FORMS =
+      new SloganExtractor(
+          SloganRules.loadDefault(),
+          TermMatcher.of(java.util.Map.of("高效办成一件事", "gxbc", "既放得活又管得好", "fh", "消费品以旧换新", "yjhx")));
+
+  @Test
+  void aQuotationThatCutsALexiconFormIsNoCandidate() {
+    assertEquals(0, WITH_FORMS.extract(null, "深化高效办成“一件事”改革，做到既“放得活”又“管得好”。").length);
+    // Quoted on its own, the same words are a candidate; so is 以旧换新 outside 消费品以旧换新.
+    assertArrayEquals(new String[] {"一件事", "以旧换新"}, WITH_FORMS.candidates(null, "推行“一件事”一次办，开展“以旧换新”，推动消费品“以旧换新”。"));
+    assertEquals(2, WITH_FORMS.extract(null, "推行“一件事”一次办，开展“以旧换新”，推动消费品“以旧换新”。").length);
+  }
+
+  @Test
+  void withoutALexiconEveryQuotationThatPassesTheRulesIsACandidate() {
+    SloganExtractor rulesOnly = new SloganExtractor(SloganRules.loadDefault(), null);
+    assertArrayEquals(new String[] {"一件事"}, rulesOnly.candidates(null, "深化高效办成“一件事”改革。"));
+  }
 }

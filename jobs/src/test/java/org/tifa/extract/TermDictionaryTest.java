@@ -76,4 +76,23 @@ class TermDictionaryTest {
     TermDictionary.Term only = d.terms().stream().filter(t -> t.id().equals("保险+期货")).findFirst().orElseThrow();
     assertNull(only.family());
   }
+
+  @Test
+  void aLexiconSloganInsideALongerOneCountsForBothButADiscoveredOneDoesNot() {
+    SloganLexicon lexicon =
+        SloganLexicon.load(
+            new java.io.StringReader(
+                "categories: {economy: growth}\nslogans:\n"
+                    + "  - {term: 稳中求进, category: economy, first_year: 2011, source: s}\n"
+                    + "  - {term: 稳中求进工作总基调, category: economy, first_year: 2016, source: s}\n"
+                    + "  - {term: 高效办成一件事, category: economy, first_year: 2024, source: s}\n"));
+    TermDictionary d =
+        TermDictionary.build(
+            lexicon, Taxonomy.loadDefault(), List.of(new TermDictionary.Discovered("一件事", "一件事", new String[] {"一件事"}, 2)), 1, 3);
+    // By hand: the long form once; 稳中求进 inside it and once alone; 高效办成一件事 once, and 一件事
+    // only where it stands alone.
+    assertEquals(
+        Map.of("稳中求进工作总基调", 1, "稳中求进", 2, "高效办成一件事", 1, "一件事", 1),
+        slogans(d, "坚持稳中求进工作总基调，做到稳中求进。高效办成一件事，推进“一件事”全链条治理。"));
+  }
 }

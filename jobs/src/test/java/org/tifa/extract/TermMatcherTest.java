@@ -357,4 +357,59 @@ class TermMatcherTest {
     assertEquals(List.of(), ids(copy.findAll("人民公社还办了各种业余学校和红专学校。")));
     assertEquals(List.of("seed"), ids(copy.findAll("深入实施种业振兴行动")));
   }
+
+  private static final TermMatcher NESTED =
+      TermMatcher.of(
+          List.of(
+              Map.of(
+                  "稳中求进", "wzqj",
+                  "稳中求进工作总基调", "wzqj-zjd",
+                  "总基调", "zjd",
+                  "五位一体", "wwyt",
+                  "五位一体总体布局", "wwyt",
+                  "理念先行", "lnxx",
+                  "新发展理念", "xfzln",
+                  "十五", "fifteen",
+                  "十五五规划", "plan15"),
+              Map.of("稳中求进", "kw-wzqj", "稳中求进工作总基调", "kw-wzqj-zjd")),
+          0,
+          Map.of(0, java.util.Set.of("wzqj", "zjd", "wwyt", "lnxx", "fifteen")));
+
+  @Test
+  void nestedIdsAreAlsoReportedInsideAKeptMatch() {
+    // 坚持 0-2, 稳中求进工作总基调 2-11 holding 稳中求进 2-6 and 总基调 8-11; then 稳中求进 alone 12-16.
+    assertArrayEquals(
+        new TermHit[] {
+          hit(2, 11, "wzqj-zjd", "稳中求进工作总基调"), hit(2, 6, "wzqj", "稳中求进"), hit(8, 11, "zjd", "总基调"), hit(12, 16, "wzqj", "稳中求进")
+        },
+        NESTED.findAllByGroup("坚持稳中求进工作总基调，稳中求进。")[0]);
+  }
+
+  @Test
+  void aGroupWithoutNestingKeepsOnlyTheLongestMatch() {
+    assertEquals(List.of("kw-wzqj-zjd", "kw-wzqj"), ids(NESTED.findAllByGroup("坚持稳中求进工作总基调，稳中求进。")[1]));
+  }
+
+  @Test
+  void nestingSkipsTheMatchOwnIdAndOverlapsAndCutNumbers() {
+    // 五位一体 is an alias of the same slogan as 五位一体总体布局: one mention, not two.
+    assertEquals(List.of("wwyt"), ids(NESTED.findAllByGroup("统筹推进五位一体总体布局")[0]));
+    // 理念先行 overlaps 新发展理念 without lying inside it.
+    assertEquals(List.of("xfzln"), ids(NESTED.findAllByGroup("新发展理念先行")[0]));
+    // 十五 inside 十五五规划 is followed by 五: it cuts a number and is not a nested mention.
+    assertEquals(List.of("plan15"), ids(NESTED.findAllByGroup("编制十五五规划")[0]));
+  }
+
+  @Test
+  void nestingAGroupThatDoesNotExistIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> TermMatcher.of(List.of(Map.of("三农", "a")), 0, Map.of(1, java.util.Set.of("a"))));
+  }
+
+  @Test
+  void onlyTheNamedIdsAreReportedInsideOthers() {
+    TermMatcher onlyStem =
+        TermMatcher.of(List.of(Map.of("高效办成一件事", "gxbc", "一件事", "yjs", "稳中求进", "wzqj", "稳中求进工作总基调", "long")), 0,
+            Map.of(0, java.util.Set.of("wzqj")));
+    assertEquals(List.of("gxbc", "long", "wzqj"), ids(onlyStem.findAll("高效办成一件事，稳中求进工作总基调")));
+  }
 }
