@@ -15,7 +15,8 @@ import org.tifa.reference.SloganLexicon;
  * <p>A quotation that is part of a longer lexicon form written across its marks is not a candidate:
  * in 高效办成“一件事” and 既“放得活”又“管得好” the marks set off part of a known formulation, and
  * the quote is no evidence that 一件事 or 放得活 is a formulation of its own. (The term matcher does
- * not yet read through quotation marks, so such an occurrence is not counted for the longer form.) Only the quotation marks within {@value #CUT_WINDOW} characters either side are read past.
+ * not yet read through quotation marks, so such an occurrence is not counted for the longer form.)
+ * Only the quotation marks within {@value #CUT_WINDOW} characters either side are read past.
  */
 public final class SloganExtractor implements Serializable {
 
