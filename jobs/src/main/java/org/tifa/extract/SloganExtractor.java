@@ -12,11 +12,11 @@ import org.tifa.reference.SloganLexicon;
  * ({@link QuoteScanner}) that passes the {@link SloganRules}. Used for corpus-wide discovery of
  * formulations, whether or not they are in the lexicon.
  *
- * <p>A quotation that is part of a longer lexicon form written across its marks is not a candidate:
- * in 高效办成“一件事” and 既“放得活”又“管得好” the marks set off part of a known formulation, and
- * the quote is no evidence that 一件事 or 放得活 is a formulation of its own. (The term matcher does
- * not yet read through quotation marks, so such an occurrence is not counted for the longer form.)
- * Only the quotation marks within {@value #CUT_WINDOW} characters either side are read past.
+ * <p>A quotation that is part of a longer lexicon form is not a candidate: in 高效办成“一件事” and
+ * 既“放得活”又“管得好” the marks set off part of a known formulation (the term matcher reads
+ * through quotation marks and counts the longer form), and the quote is no evidence that 一件事 or
+ * 放得活 is a formulation of its own. Only lexicon forms that reach at most {@value #CUT_WINDOW}
+ * characters past either end of the quotation are looked for.
  */
 public final class SloganExtractor implements Serializable {
 
@@ -24,8 +24,6 @@ public final class SloganExtractor implements Serializable {
 
   /** Characters read either side of a quotation to see whether it cuts a lexicon form. */
   static final int CUT_WINDOW = 12;
-
-  private static final String QUOTE_MARKS = "“”‘’「」『』\"'";
 
   private final SloganRules rules;
   /** The lexicon's terms and aliases, or null to take every quotation that passes the rules. */
@@ -92,26 +90,7 @@ public final class SloganExtractor implements Serializable {
     }
     int from = Math.max(0, start - CUT_WINDOW);
     int to = Math.min(text.length(), end + CUT_WINDOW);
-    StringBuilder window = new StringBuilder(to - from);
-    int spanStart = 0;
-    int spanEnd = 0;
-    for (int i = from; i < to; i++) {
-      if (i == start) {
-        spanStart = window.length();
-      }
-      if (i == end) {
-        spanEnd = window.length();
-      }
-      char c = text.charAt(i);
-      if ((i < start || i >= end) && QUOTE_MARKS.indexOf(c) >= 0) {
-        continue;
-      }
-      window.append(c);
-    }
-    if (end >= to) {
-      spanEnd = window.length();
-    }
-    return covered(lexiconForms.findAll(window.toString()), spanStart, spanEnd);
+    return covered(lexiconForms.findAll(text.substring(from, to)), start - from, end - from);
   }
 
   private boolean isLexiconForm(String quoted) {

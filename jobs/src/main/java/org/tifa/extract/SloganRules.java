@@ -203,10 +203,10 @@ public final class SloganRules implements Serializable {
   }
 
   /**
-   * The form under which a slogan is counted: the text without whitespace and without the list
-   * separators 、，, and middle dots (· ・ • ‧ ･ ∙), so that “攻坚突破年 政协见行动” and
-   * ‘攻坚突破年、政协见行动’ share one key. Nothing else is changed: the text is expected to be
-   * normalized already.
+   * The form under which a slogan is counted: the text without whitespace, without the list
+   * separators 、，, and middle dots (· ・ • ‧ ･ ∙), and without quotation marks, so that
+   * “攻坚突破年 政协见行动” and ‘攻坚突破年、政协见行动’ share one key, and 专精特新“小巨人” has the
+   * key of 专精特新小巨人. Nothing else is changed: the text is expected to be normalized already.
    */
   public static String canonicalKey(String surface) {
     StringBuilder sb = new StringBuilder(surface.length());
@@ -219,9 +219,17 @@ public final class SloganRules implements Serializable {
     return sb.toString();
   }
 
-  /** Whether {@link #canonicalKey} drops {@code c}: space-like (see {@link #isSpace}) or a list separator. */
+  /**
+   * Whether {@link #canonicalKey} drops {@code c}: space-like (see {@link #isSpace}), a list
+   * separator ({@link #isSeparator}) or a quotation mark.
+   */
   static boolean isDroppedFromKey(char c) {
     return CHAR_CLASS[c] != 0;
+  }
+
+  /** A list separator: 、，, and middle dots. */
+  static boolean isSeparator(char c) {
+    return CHAR_CLASS[c] == SEPARATOR;
   }
 
   /** Whitespace of any kind, or an invisible format character such as a zero-width space. */
@@ -231,6 +239,7 @@ public final class SloganRules implements Serializable {
 
   private static final byte SPACE = 1;
   private static final byte SEPARATOR = 2;
+  private static final byte QUOTE = 3;
 
   /**
    * {@link #isSpace} and {@link #isDroppedFromKey} for every char, worked out once: term matching
@@ -245,6 +254,8 @@ public final class SloganRules implements Serializable {
         CHAR_CLASS[c] = SPACE;
       } else if (SEPARATORS.indexOf(c) >= 0) {
         CHAR_CLASS[c] = SEPARATOR;
+      } else if (QUOTE_MARKS.indexOf(c) >= 0) {
+        CHAR_CLASS[c] = QUOTE;
       }
     }
   }

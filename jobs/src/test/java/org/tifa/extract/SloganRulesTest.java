@@ -55,17 +55,21 @@ class SloganRulesTest {
   }
 
   @Test
-  void spacesAndSeparatorsAreClassifiedByTheirUnicodeProperties() {
+  void spacesSeparatorsAndQuotationMarksAreClassified() {
     // Spaces: ASCII space and tab, ideographic space, no-break space (a space separator), zero-width
     // space and BOM (format characters). Separators: the enumeration comma and the middle dot.
+    // Quotation marks: dropped from keys, but neither a space nor a separator.
     for (char c : new char[] {' ', '\t', '\u3000', '\u00A0', '\u200B', '\uFEFF'}) {
-      assertTrue(SloganRules.isSpace(c) && SloganRules.isDroppedFromKey(c), "space U+" + Integer.toHexString(c));
+      assertTrue(SloganRules.isSpace(c) && !SloganRules.isSeparator(c) && SloganRules.isDroppedFromKey(c), "space U+" + Integer.toHexString(c));
     }
     for (char c : new char[] {'、', '，', ',', '·'}) {
-      assertTrue(!SloganRules.isSpace(c) && SloganRules.isDroppedFromKey(c), "separator " + c);
+      assertTrue(!SloganRules.isSpace(c) && SloganRules.isSeparator(c) && SloganRules.isDroppedFromKey(c), "separator " + c);
     }
-    for (char c : new char[] {'中', 'a', '1', '“', '。', '\uD840'}) {
-      assertTrue(!SloganRules.isSpace(c) && !SloganRules.isDroppedFromKey(c), "kept " + c);
+    for (char c : new char[] {'“', '”', '‘', '’', '「', '』', '"'}) {
+      assertTrue(!SloganRules.isSpace(c) && !SloganRules.isSeparator(c) && SloganRules.isDroppedFromKey(c), "quotation mark " + c);
+    }
+    for (char c : new char[] {'中', 'a', '1', '《', '。', '\uD840'}) {
+      assertTrue(!SloganRules.isSpace(c) && !SloganRules.isSeparator(c) && !SloganRules.isDroppedFromKey(c), "kept " + c);
     }
   }
 
@@ -83,10 +87,17 @@ class SloganRulesTest {
   }
 
   @Test
+  void canonicalKeyDropsQuotationMarks() {
+    assertEquals("专精特新小巨人", SloganRules.canonicalKey("专精特新“小巨人”"));
+    assertEquals("三亮", SloganRules.canonicalKey("「三亮」"));
+    assertEquals("放得活管得好", SloganRules.canonicalKey("『放得活』\"管得好\""));
+  }
+
+  @Test
   void canonicalKeyKeepsEverythingElse() {
     assertEquals("人工智能+", SloganRules.canonicalKey("人工智能+"));
     assertEquals("5649N", SloganRules.canonicalKey("5649N"));
-    assertEquals("‘三亮’。", SloganRules.canonicalKey("‘三亮’。"));
+    assertEquals("三亮。", SloganRules.canonicalKey("‘三亮’。"));
     assertEquals("", SloganRules.canonicalKey(" 、 "));
   }
 

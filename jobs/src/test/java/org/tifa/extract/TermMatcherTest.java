@@ -72,6 +72,14 @@ class TermMatcherTest {
   }
 
   @Test
+  void quotationMarksInsideATermAreReadThrough() {
+    // 乡村振兴 written with part of it quoted: the match runs from 乡 (2) to 兴 (6), the closing mark outside
+    assertArrayEquals(new TermHit[] {hit(2, 7, "xczx", "乡村“振兴")}, CAMPAIGNS.findAll("推进乡村“振兴”战略"));
+    assertArrayEquals(
+        new TermHit[] {hit(1, 13, "gjtpn-zx", "攻坚突破年’‘政协见行动")}, CAMPAIGNS.findAll("‘攻坚突破年’‘政协见行动’"));
+  }
+
+  @Test
   void lineBreaksAreNeverCrossed() {
     assertEquals(0, CAMPAIGNS.findAll("乡村\n振兴").length);
   }
