@@ -61,7 +61,8 @@ class TermDictionaryTest {
                 new TermDictionary.Discovered("蓉易办", "蓉易办", new String[] {"蓉易办"}, 1),
                 new TermDictionary.Discovered("城市更新行动", "城市更新行动", new String[] {"城市更新行动"}, 0, "mined", 0.0)),
             2, 3);
-    assertEquals(Map.of("城市更新行动", 1), slogans(d, "推广蓉易办，实施城市更新行动。"));
+    // By hand: 蓉易办 is left out; 城市更新行动 once, and the lexicon's 城市更新 once inside it.
+    assertEquals(Map.of("城市更新行动", 1, "城市更新", 1), slogans(d, "推广蓉易办，实施城市更新行动。"));
   }
 
   @Test
