@@ -43,6 +43,7 @@ public final class NameScreen implements Serializable {
       @JsonProperty("organisation_suffixes") List<String> organisationSuffixes,
       @JsonProperty("honour_suffixes") List<String> honourSuffixes,
       @JsonProperty("honours") List<String> honours,
+      @JsonProperty("honour_openers") List<String> honourOpeners,
       @JsonProperty("thing_suffixes") List<String> thingSuffixes,
       @JsonProperty("title_openers") List<String> titleOpeners)
       implements Serializable {
@@ -55,6 +56,7 @@ public final class NameScreen implements Serializable {
       organisationSuffixes = List.copyOf(organisationSuffixes == null ? List.of() : organisationSuffixes);
       honourSuffixes = List.copyOf(honourSuffixes == null ? List.of() : honourSuffixes);
       honours = List.copyOf(honours == null ? List.of() : honours);
+      honourOpeners = List.copyOf(honourOpeners == null ? List.of() : honourOpeners);
       thingSuffixes = List.copyOf(thingSuffixes == null ? List.of() : thingSuffixes);
       titleOpeners = List.copyOf(titleOpeners == null ? List.of() : titleOpeners);
     }
@@ -112,7 +114,7 @@ public final class NameScreen implements Serializable {
     if (endsWithAny(key, rules.organisationSuffixes())) {
       return Optional.of(Reason.ORGANISATION);
     }
-    if (honours.contains(key) || endsWithAny(key, rules.honourSuffixes())) {
+    if (honours.contains(key) || endsWithAny(key, rules.honourSuffixes()) || startsWithAny(key, rules.honourOpeners())) {
       return Optional.of(Reason.HONOUR);
     }
     for (String opener : rules.titleOpeners()) {
@@ -121,6 +123,15 @@ public final class NameScreen implements Serializable {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean startsWithAny(String key, List<String> openers) {
+    for (String opener : openers) {
+      if (key.startsWith(opener) && key.length() > opener.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsWithAny(String key, List<String> suffixes) {

@@ -70,6 +70,11 @@ public final class SloganEvidence {
     STATISTIC,
     /** The title of a work quoted without 《》. */
     TITLE_OF_WORK,
+    /**
+     * An idiom (成语) of HanLP's core dictionary, such as 柴米油盐 or 舍我其谁: quoted as rhetoric,
+     * not coined by policy.
+     */
+    IDIOM,
     /** The key is a lexicon form: it is counted as that lexicon entry (named in the detail). */
     IN_LEXICON,
     /** Mined: fails a shape rule of quoted spans (named in the detail: stop_word, too_long …). */

@@ -1,5 +1,7 @@
 package org.tifa.extract;
 
+import com.hankcs.hanlp.corpus.tag.Nature;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +22,7 @@ import org.tifa.reference.SloganLexicon;
  * {@code slogan_candidates} table and the discovered and mined slogans of the dictionary.
  *
  * <p>Order of the rules, first that decides: a lexicon form is counted as its lexicon entry; a name
- * is rejected ({@link NameScreen}); a quoted candidate is judged on its quote share and spread
+ * is rejected ({@link NameScreen}), and so is a quoted idiom ({@link #isIdiom}); a quoted candidate is judged on its quote share and spread
  * ({@link SloganEvidence#judge}); a mined phrase must pass the shape rules of quoted spans ({@link
  * SloganRules}), not be a word of the general dictionary, contain no lexicon form (the lexicon entry is counted there already) and be
  * the one kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the quoted verdict when
@@ -137,7 +139,27 @@ public final class SloganVerdicts {
     if (name.isPresent()) {
       return Decision.rejected(name.get());
     }
+    if (isIdiom(q.key())) {
+      return Decision.rejected(Reason.IDIOM);
+    }
     return SloganEvidence.judge(q.key(), f, rules.evidence());
+  }
+
+  /**
+   * Whether HanLP's core dictionary knows {@code key} only as an idiom (nature i). Set phrases
+   * (nature l, such as 扫黄打非 or 吃大锅饭) include campaign names and stay candidates.
+   */
+  static boolean isIdiom(String key) {
+    CoreDictionary.Attribute word = CoreDictionary.get(key);
+    if (word == null) {
+      return false;
+    }
+    for (Nature nature : word.nature) {
+      if (nature != Nature.i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first lexicon form (term or alias) inside {@code phrase}, or null. */

@@ -38,6 +38,12 @@ class PhraseMinerTest {
   }
 
   @Test
+  void aFormOfOwnershipIsNoFormulation() {
+    // 民营 opens no phrase; 低空经济 in the same sentence is found.
+    assertEquals(List.of("低空经济"), List.copyOf(MINER.phrases("壮大民营经济，培育低空经济。").keySet()));
+  }
+
+  @Test
   void shortPrefixesOfActionsAreTooGeneric() {
     // 行动 needs four characters before it: 城市更新行动 yes, 攻坚行动 no.
     assertEquals(List.of("城市更新行动"), List.copyOf(MINER.phrases("实施城市更新行动。开展攻坚行动。").keySet()));

@@ -25,9 +25,12 @@ class SloganVerdictsTest {
             quoted("未来", 2, 2, 1, 2, 1), // 1 of 2 quotes before 号: a named thing
             quoted("青山", 1, 1, 0, 1, 1), // a district's short name
             quoted("新质生产力", 5, 5, 0, 5, 5), // a lexicon form
-            quoted("稳岗扩容提质行动", 1, 1, 0, 1, 1)); // 1 of 17 quoted, but mined too
+            quoted("稳岗扩容提质行动", 1, 1, 0, 1, 1), // 1 of 17 quoted, but mined too
+            quoted("柴米油盐", 2, 2, 0, 2, 2), // always quoted, but an idiom
+            quoted("扫黄打非", 3, 3, 0, 3, 3)); // a set phrase (nature l), not an idiom: judged on its evidence
     Map<String, long[]> occurrences =
-        Map.of("人民", new long[] {160, 3890}, "蓉易办", new long[] {1, 3}, "未来", new long[] {40, 60}, "稳岗扩容提质行动", new long[] {17, 17});
+        Map.of("人民", new long[] {160, 3890}, "蓉易办", new long[] {1, 3}, "未来", new long[] {40, 60}, "稳岗扩容提质行动", new long[] {17, 17},
+            "柴米油盐", new long[] {2, 2}, "扫黄打非", new long[] {3, 3});
     List<PhraseMiner.Phrase> phrases =
         List.of(
             new PhraseMiner.Phrase("稳岗扩容提质行动", 17, 15, 17),
@@ -50,6 +53,8 @@ class SloganVerdictsTest {
             Map.entry("蓉易办", "discovered counted quoted_mostly"),
             Map.entry("未来", "discovered rejected named_thing"),
             Map.entry("青山", "discovered rejected place"),
+            Map.entry("柴米油盐", "discovered rejected idiom"),
+            Map.entry("扫黄打非", "discovered counted quoted_mostly"),
             Map.entry("新质生产力", "discovered rejected in_lexicon 新质生产力"),
             Map.entry("稳岗扩容提质行动", "mined counted repeated_across_regions"),
             Map.entry("因地制宜发展新质生产力", "mined rejected contains_lexicon_form 新质生产力"),
@@ -58,8 +63,8 @@ class SloganVerdictsTest {
             Map.entry("扩能提质行动", "mined rejected part_of_longer 服务业扩能提质行动"),
             Map.entry("服务业扩能提质行动", "mined counted repeated_across_regions")),
         verdicts);
-    // Counted first, then by documents: 稳岗扩容提质行动 17, 服务业扩能提质行动 16, 蓉易办 1.
-    assertEquals(List.of("稳岗扩容提质行动", "服务业扩能提质行动", "蓉易办"), got.subList(0, 3).stream().map(SloganVerdicts.Candidate::key).toList());
+    // Counted first, then by documents: 稳岗扩容提质行动 17, 服务业扩能提质行动 16, 扫黄打非 3, 蓉易办 1.
+    assertEquals(List.of("稳岗扩容提质行动", "服务业扩能提质行动", "扫黄打非", "蓉易办"), got.subList(0, 4).stream().map(SloganVerdicts.Candidate::key).toList());
     // The mined verdict keeps the quoted figures of the same key.
     SloganVerdicts.Candidate mined = got.get(0);
     assertEquals(List.of(1L, 1L, 17L, 17L), List.of(mined.documentsQuoted(), mined.quoted(), mined.occurrences(), mined.documents()));
