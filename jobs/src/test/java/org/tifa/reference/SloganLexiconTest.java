@@ -133,6 +133,27 @@ class SloganLexiconTest {
   }
 
   @Test
+  void aFixedPhrasingIsItsOwnEntryAroundTheShorterOne() {
+    // From the 2025 government work report. The fixed phrasing has its own key; the shorter entry
+    // 以习近平同志为核心的党中央 inside it is not the match the matcher reports.
+    String text = "在以习近平同志为核心的党中央坚强领导下，全国上下聚力攻坚。";
+    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+
+    assertArrayEquals(new String[] {"在以习近平同志为核心的党中央坚强领导下"}, ids);
+    assertNotNull(LEXICON.entry("以习近平同志为核心的党中央"));
+  }
+
+  @Test
+  void theBalancesOfThe2024EconomicWorkConferenceAreEachCounted() {
+    // From the 2025 government work report: five pairs, of which 总供给和总需求 is too generic to be
+    // an entry and 有效市场和有为政府 was one before.
+    String text = "必须统筹好有效市场和有为政府、总供给和总需求、培育新动能和更新旧动能、做优增量和盘活存量、提升质量和做大总量的关系。";
+    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+
+    assertArrayEquals(new String[] {"有效市场和有为政府", "培育新动能和更新旧动能", "做优增量和盘活存量", "提升质量和做大总量"}, ids);
+  }
+
+  @Test
   void survivesJavaSerialization() throws Exception {
     SloganLexicon copy = Serialization.roundTrip(LEXICON);
 
