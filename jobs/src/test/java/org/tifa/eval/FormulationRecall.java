@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.tifa.extract.SloganRules;
 import org.tifa.testing.DuckDb;
 
 /**
@@ -40,7 +41,8 @@ public final class FormulationRecall {
         bodies.put(r.get("id").asText(), r.path("title").asText("") + "\n" + r.path("body").asText(""));
       }
     }
-    // Term id → the display form and aliases the snapshot gives it, among slogans.
+    // Canonical key of each display form and alias the snapshot gives a slogan → its term ids. Keys
+    // are compared, as the job counts them: 完整、准确、全面贯彻新发展理念 is 完整准确全面贯彻新发展理念.
     Map<String, Set<String>> idsByForm = new HashMap<>();
     for (List<Object> row :
         DuckDb.query("SELECT term_id, term, aliases FROM read_parquet('" + snapshot + "/terms/*.parquet') WHERE term_kind = 'slogan'")) {
@@ -53,7 +55,7 @@ public final class FormulationRecall {
       } else if (row.get(2) instanceof List<?> aliases) {
         aliases.forEach(a -> forms.add(String.valueOf(a)));
       }
-      forms.forEach(f -> idsByForm.computeIfAbsent(f, k -> new HashSet<>()).add((String) row.get(0)));
+      forms.forEach(f -> idsByForm.computeIfAbsent(SloganRules.canonicalKey(f), k -> new HashSet<>()).add((String) row.get(0)));
     }
     // Document id → the slogan ids the snapshot counted in it.
     Map<String, Set<String>> slogansByDoc = new HashMap<>();
@@ -74,13 +76,13 @@ public final class FormulationRecall {
         continue;
       }
       listed++;
-      Set<String> ids = idsByForm.getOrDefault(formulation, Set.of());
+      Set<String> ids = idsByForm.getOrDefault(SloganRules.canonicalKey(formulation), Set.of());
       long counted = containing.stream().filter(doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains)).count();
       if (!ids.isEmpty() && 2 * counted >= containing.size()) {
         recalled++;
         continue;
       }
-      String inside = coveringSlogan(formulation, containing, idsByForm, slogansByDoc);
+      String inside = coveringSlogan(SloganRules.canonicalKey(formulation), containing, idsByForm, slogansByDoc);
       if (inside != null) {
         covered++;
       }
