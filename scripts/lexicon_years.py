@@ -12,7 +12,8 @@ never read.
     lexicon_years.py --context S     every occurrence of S with ten characters either side, to
                                      spot matches inside other words
 
-Matching is plain substring search on the text with whitespace removed; a form holding list
+Matching is plain substring search on the text with whitespace and quotation marks removed, as
+the job's matcher reads through both (高效办成“一件事” holds 高效办成一件事); a form holding list
 separators (、，, and middle dots) is also searched without them, as the job's matcher does.
 Needs PyYAML for the default mode.
 """
@@ -22,6 +23,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RECORDS = os.path.join(ROOT, "..", "shared", "data", "real", "records.jsonl")
 LEXICON = os.path.join(ROOT, "conf", "slogans.yaml")
 SEPARATORS = re.compile(r"[\s、，,·・]")
+# The quotation marks SloganRules drops from canonical keys.
+QUOTE_MARKS = re.compile("[“”‘’「」『』\"']")
 
 
 def load_records():
@@ -39,7 +42,8 @@ def load_records():
 
 
 def squeeze(text):
-    return "".join(text.split())
+    """The text without whitespace and quotation marks."""
+    return QUOTE_MARKS.sub("", "".join(text.split()))
 
 
 def variants(form):
