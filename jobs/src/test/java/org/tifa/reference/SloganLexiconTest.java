@@ -154,6 +154,16 @@ class SloganLexiconTest {
   }
 
   @Test
+  void aFormulationWrittenWithQuotationMarksAroundPartOfItIsCountedWhole() {
+    // From the 2024 and 2025 government work reports: the quoted part alone is not an entry.
+    String text = "持续打造“投资中国”品牌。兜牢基层“三保”底线。扎实推进“两重”建设。";
+    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+
+    assertArrayEquals(new String[] {"投资中国品牌", "基层三保", "两重建设"}, ids);
+    assertNull(LEXICON.keyOf("三保"));
+  }
+
+  @Test
   void survivesJavaSerialization() throws Exception {
     SloganLexicon copy = Serialization.roundTrip(LEXICON);
 
