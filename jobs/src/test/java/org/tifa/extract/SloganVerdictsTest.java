@@ -34,7 +34,7 @@ class SloganVerdictsTest {
     List<PhraseMiner.Phrase> phrases =
         List.of(
             new PhraseMiner.Phrase("稳岗扩容提质行动", 17, 15, 17),
-            new PhraseMiner.Phrase("因地制宜发展新质生产力", 26, 26, 39),
+            new PhraseMiner.Phrase("服务和融入新发展格局", 14, 14, 14),
             new PhraseMiner.Phrase("国民经济", 76, 8, 294),
             new PhraseMiner.Phrase("提质增效行动", 9, 9, 12, 3), // 3 of 12 introduced: below one half
             new PhraseMiner.Phrase("扩能提质行动", 16, 16, 16),
@@ -57,7 +57,7 @@ class SloganVerdictsTest {
             Map.entry("扫黄打非", "discovered counted quoted_mostly"),
             Map.entry("新质生产力", "discovered rejected in_lexicon 新质生产力"),
             Map.entry("稳岗扩容提质行动", "mined counted repeated_across_regions"),
-            Map.entry("因地制宜发展新质生产力", "mined rejected contains_lexicon_form 新质生产力"),
+            Map.entry("服务和融入新发展格局", "mined rejected contains_lexicon_form 新发展格局"),
             Map.entry("国民经济", "mined rejected dictionary_word"),
             Map.entry("提质增效行动", "mined rejected not_introduced"),
             Map.entry("扩能提质行动", "mined rejected part_of_longer 服务业扩能提质行动"),
