@@ -164,7 +164,8 @@ class RunJobIT extends SparkTest {
    * lexicon entries count quoted or not (新质生产力 is unquoted in jn-001), a slogan discovered in
    * quotes counts unquoted elsewhere (蓉易办: quoted in cd-001, unquoted in cd-002), and the longer
    * lexicon form 攻坚突破年 政协见行动 wins over 攻坚突破年. The national report nat-001 (1998) holds two
-   * lexicon formulations, unquoted: 稳中求进工作总基调 and 新发展理念.
+   * lexicon formulations, unquoted: 稳中求进工作总基调 and 完整准确全面贯彻新发展理念 (the lexicon writes it
+   * 完整、准确、全面贯彻新发展理念), with 稳中求进 and 新发展理念 nested inside them.
    */
   private static void assertTermsCountedAsByHand(String snap) throws SQLException {
     List<List<Object>> slogans =
@@ -177,7 +178,7 @@ class RunJobIT extends SparkTest {
     // 攻坚突破年 is a lexicon slogan inside 攻坚突破年 政协见行动: nested, it counts too.
     assertEquals(List.of("lc-003", List.of("三亮", "十二项提升行动", "攻坚突破年", "攻坚突破年政协见行动"), "371500", "prefecture", "text"), slogans.get(4));
     assertEquals(
-        List.of("nat-001", List.of("新发展理念", "稳中求进", "稳中求进工作总基调"), "none"),
+        List.of("nat-001", List.of("完整准确全面贯彻新发展理念", "新发展理念", "稳中求进", "稳中求进工作总基调"), "none"),
         List.of(slogans.get(5).get(0), slogans.get(5).get(1), slogans.get(5).get(4)));
     assertEquals(List.of(List.of("乡村振兴", "千万工程"), "371581", "county", "text"), slogans.get(6).subList(1, 5));
 
@@ -187,6 +188,7 @@ class RunJobIT extends SparkTest {
             + "AND term_kind = 'slogan' ORDER BY period, term_id");
     List<List<Object>> expected =
         List.of(
+            List.of("1998", "完整准确全面贯彻新发展理念", 1L, 1L, 1L),
             List.of("1998", "新发展理念", 1L, 1L, 1L),
             List.of("1998", "稳中求进", 1L, 1L, 1L),
             List.of("1998", "稳中求进工作总基调", 1L, 1L, 1L),
