@@ -85,35 +85,9 @@ public final class SloganVerdicts {
       if (before != null && (before.counted() || before.decision().reason() != Reason.RARELY_QUOTED)) {
         continue;
       }
-      Decision d;
-      String detail = null;
-      Optional<SloganRules.Rejection> shape = rules.rejection(p.phrase());
-      String lexiconKey = lexicon.keyOf(p.phrase());
-      // Rules in order, each worked out only when the ones before it pass.
-      Optional<Reason> name;
-      String inside;
-      if (lexiconKey != null) {
-        d = Decision.rejected(Reason.IN_LEXICON);
-        detail = lexiconKey;
-      } else if (shape.isPresent()) {
-        d = Decision.rejected(Reason.NOT_FORMULATION_SHAPE);
-        detail = shape.get().name().toLowerCase(java.util.Locale.ROOT);
-      } else if ((name = names.screen(p.phrase(), List.of(p.phrase()), 0)).isPresent()) {
-        d = Decision.rejected(name.get());
-      } else if (p.introducedShare() < miner.rules().minIntroducedShare()) {
-        d = Decision.rejected(Reason.NOT_INTRODUCED);
-      } else if (PhraseMiner.isDictionaryWord(p.phrase())) {
-        d = Decision.rejected(Reason.DICTIONARY_WORD);
-      } else if ((inside = lexiconFormInside(p.phrase(), lexicon)) != null) {
-        d = Decision.rejected(Reason.CONTAINS_LEXICON_FORM);
-        detail = inside;
-      } else if (dropped.containsKey(p.phrase())) {
-        PhraseMiner.Dropped why = dropped.get(p.phrase());
-        d = Decision.rejected(why.why() == PhraseMiner.Drop.PART_OF_LONGER ? Reason.PART_OF_LONGER : Reason.EXTENDS_SHORTER);
-        detail = why.other();
-      } else {
-        d = new Decision(SloganEvidence.Verdict.COUNTED, Reason.REPEATED_ACROSS_REGIONS);
-      }
+      Judged judged = judgeMined(p, dropped, lexicon, rules, names, miner);
+      Decision d = judged.decision();
+      String detail = judged.detail();
       long quotedDocs = before == null ? 0 : before.documentsQuoted();
       long quotedN = before == null ? 0 : before.quoted();
       long sources = before == null ? 0 : before.sources();
@@ -128,6 +102,51 @@ public final class SloganVerdicts {
     out.sort(Comparator.comparing((Candidate c) -> !c.counted()).thenComparing(Candidate::documents, Comparator.reverseOrder())
         .thenComparing(Candidate::key));
     return out;
+  }
+
+  /** A mined phrase's decision and the detail it names (a lexicon key, a shape rule, a phrase), or null. */
+  private record Judged(Decision decision, String detail) {
+    static Judged rejected(Reason reason) {
+      return new Judged(Decision.rejected(reason), null);
+    }
+
+    static Judged rejected(Reason reason, String detail) {
+      return new Judged(Decision.rejected(reason), detail);
+    }
+  }
+
+  /** The mining rules in order, first that decides; each is worked out only when those before it pass. */
+  private static Judged judgeMined(
+      PhraseMiner.Phrase p, Map<String, PhraseMiner.Dropped> dropped, SloganLexicon lexicon, SloganRules rules, NameScreen names,
+      PhraseMiner miner) {
+    String phrase = p.phrase();
+    String lexiconKey = lexicon.keyOf(phrase);
+    if (lexiconKey != null) {
+      return Judged.rejected(Reason.IN_LEXICON, lexiconKey);
+    }
+    Optional<SloganRules.Rejection> shape = rules.rejection(phrase);
+    if (shape.isPresent()) {
+      return Judged.rejected(Reason.NOT_FORMULATION_SHAPE, shape.get().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    Optional<Reason> name = names.screen(phrase, List.of(phrase), 0);
+    if (name.isPresent()) {
+      return Judged.rejected(name.get());
+    }
+    if (p.introducedShare() < miner.rules().minIntroducedShare()) {
+      return Judged.rejected(Reason.NOT_INTRODUCED);
+    }
+    if (PhraseMiner.isDictionaryWord(phrase)) {
+      return Judged.rejected(Reason.DICTIONARY_WORD);
+    }
+    String inside = lexiconFormInside(phrase, lexicon);
+    if (inside != null) {
+      return Judged.rejected(Reason.CONTAINS_LEXICON_FORM, inside);
+    }
+    PhraseMiner.Dropped why = dropped.get(phrase);
+    if (why != null) {
+      return Judged.rejected(why.why() == PhraseMiner.Drop.PART_OF_LONGER ? Reason.PART_OF_LONGER : Reason.EXTENDS_SHORTER, why.other());
+    }
+    return new Judged(new Decision(SloganEvidence.Verdict.COUNTED, Reason.REPEATED_ACROSS_REGIONS), null);
   }
 
   private static Decision judgeQuoted(DiscoverSlogans.Quoted q, Figures f, SloganLexicon lexicon, SloganRules rules, NameScreen names) {
