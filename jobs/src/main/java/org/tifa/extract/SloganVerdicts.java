@@ -22,11 +22,12 @@ import org.tifa.reference.SloganLexicon;
  * {@code slogan_candidates} table and the discovered and mined slogans of the dictionary.
  *
  * <p>Order of the rules, first that decides: a lexicon form is counted as its lexicon entry; a name
- * is rejected ({@link NameScreen}), and so is a quoted idiom ({@link #isIdiom}); a quoted candidate is judged on its quote share and spread
- * ({@link SloganEvidence#judge}); a mined phrase must pass the shape rules of quoted spans ({@link
- * SloganRules}), not be a word of the general dictionary, contain no lexicon form (the lexicon entry is counted there already) and be
- * the one kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the quoted verdict when
- * it is counted, else the mined one.
+ * is rejected ({@link NameScreen}), and so is a quoted idiom ({@link #isIdiom}); a quoted candidate
+ * is judged on its quote share and spread ({@link SloganEvidence#judge}); a mined phrase must pass
+ * the shape rules of quoted spans ({@link SloganRules}), not be a word of the general dictionary,
+ * contain no lexicon form (the lexicon entry is counted there already) and be the one kept of a
+ * phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the
+ * quoted verdict when it is counted, else the mined one.
  */
 public final class SloganVerdicts {
   private SloganVerdicts() {}

@@ -19,9 +19,9 @@ import java.util.TreeSet;
  * scanned in the same canonical form, with an offset map back to the original. That makes
  * spacing and quotation marks free: “乡村 振兴” matches 乡村振兴, “攻坚突破年 政协见行动” matches
  * whatever the space became, and 高效办成“一件事” matches 高效办成一件事 (a writer quotes part of
- * a formulation to stress it). List separators (、，, and middle dots) are different: they would let a numbered
- * heading “三、农业” read as 三农, so a separator may stand inside a match only where one of the
- * term's own surface forms has a separator or a space. Line breaks are never crossed. The text
+ * a formulation to stress it). List separators (、，, and middle dots) are different: they would
+ * let a numbered heading “三、农业” read as 三农, so a separator may stand inside a match only where
+ * one of the term's own surface forms has a separator or a space. Line breaks are never crossed. The text
  * must already be normalized (Simplified script, half-width Latin and digits): no case or script
  * folding happens here.
  *

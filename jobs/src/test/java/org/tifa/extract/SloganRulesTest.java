@@ -91,13 +91,13 @@ class SloganRulesTest {
     assertEquals("专精特新小巨人", SloganRules.canonicalKey("专精特新“小巨人”"));
     assertEquals("三亮", SloganRules.canonicalKey("「三亮」"));
     assertEquals("放得活管得好", SloganRules.canonicalKey("『放得活』\"管得好\""));
+    assertEquals("三亮。", SloganRules.canonicalKey("‘三亮’。"));
   }
 
   @Test
   void canonicalKeyKeepsEverythingElse() {
     assertEquals("人工智能+", SloganRules.canonicalKey("人工智能+"));
     assertEquals("5649N", SloganRules.canonicalKey("5649N"));
-    assertEquals("三亮。", SloganRules.canonicalKey("‘三亮’。"));
     assertEquals("", SloganRules.canonicalKey(" 、 "));
   }
 
