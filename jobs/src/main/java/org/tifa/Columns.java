@@ -77,6 +77,16 @@ public final class Columns {
   /** Inside {@link #TERM_HITS} only: whether the document counts as being about the term. */
   public static final String ABOUT = "about";
   public static final String ALIASES = "aliases";
+  /** Inside {@link #TERM_HITS}, and document_terms: offset of the term's first mention. */
+  public static final String FIRST_START = "first_start";
+  /** Each accepted document's mentions (array of structs), until written as the mentions table. */
+  public static final String MENTION_ROWS = "mention_rows";
+  public static final String START = "start";
+  public static final String END = "end";
+  public static final String SURFACE = "surface";
+  public static final String QUOTED = "quoted";
+  public static final String CONTEXT = "context";
+  public static final String CONTEXT_START = "context_start";
 
   // term_counts.
   public static final String SNAPSHOT_ID = "snapshot_id";

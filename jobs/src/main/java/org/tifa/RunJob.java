@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.tifa.aggregate.BuildDocuments;
+import org.tifa.aggregate.BuildPassages;
 import org.tifa.aggregate.BuildRegions;
 import org.tifa.aggregate.BuildTerms;
 import org.tifa.aggregate.CountTerms;
@@ -59,7 +60,8 @@ import org.tifa.write.SnapshotWriter;
  *       and verdict (slogan_candidates); the dictionary of the counted ones is built on the driver
  *       and broadcast
  *   <li>extract terms — every slogan and topic keyword in every document (pass two)
- *   <li>count — documents, term_counts, terms, slogan_candidates, regions tables
+ *   <li>count — documents, document_terms, mentions, texts, term_counts, terms, slogan_candidates,
+ *       regions tables
  *   <li>write — tables, accounting check, manifest, atomic commit
  * </ol>
  */
@@ -152,7 +154,7 @@ public final class RunJob {
         ExtractTerms.apply(
                 texts.filter(col(Columns.REASON).isNull()).select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
                 jsc.broadcast(dictionary),
-                config.topicMinSalience)
+                new ExtractTerms.Settings(config.topicMinSalience, config.mentionContexts, config.contextChars))
             .drop(Columns.TITLE, Columns.BODY);
     // Partitioned by input size (one per 64 MiB), not by the session's few shuffle partitions:
     // each task placing documents in cells for term_counts then buffers its shuffle output in
@@ -188,6 +190,18 @@ public final class RunJob {
       CountTerms.Survey survey = CountTerms.Survey.of(counted);
       step(spark, "write documents");
       Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents.coalesce(files(acceptedRecords)), Tables.DOCUMENTS_SCHEMA, 0);
+      step(spark, "write document_terms, mentions");
+      Path documentTermsDir =
+          writer.writeTable(Tables.DOCUMENT_TERMS, BuildPassages.documentTerms(counted), Tables.DOCUMENT_TERMS_SCHEMA, 0);
+      Path mentionsDir = writer.writeTable(Tables.MENTIONS, BuildPassages.mentions(counted), Tables.MENTIONS_SCHEMA, 0);
+      Path textsDir = null;
+      if (config.texts) {
+        step(spark, "write texts");
+        Dataset<Row> accepted = texts.filter(col(Columns.REASON).isNull());
+        textsDir =
+            writer.writeTable(
+                Tables.TEXTS, BuildPassages.texts(accepted, unique, record).coalesce(files(acceptedRecords)), Tables.TEXTS_SCHEMA, 0);
+      }
       step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
       step(spark, "write slogan_candidates");
@@ -225,6 +239,11 @@ public final class RunJob {
       tableRows.put(Tables.QUARANTINE, quarantined);
       tableRows.put(Tables.REGIONS, (long) reference.gazetteer().all().size() + 1);
       tableRows.put(Tables.TERM_COUNTS, spark.read().schema(Tables.TERM_COUNTS_SCHEMA).parquet(termCountsDir.toString()).count());
+      tableRows.put(Tables.DOCUMENT_TERMS, spark.read().schema(Tables.DOCUMENT_TERMS_SCHEMA).parquet(documentTermsDir.toString()).count());
+      tableRows.put(Tables.MENTIONS, spark.read().schema(Tables.MENTIONS_SCHEMA).parquet(mentionsDir.toString()).count());
+      if (textsDir != null) {
+        tableRows.put(Tables.TEXTS, spark.read().schema(Tables.TEXTS_SCHEMA).parquet(textsDir.toString()).count());
+      }
       Dataset<Row> writtenTerms = spark.read().schema(Tables.TERMS_SCHEMA).parquet(termsDir.toString());
       tableRows.put(Tables.TERMS, writtenTerms.count());
       tableRows.put(Tables.SLOGAN_CANDIDATES, (long) found.candidates().size());

@@ -29,6 +29,9 @@ public final class Tables {
   public static final String QUARANTINE = "quarantine";
   public static final String REGIONS = "regions";
   public static final String TERM_COUNTS = "term_counts";
+  public static final String DOCUMENT_TERMS = "document_terms";
+  public static final String MENTIONS = "mentions";
+  public static final String TEXTS = "texts";
 
   /** One topic a document mentions, in its {@link Columns#TOPIC_SALIENCE}. */
   public static final StructType TOPIC_MENTIONS =
@@ -127,6 +130,47 @@ public final class Tables {
             required(Columns.DOCUMENT_SHARE, DoubleType),
             required(Columns.FIRST_SEEN, DateType),
             required(Columns.LAST_SEEN, DateType),
+          });
+
+  public static final StructType DOCUMENT_TERMS_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.DOC_ID, StringType),
+            required(Columns.TERM_KIND, StringType),
+            required(Columns.TERM_ID, StringType),
+            nullable(Columns.FAMILY, StringType),
+            required(Columns.MENTIONS, IntegerType),
+            required(Columns.QUOTED_MENTIONS, IntegerType),
+            required(Columns.SALIENCE, DoubleType),
+            required(Columns.ABOUT, BooleanType),
+            required(Columns.FIRST_START, IntegerType),
+            required(Columns.PUBLISHED_DATE, DateType),
+            nullable(Columns.REGION_CODE, StringType),
+            nullable(Columns.PROVINCE_CODE, StringType),
+          });
+
+  public static final StructType MENTIONS_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.DOC_ID, StringType),
+            required(Columns.TERM_KIND, StringType),
+            required(Columns.TERM_ID, StringType),
+            nullable(Columns.FAMILY, StringType),
+            required(Columns.START, IntegerType),
+            required(Columns.END, IntegerType),
+            required(Columns.SURFACE, StringType),
+            required(Columns.QUOTED, BooleanType),
+            nullable(Columns.CONTEXT, StringType),
+            nullable(Columns.CONTEXT_START, IntegerType),
+            required(Columns.PUBLISHED_DATE, DateType),
+            nullable(Columns.REGION_CODE, StringType),
+            nullable(Columns.PROVINCE_CODE, StringType),
+          });
+
+  public static final StructType TEXTS_SCHEMA =
+      new StructType(
+          new StructField[] {
+            required(Columns.DOC_ID, StringType), nullable(Columns.TITLE, StringType), required(Columns.BODY, StringType),
           });
 
   public static final StructType TERMS_SCHEMA =
@@ -252,16 +296,19 @@ public final class Tables {
           });
 
   public static final Map<String, StructType> BY_NAME =
-      Map.of(
-          SLOGAN_CANDIDATES, SLOGAN_CANDIDATES_SCHEMA,
-          DOCUMENTS, DOCUMENTS_SCHEMA,
-          QUARANTINE, QUARANTINE_SCHEMA,
-          REGIONS, REGIONS_SCHEMA,
-          TERM_COUNTS, TERM_COUNTS_SCHEMA,
-          TERMS, TERMS_SCHEMA,
-          TERM_CHANGES, TERM_CHANGES_SCHEMA,
-          TERM_DIFFUSION, TERM_DIFFUSION_SCHEMA,
-          REGION_SIMILARITY, REGION_SIMILARITY_SCHEMA);
+      Map.ofEntries(
+          Map.entry(SLOGAN_CANDIDATES, SLOGAN_CANDIDATES_SCHEMA),
+          Map.entry(DOCUMENTS, DOCUMENTS_SCHEMA),
+          Map.entry(DOCUMENT_TERMS, DOCUMENT_TERMS_SCHEMA),
+          Map.entry(MENTIONS, MENTIONS_SCHEMA),
+          Map.entry(TEXTS, TEXTS_SCHEMA),
+          Map.entry(QUARANTINE, QUARANTINE_SCHEMA),
+          Map.entry(REGIONS, REGIONS_SCHEMA),
+          Map.entry(TERM_COUNTS, TERM_COUNTS_SCHEMA),
+          Map.entry(TERMS, TERMS_SCHEMA),
+          Map.entry(TERM_CHANGES, TERM_CHANGES_SCHEMA),
+          Map.entry(TERM_DIFFUSION, TERM_DIFFUSION_SCHEMA),
+          Map.entry(REGION_SIMILARITY, REGION_SIMILARITY_SCHEMA));
 
   static StructField required(String name, DataType type) {
     return new StructField(name, type, false, Metadata.empty());

@@ -34,6 +34,7 @@ import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
 import org.tifa.testing.DuckDb;
+import org.tifa.testing.PassageChecks;
 import org.tifa.testing.Writers;
 
 /**
@@ -146,6 +147,8 @@ class RunJobIT extends SparkTest {
     assertEquals(List.of("bad_date", "reports.jsonl.bz2", 13L, true, false, "ingest"), quarantine.get(10));
 
     assertTermsCountedAsByHand(snap);
+    assertMentionsAsByHand(snap);
+    PassageChecks.assertTraceable(out.resolve("s1"));
 
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("s1/manifest.json").toFile());
     JsonNode counts = manifest.get("counts");
@@ -224,6 +227,31 @@ class RunJobIT extends SparkTest {
 
     assertEquals(List.of(List.of(3342L, 1L)),
         query("SELECT count(*), count(*) FILTER (WHERE code = '000000') FROM read_parquet('" + snap + "/regions/*.parquet')"));
+  }
+
+  /**
+   * 蓉易办's mentions, offsets counted by hand in each document's text (title, line break, body).
+   * cd-001: the title 成都市召开营商环境大会 is 11 characters, so the body starts at 12; in the body
+   * 四川省成都市召开优化营商环境大会，提出“蓉易办”品牌建设。 the quoted 蓉易办 stands at 20-23, so at 32-35, and
+   * its context is the whole body (one sentence, 12-41). cd-002: the title 成都市政协视察“天府粮仓”建设 is
+   * 15 characters (body at 16); 蓉易办 stands unquoted at body 34-37, so at 50-53.
+   */
+  private static void assertMentionsAsByHand(String snap) throws SQLException {
+    assertEquals(
+        List.of(
+            List.of("cd-001", 32, 35, "蓉易办", true, "四川省成都市召开优化营商环境大会，提出“蓉易办”品牌建设。", 12, "510100"),
+            List.of("cd-002", 50, 53, "蓉易办", false, "成都市政协组织委员视察“天府粮仓”成都片区建设情况，并在政务大厅体验蓉易办平台。", 16, "510100")),
+        query("SELECT doc_id, start, \"end\", surface, quoted, context, context_start, region_code FROM read_parquet('" + snap
+            + "/mentions/*.parquet') WHERE term_id = '蓉易办' ORDER BY doc_id"));
+    assertEquals(
+        List.of(List.of("cd-001", 1, 1, 32, "2024-02-29"), List.of("cd-002", 1, 0, 50, "2024-03-01")),
+        query("SELECT doc_id, mentions, quoted_mentions, first_start, CAST(published_date AS VARCHAR) FROM read_parquet('" + snap
+            + "/document_terms/*.parquet') WHERE term_id = '蓉易办' ORDER BY doc_id"));
+    // 天府粮仓 in cd-002: quoted in the title (8-12) and in the body (12-16, so 28-32).
+    assertEquals(
+        List.of(List.of(8, true), List.of(28, true)),
+        query("SELECT start, quoted FROM read_parquet('" + snap + "/mentions/*.parquet') WHERE doc_id = 'cd-002' AND term_id = '天府粮仓' "
+            + "ORDER BY start"));
   }
 
   @Test

@@ -51,6 +51,7 @@ class SampleIT extends SparkTest {
     assertEquals(List.of(), report.fateMisses(), "records whose fate (accepted, duplicate, quarantined) differs from the label");
 
     assertReadmeQueriesAnswer(repo, out.resolve("sample"));
+    org.tifa.testing.PassageChecks.assertTraceable(out.resolve("sample"));
 
     SampleEval.Score province = report.province();
     SampleEval.Score prefecture = report.prefecture();

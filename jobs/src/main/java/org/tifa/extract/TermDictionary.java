@@ -98,6 +98,8 @@ public final class TermDictionary implements Serializable {
   /** Slogans (group {@link #SLOGANS}) and topic keywords ({@link #TOPICS}), over one trie. */
   private final TermMatcher matcher;
   private final List<Term> terms;
+  /** Slogan id → family stem id, for the slogans in a family. */
+  private final Map<String, String> families;
 
   private static final int SLOGANS = 0;
   private static final int TOPICS = 1;
@@ -105,6 +107,13 @@ public final class TermDictionary implements Serializable {
   private TermDictionary(TermMatcher matcher, List<Term> terms) {
     this.matcher = matcher;
     this.terms = terms;
+    Map<String, String> f = new HashMap<>();
+    for (Term t : terms) {
+      if (t.kind().equals(SLOGAN) && t.family() != null) {
+        f.put(t.id(), t.family());
+      }
+    }
+    this.families = f;
   }
 
   /**
@@ -172,15 +181,32 @@ public final class TermDictionary implements Serializable {
   /**
    * Occurrences per term id of one document (title and body matched separately), in order of
    * first appearance: slogans of the title, of the body, then topics of the title, of the body.
+   * Keys are kind, NUL, id.
    */
   public Map<String, int[]> count(String title, String body) {
+    Map<String, int[]> out = new LinkedHashMap<>();
+    for (Mention m : mentions(title, body)) {
+      out.computeIfAbsent(m.kind() + "\u0000" + m.id(), k -> new int[1])[0]++;
+    }
+    return out;
+  }
+
+  /**
+   * Every occurrence counted in one document, with offsets into its {@link Passage#text}: the
+   * slogans of the title, of the body, then the topic keywords of the title, of the body; within
+   * each, in text order, a longer slogan before the nested ones inside it.
+   */
+  public List<Mention> mentions(String title, String body) {
     TermHit[][] inTitle = hits(title);
     TermHit[][] inBody = hits(body);
-    Map<String, int[]> out = new LinkedHashMap<>();
-    tally(inTitle[SLOGANS], SLOGAN, out);
-    tally(inBody[SLOGANS], SLOGAN, out);
-    tally(inTitle[TOPICS], TOPIC, out);
-    tally(inBody[TOPICS], TOPIC, out);
+    QuoteSpan[] titleQuotes = inTitle == NONE ? new QuoteSpan[0] : QuoteScanner.scan(title);
+    QuoteSpan[] bodyQuotes = inBody == NONE ? new QuoteSpan[0] : QuoteScanner.scan(body);
+    int shift = Passage.bodyOffset(title);
+    List<Mention> out = new ArrayList<>();
+    add(inTitle[SLOGANS], SLOGAN, titleQuotes, 0, out);
+    add(inBody[SLOGANS], SLOGAN, bodyQuotes, shift, out);
+    add(inTitle[TOPICS], TOPIC, titleQuotes, 0, out);
+    add(inBody[TOPICS], TOPIC, bodyQuotes, shift, out);
     return out;
   }
 
@@ -190,10 +216,28 @@ public final class TermDictionary implements Serializable {
     return text == null || text.isEmpty() ? NONE : matcher.findAllByGroup(text);
   }
 
-  private static void tally(TermHit[] hits, String kind, Map<String, int[]> out) {
+  private static void add(TermHit[] hits, String kind, QuoteSpan[] quotes, int shift, List<Mention> out) {
     for (TermHit hit : hits) {
-      out.computeIfAbsent(kind + "\u0000" + hit.id(), k -> new int[1])[0]++;
+      out.add(new Mention(kind, hit.id(), hit.start() + shift, hit.end() + shift, hit.surface(), inside(quotes, hit)));
     }
+  }
+
+  /** Whether a quoted span encloses the hit. */
+  private static boolean inside(QuoteSpan[] quotes, TermHit hit) {
+    for (QuoteSpan q : quotes) {
+      if (q.start() > hit.start()) {
+        return false; // spans come by start
+      }
+      if (hit.end() <= q.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The family stem's id of a term, or null (topics have none). */
+  public String familyOf(String kind, String id) {
+    return kind.equals(SLOGAN) ? families.get(id) : null;
   }
 
   public List<Term> terms() {

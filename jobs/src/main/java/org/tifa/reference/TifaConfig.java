@@ -70,6 +70,9 @@ public final class TifaConfig implements Serializable {
   public final List<String> grains;
   public final int quarantineRawBytes;
   public final int rowsPerFile;
+  public final boolean texts;
+  public final int mentionContexts;
+  public final int contextChars;
   public final java.time.Duration leftoverAge;
   public final int sloganMinDocuments;
   public final int wordBoundaryMaxChars;
@@ -98,6 +101,11 @@ public final class TifaConfig implements Serializable {
     this.quarantineRawBytes = wholeNumber(tree, "output", "quarantine_raw_bytes", 64, MAX_QUARANTINE_RAW_BYTES);
     // Fewer rows than this would split a table into up to 1000 files of a few rows each.
     this.rowsPerFile = wholeNumber(tree, "output", "rows_per_file", 1000, 100_000_000);
+    this.texts = flag(tree, "output", "texts");
+    // Contexts are the bulk of the mentions table's bytes; offsets are kept for every mention.
+    this.mentionContexts = wholeNumber(tree, "output", "mention_contexts", 0, 1_000_000);
+    // A sentence is rarely longer than 200 characters each side of a term.
+    this.contextChars = wholeNumber(tree, "output", "context_chars", 10, 200);
     // A lock is refreshed at a quarter of this age; a year is the most a stale run is waited for.
     this.leftoverAge = java.time.Duration.ofHours(wholeNumber(tree, "output", "leftover_age_hours", 1, 8760));
     this.sloganMinDocuments = wholeNumber(tree, "slogans", "min_documents", 1, 1_000_000);
@@ -222,6 +230,15 @@ public final class TifaConfig implements Serializable {
       throw new ConfigException("setting '" + section + "." + key + "' must be text");
     }
     return n.asText();
+  }
+
+  /** true or false. */
+  private static boolean flag(JsonNode tree, String section, String key) {
+    JsonNode n = node(tree, section, key);
+    if (!n.isBoolean()) {
+      throw new ConfigException("setting '" + section + "." + key + "' must be true or false, got " + shown(n));
+    }
+    return n.asBoolean();
   }
 
   /** A whole number from {@code min} to {@code max}. */

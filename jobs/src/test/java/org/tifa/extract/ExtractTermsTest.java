@@ -16,6 +16,15 @@ import org.tifa.reference.SloganLexicon;
 import org.tifa.reference.Taxonomy;
 
 class ExtractTermsTest extends SparkTest {
+  private static ExtractTerms.Settings settings(double minSalience) {
+    return new ExtractTerms.Settings(minSalience, 3, 60);
+  }
+
+  /** The result for a body without a title, as if the document were {@code chars} long. */
+  private static Row row(TermDictionary dictionary, String body, int chars) {
+    return ExtractTerms.toRow(dictionary.mentions(null, body), Passage.text(null, body), chars, settings(3.0), dictionary);
+  }
+
   @Test
   void countsEveryOccurrenceQuotedOrNotWithTheLongestMatch() {
     // 蓉易办 was found quoted elsewhere (discovered); 新质生产力 is a lexicon slogan; 聚力攻坚突破年
@@ -32,7 +41,7 @@ class ExtractTermsTest extends SparkTest {
             List.of(RowFactory.create("d", "聚力攻坚突破年 政协履职见行动", "发展新质生产力，推广蓉易办平台，“蓉易办”好用。")),
             new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType));
 
-    Row r = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 3.0).first();
+    Row r = ExtractTerms.apply(docs, jsc().broadcast(dictionary), settings(3.0)).first();
     Map<String, Integer> slogans = new java.util.TreeMap<>();
     for (Row hit : r.<Row>getList(r.fieldIndex(Columns.TERM_HITS))) {
       if (hit.getString(0).equals(TermDictionary.SLOGAN)) {
@@ -71,7 +80,7 @@ class ExtractTermsTest extends SparkTest {
     TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, 3);
     String sentence = "我们要广泛应用现代科学技术成果，大量采用新型材料和新能源，实现主要产品和生产工艺的现代化";
 
-    Row r = ExtractTerms.toRow(dictionary.count(null, sentence), 31_881, 3.0);
+    Row r = row(dictionary, sentence, 31_881);
 
     Assertions.assertEquals(Map.of("energy_carbon", List.of(1, 10_000 / 31_881.0, false)), topicHits(r));
     Assertions.assertEquals(List.of(), topics(r));
@@ -83,10 +92,8 @@ class ExtractTermsTest extends SparkTest {
     // (21,437 characters) names 中央八项规定精神 once (0.47 per 10,000).
     TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, 3);
     Row notice =
-        ExtractTerms.toRow(
-            dictionary.count(null, "日前，经中共中央批准，中央纪律检查委员会对十八届中央书记处书记、国务委员兼国务院秘书长杨晶严重违纪问题立案审查。"),
-            271, 3.0);
-    Row report = ExtractTerms.toRow(dictionary.count(null, "锲而不舍落实中央八项规定精神，推进作风建设常态化长效化。"), 21_437, 3.0);
+        row(dictionary, "日前，经中共中央批准，中央纪律检查委员会对十八届中央书记处书记、国务委员兼国务院秘书长杨晶严重违纪问题立案审查。", 271);
+    Row report = row(dictionary, "锲而不舍落实中央八项规定精神，推进作风建设常态化长效化。", 21_437);
 
     Assertions.assertEquals(List.of("anti_corruption"), topics(notice));
     Assertions.assertEquals(List.of(), topics(report));
@@ -105,8 +112,8 @@ class ExtractTermsTest extends SparkTest {
             new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType));
 
     String[] result = {Columns.TERM_HITS, Columns.SLOGANS, Columns.TOPICS, Columns.TOPIC_SALIENCE};
-    Row strict = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 600).selectExpr(result).first();
-    Row any = ExtractTerms.apply(docs, jsc().broadcast(dictionary), 0).selectExpr(result).first();
+    Row strict = ExtractTerms.apply(docs, jsc().broadcast(dictionary), settings(600)).selectExpr(result).first();
+    Row any = ExtractTerms.apply(docs, jsc().broadcast(dictionary), settings(0)).selectExpr(result).first();
 
     Assertions.assertEquals(List.of(2, 1000.0, true), topicHits(strict).get("talent"));
     Assertions.assertEquals(List.of(1, 500.0, false), topicHits(strict).get("energy_carbon"));

@@ -1,6 +1,7 @@
 package org.tifa.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -124,6 +125,8 @@ class TifaConfigTest {
         Arguments.of("input", "max_line_bytes", "1024", "268435456", 1.0),
         Arguments.of("output", "quarantine_raw_bytes", "64", "16777216", 1.0),
         Arguments.of("output", "rows_per_file", "1000", "100000000", 1.0),
+        Arguments.of("output", "mention_contexts", "0", "1000000", 1.0),
+        Arguments.of("output", "context_chars", "10", "200", 1.0),
         Arguments.of("output", "leftover_age_hours", "1", "8760", 1.0),
         Arguments.of("slogans", "min_documents", "1", "1000000", 1.0),
         Arguments.of("extract", "word_boundary_max_chars", "0", "8", 1.0),
@@ -168,6 +171,13 @@ class TifaConfigTest {
       comment.insert(0, lines.get(i).trim().substring(1));
     }
     assertMentions(comment.toString(), "[" + min + ", " + max);
+  }
+
+  @Test
+  void textsIsAFlagNotAWord() {
+    assertFalse(override("output:\n  texts: false\n").texts);
+    assertTrue(TifaConfig.defaults().texts);
+    assertMentions(refusal("output:\n  texts: 'no'\n"), "output.texts", "true or false", "'no'");
   }
 
   @Test
