@@ -19,6 +19,7 @@ import org.tifa.ingest.ListInputs;
 import org.tifa.options.CompareOptions;
 import org.tifa.options.ReportOptions;
 import org.tifa.options.RunOptions;
+import org.tifa.options.PassagesOptions;
 import org.tifa.reference.ConfigException;
 import org.tifa.reference.TifaConfig;
 import org.tifa.spark.Logs;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Tifa.VersionProvider.class,
     description = "Tracks how political slogans and policy topics spread across China's regions over time.",
-    subcommands = {Tifa.Run.class, Tifa.Compare.class, Tifa.Report.class, Tifa.Generate.class})
+    subcommands = {Tifa.Run.class, Tifa.Compare.class, Tifa.Report.class, Tifa.Passages.class, Tifa.Generate.class})
 public final class Tifa implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -420,6 +421,71 @@ public final class Tifa implements Callable<Integer> {
         ReportJob.Result result = new ReportJob(options, shown, base).run(spark);
         System.out.printf("report of snapshot %s (%,d documents): %s, %,d bytes%n", shown.snapshotId(), result.model().meta().documents(),
             result.output(), result.bytes());
+        return OK;
+      } finally {
+        if (ownSession) {
+          spark.stop();
+        }
+      }
+    }
+  }
+
+  /** {@code tifa passages}. */
+  @Command(
+      name = "passages",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = "Prints the passages where a term appears in a snapshot (keyword in context): region, date, title and the sentence with the term marked.",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:success (also when no passage matches)",
+        "1:unexpected failure",
+        "2:usage error, or a --term or --region the snapshot does not know",
+        "3:a snapshot not found, not a committed Tifa snapshot, or written without a mentions table",
+        "5:a snapshot written with another schema version"
+      })
+  static final class Passages implements Callable<Integer> {
+    @Option(
+        names = "--snapshot",
+        required = true,
+        paramLabel = "SNAPSHOT",
+        description = "The snapshot to read: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
+    String snapshot;
+
+    @Option(names = "--term", required = true, paramLabel = "TERM", description = "A slogan or topic: its id, display form or an alias (e.g. 新质生产力, 人工智能+, party_building, 党的建设).")
+    String term;
+
+    @Option(names = "--region", paramLabel = "CODE", description = "Only documents of this region or inside it (GB/T 2260 code, e.g. 371500).")
+    String region;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Only documents published on or after this date (2024-03-19).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Only documents published on or before this date.")
+    String to;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Most passages printed, earliest first (1..100000). Default: 20")
+    int limit = PassagesOptions.DEFAULT_LIMIT;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (the default), csv or json (one object per line).")
+    String format = "text";
+
+    @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+      PassagesOptions options =
+          new PassagesOptions(snapshot, term, region, PassagesOptions.date("--from", from), PassagesOptions.date("--to", to), limit,
+                  PassagesOptions.Format.of(format), verbose)
+              .validate();
+      SnapshotRef ref = SnapshotRef.resolve("--snapshot", options.snapshot(), Hadoop.configuration());
+      Logs.configure(options.verbose());
+      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = Sessions.create("tifa passages", false);
+      try {
+        PassagesJob.Result result = new PassagesJob(options, ref).run(spark);
+        PassagesJob.print(result, options.format(), System.out, System.err);
         return OK;
       } finally {
         if (ownSession) {

@@ -23,7 +23,7 @@ class ReadmeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"run", "compare", "report"})
+  @ValueSource(strings = {"run", "compare", "report", "passages"})
   void optionTableMatchesTheHelp(String command) throws IOException {
     CommandLine sub = new CommandLine(new Tifa()).getSubcommands().get(command);
     List<String> expected = new ArrayList<>();

@@ -58,7 +58,7 @@ class CountTermsTest extends SparkTest {
 
   /** A hit whose salience (not read by counting) is given as its mentions. */
   private static Row hit(String kind, String id, int mentions, boolean about) {
-    return RowFactory.create(kind, id, mentions, TermDictionary.key(kind, id), (double) mentions, about);
+    return RowFactory.create(kind, id, mentions, TermDictionary.key(kind, id), (double) mentions, about, 0, 0, null);
   }
 
   @Test
