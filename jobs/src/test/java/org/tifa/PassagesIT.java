@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
+import org.tifa.testing.Cli;
 import org.tifa.testing.Writers;
 
 /**
@@ -66,25 +65,8 @@ class PassagesIT extends SparkTest {
     return out.resolve(snapshot);
   }
 
-  private record Outcome(int code, String out, String err) {}
-
-  private static Outcome passages(String... args) {
-    PrintStream savedOut = System.out;
-    PrintStream savedErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      String[] all = new String[args.length + 1];
-      all[0] = "passages";
-      System.arraycopy(args, 0, all, 1, args.length);
-      int code = Tifa.execute(all);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(savedOut);
-      System.setErr(savedErr);
-    }
+  private static Cli.Outcome passages(String... args) {
+    return Cli.command("passages", args);
   }
 
   private static final String ALL =
@@ -103,7 +85,7 @@ class PassagesIT extends SparkTest {
 
   @Test
   void printsEveryPassageEarliestFirstWithTheTermMarked() {
-    Outcome o = passages("--snapshot", full.toString(), "--term", "新质生产力");
+    Cli.Outcome o = passages("--snapshot", full.toString(), "--term", "新质生产力");
     assertEquals(0, o.code(), o.err());
     assertEquals(ALL, o.out());
   }
@@ -111,7 +93,7 @@ class PassagesIT extends SparkTest {
   @Test
   void passagesStoredWithoutAContextAreCutFromTheTextsAlike() {
     // With one context per document and term, a's second and third come from texts.
-    Outcome o = passages("--snapshot", oneContext.toString(), "--term", "新质生产力");
+    Cli.Outcome o = passages("--snapshot", oneContext.toString(), "--term", "新质生产力");
     assertEquals(0, o.code(), o.err());
     assertEquals(ALL, o.out());
   }
@@ -127,19 +109,19 @@ class PassagesIT extends SparkTest {
   @Test
   void regionDatesAndLimitSelect() {
     // 370000 (Shandong) holds a (聊城市), not b (成都市).
-    Outcome shandong = passages("--snapshot", full.toString(), "--term", "新质生产力", "--region", "370000", "--limit", "2");
+    Cli.Outcome shandong = passages("--snapshot", full.toString(), "--term", "新质生产力", "--region", "370000", "--limit", "2");
     assertEquals(
         List.of("新质生产力 (slogan 新质生产力): 3 mention(s) selected, 2 shown", "2024-03-01  聊城市  聊城市推进新质生产力", "    聊城市推进【新质生产力】",
             "2024-03-01  聊城市  聊城市推进新质生产力", "    山东省聊城市发展【新质生产力】。"),
         shandong.out().lines().toList());
-    Outcome february = passages("--snapshot", full.toString(), "--term", "新质生产力", "--from", "2024-02-01", "--to", "2024-02-29");
+    Cli.Outcome february = passages("--snapshot", full.toString(), "--term", "新质生产力", "--from", "2024-02-01", "--to", "2024-02-29");
     assertEquals(3, february.out().lines().count(), february.out());
     org.junit.jupiter.api.Assertions.assertTrue(february.out().contains("成都市会议"));
   }
 
   @Test
   void csvAndJsonGiveThePassageWithTheMarksOffsets() throws Exception {
-    Outcome csv = passages("--snapshot", full.toString(), "--term", "“新质生产力”", "--format", "csv", "--limit", "1");
+    Cli.Outcome csv = passages("--snapshot", full.toString(), "--term", "“新质生产力”", "--format", "csv", "--limit", "1");
     assertEquals(0, csv.code(), csv.err());
     assertEquals(
         List.of(
@@ -148,7 +130,7 @@ class PassagesIT extends SparkTest {
         csv.out().lines().toList());
     org.junit.jupiter.api.Assertions.assertTrue(csv.err().contains("4 mention(s) selected, 1 shown"), csv.err());
 
-    Outcome json = passages("--snapshot", full.toString(), "--term", "新质生产力", "--format", "json", "--region", "371500");
+    Cli.Outcome json = passages("--snapshot", full.toString(), "--term", "新质生产力", "--format", "json", "--region", "371500");
     List<String> lines = json.out().lines().toList();
     assertEquals(3, lines.size(), json.out());
     JsonNode last = new ObjectMapper().readTree(lines.get(2));
@@ -160,15 +142,15 @@ class PassagesIT extends SparkTest {
 
   @Test
   void anUnknownTermOrRegionIsAUsageErrorAndASnapshotWithoutMentionsIsNoInput() throws Exception {
-    Outcome term = passages("--snapshot", full.toString(), "--term", "新质");
+    Cli.Outcome term = passages("--snapshot", full.toString(), "--term", "新质");
     assertEquals(2, term.code(), term.err());
     assertEquals(1, term.err().strip().lines().count(), term.err());
     org.junit.jupiter.api.Assertions.assertTrue(term.err().contains("is no term of snapshot full; terms containing it: 新质生产力"), term.err());
 
-    Outcome region = passages("--snapshot", full.toString(), "--term", "新质生产力", "--region", "999999");
+    Cli.Outcome region = passages("--snapshot", full.toString(), "--term", "新质生产力", "--region", "999999");
     assertEquals(2, region.code(), region.err());
 
-    Outcome date = passages("--snapshot", full.toString(), "--term", "新质生产力", "--from", "2024-13-01");
+    Cli.Outcome date = passages("--snapshot", full.toString(), "--term", "新质生产力", "--from", "2024-13-01");
     assertEquals(2, date.code(), date.err());
 
     // A snapshot whose manifest lists no mentions table, as one written before it existed.
@@ -179,7 +161,7 @@ class PassagesIT extends SparkTest {
     ((ObjectNode) manifest.get("tables")).remove(Tables.MENTIONS);
     manifest.put("snapshot_id", "s");
     Files.writeString(old.resolve("manifest.json"), manifest.toString());
-    Outcome before = passages("--snapshot", old.toString(), "--term", "新质生产力");
+    Cli.Outcome before = passages("--snapshot", old.toString(), "--term", "新质生产力");
     assertEquals(3, before.code(), before.err());
     org.junit.jupiter.api.Assertions.assertTrue(before.err().contains("has no mentions table"), before.err());
   }
