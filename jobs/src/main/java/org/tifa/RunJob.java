@@ -150,11 +150,13 @@ public final class RunJob {
     // Terms are matched in every accepted text, duplicates included (a twentieth more work), so
     // that only the narrow results, not the texts, are joined to the unique documents.
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
+    org.apache.spark.broadcast.Broadcast<TermDictionary> dictionaryBroadcast = jsc.broadcast(dictionary);
+    ExtractTerms.Settings extractSettings = new ExtractTerms.Settings(config.topicMinSalience, config.mentionContexts, config.contextChars);
     Dataset<Row> hits =
         ExtractTerms.apply(
                 texts.filter(col(Columns.REASON).isNull()).select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
-                jsc.broadcast(dictionary),
-                new ExtractTerms.Settings(config.topicMinSalience, config.mentionContexts, config.contextChars))
+                dictionaryBroadcast,
+                extractSettings)
             .drop(Columns.TITLE, Columns.BODY);
     // Partitioned by input size (one per 64 MiB), not by the session's few shuffle partitions:
     // each task placing documents in cells for term_counts then buffers its shuffle output in
@@ -190,18 +192,24 @@ public final class RunJob {
       CountTerms.Survey survey = CountTerms.Survey.of(counted);
       step(spark, "write documents");
       Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents.coalesce(files(acceptedRecords)), Tables.DOCUMENTS_SCHEMA, 0);
-      step(spark, "write document_terms, mentions");
+      step(spark, "write document_terms");
       Path documentTermsDir =
           writer.writeTable(Tables.DOCUMENT_TERMS, BuildPassages.documentTerms(counted), Tables.DOCUMENT_TERMS_SCHEMA, 0);
-      Path mentionsDir = writer.writeTable(Tables.MENTIONS, BuildPassages.mentions(counted), Tables.MENTIONS_SCHEMA, 0);
+      // The texts of the unique documents, read once for the texts table and once more for the
+      // mentions, which are matched again here rather than carried through counting's joins.
+      Dataset<Row> uniqueTexts =
+          BuildPassages.uniqueTexts(texts.filter(col(Columns.REASON).isNull()), unique, record).persist(StorageLevel.DISK_ONLY());
       Path textsDir = null;
       if (config.texts) {
         step(spark, "write texts");
-        Dataset<Row> accepted = texts.filter(col(Columns.REASON).isNull());
-        textsDir =
-            writer.writeTable(
-                Tables.TEXTS, BuildPassages.texts(accepted, unique, record).coalesce(files(acceptedRecords)), Tables.TEXTS_SCHEMA, 0);
+        textsDir = writer.writeTable(Tables.TEXTS, BuildPassages.texts(uniqueTexts).coalesce(files(acceptedRecords)), Tables.TEXTS_SCHEMA, 0);
       }
+      step(spark, "write mentions");
+      Path mentionsDir =
+          writer.writeTable(
+              Tables.MENTIONS, BuildPassages.mentions(ExtractTerms.mentions(uniqueTexts, dictionaryBroadcast, extractSettings)),
+              Tables.MENTIONS_SCHEMA, 0);
+      uniqueTexts.unpersist(false);
       step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
       step(spark, "write slogan_candidates");

@@ -35,21 +35,28 @@ public final class BuildPassages {
   }
 
   /**
-   * The normalized title and body of each accepted document: {@code texts} holds them by the
-   * record's keys, {@code documents} names the accepted ones by the same keys.
+   * The normalized title and body of each unique document with the columns every fact row carries:
+   * {@code texts} holds them by the record's keys, {@code documents} names the unique ones by the
+   * same keys.
    */
-  public static Dataset<Row> texts(Dataset<Row> texts, Dataset<Row> documents, String... recordKeys) {
-    java.util.List<String> keys = java.util.List.of(recordKeys);
+  public static Dataset<Row> uniqueTexts(Dataset<Row> texts, Dataset<Row> documents, String... recordKeys) {
     Column[] text = new Column[recordKeys.length + 2];
-    Column[] doc = new Column[recordKeys.length + 1];
+    Column[] doc = new Column[recordKeys.length + DOCUMENT.length];
     for (int i = 0; i < recordKeys.length; i++) {
       text[i] = col(recordKeys[i]);
       doc[i] = col(recordKeys[i]);
     }
     text[recordKeys.length] = col(Columns.TITLE);
     text[recordKeys.length + 1] = col(Columns.BODY);
-    doc[recordKeys.length] = col(Columns.DOC_ID);
-    return texts.select(text).join(documents.select(doc), JoinKeys.of(recordKeys)).select(columns(Tables.TEXTS_SCHEMA, null));
+    for (int i = 0; i < DOCUMENT.length; i++) {
+      doc[recordKeys.length + i] = col(DOCUMENT[i]);
+    }
+    return texts.select(text).join(documents.select(doc), JoinKeys.of(recordKeys));
+  }
+
+  /** The texts table from {@link #uniqueTexts}. */
+  public static Dataset<Row> texts(Dataset<Row> uniqueTexts) {
+    return uniqueTexts.select(columns(Tables.TEXTS_SCHEMA, null));
   }
 
   private static Dataset<Row> exploded(Dataset<Row> accepted, String array, StructType schema) {

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,12 @@ import org.tifa.Tables;
  * title and body. Adds {@link Columns#TERM_HITS} (per term: kind, id, mentions, the term's {@link
  * TermDictionary#key} for counting by number, its {@link Salience} in the document, whether the
  * document is {@link Columns#ABOUT} it, quoted mentions, the first mention's offset and the
- * family), {@link Columns#MENTION_ROWS} (each occurrence with its offsets, surface, whether it is
- * quoted and, for the first few of each term, its context), the sorted id arrays {@link
+ * family), the sorted id arrays {@link
  * Columns#SLOGANS} (every slogan mentioned) and {@link Columns#TOPICS} (the topics the document is
  * about: at or above the minimum salience), and {@link Columns#TOPIC_SALIENCE}: every topic
  * mentioned with its mentions and salience, by id, so that a document's topics can be judged at
- * another minimum. Offsets are code points of the document's {@link Passage#text}.
+ * another minimum. {@link #mentions} lists the occurrences themselves. Offsets are code points of
+ * the document's {@link Passage#text}.
  */
 public final class ExtractTerms {
   private ExtractTerms() {}
@@ -77,10 +78,9 @@ public final class ExtractTerms {
           .add(Columns.TERM_HITS, createArrayType(HIT, false))
           .add(Columns.SLOGANS, createArrayType(StringType, false))
           .add(Columns.TOPICS, createArrayType(StringType, false))
-          .add(Columns.TOPIC_SALIENCE, createArrayType(Tables.TOPIC_MENTIONS, false))
-          .add(Columns.MENTION_ROWS, createArrayType(MENTION, false));
+          .add(Columns.TOPIC_SALIENCE, createArrayType(Tables.TOPIC_MENTIONS, false));
 
-  /** The hits and mentions of every document. */
+  /** The hits of every document. */
   public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<TermDictionary> dictionary, Settings settings) {
     return documents
         .withColumn(
@@ -94,11 +94,28 @@ public final class ExtractTerms {
                     RESULT)
                 .apply(col(Columns.TITLE), col(Columns.BODY)))
         .withColumn(Columns.TERM_HITS, col("_terms." + Columns.TERM_HITS))
-        .withColumn(Columns.MENTION_ROWS, col("_terms." + Columns.MENTION_ROWS))
         .withColumn(Columns.SLOGANS, col("_terms." + Columns.SLOGANS))
         .withColumn(Columns.TOPICS, col("_terms." + Columns.TOPICS))
         .withColumn(Columns.TOPIC_SALIENCE, col("_terms." + Columns.TOPIC_SALIENCE))
         .drop("_terms");
+  }
+
+  /**
+   * Adds {@link Columns#MENTION_ROWS} to each document: its mentions, as {@link #apply} counts them,
+   * in text order. A pass of its own over the unique documents' texts, so that the mentions and
+   * their sentences never travel with the documents through the joins and caches of counting.
+   */
+  public static Dataset<Row> mentions(Dataset<Row> documents, Broadcast<TermDictionary> dictionary, Settings settings) {
+    return documents.withColumn(
+        Columns.MENTION_ROWS,
+        udf(
+                (UDF2<String, String, Row[]>)
+                    (title, body) -> {
+                      TermDictionary d = dictionary.value();
+                      return mentionRows(d.mentions(title, body), Passage.text(title, body), settings, d);
+                    },
+                createArrayType(MENTION, false))
+            .apply(col(Columns.TITLE), col(Columns.BODY)));
   }
 
   /** Per term of a document: mentions, quoted mentions, first offset (Java chars). */
@@ -106,7 +123,6 @@ public final class ExtractTerms {
     int mentions;
     int quoted;
     int first = Integer.MAX_VALUE;
-    int contexts;
   }
 
   /**
@@ -122,24 +138,6 @@ public final class ExtractTerms {
       t.first = Math.min(t.first, m.start());
     }
     Passage.CodePoints points = new Passage.CodePoints(text);
-    List<Mention> inOrder = new ArrayList<>(mentions);
-    inOrder.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
-    Row[] mentionRows = new Row[inOrder.size()];
-    for (int i = 0; i < mentionRows.length; i++) {
-      Mention m = inOrder.get(i);
-      Tally t = tallies.get(m.kind() + "\u0000" + m.id());
-      String context = null;
-      Integer contextStart = null;
-      if (t.contexts < settings.mentionContexts()) {
-        t.contexts++;
-        int[] c = Passage.context(text, m.start(), m.end(), settings.contextChars());
-        context = text.substring(c[0], c[1]);
-        contextStart = points.of(c[0]);
-      }
-      mentionRows[i] =
-          RowFactory.create(m.kind(), m.id(), families.familyOf(m.kind(), m.id()), points.of(m.start()), points.of(m.end()), m.surface(),
-              m.quoted(), context, contextStart);
-    }
     List<Row> hits = new ArrayList<>();
     TreeSet<String> slogans = new TreeSet<>();
     TreeSet<String> topics = new TreeSet<>();
@@ -167,7 +165,32 @@ public final class ExtractTerms {
         hits.toArray(Row[]::new),
         slogans.toArray(String[]::new),
         topics.toArray(String[]::new),
-        topicSalience.values().toArray(Row[]::new),
-        mentionRows);
+        topicSalience.values().toArray(Row[]::new));
+  }
+
+  /**
+   * One document's mention rows (struct {@link #MENTION}) in text order, a longer match before the
+   * ones inside it; the first {@code mentionContexts} of each term keep their sentence.
+   */
+  static Row[] mentionRows(List<Mention> mentions, String text, Settings settings, TermDictionary families) {
+    Passage.CodePoints points = new Passage.CodePoints(text);
+    List<Mention> inOrder = new ArrayList<>(mentions);
+    inOrder.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
+    Map<String, Integer> contexts = new HashMap<>();
+    Row[] rows = new Row[inOrder.size()];
+    for (int i = 0; i < rows.length; i++) {
+      Mention m = inOrder.get(i);
+      String context = null;
+      Integer contextStart = null;
+      if (contexts.merge(m.kind() + "\u0000" + m.id(), 1, Integer::sum) <= settings.mentionContexts()) {
+        int[] c = Passage.context(text, m.start(), m.end(), settings.contextChars());
+        context = text.substring(c[0], c[1]);
+        contextStart = points.of(c[0]);
+      }
+      rows[i] =
+          RowFactory.create(m.kind(), m.id(), families.familyOf(m.kind(), m.id()), points.of(m.start()), points.of(m.end()), m.surface(),
+              m.quoted(), context, contextStart);
+    }
+    return rows;
   }
 }

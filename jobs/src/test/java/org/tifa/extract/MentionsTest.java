@@ -88,10 +88,15 @@ class MentionsTest {
         DICTIONARY.mentions(title, body), Passage.text(title, body), 100, new ExtractTerms.Settings(3.0, contexts, chars), DICTIONARY);
   }
 
-  /** The mention rows of a result: kind id family start-end surface quoted context@context_start. */
-  private static List<String> mentionRows(Row result) {
+  private static Row[] rows(String title, String body, int contexts, int chars) {
+    return ExtractTerms.mentionRows(
+        DICTIONARY.mentions(title, body), Passage.text(title, body), new ExtractTerms.Settings(3.0, contexts, chars), DICTIONARY);
+  }
+
+  /** Mention rows, shown as: id family start-end quoted context@context_start. */
+  private static List<String> mentionRows(Row[] result) {
     List<String> out = new ArrayList<>();
-    for (Row m : (Row[]) result.get(4)) {
+    for (Row m : result) {
       out.add(m.getString(1) + " " + m.get(2) + " " + m.getInt(3) + "-" + m.getInt(4) + " " + m.getBoolean(6) + " " + m.get(7) + "@" + m.get(8));
     }
     return out;
@@ -110,16 +115,16 @@ class MentionsTest {
             "三亮 null 25-27 true 开展“三亮”活动，三亮成效明显，发展协商民主。@22",
             "三亮 null 31-33 false null@null",
             "cppcc null 40-44 false 开展“三亮”活动，三亮成效明显，发展协商民主。@22");
-    assertEquals(expected, mentionRows(row(TITLE, BODY, 1, 60)));
+    assertEquals(expected, mentionRows(rows(TITLE, BODY, 1, 60)));
   }
 
   @Test
   void aContextIsCutAtItsCharactersEachSideAndNoneAreKeptAtZero() {
     // 三亮 at 31-33 with 4 characters each side: 27-37, “活动，三亮成效明显” is text 27-37?
     // text 27 = body 17 ”, so the context is ”活动，三亮成效明显 (text 27-37).
-    List<String> rows = mentionRows(row(TITLE, BODY, 2, 4));
+    List<String> rows = mentionRows(rows(TITLE, BODY, 2, 4));
     assertEquals("三亮 null 31-33 false ”活动，三亮成效明显@27", rows.get(5));
-    for (String r : mentionRows(row(TITLE, BODY, 0, 60))) {
+    for (String r : mentionRows(rows(TITLE, BODY, 0, 60))) {
       assertEquals(true, r.endsWith("null@null"), r);
     }
   }
@@ -142,6 +147,6 @@ class MentionsTest {
     String body = "\uD840\uDC00稳中求进";
     List<Mention> mentions = DICTIONARY.mentions(null, body);
     assertEquals(List.of("slogan 稳中求进 3-7 稳中求进"), shown(mentions));
-    assertEquals(List.of("稳中求进 null 2-6 false \uD840\uDC00稳中求进@1"), mentionRows(row(null, body, 1, 60)));
+    assertEquals(List.of("稳中求进 null 2-6 false \uD840\uDC00稳中求进@1"), mentionRows(rows(null, body, 1, 60)));
   }
 }
