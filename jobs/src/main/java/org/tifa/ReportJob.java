@@ -52,7 +52,8 @@ public final class ReportJob {
     ReportModels.Snapshot snap =
         new ReportModels.Snapshot(
             snapshot.snapshotId(), snapshot.manifest(), tables.documents(), tables.terms(), tables.termCounts(),
-            read(spark, Tables.QUARANTINE, Tables.QUARANTINE_SCHEMA), read(spark, Tables.REGIONS, Tables.REGIONS_SCHEMA));
+            read(spark, Tables.QUARANTINE, Tables.QUARANTINE_SCHEMA), read(spark, Tables.REGIONS, Tables.REGIONS_SCHEMA),
+            snapshot.manifest().path("tables").has(Tables.MENTIONS) ? read(spark, Tables.MENTIONS, Tables.MENTIONS_SCHEMA) : null);
 
     ReportModels.Comparison comparison = null;
     if (base != null) {

@@ -85,9 +85,13 @@
     if (table.rows.length === 0) {
       body.appendChild(el('tr', {}, [el('td', {colspan: String(table.columns.length), className: 'nodata', text: NO_DATA})]));
     }
-    table.rows.forEach(function (r) {
+    table.rows.forEach(function (r, row) {
       body.appendChild(el('tr', {}, r.map(function (v, i) {
         var f = table.columns[i].format;
+        var key = table.columns[i].term && table.keys ? table.keys[row] : null;
+        if (key) {
+          return el('td', {}, [termButton(key, num(v))]);
+        }
         return el('td', {className: typeof v === 'number' ? 'n' : '', text: f ? f(v) : num(v)});
       })));
     });
@@ -147,7 +151,7 @@
       plot.style.display = 'none';
       empty.style.display = '';
       box.setAttribute('data-rendered', 'empty');
-      return;
+      return null;
     }
     plot.style.display = '';
     empty.style.display = 'none';
@@ -160,6 +164,7 @@
     option.animation = false;
     option.color = option.color || COLORS;
     chart.setOption(option, true);
+    return chart;
   }
 
   function section(id, zh, en, note) {
@@ -202,17 +207,83 @@
       var built = spec.build();
       current = built.table;
       fillTable(table, built.table);
-      draw(box, built.table.rows.length === 0 ? null : built.option);
+      var chart = draw(box, built.table.rows.length === 0 ? null : built.option);
+      if (chart) {
+        chart.off('click');
+        if (built.click) {
+          chart.on('click', built.click);
+        }
+      }
     }
     render();
     return render;
+  }
+
+  // ---- passages --------------------------------------------------------------------------------
+
+  function termKey(kind, id) {
+    return kind + ':' + id;
+  }
+
+  /** A term in a table: a button that shows its passages. */
+  function termButton(key, label) {
+    var b = el('button', {type: 'button', className: 'term', 'data-term': key, text: label});
+    b.addEventListener('click', function () { showPassages(key, label); });
+    return b;
+  }
+
+  /** One passage: where and when, then the sentence with the term in a <mark>, all as text. */
+  function passageItem(p) {
+    var chars = Array.from(p.passage);
+    var where = [p.published_date, p.region_name || '无地区 / no region', p.title || ''].join(' · ');
+    return el('li', {}, [
+      el('div', {className: 'where', text: where + (p.quoted ? ' · 引号内 / quoted' : '')}),
+      el('p', {className: 'passage'}, [
+        document.createTextNode(chars.slice(0, p.mark_start).join('')),
+        el('mark', {text: chars.slice(p.mark_start, p.mark_end).join('')}),
+        document.createTextNode(chars.slice(p.mark_end).join(''))
+      ])
+    ]);
+  }
+
+  /** Opens the passages panel on a term (key term_kind:term_id, label its display form). */
+  function showPassages(key, label) {
+    var list = data.passages[key] || [];
+    var panel = document.getElementById('passages');
+    panel.textContent = '';
+    var close = el('button', {type: 'button', className: 'close', text: '关闭 / close'});
+    close.addEventListener('click', function () { panel.hidden = true; });
+    panel.appendChild(el('div', {className: 'head'}, [el('h3', {text: label}), close]));
+    panel.appendChild(el('p', {className: 'sub', text: list.length
+      ? '原文：最近 ' + list.length + ' 篇文档各一句 / passages: one sentence from each of the latest ' + list.length +
+        ' documents (tifa passages --term prints every one)'
+      : '该快照中没有此项的原文 / no passages of this term in the snapshot'}));
+    panel.appendChild(el('ol', {}, list.map(passageItem)));
+    panel.setAttribute('data-term', key);
+    panel.hidden = false;
+  }
+
+  /** The first passage of a term as one line of text, for tables; '' when it has none. */
+  function examplePassage(key) {
+    var list = data.passages[key] || [];
+    return list.length ? list[0].passage : '';
+  }
+
+  /** A chart click handler that opens the passages of the term terms(p) names, if any. */
+  function clickTerm(terms) {
+    return function (p) {
+      var t = terms(p);
+      if (t) {
+        showPassages(t.key, t.label);
+      }
+    };
   }
 
   // ---- chart builders ----------------------------------------------------------------------------
 
   var shareColumns = [
     {key: 'rank', zh: '排名', en: 'rank'},
-    {key: 'term', zh: '提法', en: 'term'},
+    {key: 'term', zh: '提法', en: 'term', term: true},
     {key: 'documents', zh: '文档数', en: 'documents'},
     {key: 'region_documents', zh: '地区文档数', en: 'all documents'},
     {key: 'share', zh: '文档占比', en: 'document share', format: function (v) { return pct(v); }}
@@ -222,13 +293,19 @@
   function rankingBlock(terms, axisName) {
     var rows = terms.map(function (t, i) { return [i + 1, t.term, t.documents, t.region_documents, round(t.share, 6)]; });
     var shown = terms.slice().reverse();
+    var byLabel = {};
+    shown.forEach(function (t) { byLabel[t.term] = t; });
     return {
-      table: {columns: shareColumns, rows: rows},
+      table: {columns: shareColumns, rows: rows, keys: terms.map(function (t) { return termKey(t.term_kind, t.term_id); })},
+      click: clickTerm(function (p) {
+        var t = p.componentType === 'yAxis' ? byLabel[p.value] : shown[p.dataIndex];
+        return t ? {key: termKey(t.term_kind, t.term_id), label: t.term} : null;
+      }),
       option: {
         grid: {left: 8, right: 56, top: 8, bottom: 28, containLabel: true},
         tooltip: axisTooltip('shadow', percentValue),
         xAxis: {type: 'value', name: axisName, nameLocation: 'middle', nameGap: 24, axisLabel: {formatter: '{value}%'}},
-        yAxis: {type: 'category', data: shown.map(function (t) { return t.term; })},
+        yAxis: {type: 'category', data: shown.map(function (t) { return t.term; }), triggerEvent: true},
         series: [{
           type: 'bar', name: '文档占比 / share',
           data: shown.map(function (t) { return round(100 * t.share, 2); }),
@@ -289,7 +366,7 @@
           return {name: a.name, value: share === null ? null : round(share, 2), code: a.code, region: a.region_name,
             docs: a.term_documents[state.key] || 0, all: a.documents};
         });
-        return {table: table, option: {
+        return {table: table, click: clickTerm(function () { return term ? {key: term.key, label: term.term} : null; }), option: {
           tooltip: itemTooltip(function (p) {
             var d = p.data;
             return d && d.all ? [d.region, d.docs + ' / ' + d.all + ' 篇 = ' + p.value + '%'] : [p.name, NO_DATA];
@@ -352,7 +429,10 @@
           t.series.forEach(function (x) { r.push(x.documents[i], round(x.shares[i], 6)); });
           return r;
         });
-        return {table: {columns: columns, rows: t.series.length ? rows : []}, option: lineOption(t.months, t.series.map(function (x) {
+        return {table: {columns: columns, rows: t.series.length ? rows : []}, click: clickTerm(function (p) {
+          var x = t.series[p.seriesIndex];
+          return x ? {key: termKey(x.term_kind, x.term_id), label: x.term} : null;
+        }), option: lineOption(t.months, t.series.map(function (x) {
           return {type: 'line', name: x.term, connectNulls: false, data: x.shares.map(function (v) { return v === null ? null : round(100 * v, 2); })};
         }), SHARE_AXIS)};
       }});
@@ -388,7 +468,9 @@
           return [m, rt.region_documents[i], r.documents[i], round(r.shares[i], 6), rt.country_documents[i], c.documents[i], round(c.shares[i], 6)];
         });
         var pcts = function (x) { return x.shares.map(function (v) { return v === null ? null : round(100 * v, 2); }); };
-        return {table: {columns: columns, rows: rows}, option: !r ? null : lineOption(rt.months, [
+        return {table: {columns: columns, rows: rows}, click: clickTerm(function () {
+          return r ? {key: termKey(r.term_kind, r.term_id), label: r.term} : null;
+        }), option: !r ? null : lineOption(rt.months, [
           {type: 'line', name: name + ' / region', data: pcts(r)},
           {type: 'line', name: '全国 / country', data: pcts(c), lineStyle: {type: 'dashed'}}
         ], SHARE_AXIS)};
@@ -407,10 +489,12 @@
     block(s, {id: 'diffusion', zh: '新提法首次出现的省份与日期', en: 'First appearance of each slogan per province (dot size: documents there)',
       build: function () {
         var rows = [];
+        var keys = [];
         var firstByProvince = {};
         d.slogans.forEach(function (x) {
           x.provinces.forEach(function (p) {
             rows.push([x.term, p.province_code, p.province_name, p.first_seen, p.documents]);
+            keys.push(termKey('slogan', x.term_id));
             if (!firstByProvince[p.province_name] || p.first_seen < firstByProvince[p.province_name]) {
               firstByProvince[p.province_name] = p.first_seen;
             }
@@ -419,14 +503,17 @@
         var provinces = Object.keys(firstByProvince).sort(function (a, b) {
           return firstByProvince[a] < firstByProvince[b] ? 1 : firstByProvince[a] > firstByProvince[b] ? -1 : (a < b ? -1 : 1);
         });
-        var table = {columns: [
-          {key: 'term', zh: '提法', en: 'slogan'},
+        var table = {keys: keys, columns: [
+          {key: 'term', zh: '提法', en: 'slogan', term: true},
           {key: 'province_code', zh: '省级代码', en: 'province code'},
           {key: 'province_name', zh: '省份', en: 'province'},
           {key: 'first_seen', zh: '首次出现', en: 'first seen'},
           {key: 'documents', zh: '文档数', en: 'documents'}
         ], rows: rows};
-        return {table: table, option: {
+        return {table: table, click: clickTerm(function (p) {
+          var x = d.slogans[p.seriesIndex];
+          return x ? {key: termKey('slogan', x.term_id), label: x.term} : null;
+        }), option: {
           grid: {left: 8, right: 24, top: 40, bottom: 40, containLabel: true},
           legend: {type: 'scroll', top: 0},
           tooltip: itemTooltip(function (p) { return [[p.color, p.seriesName], p.value[1] + ' ' + p.value[0], p.value[2] + ' 篇']; }),
@@ -444,19 +531,24 @@
     return block(parent, {id: id, zh: zh, en: en, build: function () {
       var table = {columns: [
         {key: 'term_kind', zh: '类别', en: 'kind'},
-        {key: 'term', zh: '提法或话题', en: 'term'},
+        {key: 'term', zh: '提法或话题', en: 'term', term: true},
         {key: 'base_documents', zh: '基准文档', en: 'base documents'},
         {key: 'target_documents', zh: '本期文档', en: 'target documents'},
         {key: 'base_share', zh: '基准占比', en: 'base share', format: function (v) { return pct(v); }},
         {key: 'target_share', zh: '本期占比', en: 'target share', format: function (v) { return pct(v); }},
         {key: 'share_change', zh: '占比变化', en: 'share change', format: function (v) { return v === null ? '—' : (100 * v).toFixed(1) + ' pp'; }},
         {key: 'z_score', zh: 'z 值', en: 'z', format: function (v) { return v === null ? '—' : v.toFixed(2); }},
-        {key: 'p_value', zh: 'p 值', en: 'p', format: function (v) { return v === null ? '—' : v < 0.001 ? '<0.001' : v.toFixed(3); }}
+        {key: 'p_value', zh: 'p 值', en: 'p', format: function (v) { return v === null ? '—' : v < 0.001 ? '<0.001' : v.toFixed(3); }},
+        {key: 'example', zh: '例句', en: 'example passage'}
       ], rows: rows.map(function (c) {
-        return [c.term_kind, c.term, c.base_documents, c.target_documents, c.base_share, c.target_share, c.share_change, c.z_score, c.p_value];
-      })};
+        return [c.term_kind, c.term, c.base_documents, c.target_documents, c.base_share, c.target_share, c.share_change, c.z_score, c.p_value,
+          examplePassage(termKey(c.term_kind, c.term_id))];
+      }), keys: rows.map(function (c) { return termKey(c.term_kind, c.term_id); })};
       var shown = rows.slice().reverse();
-      return {table: table, option: {
+      return {table: table, click: clickTerm(function (p) {
+        var c = shown[p.dataIndex];
+        return c ? {key: termKey(c.term_kind, c.term_id), label: c.term} : null;
+      }), option: {
         grid: {left: 8, right: 56, top: 8, bottom: 28, containLabel: true},
         tooltip: axisTooltip('shadow', function (v) { return v === null || v === undefined ? '—' : v + ' pp'; }),
         xAxis: {type: 'value', name: '占比变化 (百分点) / share change (pp)', nameLocation: 'middle', nameGap: 24},

@@ -186,6 +186,27 @@ class ReportBrowserIT extends SparkTest {
           + "," + Math.round(first.get("share").asDouble() * 1e6) / 1e6, lines.get(1));
       assertEquals(data.at("/national/slogans").size() + 1, lines.size());
 
+      // A term in a table opens its passages: the page's own lines for it, each with the mark.
+      JsonNode top = data.at("/national/slogans/0");
+      String key = "slogan:" + top.get("term_id").asText();
+      driver.findElement(By.cssSelector("#block-national-slogans button.term[data-term='" + key + "']")).click();
+      assertEquals(passageLines(data.get("passages").get(key)), shownPassages(driver, key));
+      driver.findElement(By.cssSelector("#passages button.close")).click();
+      Assertions.assertFalse(driver.findElement(By.id("passages")).isDisplayed());
+      // So does a bar of a chart: the longest bar of the national topics (the top topic).
+      JsonNode topic = data.at("/national/topics/0");
+      String topicKey = "topic:" + topic.get("term_id").asText();
+      List<Number> bar = (List<Number>) driver.executeScript(
+          "const box = document.querySelector('[data-chart=national-topics]'); box.scrollIntoView({block: 'center'});"
+              + "const chart = echarts.getInstanceByDom(box.querySelector('.plot'));"
+              + "const n = chart.getOption().series[0].data.length;"
+              + "const end = chart.convertToPixel({seriesIndex: 0}, [chart.getOption().series[0].data[n - 1], n - 1]);"
+              + "const start = chart.convertToPixel({seriesIndex: 0}, [0, n - 1]);"
+              + "const r = box.querySelector('.plot').getBoundingClientRect();"
+              + "return [Math.round(r.x + (start[0] + end[0]) / 2), Math.round(r.y + end[1])];");
+      new Actions(driver).moveToLocation(bar.get(0).intValue(), bar.get(1).intValue()).click().perform();
+      assertEquals(passageLines(data.get("passages").get(topicKey)), shownPassages(driver, topicKey));
+
       assertEquals(List.of(), consoleErrors(driver), "console errors");
       assertEquals(0, resourcesFetched(driver), "resources fetched");
       screenshot(driver, "sample");
@@ -371,6 +392,16 @@ class ReportBrowserIT extends SparkTest {
       Assertions.assertTrue(driver.findElement(By.id("manifest")).getAttribute("textContent").contains("<img src=x onerror=xf=1>.jsonl"),
           "the input file's name in the manifest");
 
+      // Every payload slogan's passages open, as text: the panel holds its mark verbatim.
+      for (WebElement button : driver.findElements(By.cssSelector("#block-national-slogans button.term"))) {
+        String key = button.getAttribute("data-term");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
+        List<String> lines = shownPassages(driver, key);
+        Assertions.assertFalse(lines.isEmpty(), key + " has passages");
+        driver.findElement(By.cssSelector("#passages button.close")).click();
+      }
+
       // Nothing of the data became markup, and nothing ran.
       assertEquals(List.of(), driver.executeScript("return arguments[0].filter(k => k in window);", PAYLOAD_PROPERTIES), "payloads that ran");
       assertEquals(0L, driver.executeScript("return document.querySelectorAll('b, img, iframe, object, embed, body svg svg').length;"));
@@ -402,6 +433,31 @@ class ReportBrowserIT extends SparkTest {
     }
   }
 
+  /** The passages panel's lines as the page data gives them: where, then the sentence with the mark in [ ]. */
+  private static List<String> passageLines(JsonNode lines) {
+    Assertions.assertNotNull(lines, "the term has passages in the page data");
+    List<String> out = new ArrayList<>();
+    for (JsonNode l : lines) {
+      int[] p = l.get("passage").asText().codePoints().toArray();
+      int a = l.get("mark_start").asInt();
+      int b = l.get("mark_end").asInt();
+      out.add(l.get("published_date").asText() + " · " + (l.get("region_name").isNull() ? "无地区 / no region" : l.get("region_name").asText())
+          + " · " + (l.get("title").isNull() ? "" : l.get("title").asText()) + (l.get("quoted").asBoolean() ? " · 引号内 / quoted" : "") + "\n"
+          + new String(p, 0, a) + "[" + new String(p, a, b - a) + "]" + new String(p, b, p.length - b));
+    }
+    return out;
+  }
+
+  /** What the passages panel shows once it is open on {@code key}, in the same form. */
+  @SuppressWarnings("unchecked")
+  private static List<String> shownPassages(ChromeDriver driver, String key) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> key.equals(d.findElement(By.id("passages")).getAttribute("data-term"))
+        && d.findElement(By.id("passages")).isDisplayed());
+    return (List<String>) driver.executeScript(
+        "return [...document.querySelectorAll('#passages li')].map(li => li.querySelector('.where').textContent + '\\n'"
+            + " + [...li.querySelector('.passage').childNodes].map(n => n.nodeName === 'MARK' ? '[' + n.textContent + ']' : n.textContent).join(''));");
+  }
+
   /** The rows of the CSV download of one chart of a page, each keyed by the header's names. */
   private static List<Map<String, String>> downloadCsv(ChromeDriver driver, Path downloads, String snapshot, String chart) throws IOException {
     driver.findElement(By.cssSelector("button[data-csv='" + chart + "']")).click();
@@ -425,7 +481,8 @@ class ReportBrowserIT extends SparkTest {
         new ReportModel.Ranking(40, List.of(), List.of()), List.of(),
         new ReportModel.MapData("china", "province", null, List.of(), List.of(), List.of()), null,
         new ReportModel.Trend(List.of(), List.of(), List.of()), null, new ReportModel.Diffusion("top", List.of()),
-        new ReportModel.Changes("base", "csv", "all", "country", risers, fallers, List.of()), Map.of("snapshot_id", "csv"), List.of());
+        new ReportModel.Changes("base", "csv", "all", "country", risers, fallers, List.of()), Map.of("snapshot_id", "csv"), List.of(),
+        Map.of());
     Path html = tmp.resolve("csv.html");
     Files.writeString(html, ReportPage.render(model, ChinaMaps.chinaGeoJson(), null));
     Path downloads = Files.createDirectories(tmp.resolve("downloads"));
@@ -434,16 +491,16 @@ class ReportBrowserIT extends SparkTest {
       driver.get(html.toUri().toString());
       waitForCharts(driver);
       List<String> header = List.of("term_kind", "term", "base_documents", "target_documents", "base_share", "target_share", "share_change",
-          "z_score", "p_value");
+          "z_score", "p_value", "example");
       List<Map<String, String>> rose = downloadCsv(driver, downloads, "csv", "risers");
       assertEquals(header, List.copyOf(rose.get(0).keySet()));
       assertEquals(List.of(
-              List.of("slogan", "'@SUM(A1)", "5", "20", "0.125", "0.5", "0.375", "2.5", "0.0124"),
-              List.of("topic", "'\t=1+2", "1", "2", "0.25", "0.5", "0.25", "1.5", "0.13")),
+              List.of("slogan", "'@SUM(A1)", "5", "20", "0.125", "0.5", "0.375", "2.5", "0.0124", ""),
+              List.of("topic", "'\t=1+2", "1", "2", "0.25", "0.5", "0.25", "1.5", "0.13", "")),
           rose.stream().map(r -> List.copyOf(r.values())).toList());
       assertEquals(List.of(
-              List.of("slogan", "'-攻坚", "20", "5", "0.5", "0.125", "-0.375", "-2.5", "0.0124"),
-              List.of("slogan", "'+1", "4", "1", "0.5", "0.25", "-0.25", "-1.25", "0.21")),
+              List.of("slogan", "'-攻坚", "20", "5", "0.5", "0.125", "-0.375", "-2.5", "0.0124", ""),
+              List.of("slogan", "'+1", "4", "1", "0.5", "0.25", "-0.25", "-1.25", "0.21", "")),
           downloadCsv(driver, downloads, "csv", "fallers").stream().map(r -> List.copyOf(r.values())).toList());
       // The table beside the chart shows the terms as they are.
       assertEquals("-攻坚", driver.findElement(By.cssSelector("#block-fallers tbody td:nth-child(2)")).getAttribute("textContent"));

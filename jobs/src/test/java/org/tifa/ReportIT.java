@@ -89,6 +89,35 @@ class ReportIT extends SparkTest {
       }
     }
 
+    // Passages: for every term shown, one sentence (the first stored context) from each of its 5
+    // latest documents, read here from mentions with DuckDB; the mark is the mention's surface.
+    String mentions = "read_parquet('" + snap + "/mentions/*.parquet')";
+    JsonNode passages = data.get("passages");
+    List<String> shownKeys = new ArrayList<>();
+    for (String kind : List.of("slogan", "topic")) {
+      data.at("/national/" + kind + "s").forEach(t -> shownKeys.add(kind + ":" + t.get("term_id").asText()));
+    }
+    Assertions.assertTrue(shownKeys.size() >= 2);
+    for (String key : shownKeys) {
+      String[] kindId = key.split(":", 2);
+      List<String> expected =
+          duck("WITH f AS (SELECT * FROM " + mentions + " WHERE term_kind = '" + kindId[0] + "' AND term_id = '" + kindId[1]
+              + "' AND context IS NOT NULL QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY start) = 1)"
+              + " SELECT CAST(f.published_date AS VARCHAR), d.region_name, d.title, f.context, f.start - f.context_start,"
+              + " f.\"end\" - f.context_start, f.quoted, f.surface FROM f JOIN " + docs + " d USING (doc_id)"
+              + " ORDER BY f.published_date DESC, f.doc_id LIMIT 5");
+      JsonNode lines = passages.get(key);
+      Assertions.assertNotNull(lines, key + " has passages");
+      List<String> actual = new ArrayList<>();
+      for (JsonNode l : lines) {
+        int[] points = l.get("passage").asText().codePoints().toArray();
+        String mark = new String(points, l.get("mark_start").asInt(), l.get("mark_end").asInt() - l.get("mark_start").asInt());
+        actual.add(String.join("|", l.get("published_date").asText(), l.get("region_name").asText(), l.get("title").asText(),
+            l.get("passage").asText(), l.get("mark_start").asText(), l.get("mark_end").asText(), l.get("quoted").asText(), mark));
+      }
+      assertEquals(expected, actual, key);
+    }
+
     // Per province: documents, and the top slogans counted from the documents' slogan ids.
     assertEquals(
         duck("SELECT province_code, count(*) FROM " + docs + " WHERE province_code IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1"),

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
@@ -224,5 +225,38 @@ public final class ReportData {
         .limit(n)
         .select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.BASE_DOCUMENTS, Columns.TARGET_DOCUMENTS, Columns.BASE_SHARE,
             Columns.TARGET_SHARE, Columns.SHARE_CHANGE, Columns.Z_SCORE, Columns.P_VALUE, Columns.STATUS);
+  }
+
+  /**
+   * Example passages of the given terms ({@code term_kind:term_id} keys): for each term, the stored
+   * contexts of its first mention in each of its {@code n} latest documents (ties by doc_id), with
+   * the document's date, region name and title; columns key, published_date, region_name, title,
+   * context, mark start and end in the context (code points), quoted.
+   */
+  public static Dataset<Row> passages(Dataset<Row> mentions, Dataset<Row> documents, java.util.Collection<String> keys, int n) {
+    Column key = concat_ws(":", col(Columns.TERM_KIND), col(Columns.TERM_ID));
+    Dataset<Row> firstInDocument =
+        mentions
+            .filter(col(Columns.CONTEXT).isNotNull())
+            .withColumn("_key", key)
+            .filter(col("_key").isin(keys.toArray()))
+            .withColumn("_m", row_number().over(Window.partitionBy(col("_key"), col(Columns.DOC_ID)).orderBy(col(Columns.START))))
+            .filter(col("_m").equalTo(1));
+    return firstInDocument
+        .join(documents.select(Columns.DOC_ID, Columns.REGION_NAME, Columns.TITLE), Columns.DOC_ID)
+        .withColumn(
+            "_n",
+            row_number().over(Window.partitionBy(col("_key")).orderBy(col(Columns.PUBLISHED_DATE).desc(), col(Columns.DOC_ID))))
+        .filter(col("_n").leq(n))
+        .select(
+            col("_key"),
+            col(Columns.PUBLISHED_DATE).cast("string"),
+            col(Columns.REGION_NAME),
+            col(Columns.TITLE),
+            col(Columns.CONTEXT),
+            col(Columns.START).minus(col(Columns.CONTEXT_START)),
+            col(Columns.END).minus(col(Columns.CONTEXT_START)),
+            col(Columns.QUOTED))
+        .orderBy(col("_key"), col("_n"));
   }
 }

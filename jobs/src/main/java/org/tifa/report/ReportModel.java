@@ -7,6 +7,9 @@ import java.util.Map;
  * Everything a report page shows, as the JSON embedded in it (field names in snake_case). Only
  * small results collected from the snapshot's tables: the top terms, one row per region of a map,
  * one value per month of a trend. {@code changes} is null without {@code --compare-with}.
+ * {@code passages} holds, per term shown anywhere in the page ({@code term_kind:term_id}), up to
+ * {@link #PASSAGES_PER_TERM} example sentences from the snapshot's mentions; it is empty for a
+ * snapshot without them.
  */
 public record ReportModel(
     Meta meta,
@@ -19,7 +22,17 @@ public record ReportModel(
     Diffusion diffusion,
     Changes changes,
     Map<String, Object> manifest,
-    List<QuarantineReason> quarantine) {
+    List<QuarantineReason> quarantine,
+    Map<String, List<PassageLine>> passages) {
+
+  /** Example passages shown per term when it is clicked. */
+  public static final int PASSAGES_PER_TERM = 5;
+
+  /**
+   * A sentence where a term appears: its document's date, region and title, the sentence, and
+   * where the term stands in it (code points, as {@code Array.from} splits a string).
+   */
+  public record PassageLine(String publishedDate, String regionName, String title, String passage, int markStart, int markEnd, boolean quoted) {}
 
   /** Where the numbers come from and how the report was made. */
   public record Meta(

@@ -42,7 +42,7 @@ public final class ReportModels {
   /** The snapshot's tables, read with their documented schemas. */
   public record Snapshot(
       String snapshotId, JsonNode manifest, Dataset<Row> documents, Dataset<Row> terms, Dataset<Row> termCounts,
-      Dataset<Row> quarantine, Dataset<Row> regions) {}
+      Dataset<Row> quarantine, Dataset<Row> regions, Dataset<Row> mentions) {}
 
   /**
    * What to show: {@code top} terms per ranking; {@code regionCode} for the regional trend and
@@ -116,12 +116,41 @@ public final class ReportModels {
           new ReportModel.Meta(
               settings.tifaVersion(), snap.snapshotId(), m.path("tifa_version").asText(null), m.path("finished_at").asText(null), n, documents,
               chosen, settings.echartsVersion(), settings.mapsVersion());
+      java.util.Set<String> shown = new java.util.TreeSet<>();
+      for (TermShare t : concat(nationalSlogans, nationalTopics)) {
+        shown.add(key(t.termKind(), t.termId()));
+      }
+      for (ProvinceRanking p : provinces) {
+        for (TermShare t : concat(p.slogans(), p.topics())) {
+          shown.add(key(t.termKind(), t.termId()));
+        }
+      }
+      topTopicIds.forEach(id -> shown.add(key(TermDictionary.TOPIC, id)));
+      diffusion.slogans().forEach(d -> shown.add(key(TermDictionary.SLOGAN, d.termId())));
+      if (changes != null) {
+        for (List<Change> list : List.of(changes.risers(), changes.fallers(), changes.newSlogans())) {
+          list.forEach(c -> shown.add(key(c.termKind(), c.termId())));
+        }
+      }
       return new ReportModel(
           meta, new ReportModel.Ranking(documents, nationalSlogans, nationalTopics), provinces, provinceMap, subdivisionMap, trend,
-          regionTrend, diffusion, changes, manifestView(m), quarantine);
+          regionTrend, diffusion, changes, manifestView(m), quarantine, passages(snap, shown));
     } finally {
       docs.unpersist();
     }
+  }
+
+  /** Example passages of the terms shown, by key; none for a snapshot without mentions. */
+  private static Map<String, List<ReportModel.PassageLine>> passages(Snapshot snap, java.util.Set<String> keys) {
+    Map<String, List<ReportModel.PassageLine>> out = new TreeMap<>();
+    if (snap.mentions() == null || keys.isEmpty()) {
+      return out;
+    }
+    for (Row r : ReportData.passages(snap.mentions(), snap.documents(), keys, ReportModel.PASSAGES_PER_TERM).collectAsList()) {
+      out.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+          .add(new ReportModel.PassageLine(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getInt(6), r.getBoolean(7)));
+    }
+    return out;
   }
 
   /** The manifest fields a reader needs to know what the numbers stand on. */

@@ -34,7 +34,7 @@ class ReportPageTest {
         List.of(),
         new ReportModel.MapData("china", "province", null, List.of(), List.of(), List.of()),
         null, new ReportModel.Trend(List.of(), List.of(), List.of()), null, new ReportModel.Diffusion("top", List.of()), null,
-        Map.of("snapshot_id", snapshotId), List.of());
+        Map.of("snapshot_id", snapshotId), List.of(), Map.of());
   }
 
   private static JsonNode data(String page) throws Exception {
