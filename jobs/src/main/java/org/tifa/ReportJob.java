@@ -10,6 +10,7 @@ import org.tifa.compare.SnapshotTables;
 import org.tifa.compare.TermChanges;
 import org.tifa.options.CompareOptions;
 import org.tifa.options.ReportOptions;
+import org.tifa.reference.TifaConfig;
 import org.tifa.reference.ConfigException;
 import org.tifa.report.ChinaMaps;
 import org.tifa.report.ReportModel;
@@ -34,6 +35,7 @@ import org.tifa.write.TextFile;
  */
 public final class ReportJob {
   private final ReportOptions options;
+  private final TifaConfig config;
   private final SnapshotRef snapshot;
   private final SnapshotRef base;
 
@@ -41,8 +43,9 @@ public final class ReportJob {
   public record Result(String output, long bytes, ReportModel model) {}
 
   /** {@code base} is null without --compare-with. */
-  public ReportJob(ReportOptions options, SnapshotRef snapshot, SnapshotRef base) {
+  public ReportJob(ReportOptions options, TifaConfig config, SnapshotRef snapshot, SnapshotRef base) {
     this.options = options;
+    this.config = config;
     this.snapshot = snapshot;
     this.base = base;
   }
@@ -66,7 +69,9 @@ public final class ReportJob {
     ReportModel model =
         ReportModels.build(
             snap,
-            new ReportModels.Settings(options.top(), options.region(), Version.TIFA, vendor.getProperty("echarts"), vendor.getProperty("maps")),
+            new ReportModels.Settings(
+                options.top(), options.region(), Version.TIFA, vendor.getProperty("echarts"), vendor.getProperty("maps"),
+                config.reportMinPeriodDocuments),
             comparison);
 
     String provinceGeo =

@@ -395,13 +395,17 @@ public final class Tifa implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "Terms per ranking, map selector and trend (1..50). Default: 10")
     int top = ReportOptions.DEFAULT_TOP;
 
+    @Option(names = "--conf", paramLabel = "FILE", description = "YAML file overriding the bundled conf/tifa.yaml settings (its report section).")
+    String conf;
+
     @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-      ReportOptions options = new ReportOptions(snapshot, compareWith, output, region, top, verbose).validate();
+      ReportOptions options = new ReportOptions(snapshot, compareWith, output, region, top, conf, verbose).validate();
       Configuration hadoop = Hadoop.configuration();
+      TifaConfig config = options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
       SnapshotRef shown = SnapshotRef.resolve("--snapshot", options.snapshot(), hadoop);
       SnapshotRef base = options.compareWith() == null ? null : SnapshotRef.resolve("--compare-with", options.compareWith(), hadoop);
       if (base != null) {
@@ -418,7 +422,7 @@ public final class Tifa implements Callable<Integer> {
       boolean ownSession = SparkSession.getDefaultSession().isEmpty();
       SparkSession spark = Sessions.create("tifa report", System.console() != null);
       try {
-        ReportJob.Result result = new ReportJob(options, shown, base).run(spark);
+        ReportJob.Result result = new ReportJob(options, config, shown, base).run(spark);
         System.out.printf("report of snapshot %s (%,d documents): %s, %,d bytes%n", shown.snapshotId(), result.model().meta().documents(),
             result.output(), result.bytes());
         return OK;

@@ -125,11 +125,11 @@
     return {trigger: 'item', confine: true, formatter: function (p) { return tooltip(lines(p)); }};
   }
 
-  /** An axis tooltip: the category, then each series with its value as format gives it. */
+  /** An axis tooltip: the category, then each series with its value as format(value, item) gives it. */
   function axisTooltip(pointer, format) {
     return {trigger: 'axis', axisPointer: {type: pointer}, formatter: function (params) {
       return tooltip([params[0].axisValueLabel].concat(params.map(function (p) {
-        return [p.color, p.seriesName + ': ' + format(p.value)];
+        return [p.color, p.seriesName + ': ' + format(p.value, p)];
       })));
     }};
   }
@@ -403,55 +403,80 @@
     }
   }
 
-  function lineOption(months, series, yName) {
+  var GRAINS = {
+    month: {zh: '月份', en: 'month', label: '月 / month', data: data.trend, region: data.region_trend},
+    year: {zh: '年份', en: 'year', label: '年 / year', data: data.year_trend, region: data.region_year_trend}
+  };
+
+  /**
+   * Shares of some terms as lines over the periods, and the documents they are shares of as grey
+   * bars on a second axis: a share drawn over few documents can be told from one over many.
+   */
+  function trendOption(grain, periods, lines, documents, documentsName) {
     return {
-      grid: {left: 8, right: 24, top: 64, bottom: 40, containLabel: true},
-      tooltip: axisTooltip('line', percentValue),
+      grid: {left: 8, right: 8, top: 64, bottom: 40, containLabel: true},
+      tooltip: axisTooltip('line', function (v, p) { return p.seriesType === 'bar' ? num(v) + ' 篇' : percentValue(v); }),
       legend: {type: 'scroll', top: 0},
-      xAxis: {type: 'category', data: months, name: '月份 / month', nameLocation: 'middle', nameGap: 28},
-      yAxis: {type: 'value', name: yName, nameTextStyle: {align: 'left'}, axisLabel: {formatter: '{value}%'}},
-      series: series
+      xAxis: {type: 'category', data: periods, name: GRAINS[grain].zh + ' / ' + GRAINS[grain].en, nameLocation: 'middle', nameGap: 28},
+      yAxis: [
+        {type: 'value', name: SHARE_AXIS, nameTextStyle: {align: 'left'}, axisLabel: {formatter: '{value}%'}},
+        {type: 'value', name: '文档数 / documents', nameTextStyle: {align: 'right'}, minInterval: 1, splitLine: {show: false}}
+      ],
+      series: [{type: 'bar', name: documentsName, yAxisIndex: 1, data: documents, itemStyle: {color: '#d1d5db'}, barMaxWidth: 24}]
+        .concat(lines)
     };
   }
 
+  function sharePoints(x) {
+    return x.shares.map(function (v) { return v === null ? null : round(100 * v, 2); });
+  }
+
   function buildTrends() {
-    var t = data.trend;
-    var s = section('trends', '月度趋势', 'Monthly trends (grain month of term_counts)');
-    block(s, {id: 'topic-trend', zh: '热门话题月度文档占比（全国）', en: 'Monthly document share of the top topics, whole country',
+    var min = data.trend.min_documents;
+    var s = section('trends', '趋势', 'Trends of the top topics, by month or by year (term_counts at grain month or year)',
+      '少于 ' + min + ' 篇文档的时期不计占比（—）；只有年份的文档只计入年度趋势 / a period in which the region has fewer than ' + min +
+      ' documents shows no share (—), its documents still shown as bars; documents dated only by year count in the yearly view alone');
+    var state = {grain: 'month', topic: data.region_trend && data.region_trend.region_series.length ? data.region_trend.region_series[0].term_id : ''};
+    var renders = [];
+    var grainSelect = select('周期 / period', Object.keys(GRAINS).map(function (g) { return {value: g, label: GRAINS[g].label}; }),
+      function (v) { state.grain = v; renders.forEach(function (r) { r(); }); });
+    s.appendChild(el('div', {className: 'controls'}, [grainSelect]));
+
+    renders.push(block(s, {id: 'topic-trend', zh: '热门话题文档占比（全国）', en: 'Document share of the top topics, whole country',
       build: function () {
-        var columns = [{key: 'month', zh: '月份', en: 'month'}, {key: 'documents', zh: '文档数', en: 'all documents'}];
+        var t = GRAINS[state.grain].data;
+        var columns = [{key: 'period', zh: GRAINS[state.grain].zh, en: GRAINS[state.grain].en}, {key: 'documents', zh: '文档数', en: 'all documents'}];
         t.series.forEach(function (x) {
           columns.push({key: x.term_id + '_documents', zh: x.term + ' 文档', en: 'documents'});
           columns.push({key: x.term_id + '_share', zh: x.term + ' 占比', en: 'share', format: function (v) { return pct(v); }});
         });
-        var rows = t.months.map(function (m, i) {
+        var rows = t.periods.map(function (m, i) {
           var r = [m, t.region_documents[i]];
           t.series.forEach(function (x) { r.push(x.documents[i], round(x.shares[i], 6)); });
           return r;
         });
         return {table: {columns: columns, rows: t.series.length ? rows : []}, click: clickTerm(function (p) {
-          var x = t.series[p.seriesIndex];
+          var x = p.seriesType === 'line' ? t.series[p.seriesIndex - 1] : null;
           return x ? {key: termKey(x.term_kind, x.term_id), label: x.term} : null;
-        }), option: lineOption(t.months, t.series.map(function (x) {
-          return {type: 'line', name: x.term, connectNulls: false, data: x.shares.map(function (v) { return v === null ? null : round(100 * v, 2); })};
-        }), SHARE_AXIS)};
-      }});
+        }), option: trendOption(state.grain, t.periods, t.series.map(function (x) {
+          return {type: 'line', name: x.term, connectNulls: false, data: sharePoints(x)};
+        }), t.region_documents, '全国文档数 / documents')};
+      }}));
 
-    var rt = data.region_trend;
-    var state = {topic: rt && rt.region_series.length ? rt.region_series[0].term_id : ''};
-    var render;
     var controls = [];
-    if (rt) {
-      controls.push(select('话题 / topic', rt.region_series.map(function (x) { return {value: x.term_id, label: x.term}; }),
-        function (v) { state.topic = v; render(); }));
+    if (data.region_trend) {
+      controls.push(select('话题 / topic', data.region_trend.region_series.map(function (x) { return {value: x.term_id, label: x.term}; }),
+        function (v) { state.topic = v; renders[1](); }));
     }
-    var name = rt ? rt.region.name : '';
-    render = block(s, {id: 'region-trend', zh: (name || '地区') + '与全国对比：话题月度文档占比',
-      en: 'Monthly document share of a topic' + (rt ? ' in ' + name + ' (' + rt.region.code + ')' : '') + ' against the whole country',
+    var name = data.region_trend ? data.region_trend.region.name : '';
+    renders.push(block(s, {id: 'region-trend', zh: (name || '地区') + '与全国对比：话题文档占比',
+      en: 'Document share of a topic' + (data.region_trend ? ' in ' + name + ' (' + data.region_trend.region.code + ')' : '') +
+        ' against the whole country',
       controls: controls,
       build: function () {
+        var rt = GRAINS[state.grain].region;
         var columns = [
-          {key: 'month', zh: '月份', en: 'month'},
+          {key: 'period', zh: GRAINS[state.grain].zh, en: GRAINS[state.grain].en},
           {key: 'region_documents', zh: name + ' 文档数', en: 'region: all documents'},
           {key: 'region_term_documents', zh: name + ' 提及', en: 'region: mentioning'},
           {key: 'region_share', zh: name + ' 占比', en: 'region: share', format: function (v) { return pct(v); }},
@@ -464,17 +489,16 @@
         }
         var r = rt.region_series.filter(function (x) { return x.term_id === state.topic; })[0];
         var c = rt.country_series.filter(function (x) { return x.term_id === state.topic; })[0];
-        var rows = !r ? [] : rt.months.map(function (m, i) {
+        var rows = !r ? [] : rt.periods.map(function (m, i) {
           return [m, rt.region_documents[i], r.documents[i], round(r.shares[i], 6), rt.country_documents[i], c.documents[i], round(c.shares[i], 6)];
         });
-        var pcts = function (x) { return x.shares.map(function (v) { return v === null ? null : round(100 * v, 2); }); };
         return {table: {columns: columns, rows: rows}, click: clickTerm(function () {
           return r ? {key: termKey(r.term_kind, r.term_id), label: r.term} : null;
-        }), option: !r ? null : lineOption(rt.months, [
-          {type: 'line', name: name + ' / region', data: pcts(r)},
-          {type: 'line', name: '全国 / country', data: pcts(c), lineStyle: {type: 'dashed'}}
-        ], SHARE_AXIS)};
-      }});
+        }), option: !r ? null : trendOption(state.grain, rt.periods, [
+          {type: 'line', name: name + ' / region', data: sharePoints(r)},
+          {type: 'line', name: '全国 / country', data: sharePoints(c), lineStyle: {type: 'dashed'}}
+        ], rt.region_documents, name + ' 文档数 / documents')};
+      }}));
   }
 
   function buildDiffusion() {

@@ -480,7 +480,8 @@ class ReportBrowserIT extends SparkTest {
         new ReportModel.Meta("9.9.9", "csv", "9.9.9", null, 10, 40, null, "6.1.0", "4.9.0"),
         new ReportModel.Ranking(40, List.of(), List.of()), List.of(),
         new ReportModel.MapData("china", "province", null, List.of(), List.of(), List.of()), null,
-        new ReportModel.Trend(List.of(), List.of(), List.of()), null, new ReportModel.Diffusion("top", List.of()),
+        new ReportModel.Trend("month", 5, List.of(), List.of(), List.of()), null,
+        new ReportModel.Trend("year", 5, List.of(), List.of(), List.of()), null, new ReportModel.Diffusion("top", List.of()),
         new ReportModel.Changes("base", "csv", "all", "country", risers, fallers, List.of()), Map.of("snapshot_id", "csv"), List.of(),
         Map.of());
     Path html = tmp.resolve("csv.html");

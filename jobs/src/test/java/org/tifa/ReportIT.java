@@ -179,15 +179,26 @@ class ReportIT extends SparkTest {
 
     // Monthly trend: the sample covers every month of 2023 and 2024 (data/sample/README): 24.
     JsonNode trend = data.get("trend");
-    assertEquals(24, trend.get("months").size());
-    assertEquals("2023-01", trend.at("/months/0").asText());
+    assertEquals("month", trend.get("grain").asText());
+    assertEquals(24, trend.get("periods").size());
+    assertEquals("2023-01", trend.at("/periods/0").asText());
     assertEquals(rows(data.at("/national/topics"), "term_id"), rows(trend.get("series"), "term_id"));
-    assertSeriesMatch(counts, "000000", trend.get("months"), trend.get("region_documents"), trend.get("series"));
+    assertSeriesMatch(counts, "month", "000000", trend.get("periods"), trend.get("region_documents"), trend.get("series"));
     JsonNode regional = data.get("region_trend");
     assertEquals("371500", regional.at("/region/code").asText());
     assertEquals("聊城市", regional.at("/region/name").asText());
-    assertSeriesMatch(counts, "371500", regional.get("months"), regional.get("region_documents"), regional.get("region_series"));
-    assertSeriesMatch(counts, "000000", regional.get("months"), regional.get("country_documents"), regional.get("country_series"));
+    assertSeriesMatch(counts, "month", "371500", regional.get("periods"), regional.get("region_documents"), regional.get("region_series"));
+    assertSeriesMatch(counts, "month", "000000", regional.get("periods"), regional.get("country_documents"), regional.get("country_series"));
+    // Yearly: from the earliest year-dated document (the sample's national reports) to 2024, and
+    // the shares of periods with fewer than 5 documents left out.
+    JsonNode yearly = data.get("year_trend");
+    assertEquals("year", yearly.get("grain").asText());
+    assertEquals(duck("SELECT min(year(published_date)) FROM " + docs).get(0), yearly.at("/periods/0").asText());
+    assertEquals("2024", yearly.at("/periods/" + (yearly.get("periods").size() - 1)).asText());
+    assertSeriesMatch(counts, "year", "000000", yearly.get("periods"), yearly.get("region_documents"), yearly.get("series"));
+    JsonNode regionalYears = data.get("region_year_trend");
+    assertSeriesMatch(counts, "year", "371500", regionalYears.get("periods"), regionalYears.get("region_documents"),
+        regionalYears.get("region_series"));
 
     // Against an empty base nothing can rise or fall: every slogan the sample has is new. The new
     // slogans are those with the most documents, and they are the diffusion timeline's.
@@ -219,42 +230,43 @@ class ReportIT extends SparkTest {
   }
 
   /**
-   * Each series value equals term_counts' month row for the region and term; a month without a
-   * row has 0 documents, and a share of 0 if the region has documents that month, else none. The
-   * region's documents per month are those of term_counts.
+   * Each series value equals term_counts' row at the grain for the region and term; a period
+   * without a row has 0 documents. The share is the row's (0 without a row) when the region has at
+   * least 5 documents in the period (report.min_period_documents), else none. The region's
+   * documents per period are those of term_counts.
    */
-  private static void assertSeriesMatch(String counts, String region, JsonNode months, JsonNode regionDocuments, JsonNode series)
+  private static void assertSeriesMatch(String counts, String grain, String region, JsonNode periods, JsonNode regionDocuments, JsonNode series)
       throws Exception {
     Assertions.assertTrue(series.size() > 0, "series for " + region);
     List<String> totals = new ArrayList<>();
-    for (int i = 0; i < months.size(); i++) {
+    for (int i = 0; i < periods.size(); i++) {
       if (regionDocuments.get(i).asLong() > 0) {
-        totals.add(months.get(i).asText() + "|" + regionDocuments.get(i).asText());
+        totals.add(periods.get(i).asText() + "|" + regionDocuments.get(i).asText());
       }
     }
     assertEquals(
-        duck("SELECT period, max(region_documents) FROM " + counts + " WHERE grain = 'month' AND region_code = '" + region
+        duck("SELECT period, max(region_documents) FROM " + counts + " WHERE grain = '" + grain + "' AND region_code = '" + region
             + "' GROUP BY 1 ORDER BY 1"),
-        totals, region + " documents per month");
+        totals, region + " documents per " + grain);
     for (JsonNode s : series) {
-      for (int i = 0; i < months.size(); i++) {
-        if (s.at("/documents/" + i).asLong() == 0) {
-          JsonNode share = s.at("/shares/" + i);
-          if (regionDocuments.get(i).asLong() > 0) {
-            assertEquals(0.0, share.asDouble(-1), region + " " + months.get(i));
-          } else {
-            Assertions.assertTrue(share.isNull(), region + " " + months.get(i) + ": no documents, no share");
-          }
+      for (int i = 0; i < periods.size(); i++) {
+        JsonNode share = s.at("/shares/" + i);
+        long all = regionDocuments.get(i).asLong();
+        if (all < 5) {
+          Assertions.assertTrue(share.isNull(), region + " " + periods.get(i) + ": " + all + " documents, no share");
+        } else if (s.at("/documents/" + i).asLong() == 0) {
+          assertEquals(0.0, share.asDouble(-1), region + " " + periods.get(i));
         }
       }
       List<String> expected =
-          duck("SELECT period, weighted_documents, weighted_documents / region_documents FROM " + counts + " WHERE grain = 'month'"
-              + " AND region_code = '" + region + "' AND term_kind = 'topic' AND term_id = '" + s.get("term_id").asText()
-              + "' AND weighted_documents > 0 ORDER BY period");
+          duck("SELECT period, weighted_documents, CASE WHEN region_documents >= 5 THEN weighted_documents / region_documents END FROM "
+              + counts + " WHERE grain = '" + grain + "' AND region_code = '" + region + "' AND term_kind = 'topic' AND term_id = '"
+              + s.get("term_id").asText() + "' AND weighted_documents > 0 ORDER BY period");
       List<String> shown = new ArrayList<>();
-      for (int i = 0; i < months.size(); i++) {
+      for (int i = 0; i < periods.size(); i++) {
         if (s.at("/documents/" + i).asLong() > 0) {
-          shown.add(months.get(i).asText() + "|" + s.at("/documents/" + i).asText() + "|" + s.at("/shares/" + i).asDouble());
+          JsonNode share = s.at("/shares/" + i);
+          shown.add(periods.get(i).asText() + "|" + s.at("/documents/" + i).asText() + "|" + (share.isNull() ? "null" : share.asDouble()));
         }
       }
       assertEquals(expected, shown, region + " " + s.get("term_id").asText());
@@ -289,7 +301,8 @@ class ReportIT extends SparkTest {
     data.at("/province_map/areas").forEach(a -> assertEquals(0, a.get("documents").asLong()));
     Assertions.assertTrue(data.get("subdivision_map").isNull(), "no province to map");
     Assertions.assertTrue(data.get("region_trend").isNull(), "no region to follow");
-    assertEquals(0, data.at("/trend/months").size());
+    assertEquals(0, data.at("/trend/periods").size());
+    assertEquals(0, data.at("/year_trend/periods").size());
     assertEquals(0, data.at("/diffusion/slogans").size());
     assertEquals(0, data.get("quarantine").size());
     assertEquals(0, data.at("/manifest/counts/records_read").asLong());

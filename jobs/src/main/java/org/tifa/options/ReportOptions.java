@@ -13,9 +13,10 @@ import org.tifa.reference.ConfigException;
  * @param region a GB/T 2260 code for the regional trend and the province map, or null for the
  *     province with the most documents
  * @param top terms per ranking
+ * @param confFile a YAML file overriding the bundled settings (its {@code report} section), or null
  * @param verbose Spark and Tifa log at INFO/DEBUG instead of WARN/INFO
  */
-public record ReportOptions(String snapshot, String compareWith, String output, String region, int top, boolean verbose) {
+public record ReportOptions(String snapshot, String compareWith, String output, String region, int top, String confFile, boolean verbose) {
 
   public static final int DEFAULT_TOP = 10;
   public static final int MAX_TOP = 50;

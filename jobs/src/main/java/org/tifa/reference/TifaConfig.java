@@ -79,6 +79,7 @@ public final class TifaConfig implements Serializable {
   public final double topicMinSalience;
   public final double maxQuarantineRatio;
   public final int summaryTop;
+  public final int reportMinPeriodDocuments;
   public final double nearDuplicateThreshold;
   public final int shingleChars;
   public final int minhashSize;
@@ -115,6 +116,7 @@ public final class TifaConfig implements Serializable {
     this.topicMinSalience = number(tree, "topics", "min_salience", 0, 1000);
     this.maxQuarantineRatio = number(tree, "run", "max_quarantine_ratio", 0, 1);
     this.summaryTop = wholeNumber(tree, "run", "summary_top", 1, 1000);
+    this.reportMinPeriodDocuments = wholeNumber(tree, "report", "min_period_documents", 1, 1_000_000);
     // Below one half, texts sharing half their shingles would count as one article, and the LSH
     // bands shrink to one or two rows, so most pairs of documents would become candidates.
     this.nearDuplicateThreshold = number(tree, "dedup", "near_duplicate_threshold", 0.5, 1);

@@ -130,13 +130,13 @@ public final class ReportData {
   }
 
   /**
-   * The month rows of term_counts for some regions and terms: region_code, period, term_kind,
-   * term_id, term, documents (the weighted documents: those about the term), region_documents,
-   * document_share (of those).
+   * The rows of term_counts at one grain for some regions and terms: region_code, period,
+   * term_kind, term_id, term, documents (the weighted documents: those about the term),
+   * region_documents, document_share (of those).
    */
-  public static Dataset<Row> monthly(Dataset<Row> termCounts, List<String> regionCodes, String termKind, List<String> termIds) {
+  public static Dataset<Row> periodic(Dataset<Row> termCounts, String grain, List<String> regionCodes, String termKind, List<String> termIds) {
     return termCounts
-        .filter(col(Columns.GRAIN).equalTo("month")
+        .filter(col(Columns.GRAIN).equalTo(grain)
             .and(col(Columns.REGION_CODE).isin(regionCodes.toArray()))
             .and(col(Columns.TERM_KIND).equalTo(termKind))
             .and(col(Columns.TERM_ID).isin(termIds.toArray())))
@@ -147,12 +147,13 @@ public final class ReportData {
   }
 
   /**
-   * All documents of some regions per month, as far as term_counts tells (a month in which no
-   * document of the region mentions any term has no row): region_code, period, region_documents.
+   * All documents of some regions per period of a grain, as far as term_counts tells (a period in
+   * which no document of the region mentions any term has no row): region_code, period,
+   * region_documents.
    */
-  public static Dataset<Row> monthlyDocuments(Dataset<Row> termCounts, List<String> regionCodes) {
+  public static Dataset<Row> periodDocuments(Dataset<Row> termCounts, String grain, List<String> regionCodes) {
     return termCounts
-        .filter(col(Columns.GRAIN).equalTo("month").and(col(Columns.REGION_CODE).isin(regionCodes.toArray())))
+        .filter(col(Columns.GRAIN).equalTo(grain).and(col(Columns.REGION_CODE).isin(regionCodes.toArray())))
         .groupBy(Columns.REGION_CODE, Columns.PERIOD)
         .agg(max(Columns.REGION_DOCUMENTS).as(Columns.REGION_DOCUMENTS));
   }

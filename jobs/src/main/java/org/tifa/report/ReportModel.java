@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Everything a report page shows, as the JSON embedded in it (field names in snake_case). Only
  * small results collected from the snapshot's tables: the top terms, one row per region of a map,
- * one value per month of a trend. {@code changes} is null without {@code --compare-with}.
+ * one value per period of a trend (month, and year: documents dated only by year are counted in
+ * the yearly trends alone). {@code changes} is null without {@code --compare-with}.
  * {@code passages} holds, per term shown anywhere in the page ({@code term_kind:term_id}), up to
  * {@link #PASSAGES_PER_TERM} example sentences from the snapshot's mentions; it is empty for a
  * snapshot without them.
@@ -19,6 +20,8 @@ public record ReportModel(
     MapData subdivisionMap,
     Trend trend,
     RegionTrend regionTrend,
+    Trend yearTrend,
+    RegionTrend regionYearTrend,
     Diffusion diffusion,
     Changes changes,
     Map<String, Object> manifest,
@@ -71,15 +74,20 @@ public record ReportModel(
    */
   public record MapData(String mapName, String level, Region province, List<MapTerm> terms, List<MapArea> areas, List<String> unmatched) {}
 
-  /** Monthly values of one term: documents and document share, one entry per month (null: no data). */
+  /** Values of one term per period: documents and document share (null: no documents, or too few). */
   public record Series(String termKind, String termId, String term, List<Long> documents, List<Double> shares) {}
 
-  /** Monthly trend at country level; {@code regionDocuments} are the country's documents per month. */
-  public record Trend(List<String> months, List<Long> regionDocuments, List<Series> series) {}
+  /**
+   * A trend at country level at one grain (month or year): every period from the first to the
+   * last, {@code regionDocuments} the country's documents in each. A period with fewer than {@code
+   * minDocuments} documents has no share (null): one document would swing it between 0 and 100%.
+   */
+  public record Trend(String grain, int minDocuments, List<String> periods, List<Long> regionDocuments, List<Series> series) {}
 
-  /** Monthly shares of the same terms in one region and in the country. */
+  /** Shares of the same terms in one region and in the country, at one grain, as {@link Trend}. */
   public record RegionTrend(
-      Region region, List<String> months, List<Long> regionDocuments, List<Long> countryDocuments, List<Series> regionSeries, List<Series> countrySeries) {}
+      String grain, int minDocuments, Region region, List<String> periods, List<Long> regionDocuments, List<Long> countryDocuments,
+      List<Series> regionSeries, List<Series> countrySeries) {}
 
   /** Where (province) and when a slogan was first seen, and how many documents it has there. */
   public record FirstSeen(String provinceCode, String provinceName, String firstSeen, long documents) {}

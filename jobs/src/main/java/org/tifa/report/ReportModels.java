@@ -49,7 +49,7 @@ public final class ReportModels {
    * the province map (null: the province with the most documents); {@code termChanges} a tifa
    * compare result with this snapshot as target (null: no comparison section).
    */
-  public record Settings(int top, String regionCode, String tifaVersion, String echartsVersion, String mapsVersion) {}
+  public record Settings(int top, String regionCode, String tifaVersion, String echartsVersion, String mapsVersion, int minPeriodDocuments) {}
 
   /** A comparison to show: its term_changes rows and the ids and settings it was made with. */
   public record Comparison(String baseSnapshotId, String targetSnapshotId, String grain, String level, Dataset<Row> termChanges) {}
@@ -101,8 +101,11 @@ public final class ReportModels {
       MapData subdivisionMap = chosen == null ? null : subdivisionMap(regions, regions.get(chosen.provinceCode()), mapTerms, docs, snap.terms());
 
       List<String> topTopicIds = nationalTopics.stream().map(TermShare::termId).toList();
-      ReportModel.Trend trend = trend(snap.termCounts(), topTopicIds);
-      ReportModel.RegionTrend regionTrend = chosen == null ? null : regionTrend(snap.termCounts(), chosen, topTopicIds);
+      int min = settings.minPeriodDocuments();
+      ReportModel.Trend trend = trend(snap.termCounts(), MONTH, min, topTopicIds);
+      ReportModel.RegionTrend regionTrend = chosen == null ? null : regionTrend(snap.termCounts(), MONTH, min, chosen, topTopicIds);
+      ReportModel.Trend yearTrend = trend(snap.termCounts(), YEAR, min, topTopicIds);
+      ReportModel.RegionTrend regionYearTrend = chosen == null ? null : regionTrend(snap.termCounts(), YEAR, min, chosen, topTopicIds);
 
       ReportModel.Changes changes = comparison == null ? null : changes(comparison, n);
       ReportModel.Diffusion diffusion = diffusion(docs, snap.terms(), changes, n);
@@ -134,7 +137,7 @@ public final class ReportModels {
       }
       return new ReportModel(
           meta, new ReportModel.Ranking(documents, nationalSlogans, nationalTopics), provinces, provinceMap, subdivisionMap, trend,
-          regionTrend, diffusion, changes, manifestView(m), quarantine, passages(snap, shown));
+          regionTrend, yearTrend, regionYearTrend, diffusion, changes, manifestView(m), quarantine, passages(snap, shown));
     } finally {
       docs.unpersist();
     }
@@ -249,48 +252,61 @@ public final class ReportModels {
     return out;
   }
 
-  private static ReportModel.Trend trend(Dataset<Row> termCounts, List<String> topicIds) {
+  private static ReportModel.Trend trend(Dataset<Row> termCounts, String grain, int min, List<String> topicIds) {
     List<String> country = List.of(ReportData.COUNTRY);
-    Map<String, Long> totals = monthlyDocuments(termCounts, country).getOrDefault(ReportData.COUNTRY, Map.of());
-    List<String> months = months(totals.keySet());
-    Map<String, Map<String, Row>> rows = monthly(termCounts, country, topicIds).getOrDefault(ReportData.COUNTRY, Map.of());
-    return new ReportModel.Trend(months, values(months, totals), series(months, topicIds, rows, totals));
+    Map<String, Long> totals = periodDocuments(termCounts, grain, country).getOrDefault(ReportData.COUNTRY, Map.of());
+    List<String> periods = periods(grain, totals.keySet());
+    Map<String, Map<String, Row>> rows = periodic(termCounts, grain, country, topicIds).getOrDefault(ReportData.COUNTRY, Map.of());
+    return new ReportModel.Trend(grain, min, periods, values(periods, totals), series(periods, topicIds, rows, totals, min));
   }
 
-  private static ReportModel.RegionTrend regionTrend(Dataset<Row> termCounts, Region region, List<String> topicIds) {
+  private static ReportModel.RegionTrend regionTrend(Dataset<Row> termCounts, String grain, int min, Region region, List<String> topicIds) {
     List<String> codes = List.of(region.code(), ReportData.COUNTRY);
-    Map<String, Map<String, Long>> totals = monthlyDocuments(termCounts, codes);
-    List<String> months = months(totals.getOrDefault(ReportData.COUNTRY, Map.of()).keySet());
-    Map<String, Map<String, Map<String, Row>>> rows = monthly(termCounts, codes, topicIds);
+    Map<String, Map<String, Long>> totals = periodDocuments(termCounts, grain, codes);
+    List<String> periods = periods(grain, totals.getOrDefault(ReportData.COUNTRY, Map.of()).keySet());
+    Map<String, Map<String, Map<String, Row>>> rows = periodic(termCounts, grain, codes, topicIds);
+    Map<String, Long> regionTotals = totals.getOrDefault(region.code(), Map.of());
+    Map<String, Long> countryTotals = totals.getOrDefault(ReportData.COUNTRY, Map.of());
     return new ReportModel.RegionTrend(
+        grain,
+        min,
         region,
-        months,
-        values(months, totals.getOrDefault(region.code(), Map.of())),
-        values(months, totals.getOrDefault(ReportData.COUNTRY, Map.of())),
-        series(months, topicIds, rows.getOrDefault(region.code(), Map.of()), totals.getOrDefault(region.code(), Map.of())),
-        series(months, topicIds, rows.getOrDefault(ReportData.COUNTRY, Map.of()), totals.getOrDefault(ReportData.COUNTRY, Map.of())));
+        periods,
+        values(periods, regionTotals),
+        values(periods, countryTotals),
+        series(periods, topicIds, rows.getOrDefault(region.code(), Map.of()), regionTotals, min),
+        series(periods, topicIds, rows.getOrDefault(ReportData.COUNTRY, Map.of()), countryTotals, min));
   }
 
-  /** region → month → all documents. */
-  private static Map<String, Map<String, Long>> monthlyDocuments(Dataset<Row> termCounts, List<String> codes) {
+  /** region → period → all documents. */
+  private static Map<String, Map<String, Long>> periodDocuments(Dataset<Row> termCounts, String grain, List<String> codes) {
     Map<String, Map<String, Long>> out = new HashMap<>();
-    for (Row r : ReportData.monthlyDocuments(termCounts, codes).collectAsList()) {
+    for (Row r : ReportData.periodDocuments(termCounts, grain, codes).collectAsList()) {
       out.computeIfAbsent(r.getString(0), c -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
     }
     return out;
   }
 
-  /** region → term id → month → the term_counts row. */
-  private static Map<String, Map<String, Map<String, Row>>> monthly(Dataset<Row> termCounts, List<String> codes, List<String> topicIds) {
+  /** region → term id → period → the term_counts row. */
+  private static Map<String, Map<String, Map<String, Row>>> periodic(
+      Dataset<Row> termCounts, String grain, List<String> codes, List<String> topicIds) {
     Map<String, Map<String, Map<String, Row>>> out = new HashMap<>();
     if (topicIds.isEmpty()) {
       return out;
     }
-    for (Row r : ReportData.monthly(termCounts, codes, TermDictionary.TOPIC, topicIds).collectAsList()) {
+    for (Row r : ReportData.periodic(termCounts, grain, codes, TermDictionary.TOPIC, topicIds).collectAsList()) {
       out.computeIfAbsent(r.getString(0), c -> new HashMap<>()).computeIfAbsent(r.getString(3), t -> new HashMap<>()).put(r.getString(1), r);
     }
     return out;
   }
+
+  /** Every period of a grain (month or year) from the first to the last of the given ones, gaps included. */
+  static List<String> periods(String grain, java.util.Collection<String> seen) {
+    return grain.equals(YEAR) ? years(seen) : months(seen);
+  }
+
+  static final String MONTH = "month";
+  static final String YEAR = "year";
 
   /** Every month from the first to the last of the given ones, gaps included. */
   static List<String> months(java.util.Collection<String> seen) {
@@ -306,30 +322,47 @@ public final class ReportModels {
     return out;
   }
 
-  private static List<Long> values(List<String> months, Map<String, Long> byMonth) {
+  /** Every year from the first to the last of the given ones, gaps included. */
+  static List<String> years(java.util.Collection<String> seen) {
+    List<String> out = new ArrayList<>();
+    if (seen.isEmpty()) {
+      return out;
+    }
+    int first = seen.stream().mapToInt(Integer::parseInt).min().orElseThrow();
+    int last = seen.stream().mapToInt(Integer::parseInt).max().orElseThrow();
+    for (int y = first; y <= last; y++) {
+      out.add(String.valueOf(y));
+    }
+    return out;
+  }
+
+  private static List<Long> values(List<String> periods, Map<String, Long> byPeriod) {
     List<Long> out = new ArrayList<>();
-    for (String m : months) {
-      out.add(byMonth.getOrDefault(m, 0L));
+    for (String p : periods) {
+      out.add(byPeriod.getOrDefault(p, 0L));
     }
     return out;
   }
 
   /**
-   * One series per term over the months. A month without the term's row has 0 documents; its share
-   * is 0 when the region has documents that month ({@code totals}, as far as term_counts tells),
-   * else null.
+   * One series per term over the periods. A period without the term's row has 0 documents. The
+   * share is the row's, or 0 without a row; it is null (left out) when the region has fewer than
+   * {@code min} documents in the period ({@code totals}, as far as term_counts tells), none
+   * included.
    */
-  private static List<Series> series(List<String> months, List<String> termIds, Map<String, Map<String, Row>> rows, Map<String, Long> totals) {
+  private static List<Series> series(
+      List<String> periods, List<String> termIds, Map<String, Map<String, Row>> rows, Map<String, Long> totals, int min) {
     List<Series> out = new ArrayList<>();
     for (String id : termIds) {
-      Map<String, Row> byMonth = rows.getOrDefault(id, Map.of());
-      String term = byMonth.values().stream().map(r -> r.getString(4)).findFirst().orElse(id);
+      Map<String, Row> byPeriod = rows.getOrDefault(id, Map.of());
+      String term = byPeriod.values().stream().map(r -> r.getString(4)).findFirst().orElse(id);
       List<Long> documents = new ArrayList<>();
       List<Double> shares = new ArrayList<>();
-      for (String m : months) {
-        Row r = byMonth.get(m);
+      for (String p : periods) {
+        Row r = byPeriod.get(p);
+        long total = totals.getOrDefault(p, 0L);
         documents.add(r == null ? 0L : r.getLong(5));
-        shares.add(r != null ? Double.valueOf(r.getDouble(7)) : totals.getOrDefault(m, 0L) > 0 ? Double.valueOf(0) : null);
+        shares.add(total == 0 || total < min ? null : r != null ? Double.valueOf(r.getDouble(7)) : Double.valueOf(0));
       }
       out.add(new Series(TermDictionary.TOPIC, id, term, documents, shares));
     }

@@ -133,6 +133,7 @@ class TifaConfigTest {
         Arguments.of("topics", "min_salience", "0", "1000", 0.01),
         Arguments.of("run", "max_quarantine_ratio", "0", "1", 0.01),
         Arguments.of("run", "summary_top", "1", "1000", 1.0),
+        Arguments.of("report", "min_period_documents", "1", "1000000", 1.0),
         Arguments.of("dedup", "near_duplicate_threshold", "0.5", "1", 0.01),
         Arguments.of("dedup", "shingle_chars", "2", "16", 1.0),
         Arguments.of("dedup", "minhash_size", "32", "1024", 1.0),

@@ -166,10 +166,10 @@ class ReportDataTest extends SparkTest {
         RowFactory.create("year", "2024", "000000", "topic", "t1", "话题一", 9L, 9L, 30L, 0.3)), schema);
     assertEquals(
         List.of("000000|2024-01|10", "000000|2024-03|4"),
-        strings(ReportData.monthlyDocuments(counts, List.of("000000")).orderBy(Columns.PERIOD)));
+        strings(ReportData.periodDocuments(counts, "month", List.of("000000")).orderBy(Columns.PERIOD)));
     assertEquals(
         List.of("000000|2024-01|topic|t1|话题一|2|10|0.2"),
-        strings(ReportData.monthly(counts, List.of("000000"), "topic", List.of("t1"))));
+        strings(ReportData.periodic(counts, "month", List.of("000000"), "topic", List.of("t1"))));
   }
 
   @Test

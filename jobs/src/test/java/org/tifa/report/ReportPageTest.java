@@ -33,7 +33,8 @@ class ReportPageTest {
         new ReportModel.Ranking(2, List.of(share), List.of()),
         List.of(),
         new ReportModel.MapData("china", "province", null, List.of(), List.of(), List.of()),
-        null, new ReportModel.Trend(List.of(), List.of(), List.of()), null, new ReportModel.Diffusion("top", List.of()), null,
+        null, new ReportModel.Trend("month", 5, List.of(), List.of(), List.of()), null,
+        new ReportModel.Trend("year", 5, List.of(), List.of(), List.of()), null, new ReportModel.Diffusion("top", List.of()), null,
         Map.of("snapshot_id", snapshotId), List.of(), Map.of());
   }
 
