@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Properties every snapshot's traceability tables hold, checked with DuckDB apart from Spark: each
  * mention is its text at its offsets, document_terms is the mentions grouped, and every figure of
- * term_counts is the rollup of document_terms and of mentions to its grain and region.
+ * term_counts is the rollup of document_terms and of mentions to its grain and region: mentions,
+ * documents, weighted documents, sources, first and last seen (with the documents' source and date).
  */
 public final class PassageChecks {
   private PassageChecks() {}
@@ -50,7 +51,7 @@ public final class PassageChecks {
         "placed AS (SELECT g.grain, CASE g.grain WHEN 'day' THEN strftime(d.published_date, '%Y-%m-%d') "
             + "WHEN 'week' THEN strftime(d.published_date, '%G-W%V') WHEN 'month' THEN strftime(d.published_date, '%Y-%m') "
             + "WHEN 'quarter' THEN year(d.published_date) || '-Q' || quarter(d.published_date) "
-            + "ELSE CAST(year(d.published_date) AS VARCHAR) END AS period, lv.level, lv.code, d.doc_id "
+            + "ELSE CAST(year(d.published_date) AS VARCHAR) END AS period, lv.level, lv.code, d.doc_id, d.source, d.published_date AS day "
             + "FROM read_parquet('" + s + "/documents/*.parquet') d "
             + "CROSS JOIN (VALUES ('day'), ('week'), ('month'), ('quarter'), ('year')) g(grain) "
             + "CROSS JOIN LATERAL (VALUES ('country', '000000'), ('province', d.province_code), "
@@ -59,10 +60,10 @@ public final class PassageChecks {
             + "OR (g.grain IN ('quarter', 'month') AND d.date_precision = 'month')))";
     String counts =
         "t AS (SELECT grain, period, region_level AS level, region_code AS code, term_kind, term_id, mentions AS m, "
-            + "documents AS n, weighted_documents AS w FROM read_parquet('" + s + "/term_counts/*/*.parquet', hive_partitioning = true))";
+            + "documents AS n, weighted_documents AS w, sources AS s, first_seen AS a, last_seen AS b FROM read_parquet('" + s + "/term_counts/*/*.parquet', hive_partitioning = true))";
     String fromTerms =
         "r AS (SELECT p.grain, p.period, p.level, p.code, f.term_kind, f.term_id, sum(f.mentions) AS m, count(*) AS n, "
-            + "count(*) FILTER (WHERE f.about) AS w FROM placed p JOIN read_parquet('" + s + "/document_terms/*.parquet') f USING (doc_id) "
+            + "count(*) FILTER (WHERE f.about) AS w, count(DISTINCT p.source) AS s, min(p.day) AS a, max(p.day) AS b FROM placed p JOIN read_parquet('" + s + "/document_terms/*.parquet') f USING (doc_id) "
             + "WHERE p.grain IN (SELECT DISTINCT grain FROM t) GROUP BY ALL)";
     String fromMentions =
         "q AS (SELECT p.grain, p.period, p.level, p.code, f.term_kind, f.term_id, count(*) AS m, count(DISTINCT f.doc_id) AS n "
@@ -74,7 +75,8 @@ public final class PassageChecks {
                 "WITH " + placed + ", " + counts + ", " + fromTerms + ", " + fromMentions + " SELECT "
                     + "(SELECT count(*) FROM t), "
                     + "(SELECT count(*) FROM r FULL JOIN t USING " + keys
-                    + " WHERE r.m IS DISTINCT FROM t.m OR r.n IS DISTINCT FROM t.n OR r.w IS DISTINCT FROM t.w), "
+                    + " WHERE r.m IS DISTINCT FROM t.m OR r.n IS DISTINCT FROM t.n OR r.w IS DISTINCT FROM t.w OR r.s IS DISTINCT FROM t.s"
+                    + " OR r.a IS DISTINCT FROM t.a OR r.b IS DISTINCT FROM t.b), "
                     + "(SELECT count(*) FROM q FULL JOIN t USING " + keys + " WHERE q.m IS DISTINCT FROM t.m OR q.n IS DISTINCT FROM t.n)")
             .get(0);
     assertTrue((Long) rollup.get(0) > 0, "the snapshot has term_counts");
