@@ -342,7 +342,7 @@ class CompareJobIT extends SparkTest {
 
   /** Every SQL statement of the README's tifa compare section runs on the comparison and answers. */
   private static void assertReadmeQueriesAnswer(Path root, String compareId) throws IOException, SQLException {
-    String readme = Files.readString(Path.of(System.getProperty("tifa.repo"), "README.md"));
+    String readme = Files.readString(Path.of(System.getProperty("tifa.repo"), "docs/commands.md"));
     String section = readme.substring(readme.indexOf("## `tifa compare`"));
     section = section.substring(0, section.indexOf("\n## ", 1));
     Matcher blocks = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(section);

@@ -60,9 +60,9 @@ class SampleIT extends SparkTest {
     Assertions.assertTrue(prefecture.coverage() >= 0.90, "prefecture coverage " + prefecture.coverage());
   }
 
-  /** Every SQL statement of the README's DuckDB section runs on the sample snapshot and answers. */
+  /** Every SQL statement of the README's and docs/duckdb.md's DuckDB queries runs on the sample snapshot and answers. */
   private static void assertReadmeQueriesAnswer(Path repo, Path snapshot) throws Exception {
-    String readme = Files.readString(repo.resolve("README.md"));
+    String readme = Files.readString(repo.resolve("README.md")) + Files.readString(repo.resolve("docs/duckdb.md"));
     Matcher blocks = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
     int statements = 0;
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");

@@ -153,13 +153,13 @@ class TifaConfigTest {
     assertMentions(refusal(section + ":\n  " + key + ": " + above + "\n"), name, above, min, max);
   }
 
-  /** The README's settings table and the comment above each key in conf/tifa.yaml state the same ranges. */
+  /** The settings table of docs/configuration.md and the comment above each key in conf/tifa.yaml state the same ranges. */
   @ParameterizedTest
   @MethodSource("statedRanges")
   void theReadmeAndTheBundledFileStateEachRange(String section, String key, String min, String max, double step) throws IOException {
     Path repo = Path.of(System.getProperty("tifa.repo"));
     String row =
-        Files.readString(repo.resolve("README.md")).lines().filter(l -> l.startsWith("| `" + section + "." + key + "` |")).findFirst().orElse("");
+        Files.readString(repo.resolve("docs/configuration.md")).lines().filter(l -> l.startsWith("| `" + section + "." + key + "` |")).findFirst().orElse("");
     assertMentions(row, "| " + min + " to " + max);
     List<String> lines = Files.readAllLines(repo.resolve("conf/tifa.yaml"));
     int at = 0;
