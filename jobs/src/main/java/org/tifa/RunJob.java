@@ -195,10 +195,13 @@ public final class RunJob {
       step(spark, "write document_terms");
       Path documentTermsDir =
           writer.writeTable(Tables.DOCUMENT_TERMS, BuildPassages.documentTerms(counted), Tables.DOCUMENT_TERMS_SCHEMA, 0);
-      // The texts of the unique documents, read once for the texts table and once more for the
-      // mentions, which are matched again here rather than carried through counting's joins.
-      Dataset<Row> uniqueTexts =
-          BuildPassages.uniqueTexts(texts.filter(col(Columns.REASON).isNull()), unique, record).persist(StorageLevel.DISK_ONLY());
+      // The texts of the unique documents, read for the mentions (matched again here rather than
+      // carried through counting's joins) and, when it is written, for the texts table: kept on
+      // disk only then.
+      Dataset<Row> uniqueTexts = BuildPassages.uniqueTexts(texts.filter(col(Columns.REASON).isNull()), unique, record);
+      if (config.texts) {
+        uniqueTexts = uniqueTexts.persist(StorageLevel.DISK_ONLY());
+      }
       Path textsDir = null;
       if (config.texts) {
         step(spark, "write texts");
