@@ -2,9 +2,23 @@
 # module opens every Spark JVM needs, and building the jar when it is missing or stale.
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-target="$home/jobs/target"
-jar="$target/tifa.jar"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# The Spark line to build and run on (TIFA_SPARK, default the default build's 4.2_2.13): each line
+# is a Maven profile (spark-LINE) building into a folder of its own, with that line's Spark jars.
+readonly spark_lines="3.5_2.12 3.5_2.13 4.0_2.13 4.1_2.13 4.2_2.13"
+spark_line="${TIFA_SPARK:-4.2_2.13}"
+if [[ " $spark_lines " != *" $spark_line "* ]]; then
+  echo "TIFA_SPARK: no Spark line '$spark_line'; one of: $spark_lines" >&2
+  exit 2
+fi
+scala_version="${spark_line#*_}"
+if [ "$spark_line" = 4.2_2.13 ]; then
+  target="$home/jobs/target"
+else
+  target="$home/jobs/target/spark-$spark_line"
+fi
+jar="$target/tifa-spark$spark_line.jar"
 
 # The same list as spark.java.opens in pom.xml (Surefire and Failsafe use that one).
 opens=(
@@ -36,7 +50,7 @@ jar_is_stale() {
 ensure_built() {
   if jar_is_stale; then
     echo "$1: building the jar (first run or sources changed)..." >&2
-    if ! (cd "$home" && ./mvnw -q -B -DskipTests package >&2); then
+    if ! (cd "$home" && ./mvnw -q -B -DskipTests -P"spark-$spark_line" package >&2); then
       echo "$1: the build failed; see the Maven output above" >&2
       exit 1
     fi

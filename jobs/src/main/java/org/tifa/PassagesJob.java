@@ -24,7 +24,6 @@ import org.tifa.extract.SloganRules;
 import org.tifa.ingest.ListInputs.NoInputException;
 import org.tifa.options.PassagesOptions;
 import org.tifa.reference.ConfigException;
-import org.tifa.spark.JoinKeys;
 
 /**
  * {@code tifa passages}: the keyword-in-context lines of one term in a snapshot, read from its
@@ -91,7 +90,7 @@ public final class PassagesJob {
         mentions.join(
             documents.select(Columns.DOC_ID, Columns.TITLE, Columns.REGION_CODE, Columns.REGION_NAME, Columns.PROVINCE_CODE,
                 Columns.PREFECTURE_CODE, Columns.COUNTY_CODE),
-            JoinKeys.of(Columns.DOC_ID));
+            new String[] {Columns.DOC_ID});
     if (options.region() != null && !options.region().equals(COUNTRY)) {
       String code = options.region();
       placed =

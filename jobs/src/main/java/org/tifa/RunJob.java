@@ -42,7 +42,6 @@ import org.tifa.normalize.NormalizeText;
 import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
-import org.tifa.spark.JoinKeys;
 import org.tifa.spark.Sessions;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;
@@ -165,7 +164,7 @@ public final class RunJob {
         unique
             .drop(DiscoverSlogans.CANDIDATES)
             .repartition(parts, col(record[0]), col(record[1]))
-            .join(hits.repartition(parts, col(record[0]), col(record[1])), JoinKeys.of(record))
+            .join(hits.repartition(parts, col(record[0]), col(record[1])), record)
             .persist(StorageLevel.DISK_ONLY());
 
     Dataset<Row> documents = BuildDocuments.apply(counted);
@@ -321,7 +320,7 @@ public final class RunJob {
         MeasureSlogans.apply(
                 texts.filter(col(Columns.REASON).isNull()).select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
                 jsc.broadcast(measurer))
-            .join(unique.select(col(record[0]), col(record[1]), col(Columns.PROVINCE_CODE)), JoinKeys.of(record))
+            .join(unique.select(col(record[0]), col(record[1]), col(Columns.PROVINCE_CODE)), record)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, long[]> occurrences = MeasureSlogans.collectOccurrences(MeasureSlogans.occurrences(measured));

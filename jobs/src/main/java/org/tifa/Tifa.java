@@ -53,7 +53,17 @@ public final class Tifa implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // A platform that starts the Spark session before it calls main (a Databricks JAR task) runs
+    // more than Tifa in this JVM: the commands leave a session they did not start running, and
+    // main neither exits the JVM nor returns quietly on failure: the exception fails the task.
+    boolean hosted = SparkSession.getDefaultSession().isDefined();
     int code = execute(args);
+    if (hosted) {
+      if (code != OK) {
+        throw new HostedFailure(code);
+      }
+      return;
+    }
     // In YARN cluster mode the ApplicationMaster reports success only when main returns; exiting
     // the JVM first, even with 0, is recorded as a failed application.
     boolean yarnCluster =
@@ -61,6 +71,20 @@ public final class Tifa implements Callable<Integer> {
             && "cluster".equals(System.getProperty("spark.submit.deployMode"));
     if (code != OK || !yarnCluster) {
       System.exit(code);
+    }
+  }
+
+  /** A command's failure under a hosted session, which main reports by throwing instead of exiting. */
+  public static final class HostedFailure extends RuntimeException {
+    private final int code;
+
+    HostedFailure(int code) {
+      super("tifa failed with exit code " + code + " (the message above says why)");
+      this.code = code;
+    }
+
+    public int code() {
+      return code;
     }
   }
 

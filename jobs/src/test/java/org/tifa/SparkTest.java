@@ -8,11 +8,16 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.tifa.spark.Sessions;
 
 /**
  * Base of every test that needs Spark: spark-testing-base's shared local context, configured like
- * {@code Sessions} configures an embedded run (UTC, Java time types, few partitions, no UI).
+ * {@code Sessions} configures an embedded run (UTC, Java time types, few partitions, no UI). Tagged
+ * {@code spark}: the tests of the Spark stages, which each older Spark line runs
+ * (scripts/check-spark-line).
  */
+@Tag("spark")
 public abstract class SparkTest extends JavaDataFrameSuiteBase {
 
   @BeforeEach
@@ -32,7 +37,7 @@ public abstract class SparkTest extends JavaDataFrameSuiteBase {
 
   @Override
   public SparkConf conf() {
-    return new SparkConf()
+    return Sessions.avoidKnownBugs(new SparkConf()
         .setMaster("local[2]")
         .setAppName("tifa-test")
         .set("spark.ui.enabled", "false")
@@ -40,7 +45,7 @@ public abstract class SparkTest extends JavaDataFrameSuiteBase {
         .set("spark.sql.shuffle.partitions", "4")
         .set("spark.sql.session.timeZone", "UTC")
         .set("spark.sql.datetime.java8API.enabled", "true")
-        .set("spark.ui.showConsoleProgress", "false");
+        .set("spark.ui.showConsoleProgress", "false"));
   }
 
   /** The schema with every field nullable: joins, aggregates and Parquet do not keep non-null flags. */

@@ -10,7 +10,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.tifa.Columns;
 import org.tifa.Tables;
-import org.tifa.spark.JoinKeys;
 
 /**
  * The tables that trace every count to its text: {@code document_terms} (one row per document and
@@ -51,7 +50,7 @@ public final class BuildPassages {
     for (int i = 0; i < DOCUMENT.length; i++) {
       doc[recordKeys.length + i] = col(DOCUMENT[i]);
     }
-    return texts.select(text).join(documents.select(doc), JoinKeys.of(recordKeys));
+    return texts.select(text).join(documents.select(doc), recordKeys);
   }
 
   /** The texts table from {@link #uniqueTexts}. */

@@ -28,7 +28,6 @@ import org.tifa.Columns;
 import org.tifa.Tables;
 import org.tifa.extract.SloganVerdicts;
 import org.tifa.extract.TermDictionary;
-import org.tifa.spark.JoinKeys;
 
 /**
  * The {@code terms} table: every slogan (lexicon and discovered) and topic, with its totals over
@@ -93,7 +92,7 @@ public final class BuildTerms {
     String[] key = {Columns.TERM_KIND, Columns.TERM_ID};
     Dataset<Row> firstDayHits =
         hits.join(broadcast(totals.select(col(key[0]), col(key[1]), col(Columns.FIRST_SEEN).as(Columns.PUBLISHED_DATE))),
-            JoinKeys.of(key[0], key[1], Columns.PUBLISHED_DATE));
+            new String[] {key[0], key[1], Columns.PUBLISHED_DATE});
     Dataset<Row> firstPlace =
         firstDayHits.withColumn(
                 "_rank",
@@ -105,8 +104,8 @@ public final class BuildTerms {
             .select(col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.REGION_CODE).as(Columns.FIRST_REGION_CODE),
                 col(Columns.REGION_NAME).as(Columns.FIRST_REGION_NAME));
     return dimension
-        .join(totals, JoinKeys.of(key), "left")
-        .join(firstPlace, JoinKeys.of(key), "left")
+        .join(totals, key, "left")
+        .join(firstPlace, key, "left")
         .select(
             col(Columns.TERM_ID), col(Columns.TERM_KIND), col(Columns.TERM), col(Columns.CATEGORY), col(Columns.ALIASES),
             coalesce(col(Columns.DOCUMENTS), lit(0L)).as(Columns.DOCUMENTS),

@@ -47,7 +47,6 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.tifa.extract.TermDictionary;
 import org.tifa.Columns;
 import org.tifa.Tables;
-import org.tifa.spark.JoinKeys;
 
 /**
  * The {@code term_counts} table: for every grain, period, region (at every level the document
@@ -298,9 +297,9 @@ public final class CountTerms {
             termKey(col(Columns.TERM_KIND), col(Columns.TERM_ID)).as(TERM_KEY),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY));
     return counted
-        .join(broadcast(periodLabels(spark, survey, grains)), JoinKeys.of(GRAIN_NO, PERIOD_DAY), "inner")
-        .join(broadcast(regionNames(spark, survey)), JoinKeys.of(LEVEL_NO, REGION_NO), "inner")
-        .join(broadcast(dims), JoinKeys.of(TERM_KEY), "left")
+        .join(broadcast(periodLabels(spark, survey, grains)), new String[] {GRAIN_NO, PERIOD_DAY}, "inner")
+        .join(broadcast(regionNames(spark, survey)), new String[] {LEVEL_NO, REGION_NO}, "inner")
+        .join(broadcast(dims), new String[] {TERM_KEY}, "left")
         .select(
             lit(snapshotId).as(Columns.SNAPSHOT_ID),
             col(Columns.GRAIN), col(Columns.PERIOD), date_from_unix_date(col(PERIOD_DAY)).as(Columns.PERIOD_START), col(Columns.REGION_LEVEL),

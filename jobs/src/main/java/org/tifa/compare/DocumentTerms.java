@@ -58,9 +58,14 @@ final class DocumentTerms {
     return concat(tagged(Columns.SLOGANS, TermDictionary.SLOGAN), tagged(Columns.TOPICS, TermDictionary.TOPIC));
   }
 
+  /**
+   * Cast to its own type by name: Spark 3.5 names a struct field after the lambda's variable
+   * (x_3), not its alias, and the two arrays' types would then differ.
+   */
   private static Column tagged(String column, String kind) {
     return transform(
-        coalesce(col(column), array().cast("array<string>")),
-        id -> struct(lit(kind).as(Columns.TERM_KIND), id.as(Columns.TERM_ID)));
+            coalesce(col(column), array().cast("array<string>")),
+            id -> struct(lit(kind).as(Columns.TERM_KIND), id.as(Columns.TERM_ID)))
+        .cast("array<struct<" + Columns.TERM_KIND + ":string," + Columns.TERM_ID + ":string>>");
   }
 }

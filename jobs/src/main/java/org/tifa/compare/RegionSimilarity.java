@@ -45,7 +45,7 @@ public final class RegionSimilarity {
         DocumentTerms.mentions(placed)
             .groupBy(Columns.REGION_CODE, Columns.TERM_KIND, Columns.TERM_ID)
             .agg(count(lit(1)).as(Columns.DOCUMENTS))
-            .join(regions, TermChanges.seq(Columns.REGION_CODE))
+            .join(regions, new String[] {Columns.REGION_CODE})
             .select(
                 col(Columns.REGION_CODE), col(Columns.TERM_KIND), col(Columns.TERM_ID),
                 col(Columns.DOCUMENTS).cast("double").divide(col(Columns.REGION_DOCUMENTS)).as(SHARE));
@@ -57,7 +57,7 @@ public final class RegionSimilarity {
                 sqrt(sum(col(SHARE).multiply(col(SHARE)))).as("_norm"),
                 sqrt(sum(ofKind(TermDictionary.SLOGAN, col(SHARE).multiply(col(SHARE))))).as("_slogan_norm"),
                 sqrt(sum(ofKind(TermDictionary.TOPIC, col(SHARE).multiply(col(SHARE))))).as("_topic_norm"))
-            .join(regions, TermChanges.seq(Columns.REGION_CODE));
+            .join(regions, new String[] {Columns.REGION_CODE});
     Dataset<Row> otherShares = prefixed(shares);
     Dataset<Row> otherNorms = prefixed(norms);
 
@@ -75,8 +75,8 @@ public final class RegionSimilarity {
                 sum(ofKind(TermDictionary.SLOGAN, product)).as("_slogan_dot"),
                 sum(ofKind(TermDictionary.TOPIC, product)).as("_topic_dot"),
                 count(lit(1)).as(Columns.SHARED_TERMS))
-            .join(norms, TermChanges.seq(Columns.REGION_CODE))
-            .join(otherNorms, TermChanges.seq(OTHER + Columns.REGION_CODE));
+            .join(norms, new String[] {Columns.REGION_CODE})
+            .join(otherNorms, new String[] {OTHER + Columns.REGION_CODE});
 
     return pairs
         .withColumn(Columns.SIMILARITY, cosine("_dot", "_norm"))

@@ -144,8 +144,8 @@ public final class TermChanges {
                 sum(Columns.TARGET_MENTIONS).as(Columns.TARGET_MENTIONS),
                 sum(Columns.BASE_DOCUMENTS).as(Columns.BASE_DOCUMENTS),
                 sum(Columns.TARGET_DOCUMENTS).as(Columns.TARGET_DOCUMENTS))
-            .join(baseRegions.withColumnRenamed(Columns.REGION_DOCUMENTS, Columns.BASE_REGION_DOCUMENTS), seq(CELL), "left")
-            .join(targetRegions.withColumnRenamed(Columns.REGION_DOCUMENTS, Columns.TARGET_REGION_DOCUMENTS), seq(CELL), "left");
+            .join(baseRegions.withColumnRenamed(Columns.REGION_DOCUMENTS, Columns.BASE_REGION_DOCUMENTS), CELL, "left")
+            .join(targetRegions.withColumnRenamed(Columns.REGION_DOCUMENTS, Columns.TARGET_REGION_DOCUMENTS), CELL, "left");
 
     Column x1 = col(Columns.BASE_DOCUMENTS);
     Column x2 = col(Columns.TARGET_DOCUMENTS);
@@ -196,10 +196,6 @@ public final class TermChanges {
             z,
             p,
             status.as(Columns.STATUS));
-  }
-
-  static scala.collection.immutable.Seq<String> seq(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
   }
 
   /** One side's counts with its figures in its own columns (the other side's are 0). */

@@ -47,7 +47,7 @@ public final class TermDiffusion {
     Dataset<Row> labels = terms.select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.CATEGORY);
     return firsts
         .withColumn(Columns.FIRST_SEEN, col(FIRST + "." + Columns.PUBLISHED_DATE))
-        .join(broadcast(labels), TermChanges.seq(Columns.TERM_KIND, Columns.TERM_ID), "left")
+        .join(broadcast(labels), new String[] {Columns.TERM_KIND, Columns.TERM_ID}, "left")
         .select(
             lit(snapshotId).as(Columns.SNAPSHOT_ID),
             col(Columns.REGION_LEVEL),

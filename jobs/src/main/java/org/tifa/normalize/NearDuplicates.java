@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -40,7 +41,6 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.tifa.Columns;
-import org.tifa.spark.JoinKeys;
 import org.tifa.spark.Lineage;
 import scala.Tuple2;
 
@@ -128,6 +128,15 @@ public final class NearDuplicates {
    */
   private static final String HASH = "shuffle_hash";
 
+  /**
+   * The strings of {@code array}, which holds no nulls, typed as an array of non-null strings (as
+   * the documents table declares {@code duplicate_sources}). Spark 3.5 types the result of {@code
+   * array_compact} as still holding nulls and refuses to cast that away; the coalesce never fires.
+   */
+  private static Column nonNullElements(Column array) {
+    return transform(array, x -> coalesce(x, lit("")));
+  }
+
   public static Result apply(Dataset<Row> docs, Settings settings) {
     if (settings.threshold() >= 1) {
       return new Result(docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs), 0, List.of());
@@ -169,9 +178,8 @@ public final class NearDuplicates {
             .join(absorbedKeys.select(KEY).hint(HASH), KEY, "left_anti")
             .join(added.hint(HASH), KEY, "left")
             .withColumn(Columns.DUPLICATE_COUNT, col(Columns.DUPLICATE_COUNT).plus(coalesce(col(ADDED_COUNT), lit(0))))
-            .withColumn(
-                Columns.DUPLICATE_SOURCES,
-                array_sort(array_distinct(array_compact(concat(col(Columns.DUPLICATE_SOURCES), coalesce(col(ADDED_SOURCES), noSources))))));
+            .withColumn(Columns.DUPLICATE_SOURCES, nonNullElements(array_sort(array_distinct(array_compact(
+                concat(col(Columns.DUPLICATE_SOURCES), coalesce(col(ADDED_SOURCES), noSources)))))));
 
     List<Column> out = new ArrayList<>();
     for (String c : docs.columns()) {
@@ -183,7 +191,7 @@ public final class NearDuplicates {
     Dataset<Row> absorbedOut =
         absorbed
             .join(
-                keyed.select(col(KEY).as(LABEL), col(RECORD[0]).as(KEPT_FILE), col(RECORD[1]).as(KEPT_LINE)).hint(HASH), JoinKeys.of(LABEL))
+                keyed.select(col(KEY).as(LABEL), col(RECORD[0]).as(KEPT_FILE), col(RECORD[1]).as(KEPT_LINE)).hint(HASH), new String[] {LABEL})
             .select(
             col(Columns.DOC_ID),
             col(Columns.INPUT_FILE),

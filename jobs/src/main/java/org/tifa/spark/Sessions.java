@@ -1,5 +1,8 @@
 package org.tifa.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -60,6 +63,38 @@ public final class Sessions {
     // column (a boxed hash map of every value) cost more than the disk it saved, and texts do not
     // compress by dictionary or run length anyway.
     conf.setIfMissing("spark.sql.inMemoryColumnarStorage.compressed", "false");
+    return avoidKnownBugs(conf);
+  }
+
+  /**
+   * {@code conf} with the optimizer rules that give wrong results on the Spark release of the
+   * class path excluded. Spark 3.5.0 cuts a window's rows down to its rank filter
+   * (InferWindowGroupLimit) even when other functions of that window need the rows it drops
+   * (SPARK-45543, fixed in 3.5.1): every kept record's count of exact copies came out 0.
+   */
+  public static SparkConf avoidKnownBugs(SparkConf conf) {
+    if (RELEASE_WITH_WRONG_GROUP_LIMIT.equals(sparkVersion())) {
+      String excluded = conf.get(EXCLUDED_RULES, "");
+      conf.set(EXCLUDED_RULES, excluded.isBlank() ? GROUP_LIMIT_RULE : excluded + "," + GROUP_LIMIT_RULE);
+    }
     return conf;
+  }
+
+  static final String EXCLUDED_RULES = "spark.sql.optimizer.excludedRules";
+  static final String GROUP_LIMIT_RULE = "org.apache.spark.sql.catalyst.optimizer.InferWindowGroupLimit";
+  private static final String RELEASE_WITH_WRONG_GROUP_LIMIT = "3.5.0";
+
+  /** The version of the Spark on the class path, as its build recorded it ("" when unknown). */
+  static String sparkVersion() {
+    try (InputStream in = SparkConf.class.getClassLoader().getResourceAsStream("spark-version-info.properties")) {
+      if (in == null) {
+        return "";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "");
+    } catch (IOException e) {
+      return "";
+    }
   }
 }

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.tifa.Tables;
+import org.tifa.testing.SnapshotDiff;
 
 /**
  * {@code bin/tifa-cluster} end to end: a standalone cluster (one master, two workers of 1 core and
@@ -76,6 +77,8 @@ class StandaloneClusterIT {
     ENV.put("TIFA_CLUSTER_DIR", state.toString());
     ENV.put("TIFA_JAR", System.getProperty("tifa.jar"));
     ENV.put("TIFA_SPARK_CLASSPATH", System.getProperty("tifa.sparkClasspath"));
+    // The Spark line of this build (its jar, Spark's jars and Scala version).
+    ENV.put("TIFA_SPARK", System.getProperty("tifa.spark"));
     ENV.put("TIFA_JAVA_OPTS", "-Xmx1g");
     ENV.put("JAVA_HOME", System.getProperty("java.home"));
     Runtime.getRuntime().addShutdownHook(SHUTDOWN_HOOK);
@@ -217,23 +220,11 @@ class StandaloneClusterIT {
 
   /** The manifests' counts and table sizes, then every table's columns and rows, order-insensitively. */
   private static void assertSameSnapshot(Path expected, Path actual) throws Exception {
-    JsonNode want = manifest(expected);
-    JsonNode got = manifest(actual);
-    assertEquals(want.get("counts"), got.get("counts"), "manifest counts");
-    assertEquals(want.get("tables"), got.get("tables"), "manifest table sizes");
+    assertEquals(manifest(expected).get("tables"), manifest(actual).get("tables"), "manifest table sizes");
+    assertEquals(List.of(), SnapshotDiff.differences(expected, actual), "the cluster run's tables against the local run's");
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-      for (String table : List.of(Tables.DOCUMENTS, Tables.QUARANTINE, Tables.REGIONS)) {
-        String a = "read_parquet('" + expected.resolve(table) + "/*.parquet')";
-        String b = "read_parquet('" + actual.resolve(table) + "/*.parquet')";
-        assertEquals(query(db, "DESCRIBE SELECT * FROM " + a), query(db, "DESCRIBE SELECT * FROM " + b), table + " columns");
-        List<List<String>> rows = query(db, "SELECT count(*) FROM " + a);
-        assertTrue(Long.parseLong(rows.get(0).get(0)) > 0, table + " has rows");
-        assertEquals(rows, query(db, "SELECT count(*) FROM " + b), table + " row count");
-        assertEquals(List.of(), query(db, "SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b + " LIMIT 3"),
-            table + ": rows of the local run that the cluster run lacks");
-        assertEquals(List.of(), query(db, "SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + " LIMIT 3"),
-            table + ": rows of the cluster run that the local run lacks");
-      }
+      String documents = "read_parquet('" + expected.resolve(Tables.DOCUMENTS) + "/*.parquet')";
+      assertTrue(Long.parseLong(query(db, "SELECT count(*) FROM " + documents).get(0).get(0)) > 0, "documents has rows");
     }
   }
 

@@ -70,11 +70,7 @@ class ReportDataTest extends SparkTest {
   private static Row doc(String id, String date, String province, String provinceName, String prefecture, String county, List<String> slogans,
       List<String> topics) {
     return RowFactory.create(id, LocalDate.parse(date), province, provinceName, prefecture, county,
-        slogans == null ? null : scala(slogans), topics == null ? null : scala(topics));
-  }
-
-  private static scala.collection.immutable.Seq<String> scala(List<String> values) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(values).toList();
+        slogans == null ? null : slogans.toArray(new String[0]), topics == null ? null : topics.toArray(new String[0]));
   }
 
   private static List<String> strings(Dataset<Row> rows) {
