@@ -9,7 +9,7 @@ java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 readonly spark_lines="3.5_2.12 3.5_2.13 4.0_2.13 4.1_2.13 4.2_2.13"
 spark_line="${TIFA_SPARK:-4.2_2.13}"
 if [[ " $spark_lines " != *" $spark_line "* ]]; then
-  echo "TIFA_SPARK: no Spark line '$spark_line'; one of: $spark_lines" >&2
+  echo "$(basename "$0"): TIFA_SPARK: no Spark line '$spark_line'; one of: $spark_lines" >&2
   exit 2
 fi
 scala_version="${spark_line#*_}"

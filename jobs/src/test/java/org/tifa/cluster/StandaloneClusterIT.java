@@ -206,6 +206,8 @@ class StandaloneClusterIT {
       assertOneLineError("errors.log", 5, "no cluster runs", cluster("errors.log", "submit", "run", "--input", SAMPLE.toString()));
       assertOneLineError("errors.log", 2, "port " + masterPort + " on 127.0.0.1 is in use",
           cluster("errors.log", "start", "--master-port", String.valueOf(masterPort)));
+      ENV.put("TIFA_SPARK", "3.4_2.12");
+      assertOneLineError("errors.log", 2, "TIFA_SPARK: no Spark line '3.4_2.12'", cluster("errors.log", "status"));
     } finally {
       ENV.putAll(saved);
     }
