@@ -127,7 +127,8 @@ public final class SloganEvidence {
       @JsonProperty("short_key_min_quote_share") Double shortKeyMinQuoteShare,
       @JsonProperty("widely_quoted_documents") Integer widelyQuotedDocuments,
       @JsonProperty("widely_quoted_sources") Integer widelyQuotedSources,
-      @JsonProperty("widely_quoted_min_share") Double widelyQuotedMinShare)
+      @JsonProperty("widely_quoted_min_share") Double widelyQuotedMinShare,
+      @JsonProperty("short_key_widely_quoted_documents") Integer shortKeyWidelyQuotedDocuments)
       implements Serializable {
 
     /** Checks every field is present and in its range; the message names the key. */
@@ -138,6 +139,7 @@ public final class SloganEvidence {
       count("short_key_chars", shortKeyChars, 1, 24);
       count("widely_quoted_documents", widelyQuotedDocuments, 1, 1_000_000);
       count("widely_quoted_sources", widelyQuotedSources, 1, 1_000_000);
+      count("short_key_widely_quoted_documents", shortKeyWidelyQuotedDocuments, 1, 1_000_000);
     }
   }
 
@@ -149,8 +151,8 @@ public final class SloganEvidence {
     if (share >= needed) {
       return new Decision(Verdict.COUNTED, Reason.QUOTED_MOSTLY);
     }
-    if (chars > rules.shortKeyChars()
-        && f.documentsQuoted() >= rules.widelyQuotedDocuments()
+    int quotingDocuments = chars <= rules.shortKeyChars() ? rules.shortKeyWidelyQuotedDocuments() : rules.widelyQuotedDocuments();
+    if (f.documentsQuoted() >= quotingDocuments
         && Math.max(f.sources(), f.regions()) >= rules.widelyQuotedSources()
         && share >= rules.widelyQuotedMinShare()) {
       return new Decision(Verdict.COUNTED, Reason.QUOTED_WIDELY);

@@ -10,8 +10,11 @@ import org.tifa.extract.SloganEvidence.Reason;
 import org.tifa.extract.SloganEvidence.Verdict;
 
 class SloganEvidenceTest {
-  /** min share 0.3; keys of 2 characters need 0.6; widely quoted: 3 documents, 2 sources, share 0.05. */
-  private static final SloganEvidence.Rules RULES = new SloganEvidence.Rules(0.3, 2, 0.6, 3, 2, 0.05);
+  /**
+   * min share 0.3; keys of 2 characters need 0.6; widely quoted: 3 documents (4 for short keys), 2
+   * sources, share 0.05.
+   */
+  private static final SloganEvidence.Rules RULES = new SloganEvidence.Rules(0.3, 2, 0.6, 3, 2, 0.05, 4);
 
   private static Decision judge(String key, long docs, long quoted, long occurrences, long sources, long regions) {
     return SloganEvidence.judge(key, new Figures(docs, quoted, occurrences, sources, regions), RULES);
@@ -47,6 +50,25 @@ class SloganEvidenceTest {
   }
 
   @Test
+  void aShortKeyIsWidelyQuotedOnlyWhenMoreDocumentsQuoteIt() {
+    // 两重 on the real documents: quoted 20 of 48 times (0.42, below the short keys' 0.6) by 18
+    // documents of 14 sources and 18 provinces.
+    assertEquals(new Decision(Verdict.COUNTED, Reason.QUOTED_WIDELY), judge("两重", 18, 20, 48, 14, 18));
+    // Three documents of three provinces are enough for a longer key, not for a short one.
+    assertEquals(Verdict.COUNTED, judge("绿电直连", 3, 3, 20, 3, 3).verdict());
+    assertEquals(new Decision(Verdict.REJECTED, Reason.RARELY_QUOTED), judge("两高", 3, 3, 9, 2, 3));
+    // 低保: quoted by 4 documents, all of one source and one province.
+    assertEquals(Verdict.REJECTED, judge("低保", 4, 12, 89, 1, 1).verdict());
+  }
+
+  @Test
+  void rulesRequireTheShortKeysQuotingDocuments() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new SloganEvidence.Rules(0.3, 2, 0.6, 3, 2, 0.05, 0));
+    assertEquals(true, e.getMessage().contains("short_key_widely_quoted_documents"));
+  }
+
+  @Test
   void theShareCountsQuotesWhenTheMatcherFoundFewerOccurrences() {
     assertEquals(1.0, new Figures(1, 2, 1, 1, 1).quoteShare());
     assertEquals(0.25, new Figures(1, 1, 4, 1, 1).quoteShare());
@@ -55,8 +77,8 @@ class SloganEvidenceTest {
   @Test
   void rulesOutOfRangeAreRefusedWithTheirName() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new SloganEvidence.Rules(1.5, 2, 0.6, 3, 2, 0.05));
+        assertThrows(IllegalArgumentException.class, () -> new SloganEvidence.Rules(1.5, 2, 0.6, 3, 2, 0.05, 4));
     assertEquals(true, e.getMessage().contains("min_quote_share"));
-    assertThrows(IllegalArgumentException.class, () -> new SloganEvidence.Rules(0.3, null, 0.6, 3, 2, 0.05));
+    assertThrows(IllegalArgumentException.class, () -> new SloganEvidence.Rules(0.3, null, 0.6, 3, 2, 0.05, 4));
   }
 }
