@@ -191,17 +191,11 @@ public final class Tifa implements Callable<Integer> {
               options.output(), options.snapshotId(), defaultSnapshotId(startedAt), SnapshotWriter.Kind.SNAPSHOT, replace, config.leftoverAge,
               hadoop, startedAt);
       Logs.tifa().info("tifa run: {} input file(s), snapshot {}, config sha256 {}", files.size(), writer.id(), config.sha256());
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = session("tifa run", writer);
-      try {
+      return onSession("tifa run", System.console() != null, writer::abandon, spark -> {
         RunJob.Result result = new RunJob(options, config, reference, files, writer, startedAt, () -> {}).run(spark);
         Summary.print(System.out, result, options.output());
         return result.quarantineExceeded() ? QUARANTINE_EXCEEDED : OK;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
 
     private RunOptions withDefaults() {
@@ -315,17 +309,11 @@ public final class Tifa implements Callable<Integer> {
       if (!baseRef.configSha256().equals(targetRef.configSha256())) {
         Logs.tifa().warn("the two snapshots were made with different configurations: {}", differences);
       }
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = session("tifa compare", writer);
-      try {
+      return onSession("tifa compare", System.console() != null, writer::abandon, spark -> {
         CompareJob.Result result = new CompareJob(options, baseRef, targetRef, writer, startedAt).run(spark);
         System.out.print(CompareSummary.format(result, options.output()));
         return OK;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
   }
 
@@ -351,12 +339,32 @@ public final class Tifa implements Callable<Integer> {
   }
 
   /** The Spark session of a job; the claimed output is given up if Spark cannot start. */
-  private static SparkSession session(String name, SnapshotWriter writer) {
+  /** A command's work on the job's session; returns the exit code. */
+  @FunctionalInterface
+  interface OnSession {
+    int run(SparkSession spark) throws Exception;
+  }
+
+  /**
+   * Runs {@code body} on the job's session and stops the session afterwards when this command
+   * started it; one that a platform started before Tifa (a Databricks JAR task) stays up. {@code
+   * onStartFailure} runs when the session cannot start (a writer gives up its claim on the output).
+   */
+  private static int onSession(String name, boolean progressBar, Runnable onStartFailure, OnSession body) throws Exception {
+    boolean own = SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark;
     try {
-      return Sessions.create(name, System.console() != null);
+      spark = Sessions.create(name, progressBar);
     } catch (RuntimeException | Error e) {
-      writer.abandon();
+      onStartFailure.run();
       throw e;
+    }
+    try {
+      return body.run(spark);
+    } finally {
+      if (own) {
+        spark.stop();
+      }
     }
   }
 
@@ -443,18 +451,12 @@ public final class Tifa implements Callable<Integer> {
       }
       Logs.configure(options.verbose());
       Logs.tifa().info("tifa report: snapshot {}{}", shown.dir(), base == null ? "" : " against " + base.dir());
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = Sessions.create("tifa report", System.console() != null);
-      try {
+      return onSession("tifa report", System.console() != null, () -> {}, spark -> {
         ReportJob.Result result = new ReportJob(options, config, shown, base).run(spark);
         System.out.printf("report of snapshot %s (%,d documents): %s, %,d bytes%n", shown.snapshotId(), result.model().meta().documents(),
             result.output(), result.bytes());
         return OK;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
   }
 
@@ -509,17 +511,11 @@ public final class Tifa implements Callable<Integer> {
               .validate();
       SnapshotRef ref = SnapshotRef.resolve("--snapshot", options.snapshot(), Hadoop.configuration());
       Logs.configure(options.verbose());
-      boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = Sessions.create("tifa passages", false);
-      try {
+      return onSession("tifa passages", false, () -> {}, spark -> {
         PassagesJob.Result result = new PassagesJob(options, ref).run(spark);
         PassagesJob.print(result, options.format(), System.out, System.err);
         return OK;
-      } finally {
-        if (ownSession) {
-          spark.stop();
-        }
-      }
+      });
     }
   }
 

@@ -17,9 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.tifa.Tables;
+import org.tifa.testing.DuckDb;
 import org.tifa.testing.SnapshotDiff;
 
 /**
@@ -151,7 +149,7 @@ class StandaloneClusterIT {
             "--id", "local-vs-cluster"));
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
       String changes = "read_parquet('" + out.resolve("local-vs-cluster").resolve("term_changes") + "/*.parquet')";
-      List<List<String>> byStatus = query(db, "SELECT status, count(*) FROM " + changes + " GROUP BY status");
+      List<List<String>> byStatus = DuckDb.strings(db, "SELECT status, count(*) FROM " + changes + " GROUP BY status");
       assertEquals(1, byStatus.size(), "one status only: " + byStatus);
       assertEquals("same", byStatus.get(0).get(0));
       assertTrue(Long.parseLong(byStatus.get(0).get(1)) > 0, "rows compared");
@@ -226,7 +224,7 @@ class StandaloneClusterIT {
     assertEquals(List.of(), SnapshotDiff.differences(expected, actual), "the cluster run's tables against the local run's");
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
       String documents = "read_parquet('" + expected.resolve(Tables.DOCUMENTS) + "/*.parquet')";
-      assertTrue(Long.parseLong(query(db, "SELECT count(*) FROM " + documents).get(0).get(0)) > 0, "documents has rows");
+      assertTrue(Long.parseLong(DuckDb.strings(db, "SELECT count(*) FROM " + documents).get(0).get(0)) > 0, "documents has rows");
     }
   }
 
@@ -234,21 +232,6 @@ class StandaloneClusterIT {
     return new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile());
   }
 
-  private static List<List<String>> query(Connection db, String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
-  }
 
   private static Process submit(String log, Path out) throws IOException {
     // Both executors registered before the first task, so that each worker gets work; shuffles as

@@ -30,4 +30,21 @@ public final class DuckDb {
       return rows;
     }
   }
+
+  /** The rows of a query on an open connection, every value as its string (null as null). */
+  public static List<List<String>> strings(Connection db, String sql) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      List<List<String>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
 }

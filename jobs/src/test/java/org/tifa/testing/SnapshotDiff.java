@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -72,15 +70,15 @@ public final class SnapshotDiff {
         }
         String a = scan(expected.resolve(table));
         String b = scan(actual.resolve(table));
-        List<List<String>> columnsA = query(db, "DESCRIBE SELECT * FROM " + a);
-        List<List<String>> columnsB = query(db, "DESCRIBE SELECT * FROM " + b);
+        List<List<String>> columnsA = DuckDb.strings(db, "DESCRIBE SELECT * FROM " + a);
+        List<List<String>> columnsB = DuckDb.strings(db, "DESCRIBE SELECT * FROM " + b);
         if (!columnsA.equals(columnsB)) {
           out.add(table + ": columns " + columnsA + " vs " + columnsB);
           continue;
         }
-        long rows = Long.parseLong(query(db, "SELECT count(*) FROM " + a).get(0).get(0));
-        List<List<String>> missing = query(db, "SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b + " LIMIT " + SHOWN);
-        List<List<String>> extra = query(db, "SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + " LIMIT " + SHOWN);
+        long rows = Long.parseLong(DuckDb.strings(db, "SELECT count(*) FROM " + a).get(0).get(0));
+        List<List<String>> missing = DuckDb.strings(db, "SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b + " LIMIT " + SHOWN);
+        List<List<String>> extra = DuckDb.strings(db, "SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + " LIMIT " + SHOWN);
         if (!missing.isEmpty()) {
           out.add(table + ": rows of the expected snapshot the actual one lacks, e.g. " + missing);
         }
@@ -119,19 +117,4 @@ public final class SnapshotDiff {
     return "read_parquet('" + table.toString().replace("'", "''") + "/**/*.parquet', hive_partitioning = true)";
   }
 
-  private static List<List<String>> query(Connection db, String sql) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<List<String>> rows = new ArrayList<>();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-      return rows;
-    }
-  }
 }
