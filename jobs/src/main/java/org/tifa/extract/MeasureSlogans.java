@@ -32,6 +32,7 @@ import org.tifa.Columns;
  * occurs at all, quoted or not (the denominator of its quote share), and the repeated phrases that
  * {@link PhraseMiner} finds. Occurrences are counted independently per candidate, overlaps
  * included: 人民 inside 人民群众 is an occurrence of 人民 whether or not 人民群众 is a candidate too.
+ * A hit inside a longer number is none.
  */
 public final class MeasureSlogans {
   private MeasureSlogans() {}
@@ -62,13 +63,23 @@ public final class MeasureSlogans {
       this.miner = miner;
     }
 
-    /** Occurrences per candidate key in the title and body together, overlaps included. */
+    /**
+     * Occurrences per candidate key in the title and body together, overlaps included; never inside
+     * a longer number (九五 in 一九九五 is no occurrence), as {@link TermMatcher} counts.
+     */
     public Map<String, Integer> occurrences(String title, String body) {
       AhoCorasickDoubleArrayTrie<Integer> t = trie();
       Map<String, Integer> out = new TreeMap<>();
       for (String text : new String[] {title, body}) {
         if (t != null && text != null && !text.isEmpty()) {
-          t.parseText(text, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (begin, end, index) -> out.merge(keys[index], 1, Integer::sum));
+          t.parseText(
+              text,
+              (AhoCorasickDoubleArrayTrie.IHit<Integer>)
+                  (begin, end, index) -> {
+                    if (!TermMatcher.cutsANumber(text, begin, end)) {
+                      out.merge(keys[index], 1, Integer::sum);
+                    }
+                  });
         }
       }
       return out;

@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * <p>Per document ({@link #phrases}): within each clause (text between punctuation marks), every
  * occurrence of a head that ends the clause or stands before a follower (的, 和 …) closes candidate
  * phrases, one from each word start before it (words as HanLP's segmenter cuts the clause). A phrase
- * whose first word is an opener, a verb or adverb that introduces an object (坚持, 深入实施 …), a
- * function word or a determiner, is not a candidate: 坚持稳中求进工作总基调 yields 稳中求进工作总基调.
+ * whose first word is an opener (a verb, adverb or preposition that introduces an object: 坚持, 深入实施,
+ * 把 …) or a modifier (a function word, determiner, duration or form of ownership: 的, 我国, 三年,
+ * 民营 …) is not a candidate: 坚持稳中求进工作总基调 yields 稳中求进工作总基调.
  * Across the corpus ({@link #dropped}): of the phrases found in enough documents of enough regions,
  * a phrase and a longer one ending with it are resolved to one of the two.
  *
@@ -41,6 +42,7 @@ public final class PhraseMiner implements Serializable {
   public record Rules(
       @JsonProperty("heads") Map<String, Integer> heads,
       @JsonProperty("openers") List<String> openers,
+      @JsonProperty("modifiers") List<String> modifiers,
       @JsonProperty("followers") String followers,
       @JsonProperty("min_chars") Integer minChars,
       @JsonProperty("max_chars") Integer maxChars,
@@ -54,6 +56,12 @@ public final class PhraseMiner implements Serializable {
         throw new IllegalArgumentException("slogan rules: mining.heads must list at least one head");
       }
       openers = List.copyOf(openers == null ? List.of() : openers);
+      modifiers = List.copyOf(modifiers == null ? List.of() : modifiers);
+      for (String m : modifiers) {
+        if (openers.contains(m)) {
+          throw new IllegalArgumentException("slogan rules: mining.modifiers: " + m + " is also an opener; a word is one or the other");
+        }
+      }
       followers = followers == null ? "" : followers;
       heads = Map.copyOf(heads);
       heads.forEach((head, prefix) -> SloganEvidence.count("mining.heads." + head, prefix, 1, 64));
@@ -67,10 +75,12 @@ public final class PhraseMiner implements Serializable {
   }
 
   private final Rules rules;
-  /** The heads' trie, the openers and the segmenter, built on first use in each JVM (a broadcast copy arrives without them). */
+  /** The heads' trie, the word lists and the segmenter, built on first use in each JVM (a broadcast copy arrives without them). */
   private transient volatile Tools tools;
 
-  private record Tools(AhoCorasickDoubleArrayTrie<Integer> heads, int[] minPrefix, Set<String> openers, Segment segmenter) {}
+  /** {@code starters}: openers and modifiers, the words no phrase starts with; {@code openers}: the words that introduce one. */
+  private record Tools(
+      AhoCorasickDoubleArrayTrie<Integer> heads, int[] minPrefix, Set<String> starters, Set<String> openers, Segment segmenter) {}
 
   public PhraseMiner(Rules rules) {
     this.rules = rules;
@@ -83,7 +93,8 @@ public final class PhraseMiner implements Serializable {
   /**
    * Distinct candidate phrases of one text, in order of first occurrence, each with its occurrences
    * and how many of them are introduced: standing at the start of a clause or right after an opener
-   * (实施|城市更新行动), not after other content words (公共文化服务|提质增效行动).
+   * (实施|城市更新行动), not after other content words (公共文化服务|提质增效行动) or a modifier, nor at a
+   * clause start right after a closing quote (“…”|提质增效行动, the tail of a quoted name).
    */
   public Map<String, int[]> phrases(String text) {
     Map<String, int[]> out = new LinkedHashMap<>();
@@ -95,7 +106,7 @@ public final class PhraseMiner implements Serializable {
     t.heads().parseText(text, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (begin, end, value) -> headSpans.add(new int[] {begin, end, value}));
     int clauseStart = -1;
     int[] starts = null;
-    boolean[] insideOpener = null;
+    boolean[] insideStarter = null;
     for (int[] head : headSpans) {
       int end = head[1];
       if (end < text.length() && !isClauseEnd(text.charAt(end)) && rules.followers().indexOf(text.charAt(end)) < 0) {
@@ -106,7 +117,7 @@ public final class PhraseMiner implements Serializable {
         clauseStart = cs;
         String clause = text.substring(cs, clauseEnd(text, end));
         starts = wordStarts(t, clause);
-        insideOpener = insideOpeners(t, starts, clause);
+        insideStarter = insideStarters(t, starts, clause);
       }
       for (int i = 0; i < starts.length - 1; i++) {
         int s = cs + starts[i];
@@ -117,10 +128,10 @@ public final class PhraseMiner implements Serializable {
         if (length < rules.minChars()) {
           break;
         }
-        if (!insideOpener[i] && !opensWithOpener(t, starts, i, text.substring(cs, end)) && Arrays.binarySearch(starts, end - cs) >= 0) {
+        if (!insideStarter[i] && !opensWithStarter(t, starts, i, text.substring(cs, end)) && Arrays.binarySearch(starts, end - cs) >= 0) {
           int[] counts = out.computeIfAbsent(text.substring(s, end), k -> new int[2]);
           counts[0]++;
-          if (i == 0 || endsWithOpener(t, starts, i, text.substring(cs, end))) {
+          if (i == 0 ? !afterClosingQuote(text, cs) : endsWithOpener(t, starts, i, text.substring(cs, end))) {
             counts[1]++;
           }
         }
@@ -129,14 +140,20 @@ public final class PhraseMiner implements Serializable {
     return out;
   }
 
+  private static boolean afterClosingQuote(String text, int clauseStart) {
+    return clauseStart > 0 && CLOSING_QUOTES.indexOf(text.charAt(clauseStart - 1)) >= 0;
+  }
+
+  private static final String CLOSING_QUOTES = "”’」』";
+
   /**
-   * Whether the words from {@code starts[i]} on begin with an opener: an opener that is a prefix of
+   * Whether the words from {@code starts[i]} on begin with an opener or a modifier: one that is a prefix of
    * them and ends where a word ends (三年 in 三年行动 even when the segmenter cut 三|年; not 要 in 要素).
    */
-  private static boolean opensWithOpener(Tools t, int[] starts, int i, String clause) {
+  private static boolean opensWithStarter(Tools t, int[] starts, int i, String clause) {
     int from = starts[i];
-    for (int j = i + 1; j < starts.length && starts[j] - from <= MAX_OPENER; j++) {
-      if (t.openers().contains(clause.substring(from, Math.min(starts[j], clause.length())))) {
+    for (int j = i + 1; j < starts.length && starts[j] - from <= MAX_STARTER; j++) {
+      if (t.starters().contains(clause.substring(from, Math.min(starts[j], clause.length())))) {
         return true;
       }
     }
@@ -144,14 +161,14 @@ public final class PhraseMiner implements Serializable {
   }
 
   /**
-   * Which word starts lie inside an opener that the segmenter cut in two (好 of 打|好, 质量 of
-   * 高|质量): a phrase does not start there.
+   * Which word starts lie inside an opener or modifier that the segmenter cut in two (好 of 打|好,
+   * 质量 of 高|质量): a phrase does not start there.
    */
-  private static boolean[] insideOpeners(Tools t, int[] starts, String clause) {
+  private static boolean[] insideStarters(Tools t, int[] starts, String clause) {
     boolean[] inside = new boolean[starts.length];
     for (int j = 0; j < starts.length - 1; j++) {
-      for (int k = j + 2; k < starts.length && starts[k] - starts[j] <= MAX_OPENER; k++) {
-        if (t.openers().contains(clause.substring(starts[j], starts[k]))) {
+      for (int k = j + 2; k < starts.length && starts[k] - starts[j] <= MAX_STARTER; k++) {
+        if (t.starters().contains(clause.substring(starts[j], starts[k]))) {
           for (int m = j + 1; m < k; m++) {
             inside[m] = true;
           }
@@ -163,7 +180,7 @@ public final class PhraseMiner implements Serializable {
 
   /** Whether the words right before {@code starts[i]} form an opener. */
   private static boolean endsWithOpener(Tools t, int[] starts, int i, String clause) {
-    for (int j = i - 1; j >= 0 && starts[i] - starts[j] <= MAX_OPENER; j--) {
+    for (int j = i - 1; j >= 0 && starts[i] - starts[j] <= MAX_STARTER; j--) {
       if (t.openers().contains(clause.substring(starts[j], starts[i]))) {
         return true;
       }
@@ -171,8 +188,8 @@ public final class PhraseMiner implements Serializable {
     return false;
   }
 
-  /** Longest opener looked for, in characters. */
-  private static final int MAX_OPENER = 8;
+  /** Longest opener or modifier looked for, in characters. */
+  private static final int MAX_STARTER = 8;
 
   /** Offsets at which the segmenter starts a word in {@code clause}, and the clause's length last. */
   private static int[] wordStarts(Tools t, String clause) {
@@ -212,7 +229,10 @@ public final class PhraseMiner implements Serializable {
     if (t == null) {
       Segment segmenter = HanLP.newSegment().enableCustomDictionary(false).enablePartOfSpeechTagging(false);
       List<String> heads = rules.heads().keySet().stream().sorted().toList();
-      t = new Tools(trie(heads), heads.stream().mapToInt(h -> rules.heads().get(h)).toArray(), new HashSet<>(rules.openers()), segmenter);
+      Set<String> starters = new HashSet<>(rules.openers());
+      starters.addAll(rules.modifiers());
+      t = new Tools(trie(heads), heads.stream().mapToInt(h -> rules.heads().get(h)).toArray(), starters, new HashSet<>(rules.openers()),
+          segmenter);
       tools = t;
     }
     return t;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tifa.extract.SloganEvidence.Decision;
 import org.tifa.extract.SloganEvidence.Figures;
 import org.tifa.extract.SloganEvidence.Origin;
@@ -25,8 +26,8 @@ import org.tifa.reference.SloganLexicon;
  * is rejected ({@link NameScreen}), and so is a quoted idiom ({@link #isIdiom}); a quoted candidate
  * is judged on its quote share and spread ({@link SloganEvidence#judge}); a mined phrase must pass
  * the shape rules of quoted spans ({@link SloganRules}), not be a word of the general dictionary,
- * contain no lexicon form (the lexicon entry is counted there already) and be the one kept of a
- * phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the
+ * contain no lexicon form (the lexicon entry is counted there already) unless it is one followed by
+ * a head, and be the one kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the
  * quoted verdict when it is counted, else the mined one.
  */
 public final class SloganVerdicts {
@@ -139,7 +140,7 @@ public final class SloganVerdicts {
     if (PhraseMiner.isDictionaryWord(phrase)) {
       return Judged.rejected(Reason.DICTIONARY_WORD);
     }
-    String inside = lexiconFormInside(phrase, lexicon);
+    String inside = lexiconFormInside(phrase, lexicon, miner.rules().heads().keySet());
     if (inside != null) {
       return Judged.rejected(Reason.CONTAINS_LEXICON_FORM, inside);
     }
@@ -182,8 +183,18 @@ public final class SloganVerdicts {
     return true;
   }
 
-  /** The first lexicon form (term or alias) inside {@code phrase}, or null. */
-  private static String lexiconFormInside(String phrase, SloganLexicon lexicon) {
+  /**
+   * The first lexicon form (term or alias) inside {@code phrase}, or null. A phrase that is a
+   * lexicon form followed by a head names something of its own (中央八项规定精神, the spirit of the
+   * rules 中央八项规定) and holds no form in this sense.
+   */
+  static String lexiconFormInside(String phrase, SloganLexicon lexicon, Set<String> heads) {
+    for (String head : heads) {
+      String form = phrase.endsWith(head) ? phrase.substring(0, phrase.length() - head.length()) : "";
+      if (!form.isEmpty() && lexicon.keyOf(form) != null) {
+        return null;
+      }
+    }
     for (SloganLexicon.Entry e : lexicon.entries()) {
       if (phrase.contains(e.key())) {
         return e.key();

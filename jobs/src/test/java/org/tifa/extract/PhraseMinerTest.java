@@ -2,6 +2,7 @@ package org.tifa.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -57,6 +58,30 @@ class PhraseMinerTest {
     assertEquals(List.of(1, 1), List.of(found.get("城市更新行动")[0], found.get("城市更新行动")[1]));
     assertEquals(List.of(1, 0), List.of(found.get("提质增效行动")[0], found.get("提质增效行动")[1]));
     assertEquals(List.of(1, 1), List.of(found.get("公共文化服务提质增效行动")[0], found.get("公共文化服务提质增效行动")[1]));
+  }
+
+  @Test
+  void anOccurrenceAfterAModifierOrAQuoteIsNotIntroduced() {
+    // 实施 (an opener) introduces 乡村振兴战略; 和 (a modifier) does not introduce 城市更新行动, and
+    // no phrase starts with it.
+    Map<String, int[]> joined = MINER.phrases("实施乡村振兴战略和城市更新行动。");
+    assertEquals(List.of(1, 1), List.of(joined.get("乡村振兴战略")[0], joined.get("乡村振兴战略")[1]));
+    assertEquals(List.of(1, 0), List.of(joined.get("城市更新行动")[0], joined.get("城市更新行动")[1]));
+    assertFalse(joined.containsKey("和城市更新行动"), joined.toString());
+    // Right after a closing quote the clause continues a quoted name; after a comma it starts anew.
+    Map<String, int[]> quoted = MINER.phrases("开展“三亮”提质增效行动，提质增效行动。");
+    assertEquals(List.of(2, 1), List.of(quoted.get("提质增效行动")[0], quoted.get("提质增效行动")[1]));
+  }
+
+  @Test
+  void aWordIsAnOpenerOrAModifierNotBoth() {
+    PhraseMiner.Rules rules = SloganRules.loadDefault().mining();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PhraseMiner.Rules(rules.heads(), List.of("坚持", "的"), List.of("的"), rules.followers(), rules.minChars(),
+                rules.maxChars(), rules.minDocuments(), rules.minRegions(), rules.maximalShare(), rules.minIntroducedShare()));
+    assertTrue(e.getMessage().contains("的"), e.getMessage());
   }
 
   @Test

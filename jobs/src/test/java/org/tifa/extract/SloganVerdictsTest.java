@@ -38,7 +38,9 @@ class SloganVerdictsTest {
             new PhraseMiner.Phrase("国民经济", 76, 8, 294),
             new PhraseMiner.Phrase("提质增效行动", 9, 9, 12, 3), // 3 of 12 introduced: below one half
             new PhraseMiner.Phrase("扩能提质行动", 16, 16, 16),
-            new PhraseMiner.Phrase("服务业扩能提质行动", 16, 16, 16));
+            new PhraseMiner.Phrase("服务业扩能提质行动", 16, 16, 16),
+            // a lexicon form (中央八项规定) followed by a head: the spirit of the rules, a name of its own
+            new PhraseMiner.Phrase("中央八项规定精神", 96, 27, 106));
 
     List<SloganVerdicts.Candidate> got =
         SloganVerdicts.decide(quoted, occurrences, phrases, REF.lexicon(), REF.sloganRules(), REF.nameScreen(), REF.phraseMiner());
@@ -61,12 +63,15 @@ class SloganVerdictsTest {
             Map.entry("国民经济", "mined rejected dictionary_word"),
             Map.entry("提质增效行动", "mined rejected not_introduced"),
             Map.entry("扩能提质行动", "mined rejected part_of_longer 服务业扩能提质行动"),
-            Map.entry("服务业扩能提质行动", "mined counted repeated_across_regions")),
+            Map.entry("服务业扩能提质行动", "mined counted repeated_across_regions"),
+            Map.entry("中央八项规定精神", "mined counted repeated_across_regions")),
         verdicts);
-    // Counted first, then by documents: 稳岗扩容提质行动 17, 服务业扩能提质行动 16, 扫黄打非 3, 蓉易办 1.
-    assertEquals(List.of("稳岗扩容提质行动", "服务业扩能提质行动", "扫黄打非", "蓉易办"), got.subList(0, 4).stream().map(SloganVerdicts.Candidate::key).toList());
+    // Counted first, then by documents: 中央八项规定精神 96, 稳岗扩容提质行动 17, 服务业扩能提质行动 16, 扫黄打非 3, 蓉易办 1.
+    assertEquals(
+        List.of("中央八项规定精神", "稳岗扩容提质行动", "服务业扩能提质行动", "扫黄打非", "蓉易办"),
+        got.subList(0, 5).stream().map(SloganVerdicts.Candidate::key).toList());
     // The mined verdict keeps the quoted figures of the same key.
-    SloganVerdicts.Candidate mined = got.get(0);
+    SloganVerdicts.Candidate mined = got.get(1);
     assertEquals(List.of(1L, 1L, 17L, 17L), List.of(mined.documentsQuoted(), mined.quoted(), mined.occurrences(), mined.documents()));
   }
 }
