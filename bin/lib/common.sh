@@ -57,10 +57,8 @@ ensure_built() {
   fi
 }
 
-# The JIT for a short run. The optimizing compiler (C2) pays for itself only on long runs: it
-# compiled for 30 s of a 20 MiB run, on one of two cores. Up to the limits below, C1 alone made
-# runs 8-25% faster (bundled sample 17-19 -> 14 s, 64 MiB 28.0 -> 25.7 s; even at 128 MiB, slower
-# above: 250 MiB 42.5 -> 47.9 s, compare of two 1 GiB runs' snapshots 58 -> 119 s).
+# The JIT for a short run. The optimizing compiler (C2) pays for itself only on long runs, so below
+# the limits here C1 alone is used (figures in docs/performance.md, "JIT of short runs").
 # Prints -XX:TieredStopAtLevel=1 when the command reads less than its limit of local data: run
 # 64 MiB of input (gzip and bzip2 files count four times their size), compare and report 8 MiB of
 # snapshots. Prints nothing for other commands, remote or missing paths. $@: tifa's arguments.

@@ -26,6 +26,8 @@ import org.tifa.compare.TermDiffusion;
 import org.tifa.extract.TermDictionary;
 import org.tifa.options.CompareOptions;
 import org.tifa.reference.TifaConfig;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;
 

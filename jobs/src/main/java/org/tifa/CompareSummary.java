@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tifa.options.CompareOptions;
+import org.tifa.schema.Tables;
 
 /** The short report {@code tifa compare} prints when it has committed a comparison. */
 final class CompareSummary {

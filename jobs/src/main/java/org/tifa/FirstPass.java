@@ -17,6 +17,7 @@ import org.tifa.normalize.NormalizeText;
 import org.tifa.normalize.TextNormalizer;
 import org.tifa.resolve.RegionResolver;
 import org.tifa.resolve.ResolveRegion;
+import org.tifa.schema.Columns;
 
 /**
  * The per-document work of {@code tifa run} in one function call per record: normalize the text,

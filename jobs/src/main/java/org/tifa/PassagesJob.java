@@ -21,9 +21,12 @@ import org.apache.spark.sql.SparkSession;
 import org.tifa.compare.SnapshotRef;
 import org.tifa.extract.Passage;
 import org.tifa.extract.SloganRules;
-import org.tifa.ingest.ListInputs.NoInputException;
+import org.tifa.error.NoInputException;
+import org.tifa.match.Keys;
 import org.tifa.options.PassagesOptions;
-import org.tifa.reference.ConfigException;
+import org.tifa.error.ConfigException;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 
 /**
  * {@code tifa passages}: the keyword-in-context lines of one term in a snapshot, read from its
@@ -121,7 +124,7 @@ public final class PassagesJob {
    */
   private List<Row> terms(SparkSession spark) {
     String asked = options.term().strip();
-    String key = SloganRules.canonicalKey(asked);
+    String key = Keys.canonical(asked);
     Dataset<Row> terms = spark.read().schema(Tables.TERMS_SCHEMA).parquet(snapshot.table(Tables.TERMS));
     Column named = col(Columns.TERM_ID).equalTo(asked).or(col(Columns.TERM).equalTo(asked));
     if (!key.isEmpty()) {

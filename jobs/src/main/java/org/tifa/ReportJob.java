@@ -11,11 +11,12 @@ import org.tifa.compare.TermChanges;
 import org.tifa.options.CompareOptions;
 import org.tifa.options.ReportOptions;
 import org.tifa.reference.TifaConfig;
-import org.tifa.reference.ConfigException;
+import org.tifa.error.ConfigException;
 import org.tifa.report.ChinaMaps;
 import org.tifa.report.ReportModel;
 import org.tifa.report.ReportModels;
 import org.tifa.report.ReportPage;
+import org.tifa.schema.Tables;
 import org.tifa.write.TextFile;
 
 /**

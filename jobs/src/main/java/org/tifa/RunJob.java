@@ -42,6 +42,8 @@ import org.tifa.normalize.NormalizeText;
 import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 import org.tifa.spark.Sessions;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.tifa.error.NoInputException;
 import org.tifa.generate.CorpusGenerator;
 import org.tifa.generate.WriteCorpus;
 import org.tifa.compare.SnapshotRef;
@@ -20,7 +21,7 @@ import org.tifa.options.CompareOptions;
 import org.tifa.options.ReportOptions;
 import org.tifa.options.RunOptions;
 import org.tifa.options.PassagesOptions;
-import org.tifa.reference.ConfigException;
+import org.tifa.error.ConfigException;
 import org.tifa.reference.TifaConfig;
 import org.tifa.spark.Logs;
 import org.tifa.spark.Sessions;
@@ -103,7 +104,7 @@ public final class Tifa implements Callable<Integer> {
             err.println("tifa: " + oneLine(ex.getMessage()));
             return USAGE;
           }
-          if (ex instanceof ListInputs.NoInputException) {
+          if (ex instanceof NoInputException) {
             err.println("tifa: " + oneLine(ex.getMessage()));
             return NO_INPUT;
           }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tifa.schema.Tables;
 import org.tifa.testing.Cli;
 import org.tifa.testing.Cli.Outcome;
 import org.tifa.testing.ManifestOnly;

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.tifa.compare.SnapshotRef;
 import org.tifa.options.CompareOptions;
+import org.tifa.schema.Tables;
 
 class CompareSummaryTest {
   private static SnapshotRef ref(String id, String sha) throws IOException {

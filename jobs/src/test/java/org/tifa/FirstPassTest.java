@@ -21,6 +21,7 @@ import org.tifa.normalize.NearDuplicates;
 import org.tifa.normalize.NormalizeText;
 import org.tifa.reference.TifaConfig;
 import org.tifa.resolve.ResolveRegion;
+import org.tifa.schema.Columns;
 
 /**
  * {@link FirstPass} is an optimization of four stages applied in turn; those stages, each tested

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tifa.schema.Tables;
 
 /**
  * The run job with every path on HDFS — input directory, --conf file, output root — against an

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
+import org.tifa.schema.Tables;
 import org.tifa.testing.Cli;
 import org.tifa.testing.Writers;
 

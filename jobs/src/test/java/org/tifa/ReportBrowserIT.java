@@ -44,6 +44,8 @@ import org.tifa.reference.CsvLines;
 import org.tifa.report.ChinaMaps;
 import org.tifa.report.ReportModel;
 import org.tifa.report.ReportPage;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 import org.tifa.testing.Cli;
 import org.tifa.testing.Snapshots;
 

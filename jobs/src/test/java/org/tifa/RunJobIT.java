@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
+import org.tifa.schema.Tables;
 import org.tifa.testing.DuckDb;
 import org.tifa.testing.PassageChecks;
 import org.tifa.testing.Writers;

@@ -17,6 +17,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tifa.schema.Tables;
 import org.tifa.testing.ManifestOnly;
 
 /** Errors a person can make: one clear line, a distinct exit code, and no Spark session started. */

@@ -7,7 +7,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 
 /**
  * The {@code documents} table: one row per accepted record, in the documented column order.

@@ -8,8 +8,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.tifa.Columns;
-import org.tifa.Tables;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 
 /**
  * The tables that trace every count to its text: {@code document_terms} (one row per document and

@@ -6,7 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 import org.tifa.reference.Gazetteer;
 import org.tifa.reference.Region;
 

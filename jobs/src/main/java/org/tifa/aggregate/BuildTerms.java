@@ -24,8 +24,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.tifa.Columns;
-import org.tifa.Tables;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 import org.tifa.extract.SloganVerdicts;
 import org.tifa.extract.TermDictionary;
 

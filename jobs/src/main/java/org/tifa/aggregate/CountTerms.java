@@ -45,8 +45,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.api.java.UDF2;
 import org.tifa.extract.TermDictionary;
-import org.tifa.Columns;
-import org.tifa.Tables;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 
 /**
  * The {@code term_counts} table: for every grain, period, region (at every level the document
@@ -184,8 +184,7 @@ public final class CountTerms {
   }
 
   /**
-   * What counting needs of the documents besides their cells, from one aggregation over them
-   * (each of these was a scan of its own): the number of term hits (to size the counting), the
+   * What counting needs of the documents besides their cells, from one aggregation over them: the number of term hits (to size the counting), the
    * distinct days published (for period labels) and every region the documents resolved to, at
    * each level, with its name and province.
    */

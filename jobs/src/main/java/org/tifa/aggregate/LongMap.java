@@ -2,6 +2,7 @@ package org.tifa.aggregate;
 
 import java.util.Arrays;
 import java.util.function.LongFunction;
+import org.tifa.match.Keys;
 
 /**
  * A hash map from primitive longs to objects, by open addressing with linear probing: no boxed

@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.transform;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.aggregate.CountTerms;
 import org.tifa.extract.TermDictionary;
 

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.extract.TermDictionary;
 
 /**

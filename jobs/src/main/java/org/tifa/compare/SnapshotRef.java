@@ -17,8 +17,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.tifa.Tables;
-import org.tifa.ingest.ListInputs.NoInputException;
+import org.tifa.schema.Tables;
+import org.tifa.error.NoInputException;
 import org.tifa.write.SnapshotLayout;
 import org.tifa.write.SnapshotWriter;
 

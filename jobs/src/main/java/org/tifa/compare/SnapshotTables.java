@@ -3,7 +3,7 @@ package org.tifa.compare;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 
 /**
  * The tables of one snapshot that comparisons read: documents (denominators, diffusion,

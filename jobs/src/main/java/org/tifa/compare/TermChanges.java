@@ -19,9 +19,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Dimensions;
 import org.tifa.aggregate.CountTerms;
-import org.tifa.options.CompareOptions;
 
 /**
  * The {@code term_changes} table: per region, period and term, the base and target snapshots'
@@ -56,7 +56,7 @@ public final class TermChanges {
 
   /** term_changes at every level from country down to {@code level}. */
   public static Dataset<Row> of(SnapshotTables base, SnapshotTables target, String grain, String level, double alpha) {
-    List<String> levels = CompareOptions.LEVELS.subList(0, CompareOptions.LEVELS.indexOf(level) + 1);
+    List<String> levels = Dimensions.REGION_LEVELS.subList(0, Dimensions.REGION_LEVELS.indexOf(level) + 1);
     return compare(
         counts(base.termCounts(), grain, levels),
         regionDocuments(base.documents(), grain, levels),
@@ -73,7 +73,7 @@ public final class TermChanges {
    * term labels, mentions, documents. Grain {@code all} sums the year rows into period "all".
    */
   static Dataset<Row> counts(Dataset<Row> termCounts, String grain, List<String> levels) {
-    boolean whole = grain.equals(CompareOptions.ALL);
+    boolean whole = grain.equals(Dimensions.WHOLE_PERIOD);
     Dataset<Row> rows =
         termCounts.filter(col(Columns.GRAIN).equalTo(whole ? "year" : grain).and(col(Columns.REGION_LEVEL).isin(levels.toArray())));
     if (!whole) {
@@ -92,7 +92,7 @@ public final class TermChanges {
             sum(Columns.MENTIONS).as(Columns.MENTIONS),
             sum(Columns.DOCUMENTS).as(Columns.DOCUMENTS))
         .select(
-            lit(CompareOptions.ALL).as(Columns.PERIOD), lit(null).cast("date").as(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
+            lit(Dimensions.WHOLE_PERIOD).as(Columns.PERIOD), lit(null).cast("date").as(Columns.PERIOD_START), col(Columns.REGION_LEVEL),
             col(Columns.REGION_CODE), col(Columns.REGION_NAME), col(Columns.PROVINCE_CODE), col(Columns.PROVINCE_NAME),
             col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.TERM), col(Columns.CATEGORY), col(Columns.MENTIONS),
             col(Columns.DOCUMENTS));
@@ -104,7 +104,7 @@ public final class TermChanges {
    * at the grains its date precision allows; at grain {@code all} every document counts once.
    */
   static Dataset<Row> regionDocuments(Dataset<Row> documents, String grain, List<String> levels) {
-    boolean whole = grain.equals(CompareOptions.ALL);
+    boolean whole = grain.equals(Dimensions.WHOLE_PERIOD);
     Dataset<Row> placed =
         documents
             .select(col(Columns.PUBLISHED_DATE), col(Columns.DATE_PRECISION), explode(CountTerms.places()).as(PLACE))
@@ -112,7 +112,7 @@ public final class TermChanges {
     if (!whole) {
       placed = placed.filter(CountTerms.allows(grain, col(Columns.DATE_PRECISION)));
     }
-    Column period = whole ? lit(CompareOptions.ALL) : CountTerms.period(grain, col(Columns.PUBLISHED_DATE))[0];
+    Column period = whole ? lit(Dimensions.WHOLE_PERIOD) : CountTerms.period(grain, col(Columns.PUBLISHED_DATE))[0];
     return placed
         .groupBy(period.as(Columns.PERIOD), col(PLACE + "." + Columns.REGION_LEVEL).as(Columns.REGION_LEVEL),
             col(PLACE + "." + Columns.REGION_CODE).as(Columns.REGION_CODE))

@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 
 /**
  * The {@code term_diffusion} table: for every slogan and topic of a snapshot, the regions of one

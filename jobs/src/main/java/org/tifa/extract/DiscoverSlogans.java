@@ -27,7 +27,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 
 /**
  * The quoted half of slogan discovery: every quoted span that reads like a formulation ({@link

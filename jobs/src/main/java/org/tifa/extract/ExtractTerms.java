@@ -23,8 +23,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.StructType;
-import org.tifa.Columns;
-import org.tifa.Tables;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 
 /**
  * Pass two of slogan counting, and topic matching: every occurrence of every known slogan (quoted

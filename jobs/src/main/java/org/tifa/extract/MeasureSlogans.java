@@ -25,7 +25,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.StructType;
-import org.tifa.Columns;
+import org.tifa.match.TermMatcher;
+import org.tifa.schema.Columns;
 
 /**
  * The unquoted half of slogan discovery, one pass over the texts: how often each quoted candidate

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.tifa.extract.SloganEvidence.Reason;
+import org.tifa.match.Keys;
 
 /**
  * Names are not formulations: a quoted place, organisation, ship, event or typhoon, honour,
@@ -71,14 +72,14 @@ public final class NameScreen implements Serializable {
     this.rules = rules;
     this.places = new HashSet<>();
     for (String name : placeNames) {
-      places.add(SloganRules.canonicalKey(name));
+      places.add(Keys.canonical(name));
     }
     for (String name : rules.places()) {
-      places.add(SloganRules.canonicalKey(name));
+      places.add(Keys.canonical(name));
     }
     this.honours = new HashSet<>();
     for (String name : rules.honours()) {
-      honours.add(SloganRules.canonicalKey(name));
+      honours.add(Keys.canonical(name));
     }
   }
 

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.tifa.match.Keys;
+import org.tifa.match.TermHit;
+import org.tifa.match.TermMatcher;
 import org.tifa.reference.SloganLexicon;
 
 /**
@@ -68,7 +71,7 @@ public final class SloganExtractor implements Serializable {
       if (rules.isSlogan(span.text()) && !cutsALexiconForm(text, span.start(), span.end())) {
         out.add(
             new SloganCandidate(
-                SloganRules.canonicalKey(span.text()),
+                Keys.canonical(span.text()),
                 span.text().strip(),
                 inTitle,
                 span.start(),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.tifa.conf.ConfYaml;
+import org.tifa.match.Keys;
 
 /**
  * Decides whether a quoted span is a slogan (提法): a short formulation naming a policy, campaign,
@@ -64,8 +65,6 @@ public final class SloganRules implements Serializable {
   private static final Pattern NUMERIC = Pattern.compile("[0-9]+([./:\\-][0-9]+)*%?");
   private static final Pattern DATE =
       Pattern.compile("[0-9]{2,4}年([0-9]{1,2}月([0-9]{1,2}[日号])?)?|[0-9]{1,2}月([0-9]{1,2}[日号])?|[0-9]{1,2}[日号]");
-  private static final String QUOTE_MARKS = "“”‘’「」『』\"'";
-  private static final String SEPARATORS = "、，,·・•‧･∙﹐﹑";
 
   private final int minChars;
   private final int maxChars;
@@ -98,7 +97,7 @@ public final class SloganRules implements Serializable {
     this.emphasisOpeners = toArray(c.emphasisOpeners());
     this.stopKeys = new HashSet<>();
     for (String word : c.stopWords() == null ? List.<String>of() : c.stopWords()) {
-      String key = canonicalKey(word);
+      String key = Keys.canonical(word);
       int length = key.codePointCount(0, key.length());
       if (length < minChars || length > maxChars) {
         throw new IllegalArgumentException("stop word '" + word + "' is already outside the length limits");
@@ -161,7 +160,7 @@ public final class SloganRules implements Serializable {
 
   /** The first rule {@code surface} fails, or empty when it is a slogan. */
   public Optional<Rejection> rejection(String surface) {
-    if (containsAny(surface, QUOTE_MARKS)) {
+    if (containsAny(surface, Keys.QUOTE_MARKS)) {
       return Optional.of(Rejection.NESTED_QUOTE);
     }
     if (containsAny(surface, rejectChars)) {
@@ -170,7 +169,7 @@ public final class SloganRules implements Serializable {
     if (internalCommas(surface) > maxInternalCommas) {
       return Optional.of(Rejection.TOO_MANY_COMMAS);
     }
-    String key = canonicalKey(surface);
+    String key = Keys.canonical(surface);
     int length = key.codePointCount(0, key.length());
     if (length < minChars) {
       return Optional.of(Rejection.TOO_SHORT);
@@ -200,64 +199,6 @@ public final class SloganRules implements Serializable {
       return Optional.of(Rejection.STOP_WORD);
     }
     return Optional.empty();
-  }
-
-  /**
-   * The form under which a slogan is counted: the text without whitespace, without the list
-   * separators 、，, and middle dots (· ・ • ‧ ･ ∙), and without quotation marks, so that
-   * “攻坚突破年 政协见行动” and ‘攻坚突破年、政协见行动’ share one key, and 专精特新“小巨人” has the
-   * key of 专精特新小巨人. Nothing else is changed: the text is expected to be normalized already.
-   */
-  public static String canonicalKey(String surface) {
-    StringBuilder sb = new StringBuilder(surface.length());
-    for (int i = 0; i < surface.length(); i++) {
-      char c = surface.charAt(i);
-      if (!isDroppedFromKey(c)) {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
-  /**
-   * Whether {@link #canonicalKey} drops {@code c}: space-like (see {@link #isSpace}), a list
-   * separator ({@link #isSeparator}) or a quotation mark.
-   */
-  static boolean isDroppedFromKey(char c) {
-    return CHAR_CLASS[c] != 0;
-  }
-
-  /** A list separator: 、，, and middle dots. */
-  static boolean isSeparator(char c) {
-    return CHAR_CLASS[c] == SEPARATOR;
-  }
-
-  /** Whitespace of any kind, or an invisible format character such as a zero-width space. */
-  static boolean isSpace(char c) {
-    return CHAR_CLASS[c] == SPACE;
-  }
-
-  private static final byte SPACE = 1;
-  private static final byte SEPARATOR = 2;
-  private static final byte QUOTE = 3;
-
-  /**
-   * {@link #isSpace} and {@link #isDroppedFromKey} for every char, worked out once: term matching
-   * asks for each character of every text, and the Unicode property lookups cost more than the
-   * matching itself.
-   */
-  private static final byte[] CHAR_CLASS = new byte[Character.MAX_VALUE + 1];
-
-  static {
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) {
-        CHAR_CLASS[c] = SPACE;
-      } else if (SEPARATORS.indexOf(c) >= 0) {
-        CHAR_CLASS[c] = SEPARATOR;
-      } else if (QUOTE_MARKS.indexOf(c) >= 0) {
-        CHAR_CLASS[c] = QUOTE;
-      }
-    }
   }
 
   private static boolean isFigure(String key) {

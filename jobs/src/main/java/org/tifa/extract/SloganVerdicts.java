@@ -14,6 +14,7 @@ import org.tifa.extract.SloganEvidence.Decision;
 import org.tifa.extract.SloganEvidence.Figures;
 import org.tifa.extract.SloganEvidence.Origin;
 import org.tifa.extract.SloganEvidence.Reason;
+import org.tifa.match.Keys;
 import org.tifa.reference.SloganLexicon;
 
 /**
@@ -200,7 +201,7 @@ public final class SloganVerdicts {
         return e.key();
       }
       for (String alias : e.aliases()) {
-        String a = SloganRules.canonicalKey(alias);
+        String a = Keys.canonical(alias);
         if (!a.isEmpty() && phrase.contains(a)) {
           return e.key();
         }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.tifa.match.Keys;
+import org.tifa.match.TermHit;
+import org.tifa.match.TermMatcher;
 import org.tifa.reference.SloganLexicon;
 import org.tifa.reference.Taxonomy;
 
@@ -139,7 +142,7 @@ public final class TermDictionary implements Serializable {
       }
       surfaceToId.put(d.key(), d.key());
       for (String surface : d.surfaces()) {
-        if (!SloganRules.canonicalKey(surface).isEmpty()) {
+        if (!Keys.canonical(surface).isEmpty()) {
           surfaceToId.put(surface, d.key());
         }
       }

@@ -24,6 +24,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.Logger;
+import org.tifa.error.NoInputException;
 import org.tifa.spark.Logs;
 
 /**
@@ -54,15 +55,6 @@ public final class ListInputs {
 
   /** One input file and its size in bytes (compressed size for compressed files). */
   public record InputFile(String path, long bytes) {}
-
-  /** A path that names nothing readable. */
-  public static final class NoInputException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    public NoInputException(String message) {
-      super(message);
-    }
-  }
 
   /** As {@link #list(List, List, String, Configuration)} for a run without an output root. */
   public static List<InputFile> list(List<String> paths, List<String> extensions, Configuration conf)

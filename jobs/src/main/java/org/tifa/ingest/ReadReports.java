@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.quarantine.QuarantineReason;
 import org.tifa.quarantine.StageResult;
 

@@ -230,9 +230,8 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
         }
         continue;
       }
-      // The String constructor decodes in one step (about a tenth faster than the strict decoder
-      // and its CharBuffer copy, measured on a corpus file) and replaces every malformed sequence
-      // with U+FFFD; only a line holding U+FFFD (malformed, or the character itself, which is
+      // The String constructor decodes in one step, without the strict decoder's CharBuffer copy,
+      // and replaces every malformed sequence with U+FFFD; only a line holding U+FFFD (malformed, or the character itself, which is
       // valid) is decoded again strictly to tell which.
       String text = new String(bytesOfLine, 0, length, StandardCharsets.UTF_8);
       if (text.indexOf('\uFFFD') < 0 || isUtf8(bytesOfLine, length)) {

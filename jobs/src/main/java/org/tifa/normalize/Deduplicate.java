@@ -12,7 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 
 /**
  * Keeps one record per content hash: the earliest published (ties broken by input file and line,

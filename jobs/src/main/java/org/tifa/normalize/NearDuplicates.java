@@ -40,7 +40,7 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.spark.Lineage;
 import scala.Tuple2;
 

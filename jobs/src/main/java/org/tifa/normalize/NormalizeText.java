@@ -22,7 +22,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.quarantine.QuarantineReason;
 import org.tifa.quarantine.StageResult;
 

@@ -2,7 +2,8 @@ package org.tifa.options;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.tifa.reference.ConfigException;
+import org.tifa.error.ConfigException;
+import org.tifa.schema.Dimensions;
 
 /**
  * Everything {@code tifa compare} needs, validated before Spark starts.
@@ -33,10 +34,10 @@ public record CompareOptions(
     String compareId,
     boolean verbose) {
 
-  public static final String ALL = "all";
+  public static final String ALL = Dimensions.WHOLE_PERIOD;
   public static final List<String> GRAINS = List.of("day", "week", "month", "quarter", "year", ALL);
   /** Region levels from the coarsest down. */
-  public static final List<String> LEVELS = List.of("country", "province", "prefecture", "county");
+  public static final List<String> LEVELS = Dimensions.REGION_LEVELS;
 
   public static final String DEFAULT_GRAIN = ALL;
   public static final String DEFAULT_LEVEL = "prefecture";

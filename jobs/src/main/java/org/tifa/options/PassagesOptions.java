@@ -3,7 +3,7 @@ package org.tifa.options;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
-import org.tifa.reference.ConfigException;
+import org.tifa.error.ConfigException;
 
 /**
  * Everything {@code tifa passages} needs, validated before Spark starts.

@@ -2,7 +2,7 @@ package org.tifa.options;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.tifa.reference.ConfigException;
+import org.tifa.error.ConfigException;
 
 /**
  * Everything {@code tifa report} needs, validated before Spark starts.

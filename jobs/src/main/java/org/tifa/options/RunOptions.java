@@ -2,7 +2,7 @@ package org.tifa.options;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.tifa.reference.ConfigException;
+import org.tifa.error.ConfigException;
 
 /**
  * Everything {@code tifa run} needs, validated before Spark starts.

@@ -8,8 +8,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.tifa.Columns;
-import org.tifa.Tables;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 
 /**
  * What a fallible stage returns: its good rows and its quarantine rows (in the quarantine

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.tifa.conf.ConfYaml;
 import org.tifa.extract.SloganRules;
-import org.tifa.extract.TermMatcher;
+import org.tifa.match.Keys;
+import org.tifa.match.TermMatcher;
 
 /**
  * The curated lexicon of known slogans, {@code conf/slogans.yaml}. Each entry is identified by the
- * {@link SloganRules#canonicalKey canonical key} of its term; aliases are counted under that key.
+ * {@link Keys#canonical canonical key} of its term; aliases are counted under that key.
  * The loader rejects a category not declared in the file, a key or alias claimed by two entries,
  * entries without a term, a {@code first_year} that is not a whole number in {@link
  * #MIN_FIRST_YEAR}..{@link #MAX_FIRST_YEAR} and a blank {@code source}; both of these are optional
@@ -72,7 +73,7 @@ public final class SloganLexicon implements Serializable {
   }
 
   private void addForm(String surface, Entry e, Map<String, String> surfaces) {
-    String formKey = SloganRules.canonicalKey(surface);
+    String formKey = Keys.canonical(surface);
     String owner = entryKeyByFormKey.putIfAbsent(formKey, e.key());
     if (owner != null && !owner.equals(e.key())) {
       throw new IllegalArgumentException("'" + surface + "' of '" + e.term() + "' already belongs to '" + owner + "'");
@@ -106,7 +107,7 @@ public final class SloganLexicon implements Serializable {
     Entry[] entries = new Entry[doc.slogans().size()];
     for (int i = 0; i < entries.length; i++) {
       Item item = doc.slogans().get(i);
-      if (item.term() == null || SloganRules.canonicalKey(item.term()).isEmpty()) {
+      if (item.term() == null || Keys.canonical(item.term()).isEmpty()) {
         throw new IllegalArgumentException("slogan #" + (i + 1) + " has no term");
       }
       if (!doc.categories().containsKey(item.category())) {
@@ -117,7 +118,7 @@ public final class SloganLexicon implements Serializable {
       }
       String[] aliases = item.aliases() == null ? new String[0] : item.aliases().toArray(new String[0]);
       entries[i] = new Entry(
-          SloganRules.canonicalKey(item.term()),
+          Keys.canonical(item.term()),
           item.term(),
           item.category(),
           aliases,
@@ -165,7 +166,7 @@ public final class SloganLexicon implements Serializable {
    * null: resolves a quoted “两山” to the key of 绿水青山就是金山银山.
    */
   public String keyOf(String surface) {
-    return entryKeyByFormKey.get(SloganRules.canonicalKey(surface));
+    return entryKeyByFormKey.get(Keys.canonical(surface));
   }
 
   /** A matcher over every term and alias, reporting entry keys as hit ids. */

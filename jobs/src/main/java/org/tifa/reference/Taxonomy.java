@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.tifa.conf.ConfYaml;
 import org.tifa.extract.SloganRules;
-import org.tifa.extract.TermMatcher;
+import org.tifa.match.Keys;
+import org.tifa.match.TermMatcher;
 
 /**
  * The topic taxonomy, {@code conf/topics.yaml}: topics with stable snake_case ids, labels, a
@@ -103,7 +104,7 @@ public final class Taxonomy implements Serializable {
         throw new IllegalArgumentException("topic '" + id + "' has no keywords");
       }
       for (String keyword : item.keywords()) {
-        String key = SloganRules.canonicalKey(keyword);
+        String key = Keys.canonical(keyword);
         if (key.codePointCount(0, key.length()) < MIN_KEYWORD_CHARS) {
           throw new IllegalArgumentException("keyword '" + keyword + "' of '" + id + "' is too short to be distinctive");
         }

@@ -1,6 +1,6 @@
 package org.tifa.reference;
 
-import static org.tifa.reference.ConfigException.quote;
+import static org.tifa.error.ConfigException.quote;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.tifa.conf.ConfYaml;
+import org.tifa.error.ConfigException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**

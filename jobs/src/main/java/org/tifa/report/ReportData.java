@@ -19,7 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.compare.TermChanges;
 import org.tifa.extract.TermDictionary;
 

@@ -13,7 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 
 /**
  * Stage 3: the subject region of each document, from its given region fields or else from its

@@ -18,9 +18,9 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 import org.tifa.extract.ExtractTerms;
 import org.tifa.extract.TermDictionary;
 

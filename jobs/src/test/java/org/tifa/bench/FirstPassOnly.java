@@ -12,7 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.FirstPass;
 import org.tifa.ReferenceData;
 import org.tifa.RunJob;

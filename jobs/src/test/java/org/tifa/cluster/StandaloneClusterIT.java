@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 import org.tifa.testing.DuckDb;
 import org.tifa.testing.SnapshotDiff;
 

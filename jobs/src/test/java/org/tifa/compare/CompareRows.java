@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 
 /** Hand-written rows of the documents and terms tables, with only the columns comparisons read. */
 final class CompareRows {

@@ -7,9 +7,9 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 
 class RegionSimilarityTest extends SparkTest {
 

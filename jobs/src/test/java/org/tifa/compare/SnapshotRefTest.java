@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tifa.ingest.ListInputs.NoInputException;
+import org.tifa.error.NoInputException;
 import org.tifa.testing.ManifestOnly;
 
 /** Finding a snapshot from what a person typed, and refusing what is not one. */

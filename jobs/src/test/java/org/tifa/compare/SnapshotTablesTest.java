@@ -9,9 +9,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 import org.tifa.testing.Writers;
 import org.tifa.write.SnapshotWriter;
 

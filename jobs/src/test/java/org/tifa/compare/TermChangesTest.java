@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 
 class TermChangesTest extends SparkTest {
   private static final StructType COUNTS =

@@ -9,9 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 
 class TermDiffusionTest extends SparkTest {
 

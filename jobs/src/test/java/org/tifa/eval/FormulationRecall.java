@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.tifa.extract.SloganRules;
+import org.tifa.match.Keys;
 import org.tifa.testing.DuckDb;
 
 /**
@@ -55,7 +56,7 @@ public final class FormulationRecall {
       } else if (row.get(2) instanceof List<?> aliases) {
         aliases.forEach(a -> forms.add(String.valueOf(a)));
       }
-      forms.forEach(f -> idsByForm.computeIfAbsent(SloganRules.canonicalKey(f), k -> new HashSet<>()).add((String) row.get(0)));
+      forms.forEach(f -> idsByForm.computeIfAbsent(Keys.canonical(f), k -> new HashSet<>()).add((String) row.get(0)));
     }
     // Document id → the slogan ids the snapshot counted in it.
     Map<String, Set<String>> slogansByDoc = new HashMap<>();
@@ -76,13 +77,13 @@ public final class FormulationRecall {
         continue;
       }
       listed++;
-      Set<String> ids = idsByForm.getOrDefault(SloganRules.canonicalKey(formulation), Set.of());
+      Set<String> ids = idsByForm.getOrDefault(Keys.canonical(formulation), Set.of());
       long counted = containing.stream().filter(doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains)).count();
       if (!ids.isEmpty() && 2 * counted >= containing.size()) {
         recalled++;
         continue;
       }
-      String inside = coveringSlogan(SloganRules.canonicalKey(formulation), containing, idsByForm, slogansByDoc);
+      String inside = coveringSlogan(Keys.canonical(formulation), containing, idsByForm, slogansByDoc);
       if (inside != null) {
         covered++;
       }

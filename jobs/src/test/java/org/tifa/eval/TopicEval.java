@@ -12,7 +12,7 @@ import java.util.Map;
 import org.tifa.eval.ReportFiles.Report;
 import org.tifa.extract.Salience;
 import org.tifa.extract.TermDictionary;
-import org.tifa.extract.TermHit;
+import org.tifa.match.TermHit;
 import org.tifa.normalize.NormalizedDoc;
 import org.tifa.normalize.TextNormalizer;
 import org.tifa.reference.SloganLexicon;

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
 
 class DiscoverSlogansTest extends SparkTest {

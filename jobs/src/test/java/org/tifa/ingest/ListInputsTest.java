@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tifa.error.NoInputException;
 
 /** The listing on the real local filesystem, with real symbolic links and FIFOs. */
 class ListInputsTest {
@@ -133,6 +134,6 @@ class ListInputsTest {
     Path out = tmp.resolve("out");
     write(out.resolve("LATEST"));
     write(out.resolve("s1/manifest.json"));
-    assertThrows(ListInputs.NoInputException.class, () -> list(out, out));
+    assertThrows(NoInputException.class, () -> list(out, out));
   }
 }

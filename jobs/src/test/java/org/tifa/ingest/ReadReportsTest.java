@@ -24,7 +24,7 @@ import org.apache.hadoop.util.ReflectionUtils;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tifa.Columns;
+import org.tifa.schema.Columns;
 
 /**
  * Opening one input file as a task does, through Hadoop's local filesystem and codecs, on files

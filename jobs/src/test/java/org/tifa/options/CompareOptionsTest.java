@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tifa.reference.ConfigException;
+import org.tifa.error.ConfigException;
 
 class CompareOptionsTest {
   private static CompareOptions with(String grain, String level, int top, int similar, double alpha, String id) {

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.tifa.extract.SloganRules;
-import org.tifa.extract.TermHit;
+import org.tifa.match.TermHit;
 import org.tifa.testing.Serialization;
 
 class SloganLexiconTest {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.tifa.extract.TermHit;
+import org.tifa.match.TermHit;
 import org.tifa.testing.Serialization;
 
 class TaxonomyTest {

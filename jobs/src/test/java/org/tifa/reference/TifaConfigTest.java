@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tifa.conf.ConfYaml;
+import org.tifa.error.ConfigException;
 
 class TifaConfigTest {
   private static TifaConfig override(String yaml) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 
 /**
  * Directories that look like committed snapshots to a resolver that reads only manifest.json and

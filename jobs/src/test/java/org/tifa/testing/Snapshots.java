@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.tifa.ReferenceData;
 import org.tifa.RunJob;
 import org.tifa.Tifa;
+import org.tifa.error.NoInputException;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.RunOptions;
 import org.tifa.reference.TifaConfig;
@@ -111,7 +112,7 @@ public final class Snapshots {
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (ListInputs.NoInputException e) {
+    } catch (NoInputException e) {
       throw new IllegalStateException(e);
     }
   }

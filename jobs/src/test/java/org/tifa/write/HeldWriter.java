@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
-import org.tifa.Tables;
+import org.tifa.schema.Tables;
 
 /**
  * A writer in a process of its own that stops at a chosen step of the commit protocol and waits

@@ -1,4 +1,4 @@
-package org.tifa.extract;
+package org.tifa.match;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.io.Serializable;
@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * Finds dictionary terms in running text, leftmost-longest and without overlaps, over one
  * Aho-Corasick double-array trie.
  *
- * <p>Terms are stored under their {@link SloganRules#canonicalKey canonical key} and the text is
+ * <p>Terms are stored under their {@link Keys#canonical canonical key} and the text is
  * scanned in the same canonical form, with an offset map back to the original. That makes
  * spacing and quotation marks free: “乡村 振兴” matches 乡村振兴, “攻坚突破年 政协见行动” matches
  * whatever the space became, and 高效办成“一件事” matches 高效办成一件事 (a writer quotes part of
@@ -130,7 +130,7 @@ public final class TermMatcher implements Serializable {
       Map<String, boolean[]> breaks = new HashMap<>();
       for (Map.Entry<String, String> e : surfaceToId.entrySet()) {
         String surface = e.getKey();
-        String key = SloganRules.canonicalKey(surface);
+        String key = Keys.canonical(surface);
         if (key.isEmpty()) {
           throw new IllegalArgumentException("form '" + surface + "' has nothing to match");
         }
@@ -179,7 +179,7 @@ public final class TermMatcher implements Serializable {
     int keyChars = 0;
     boolean gap = false;
     for (int i = 0; i < surface.length(); i++) {
-      if (SloganRules.isDroppedFromKey(surface.charAt(i))) {
+      if (Keys.isDroppedFromKey(surface.charAt(i))) {
         gap = keyChars > 0;
       } else {
         if (gap) {
@@ -325,8 +325,8 @@ public final class TermMatcher implements Serializable {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean lineBreak = c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
-      if (!lineBreak && SloganRules.isDroppedFromKey(c)) {
-        pendingSeparator |= SloganRules.isSeparator(c);
+      if (!lineBreak && Keys.isDroppedFromKey(c)) {
+        pendingSeparator |= Keys.isSeparator(c);
         continue;
       }
       canon[m] = c;
@@ -339,7 +339,7 @@ public final class TermMatcher implements Serializable {
   }
 
   /** Whether the text from {@code start} to {@code end} begins or ends inside a longer number. */
-  static boolean cutsANumber(String text, int start, int end) {
+  public static boolean cutsANumber(String text, int start, int end) {
     int first = numeralKind(text.charAt(start));
     if (first != 0 && start > 0 && numeralKind(text.charAt(start - 1)) == first) {
       return true;

@@ -1,4 +1,4 @@
-package org.tifa.reference;
+package org.tifa.error;
 
 /**
  * A configuration or usage error a person can fix: reported in one line, exit code 2. A message

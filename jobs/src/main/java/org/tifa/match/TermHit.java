@@ -1,4 +1,4 @@
-package org.tifa.extract;
+package org.tifa.match;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package org.tifa.extract;
+package org.tifa.match;
 
 import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
 import com.hankcs.hanlp.dictionary.CoreDictionary;

@@ -1,4 +1,4 @@
-package org.tifa;
+package org.tifa.schema;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;

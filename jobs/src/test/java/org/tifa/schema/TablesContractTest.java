@@ -1,4 +1,4 @@
-package org.tifa;
+package org.tifa.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.tifa;
+package org.tifa.schema;
 
 /** Column names shared by stages, writers and tests: one place, so a rename is one edit. */
 public final class Columns {

@@ -1,4 +1,4 @@
-package org.tifa.extract;
+package org.tifa.match;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
