@@ -35,8 +35,8 @@ import org.tifa.write.SnapshotWriter;
  * {@code tifa compare}: two committed snapshots in, one committed comparison out.
  *
  * <ol>
- *   <li>read — both snapshots' documents, term_counts and terms (resolved and checked before
- *       Spark started: committed, same schema version)
+ *   <li>read — both snapshots' documents, term_counts and terms (resolved and checked before Spark
+ *       started: committed, same schema version)
  *   <li>term changes — per region, period and term at every level down to --level, with the
  *       two-proportion test and a status
  *   <li>diffusion — the target's terms, region by region in order of first appearance
@@ -85,7 +85,12 @@ public final class CompareJob {
   }
 
   /** A comparison written by {@code writer} (opened for {@link SnapshotWriter.Kind#COMPARISON}). */
-  public CompareJob(CompareOptions options, SnapshotRef base, SnapshotRef target, SnapshotWriter writer, Instant startedAt) {
+  public CompareJob(
+      CompareOptions options,
+      SnapshotRef base,
+      SnapshotRef target,
+      SnapshotWriter writer,
+      Instant startedAt) {
     this.options = options;
     this.base = base;
     this.target = target;
@@ -103,16 +108,25 @@ public final class CompareJob {
     SnapshotTables baseTables = SnapshotTables.read(spark, base);
     SnapshotTables targetTables = SnapshotTables.read(spark, target);
 
-    Dataset<Row> changes = TermChanges.of(baseTables, targetTables, options.grain(), options.level(), options.alpha());
-    Dataset<Row> diffusion = TermDiffusion.of(targetTables.documents(), targetTables.terms(), options.level(), target.snapshotId());
-    Dataset<Row> similarity = RegionSimilarity.of(targetTables.documents(), options.level(), options.similar(), target.snapshotId());
+    Dataset<Row> changes =
+        TermChanges.of(baseTables, targetTables, options.grain(), options.level(), options.alpha());
+    Dataset<Row> diffusion =
+        TermDiffusion.of(
+            targetTables.documents(), targetTables.terms(), options.level(), target.snapshotId());
+    Dataset<Row> similarity =
+        RegionSimilarity.of(
+            targetTables.documents(), options.level(), options.similar(), target.snapshotId());
 
     int files = files(termCountRows(base) + termCountRows(target));
-    Path changesDir = writer.writeTable(Tables.TERM_CHANGES, changes, Tables.TERM_CHANGES_SCHEMA, files);
-    Path diffusionDir = writer.writeTable(Tables.TERM_DIFFUSION, diffusion, Tables.TERM_DIFFUSION_SCHEMA, files);
-    Path similarityDir = writer.writeTable(Tables.REGION_SIMILARITY, similarity, Tables.REGION_SIMILARITY_SCHEMA, 1);
+    Path changesDir =
+        writer.writeTable(Tables.TERM_CHANGES, changes, Tables.TERM_CHANGES_SCHEMA, files);
+    Path diffusionDir =
+        writer.writeTable(Tables.TERM_DIFFUSION, diffusion, Tables.TERM_DIFFUSION_SCHEMA, files);
+    Path similarityDir =
+        writer.writeTable(Tables.REGION_SIMILARITY, similarity, Tables.REGION_SIMILARITY_SCHEMA, 1);
 
-    Dataset<Row> written = spark.read().schema(Tables.TERM_CHANGES_SCHEMA).parquet(changesDir.toString());
+    Dataset<Row> written =
+        spark.read().schema(Tables.TERM_CHANGES_SCHEMA).parquet(changesDir.toString());
     Map<String, Long> statuses = new LinkedHashMap<>();
     TermChanges.STATUSES.forEach(s -> statuses.put(s, 0L));
     for (Row r : written.groupBy(Columns.STATUS).count().collectAsList()) {
@@ -120,8 +134,16 @@ public final class CompareJob {
     }
     Map<String, Long> tableRows = new LinkedHashMap<>();
     tableRows.put(Tables.TERM_CHANGES, statuses.values().stream().mapToLong(Long::longValue).sum());
-    tableRows.put(Tables.TERM_DIFFUSION, spark.read().schema(Tables.TERM_DIFFUSION_SCHEMA).parquet(diffusionDir.toString()).count());
-    tableRows.put(Tables.REGION_SIMILARITY, spark.read().schema(Tables.REGION_SIMILARITY_SCHEMA).parquet(similarityDir.toString()).count());
+    tableRows.put(
+        Tables.TERM_DIFFUSION,
+        spark.read().schema(Tables.TERM_DIFFUSION_SCHEMA).parquet(diffusionDir.toString()).count());
+    tableRows.put(
+        Tables.REGION_SIMILARITY,
+        spark
+            .read()
+            .schema(Tables.REGION_SIMILARITY_SCHEMA)
+            .parquet(similarityDir.toString())
+            .count());
     List<String> differences = SnapshotRef.configDifferences(base, target);
 
     Map<String, Object> opts = new LinkedHashMap<>();
@@ -144,7 +166,8 @@ public final class CompareJob {
     writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
     List<Highlight> highlights = highlights(written, options.top());
     Path committed = writer.commit();
-    return new Result(compareId, committed, base, target, options, differences, statuses, tableRows, highlights);
+    return new Result(
+        compareId, committed, base, target, options, differences, statuses, tableRows, highlights);
   }
 
   private static Map<String, Object> describe(SnapshotRef ref) {
@@ -164,10 +187,16 @@ public final class CompareJob {
    */
   static List<Highlight> highlights(Dataset<Row> changes, int top) {
     Column list =
-        when(col(Columns.STATUS).equalTo(TermChanges.NEW).and(col(Columns.TERM_KIND).equalTo(TermDictionary.SLOGAN)), lit("new"))
+        when(
+                col(Columns.STATUS)
+                    .equalTo(TermChanges.NEW)
+                    .and(col(Columns.TERM_KIND).equalTo(TermDictionary.SLOGAN)),
+                lit("new"))
             .when(col(Columns.STATUS).equalTo(TermChanges.UP), lit("up"))
             .when(col(Columns.STATUS).equalTo(TermChanges.DOWN), lit("down"));
-    Column order = when(col("_list").equalTo("down"), col(Columns.Z_SCORE)).otherwise(col(Columns.Z_SCORE).multiply(-1));
+    Column order =
+        when(col("_list").equalTo("down"), col(Columns.Z_SCORE))
+            .otherwise(col(Columns.Z_SCORE).multiply(-1));
     List<Row> rows =
         changes
             .withColumn("_list", list)
@@ -175,19 +204,46 @@ public final class CompareJob {
             .withColumn(
                 "_n",
                 row_number()
-                    .over(Window.partitionBy(col(Columns.REGION_LEVEL), col("_list"))
-                        .orderBy(order.asc_nulls_last(), col(Columns.TARGET_DOCUMENTS).desc(), col(Columns.BASE_DOCUMENTS).desc(),
-                            col(Columns.REGION_CODE), col(Columns.TERM_ID), col(Columns.PERIOD))))
+                    .over(
+                        Window.partitionBy(col(Columns.REGION_LEVEL), col("_list"))
+                            .orderBy(
+                                order.asc_nulls_last(),
+                                col(Columns.TARGET_DOCUMENTS).desc(),
+                                col(Columns.BASE_DOCUMENTS).desc(),
+                                col(Columns.REGION_CODE),
+                                col(Columns.TERM_ID),
+                                col(Columns.PERIOD))))
             .filter(col("_n").leq(top))
             .select(
-                col(Columns.REGION_LEVEL), col("_list"), col(Columns.REGION_NAME), col(Columns.PERIOD), col(Columns.TERM_KIND),
-                col(Columns.TERM), col(Columns.BASE_DOCUMENTS), col(Columns.BASE_REGION_DOCUMENTS), col(Columns.TARGET_DOCUMENTS),
-                col(Columns.TARGET_REGION_DOCUMENTS), col(Columns.Z_SCORE), col("_n"))
+                col(Columns.REGION_LEVEL),
+                col("_list"),
+                col(Columns.REGION_NAME),
+                col(Columns.PERIOD),
+                col(Columns.TERM_KIND),
+                col(Columns.TERM),
+                col(Columns.BASE_DOCUMENTS),
+                col(Columns.BASE_REGION_DOCUMENTS),
+                col(Columns.TARGET_DOCUMENTS),
+                col(Columns.TARGET_REGION_DOCUMENTS),
+                col(Columns.Z_SCORE),
+                col("_n"))
             .collectAsList();
     List<Highlight> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(new Highlight(r.getString(0), r.getString(1), r.getInt(11), r.getString(2), r.getString(3), r.getString(4),
-          r.getString(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9), r.isNullAt(10) ? null : r.getDouble(10)));
+      out.add(
+          new Highlight(
+              r.getString(0),
+              r.getString(1),
+              r.getInt(11),
+              r.getString(2),
+              r.getString(3),
+              r.getString(4),
+              r.getString(5),
+              r.getLong(6),
+              r.getLong(7),
+              r.getLong(8),
+              r.getLong(9),
+              r.isNullAt(10) ? null : r.getDouble(10)));
     }
     List<String> lists = List.of("new", "up", "down");
     out.sort(

@@ -38,10 +38,16 @@ public final class FirstPass {
   private FirstPass() {}
 
   /** The per-document helpers, built on the driver and broadcast once. */
-  public record Tools(Broadcast<TextNormalizer> normalizer, Broadcast<RegionResolver> resolver, Broadcast<SloganExtractor> extractor) {
+  public record Tools(
+      Broadcast<TextNormalizer> normalizer,
+      Broadcast<RegionResolver> resolver,
+      Broadcast<SloganExtractor> extractor) {
     /** The reference data's helpers, each broadcast once. */
     public static Tools broadcast(JavaSparkContext jsc, ReferenceData reference) {
-      return new Tools(jsc.broadcast(reference.normalizer()), jsc.broadcast(reference.regionResolver()), jsc.broadcast(reference.sloganExtractor()));
+      return new Tools(
+          jsc.broadcast(reference.normalizer()),
+          jsc.broadcast(reference.regionResolver()),
+          jsc.broadcast(reference.sloganExtractor()));
     }
   }
 
@@ -61,8 +67,11 @@ public final class FirstPass {
           .add(CANDIDATES, DiscoverSlogans.CANDIDATE_LIST)
           .add(SIGNED, NearDuplicates.SIGNED, false);
 
-  /** Marked records in (as from {@code ReadReports.marked}), every record out, analyzed and marked. */
-  public static Dataset<Row> apply(Dataset<Row> marked, Tools tools, NearDuplicates.Settings dedup, int rawChars) {
+  /**
+   * Marked records in (as from {@code ReadReports.marked}), every record out, analyzed and marked.
+   */
+  public static Dataset<Row> apply(
+      Dataset<Row> marked, Tools tools, NearDuplicates.Settings dedup, int rawChars) {
     Broadcast<TextNormalizer> normalizer = tools.normalizer();
     Broadcast<RegionResolver> resolver = tools.resolver();
     Broadcast<SloganExtractor> extractor = tools.extractor();
@@ -75,13 +84,30 @@ public final class FirstPass {
     int county = n.fieldIndex(Columns.GIVEN_COUNTY);
     UDF7<String, String, String, String, String, String, String, Row> analyze =
         (titleRaw, bodyRaw, sourceRaw, code, provinceRaw, cityRaw, countyRaw) -> {
-          Row norm = NormalizeText.normalizeRecord(normalizer.value(), titleRaw, bodyRaw, sourceRaw, provinceRaw, cityRaw, countyRaw);
+          Row norm =
+              NormalizeText.normalizeRecord(
+                  normalizer.value(),
+                  titleRaw,
+                  bodyRaw,
+                  sourceRaw,
+                  provinceRaw,
+                  cityRaw,
+                  countyRaw);
           String t = norm.getString(title);
           String b = norm.getString(body);
           Row region =
               ResolveRegion.toRow(
-                  resolver.value().resolve(code, norm.getString(province), norm.getString(city), norm.getString(county), t, b));
-          return RowFactory.create(norm, region, DiscoverSlogans.candidates(extractor.value(), t, b), signer.sign(t, b));
+                  resolver
+                      .value()
+                      .resolve(
+                          code,
+                          norm.getString(province),
+                          norm.getString(city),
+                          norm.getString(county),
+                          t,
+                          b));
+          return RowFactory.create(
+              norm, region, DiscoverSlogans.candidates(extractor.value(), t, b), signer.sign(t, b));
         };
     Dataset<Row> analyzed =
         marked.withColumn(
@@ -90,13 +116,24 @@ public final class FirstPass {
                 .withName(FUNCTION)
                 .asNonNullable()
                 .apply(
-                    col(Columns.TITLE_RAW), col(Columns.BODY_RAW), col(Columns.SOURCE_RAW), col(Columns.GIVEN_REGION_CODE),
-                    col(Columns.GIVEN_PROVINCE), col(Columns.GIVEN_CITY), col(Columns.GIVEN_COUNTY)));
+                    col(Columns.TITLE_RAW),
+                    col(Columns.BODY_RAW),
+                    col(Columns.SOURCE_RAW),
+                    col(Columns.GIVEN_REGION_CODE),
+                    col(Columns.GIVEN_PROVINCE),
+                    col(Columns.GIVEN_CITY),
+                    col(Columns.GIVEN_COUNTY)));
     String part = "_part";
     Dataset<Row> normalized =
-        NormalizeText.markEmpty(NormalizeText.withNormalized(analyzed.withColumn(part, col(PASS + "." + NORMALIZED)), part), rawChars);
-    Dataset<Row> located = ResolveRegion.withRegion(normalized.withColumn(part, col(PASS + "." + REGION)), part);
-    Dataset<Row> quoted = located.withColumn(DiscoverSlogans.CANDIDATES, col(PASS + "." + CANDIDATES));
-    return NearDuplicates.withSignature(quoted.withColumn(part, col(PASS + "." + SIGNED)), part).drop(PASS);
+        NormalizeText.markEmpty(
+            NormalizeText.withNormalized(
+                analyzed.withColumn(part, col(PASS + "." + NORMALIZED)), part),
+            rawChars);
+    Dataset<Row> located =
+        ResolveRegion.withRegion(normalized.withColumn(part, col(PASS + "." + REGION)), part);
+    Dataset<Row> quoted =
+        located.withColumn(DiscoverSlogans.CANDIDATES, col(PASS + "." + CANDIDATES));
+    return NearDuplicates.withSignature(quoted.withColumn(part, col(PASS + "." + SIGNED)), part)
+        .drop(PASS);
   }
 }

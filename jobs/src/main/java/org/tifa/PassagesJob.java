@@ -19,12 +19,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.tifa.compare.SnapshotRef;
-import org.tifa.extract.Passage;
-import org.tifa.extract.SloganRules;
+import org.tifa.error.ConfigException;
 import org.tifa.error.NoInputException;
+import org.tifa.extract.Passage;
 import org.tifa.match.Keys;
 import org.tifa.options.PassagesOptions;
-import org.tifa.error.ConfigException;
 import org.tifa.schema.Columns;
 import org.tifa.schema.Tables;
 
@@ -34,7 +33,8 @@ import org.tifa.schema.Tables;
  * passages of mentions stored without a context).
  *
  * <ol>
- *   <li>term — the {@code terms} rows whose id, display form, alias or canonical key is the one asked
+ *   <li>term — the {@code terms} rows whose id, display form, alias or canonical key is the one
+ *       asked
  *   <li>select — its mentions in the region and dates asked, in date order, counted and cut to the
  *       limit
  *   <li>passage — the stored context, or the sentence around the mention cut from its text
@@ -47,12 +47,29 @@ public final class PassagesJob {
 
   /** One passage: where and when, the mention and its sentence with the mention's place in it. */
   public record Line(
-      String docId, LocalDate date, String regionCode, String regionName, String title, String termKind, String termId, boolean quoted,
-      int start, int end, String passage, int markStart, int markEnd) {
+      String docId,
+      LocalDate date,
+      String regionCode,
+      String regionName,
+      String title,
+      String termKind,
+      String termId,
+      boolean quoted,
+      int start,
+      int end,
+      String passage,
+      int markStart,
+      int markEnd) {
     /** The passage with the mention between 【 and 】. */
     public String marked() {
-      int[] chars = {passage.offsetByCodePoints(0, markStart), passage.offsetByCodePoints(0, markEnd)};
-      return passage.substring(0, chars[0]) + "【" + passage.substring(chars[0], chars[1]) + "】" + passage.substring(chars[1]);
+      int[] chars = {
+        passage.offsetByCodePoints(0, markStart), passage.offsetByCodePoints(0, markEnd)
+      };
+      return passage.substring(0, chars[0])
+          + "【"
+          + passage.substring(chars[0], chars[1])
+          + "】"
+          + passage.substring(chars[1]);
     }
   }
 
@@ -67,15 +84,23 @@ public final class PassagesJob {
   public Result run(SparkSession spark) throws NoInputException {
     if (!snapshot.manifest().path("tables").has(Tables.MENTIONS)) {
       throw new NoInputException(
-          "snapshot " + snapshot.snapshotId() + " has no mentions table: it was written by a Tifa before " + Tables.MENTIONS
+          "snapshot "
+              + snapshot.snapshotId()
+              + " has no mentions table: it was written by a Tifa before "
+              + Tables.MENTIONS
               + " existed (run it again to trace its counts)");
     }
     List<Row> terms = terms(spark);
-    Dataset<Row> documents = spark.read().schema(Tables.DOCUMENTS_SCHEMA).parquet(snapshot.table(Tables.DOCUMENTS));
+    Dataset<Row> documents =
+        spark.read().schema(Tables.DOCUMENTS_SCHEMA).parquet(snapshot.table(Tables.DOCUMENTS));
     checkRegion(spark);
     Column wanted = lit(false);
     for (Row t : terms) {
-      wanted = wanted.or(col(Columns.TERM_KIND).equalTo(t.getString(0)).and(col(Columns.TERM_ID).equalTo(t.getString(1))));
+      wanted =
+          wanted.or(
+              col(Columns.TERM_KIND)
+                  .equalTo(t.getString(0))
+                  .and(col(Columns.TERM_ID).equalTo(t.getString(1))));
     }
     Column when = lit(true);
     if (options.from() != null) {
@@ -85,30 +110,60 @@ public final class PassagesJob {
       when = when.and(col(Columns.PUBLISHED_DATE).leq(lit(java.sql.Date.valueOf(options.to()))));
     }
     Dataset<Row> mentions =
-        spark.read().schema(Tables.MENTIONS_SCHEMA).parquet(snapshot.table(Tables.MENTIONS))
+        spark
+            .read()
+            .schema(Tables.MENTIONS_SCHEMA)
+            .parquet(snapshot.table(Tables.MENTIONS))
             .filter(wanted.and(when))
-            .select(Columns.DOC_ID, Columns.TERM_KIND, Columns.TERM_ID, Columns.START, Columns.END, Columns.SURFACE, Columns.QUOTED,
-                Columns.CONTEXT, Columns.CONTEXT_START, Columns.PUBLISHED_DATE);
+            .select(
+                Columns.DOC_ID,
+                Columns.TERM_KIND,
+                Columns.TERM_ID,
+                Columns.START,
+                Columns.END,
+                Columns.SURFACE,
+                Columns.QUOTED,
+                Columns.CONTEXT,
+                Columns.CONTEXT_START,
+                Columns.PUBLISHED_DATE);
     Dataset<Row> placed =
         mentions.join(
-            documents.select(Columns.DOC_ID, Columns.TITLE, Columns.REGION_CODE, Columns.REGION_NAME, Columns.PROVINCE_CODE,
-                Columns.PREFECTURE_CODE, Columns.COUNTY_CODE),
+            documents.select(
+                Columns.DOC_ID,
+                Columns.TITLE,
+                Columns.REGION_CODE,
+                Columns.REGION_NAME,
+                Columns.PROVINCE_CODE,
+                Columns.PREFECTURE_CODE,
+                Columns.COUNTY_CODE),
             new String[] {Columns.DOC_ID});
     if (options.region() != null && !options.region().equals(COUNTRY)) {
       String code = options.region();
       placed =
           placed.filter(
-              col(Columns.REGION_CODE).equalTo(code).or(col(Columns.PROVINCE_CODE).equalTo(code)).or(col(Columns.PREFECTURE_CODE).equalTo(code))
+              col(Columns.REGION_CODE)
+                  .equalTo(code)
+                  .or(col(Columns.PROVINCE_CODE).equalTo(code))
+                  .or(col(Columns.PREFECTURE_CODE).equalTo(code))
                   .or(col(Columns.COUNTY_CODE).equalTo(code)));
     }
     placed = placed.cache();
     try {
       long total = placed.count();
       List<Row> rows =
-          placed.orderBy(col(Columns.PUBLISHED_DATE), col(Columns.DOC_ID), col(Columns.START), col(Columns.TERM_ID))
+          placed
+              .orderBy(
+                  col(Columns.PUBLISHED_DATE),
+                  col(Columns.DOC_ID),
+                  col(Columns.START),
+                  col(Columns.TERM_ID))
               .limit(options.limit())
               .collectAsList();
-      return new Result(terms.stream().map(t -> t.getString(2) + " (" + t.getString(0) + " " + t.getString(1) + ")").toList(), total,
+      return new Result(
+          terms.stream()
+              .map(t -> t.getString(2) + " (" + t.getString(0) + " " + t.getString(1) + ")")
+              .toList(),
+          total,
           lines(spark, rows));
     } finally {
       placed.unpersist();
@@ -125,10 +180,12 @@ public final class PassagesJob {
   private List<Row> terms(SparkSession spark) {
     String asked = options.term().strip();
     String key = Keys.canonical(asked);
-    Dataset<Row> terms = spark.read().schema(Tables.TERMS_SCHEMA).parquet(snapshot.table(Tables.TERMS));
+    Dataset<Row> terms =
+        spark.read().schema(Tables.TERMS_SCHEMA).parquet(snapshot.table(Tables.TERMS));
     Column named = col(Columns.TERM_ID).equalTo(asked).or(col(Columns.TERM).equalTo(asked));
     if (!key.isEmpty()) {
-      named = named.or(col(Columns.TERM_KIND).equalTo("slogan").and(col(Columns.TERM_ID).equalTo(key)));
+      named =
+          named.or(col(Columns.TERM_KIND).equalTo("slogan").and(col(Columns.TERM_ID).equalTo(key)));
     }
     List<Row> found = matching(terms, named);
     if (found.isEmpty()) {
@@ -136,7 +193,8 @@ public final class PassagesJob {
     }
     if (found.isEmpty()) {
       List<String> near =
-          terms.filter(col(Columns.TERM).contains(asked).or(col(Columns.TERM_ID).contains(asked)))
+          terms
+              .filter(col(Columns.TERM).contains(asked).or(col(Columns.TERM_ID).contains(asked)))
               .orderBy(col(Columns.MENTIONS).desc())
               .select(Columns.TERM)
               .limit(5)
@@ -145,14 +203,23 @@ public final class PassagesJob {
               .map(r -> r.getString(0))
               .toList();
       throw new ConfigException(
-          "--term " + ConfigException.quote(asked) + " is no term of snapshot " + snapshot.snapshotId()
-              + (near.isEmpty() ? " (its terms table lists every slogan and topic)" : "; terms containing it: " + String.join(", ", near)));
+          "--term "
+              + ConfigException.quote(asked)
+              + " is no term of snapshot "
+              + snapshot.snapshotId()
+              + (near.isEmpty()
+                  ? " (its terms table lists every slogan and topic)"
+                  : "; terms containing it: " + String.join(", ", near)));
     }
     return found;
   }
 
   private static List<Row> matching(Dataset<Row> terms, Column condition) {
-    return terms.filter(condition).select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM).orderBy(Columns.TERM_KIND, Columns.TERM_ID).collectAsList();
+    return terms
+        .filter(condition)
+        .select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM)
+        .orderBy(Columns.TERM_KIND, Columns.TERM_ID)
+        .collectAsList();
   }
 
   private void checkRegion(SparkSession spark) {
@@ -160,13 +227,22 @@ public final class PassagesJob {
       return;
     }
     long known =
-        spark.read().schema(Tables.REGIONS_SCHEMA).parquet(snapshot.table(Tables.REGIONS)).filter(col(Columns.CODE).equalTo(options.region())).count();
+        spark
+            .read()
+            .schema(Tables.REGIONS_SCHEMA)
+            .parquet(snapshot.table(Tables.REGIONS))
+            .filter(col(Columns.CODE).equalTo(options.region()))
+            .count();
     if (known == 0) {
-      throw new ConfigException("--region " + options.region() + " is not a region of the snapshot's gazetteer");
+      throw new ConfigException(
+          "--region " + options.region() + " is not a region of the snapshot's gazetteer");
     }
   }
 
-  /** The selected rows as lines; passages of mentions stored without a context are cut from their texts. */
+  /**
+   * The selected rows as lines; passages of mentions stored without a context are cut from their
+   * texts.
+   */
   private List<Line> lines(SparkSession spark, List<Row> rows) {
     Set<String> needText = new LinkedHashSet<>();
     for (Row r : rows) {
@@ -177,7 +253,10 @@ public final class PassagesJob {
     Map<String, String> texts = new HashMap<>();
     if (!needText.isEmpty() && snapshot.manifest().path("tables").has(Tables.TEXTS)) {
       for (Row t :
-          spark.read().schema(Tables.TEXTS_SCHEMA).parquet(snapshot.table(Tables.TEXTS))
+          spark
+              .read()
+              .schema(Tables.TEXTS_SCHEMA)
+              .parquet(snapshot.table(Tables.TEXTS))
               .filter(col(Columns.DOC_ID).isin(needText.toArray()))
               .collectAsList()) {
         texts.put(t.getString(0), Passage.text(t.getString(1), t.getString(2)));
@@ -207,34 +286,68 @@ public final class PassagesJob {
       }
       Object date = r.get(r.fieldIndex(Columns.PUBLISHED_DATE));
       out.add(
-          new Line(docId, date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date, r.getString(r.fieldIndex(Columns.REGION_CODE)),
-              r.getString(r.fieldIndex(Columns.REGION_NAME)), r.getString(r.fieldIndex(Columns.TITLE)), r.getString(r.fieldIndex(Columns.TERM_KIND)),
-              r.getString(r.fieldIndex(Columns.TERM_ID)), r.getBoolean(r.fieldIndex(Columns.QUOTED)), start, end, passage, markStart,
+          new Line(
+              docId,
+              date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date,
+              r.getString(r.fieldIndex(Columns.REGION_CODE)),
+              r.getString(r.fieldIndex(Columns.REGION_NAME)),
+              r.getString(r.fieldIndex(Columns.TITLE)),
+              r.getString(r.fieldIndex(Columns.TERM_KIND)),
+              r.getString(r.fieldIndex(Columns.TERM_ID)),
+              r.getBoolean(r.fieldIndex(Columns.QUOTED)),
+              start,
+              end,
+              passage,
+              markStart,
               markStart + end - start));
     }
     return out;
   }
 
-  /** Prints the result in the format asked; the text format's heading goes to stdout, the others' to {@code err}. */
-  public static void print(Result result, PassagesOptions.Format format, PrintStream out, PrintStream err) {
+  /**
+   * Prints the result in the format asked; the text format's heading goes to stdout, the others' to
+   * {@code err}.
+   */
+  public static void print(
+      Result result, PassagesOptions.Format format, PrintStream out, PrintStream err) {
     String heading =
-        String.format("%s: %,d mention(s) selected, %,d shown", String.join("; ", result.terms()), result.mentions(), result.lines().size());
+        String.format(
+            "%s: %,d mention(s) selected, %,d shown",
+            String.join("; ", result.terms()), result.mentions(), result.lines().size());
     switch (format) {
       case TEXT -> {
         out.println(heading);
         for (Line l : result.lines()) {
-          out.printf("%s  %s  %s%s%n", l.date(), l.regionName() == null ? "(no region)" : l.regionName(), l.title() == null ? "" : l.title(),
+          out.printf(
+              "%s  %s  %s%s%n",
+              l.date(),
+              l.regionName() == null ? "(no region)" : l.regionName(),
+              l.title() == null ? "" : l.title(),
               l.quoted() ? "  [quoted]" : "");
           out.println("    " + oneLine(l.marked()));
         }
       }
       case CSV -> {
         err.println(heading);
-        out.println("doc_id,published_date,region_code,region_name,title,term_kind,term_id,quoted,start,end,passage,mark_start,mark_end");
+        out.println(
+            "doc_id,published_date,region_code,region_name,title,term_kind,term_id,quoted,start,end,passage,mark_start,mark_end");
         for (Line l : result.lines()) {
-          out.println(String.join(",", csv(l.docId()), csv(String.valueOf(l.date())), csv(l.regionCode()), csv(l.regionName()), csv(l.title()),
-              csv(l.termKind()), csv(l.termId()), String.valueOf(l.quoted()), String.valueOf(l.start()), String.valueOf(l.end()),
-              csv(l.passage()), String.valueOf(l.markStart()), String.valueOf(l.markEnd())));
+          out.println(
+              String.join(
+                  ",",
+                  csv(l.docId()),
+                  csv(String.valueOf(l.date())),
+                  csv(l.regionCode()),
+                  csv(l.regionName()),
+                  csv(l.title()),
+                  csv(l.termKind()),
+                  csv(l.termId()),
+                  String.valueOf(l.quoted()),
+                  String.valueOf(l.start()),
+                  String.valueOf(l.end()),
+                  csv(l.passage()),
+                  String.valueOf(l.markStart()),
+                  String.valueOf(l.markEnd())));
         }
       }
       case JSON -> {
@@ -242,10 +355,19 @@ public final class PassagesJob {
         ObjectMapper json = new ObjectMapper();
         for (Line l : result.lines()) {
           ObjectNode o = json.createObjectNode();
-          o.put("doc_id", l.docId()).put("published_date", String.valueOf(l.date())).put("region_code", l.regionCode())
-              .put("region_name", l.regionName()).put("title", l.title()).put("term_kind", l.termKind()).put("term_id", l.termId())
-              .put("quoted", l.quoted()).put("start", l.start()).put("end", l.end()).put("passage", l.passage())
-              .put("mark_start", l.markStart()).put("mark_end", l.markEnd());
+          o.put("doc_id", l.docId())
+              .put("published_date", String.valueOf(l.date()))
+              .put("region_code", l.regionCode())
+              .put("region_name", l.regionName())
+              .put("title", l.title())
+              .put("term_kind", l.termKind())
+              .put("term_id", l.termId())
+              .put("quoted", l.quoted())
+              .put("start", l.start())
+              .put("end", l.end())
+              .put("passage", l.passage())
+              .put("mark_start", l.markStart())
+              .put("mark_end", l.markEnd());
           out.println(o.toString());
         }
       }

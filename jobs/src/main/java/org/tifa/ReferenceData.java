@@ -12,8 +12,8 @@ import org.tifa.resolve.RegionResolver;
 
 /**
  * The reference data of a run, loaded once on the driver before Spark starts and then broadcast:
- * gazetteer, boilerplate patterns, slogan rules and lexicon, topic taxonomy (all from the
- * bundled conf/), and what is built from them.
+ * gazetteer, boilerplate patterns, slogan rules and lexicon, topic taxonomy (all from the bundled
+ * conf/), and what is built from them.
  */
 public final class ReferenceData {
   private final Gazetteer gazetteer;
@@ -33,7 +33,9 @@ public final class ReferenceData {
     this.sloganExtractor = new SloganExtractor(SloganRules.loadDefault(), lexicon.matcher());
     this.taxonomy = Taxonomy.loadDefault();
     SloganRules rules = sloganExtractor.rules();
-    this.nameScreen = new NameScreen(rules.names(), gazetteer.names().stream().map(Gazetteer.Name::text).toList());
+    this.nameScreen =
+        new NameScreen(
+            rules.names(), gazetteer.names().stream().map(Gazetteer.Name::text).toList());
     this.phraseMiner = new PhraseMiner(rules.mining());
   }
 

@@ -8,10 +8,10 @@ import org.apache.spark.sql.SparkSession;
 import org.tifa.compare.SnapshotRef;
 import org.tifa.compare.SnapshotTables;
 import org.tifa.compare.TermChanges;
+import org.tifa.error.ConfigException;
 import org.tifa.options.CompareOptions;
 import org.tifa.options.ReportOptions;
 import org.tifa.reference.TifaConfig;
-import org.tifa.error.ConfigException;
 import org.tifa.report.ChinaMaps;
 import org.tifa.report.ReportModel;
 import org.tifa.report.ReportModels;
@@ -26,11 +26,11 @@ import org.tifa.write.TextFile;
  * <ol>
  *   <li>read — the snapshot's documents, terms, term_counts, quarantine and regions tables
  *       (resolved and checked before Spark started)
- *   <li>compare — with --compare-with, term_changes of the whole snapshots at country level
- *       ({@link TermChanges}, the stage of tifa compare)
+ *   <li>compare — with --compare-with, term_changes of the whole snapshots at country level ({@link
+ *       TermChanges}, the stage of tifa compare)
  *   <li>collect — the small figures each chart shows ({@link ReportModels})
- *   <li>render — the page with its data, script, chart library and map shapes inlined
- *       ({@link ReportPage})
+ *   <li>render — the page with its data, script, chart library and map shapes inlined ({@link
+ *       ReportPage})
  *   <li>write — the HTML file
  * </ol>
  */
@@ -44,7 +44,8 @@ public final class ReportJob {
   public record Result(String output, long bytes, ReportModel model) {}
 
   /** {@code base} is null without --compare-with. */
-  public ReportJob(ReportOptions options, TifaConfig config, SnapshotRef snapshot, SnapshotRef base) {
+  public ReportJob(
+      ReportOptions options, TifaConfig config, SnapshotRef snapshot, SnapshotRef base) {
     this.options = options;
     this.config = config;
     this.snapshot = snapshot;
@@ -55,15 +56,29 @@ public final class ReportJob {
     SnapshotTables tables = SnapshotTables.read(spark, snapshot);
     ReportModels.Snapshot snap =
         new ReportModels.Snapshot(
-            snapshot.snapshotId(), snapshot.manifest(), tables.documents(), tables.terms(), tables.termCounts(),
-            read(spark, Tables.QUARANTINE, Tables.QUARANTINE_SCHEMA), read(spark, Tables.REGIONS, Tables.REGIONS_SCHEMA),
-            snapshot.manifest().path("tables").has(Tables.MENTIONS) ? read(spark, Tables.MENTIONS, Tables.MENTIONS_SCHEMA) : null);
+            snapshot.snapshotId(),
+            snapshot.manifest(),
+            tables.documents(),
+            tables.terms(),
+            tables.termCounts(),
+            read(spark, Tables.QUARANTINE, Tables.QUARANTINE_SCHEMA),
+            read(spark, Tables.REGIONS, Tables.REGIONS_SCHEMA),
+            snapshot.manifest().path("tables").has(Tables.MENTIONS)
+                ? read(spark, Tables.MENTIONS, Tables.MENTIONS_SCHEMA)
+                : null);
 
     ReportModels.Comparison comparison = null;
     if (base != null) {
       Dataset<Row> changes =
-          TermChanges.of(SnapshotTables.read(spark, base), tables, CompareOptions.ALL, "country", CompareOptions.DEFAULT_ALPHA);
-      comparison = new ReportModels.Comparison(base.snapshotId(), snapshot.snapshotId(), CompareOptions.ALL, "country", changes);
+          TermChanges.of(
+              SnapshotTables.read(spark, base),
+              tables,
+              CompareOptions.ALL,
+              "country",
+              CompareOptions.DEFAULT_ALPHA);
+      comparison =
+          new ReportModels.Comparison(
+              base.snapshotId(), snapshot.snapshotId(), CompareOptions.ALL, "country", changes);
     }
 
     Properties vendor = ReportPage.vendorVersions();
@@ -71,23 +86,31 @@ public final class ReportJob {
         ReportModels.build(
             snap,
             new ReportModels.Settings(
-                options.top(), options.region(), Version.TIFA, vendor.getProperty("echarts"), vendor.getProperty("maps"),
+                options.top(),
+                options.region(),
+                Version.TIFA,
+                vendor.getProperty("echarts"),
+                vendor.getProperty("maps"),
                 config.reportMinPeriodDocuments),
             comparison);
 
     String provinceGeo =
-        model.subdivisionMap() == null ? null : ChinaMaps.provinceGeoJson(model.subdivisionMap().province().code());
+        model.subdivisionMap() == null
+            ? null
+            : ChinaMaps.provinceGeoJson(model.subdivisionMap().province().code());
     String html = ReportPage.render(model, ChinaMaps.chinaGeoJson(), provinceGeo);
     long bytes;
     try {
       bytes = TextFile.write(options.output(), html, spark.sparkContext().hadoopConfiguration());
     } catch (IOException e) {
-      throw new ConfigException("--output " + options.output() + ": cannot write: " + e.getMessage());
+      throw new ConfigException(
+          "--output " + options.output() + ": cannot write: " + e.getMessage());
     }
     return new Result(options.output(), bytes, model);
   }
 
-  private Dataset<Row> read(SparkSession spark, String table, org.apache.spark.sql.types.StructType schema) {
+  private Dataset<Row> read(
+      SparkSession spark, String table, org.apache.spark.sql.types.StructType schema) {
     return spark.read().schema(schema).parquet(snapshot.table(table));
   }
 }

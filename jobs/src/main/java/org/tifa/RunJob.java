@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
 import org.tifa.aggregate.BuildDocuments;
 import org.tifa.aggregate.BuildPassages;
 import org.tifa.aggregate.BuildRegions;
@@ -33,7 +34,6 @@ import org.tifa.extract.SloganEvidence;
 import org.tifa.extract.SloganRules;
 import org.tifa.extract.SloganVerdicts;
 import org.tifa.extract.TermDictionary;
-import org.apache.spark.storage.StorageLevel;
 import org.tifa.ingest.ListInputs.InputFile;
 import org.tifa.ingest.ReadReports;
 import org.tifa.normalize.Deduplicate;
@@ -53,8 +53,8 @@ import org.tifa.write.SnapshotWriter;
  *
  * <ol>
  *   <li>ingest — read the files, enforce the input contract (quarantine: ingest)
- *   <li>normalize — clean the text, hash the content (quarantine: normalize, bodies that were
- *       all boilerplate)
+ *   <li>normalize — clean the text, hash the content (quarantine: normalize, bodies that were all
+ *       boilerplate)
  *   <li>resolve region — from the given fields, else from the text
  *   <li>deduplicate — keep the earliest copy of each content, then of each group of near copies
  *   <li>discover slogans — quoted candidates and mined phrases corpus-wide, each with its evidence
@@ -146,16 +146,25 @@ public final class RunJob {
     step(spark, "discover slogans");
     SlogansFound found = discoverSlogans(spark, jsc, texts, unique, tools);
     TermDictionary dictionary =
-        TermDictionary.build(reference.lexicon(), reference.taxonomy(), TermDictionary.Discovered.of(found.candidates()),
-            config.sloganMinDocuments, config.wordBoundaryMaxChars);
+        TermDictionary.build(
+            reference.lexicon(),
+            reference.taxonomy(),
+            TermDictionary.Discovered.of(found.candidates()),
+            config.sloganMinDocuments,
+            config.wordBoundaryMaxChars);
     // Terms are matched in every accepted text, duplicates included (a twentieth more work), so
     // that only the narrow results, not the texts, are joined to the unique documents.
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
-    org.apache.spark.broadcast.Broadcast<TermDictionary> dictionaryBroadcast = jsc.broadcast(dictionary);
-    ExtractTerms.Settings extractSettings = new ExtractTerms.Settings(config.topicMinSalience, config.mentionContexts, config.contextChars);
+    org.apache.spark.broadcast.Broadcast<TermDictionary> dictionaryBroadcast =
+        jsc.broadcast(dictionary);
+    ExtractTerms.Settings extractSettings =
+        new ExtractTerms.Settings(
+            config.topicMinSalience, config.mentionContexts, config.contextChars);
     Dataset<Row> hits =
         ExtractTerms.apply(
-                texts.filter(col(Columns.REASON).isNull()).select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
+                texts
+                    .filter(col(Columns.REASON).isNull())
+                    .select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
                 dictionaryBroadcast,
                 extractSettings)
             .drop(Columns.TITLE, Columns.BODY);
@@ -185,41 +194,64 @@ public final class RunJob {
       Map<String, Long> normalization = firstPass.normalization();
       long nearDuplicates = deduplicated.absorbedCount();
       step(spark, "write quarantine");
-      Path quarantineDir = writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
+      Path quarantineDir =
+          writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
       // Terms are extracted and joined to the documents here, by the first read of counted, which
       // fills its cache; the documents are then read from it: merged into their few files without
       // a shuffle, and without running the extraction and join in as few tasks.
       step(spark, "extract terms");
       CountTerms.Survey survey = CountTerms.Survey.of(counted);
       step(spark, "write documents");
-      Path documentsDir = writer.writeTable(Tables.DOCUMENTS, documents.coalesce(files(acceptedRecords)), Tables.DOCUMENTS_SCHEMA, 0);
+      Path documentsDir =
+          writer.writeTable(
+              Tables.DOCUMENTS,
+              documents.coalesce(files(acceptedRecords)),
+              Tables.DOCUMENTS_SCHEMA,
+              0);
       step(spark, "write document_terms");
       Path documentTermsDir =
-          writer.writeTable(Tables.DOCUMENT_TERMS, BuildPassages.documentTerms(counted), Tables.DOCUMENT_TERMS_SCHEMA, 0);
+          writer.writeTable(
+              Tables.DOCUMENT_TERMS,
+              BuildPassages.documentTerms(counted),
+              Tables.DOCUMENT_TERMS_SCHEMA,
+              0);
       // The texts of the unique documents, read for the mentions (matched again here rather than
       // carried through counting's joins) and, when it is written, for the texts table: kept on
       // disk only then.
-      Dataset<Row> uniqueTexts = BuildPassages.uniqueTexts(texts.filter(col(Columns.REASON).isNull()), unique, record);
+      Dataset<Row> uniqueTexts =
+          BuildPassages.uniqueTexts(texts.filter(col(Columns.REASON).isNull()), unique, record);
       if (config.texts) {
         uniqueTexts = uniqueTexts.persist(StorageLevel.DISK_ONLY());
       }
       Path textsDir = null;
       if (config.texts) {
         step(spark, "write texts");
-        textsDir = writer.writeTable(Tables.TEXTS, BuildPassages.texts(uniqueTexts).coalesce(files(acceptedRecords)), Tables.TEXTS_SCHEMA, 0);
+        textsDir =
+            writer.writeTable(
+                Tables.TEXTS,
+                BuildPassages.texts(uniqueTexts).coalesce(files(acceptedRecords)),
+                Tables.TEXTS_SCHEMA,
+                0);
       }
       step(spark, "write mentions");
       Path mentionsDir =
           writer.writeTable(
-              Tables.MENTIONS, BuildPassages.mentions(ExtractTerms.mentions(uniqueTexts, dictionaryBroadcast, extractSettings)),
-              Tables.MENTIONS_SCHEMA, 0);
+              Tables.MENTIONS,
+              BuildPassages.mentions(
+                  ExtractTerms.mentions(uniqueTexts, dictionaryBroadcast, extractSettings)),
+              Tables.MENTIONS_SCHEMA,
+              0);
       uniqueTexts.unpersist(false);
       step(spark, "write terms");
       Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
       step(spark, "write slogan_candidates");
       writer.writeTable(Tables.SLOGAN_CANDIDATES, candidates, Tables.SLOGAN_CANDIDATES_SCHEMA, 1);
       step(spark, "write regions");
-      writer.writeTable(Tables.REGIONS, BuildRegions.apply(spark, reference.gazetteer()), Tables.REGIONS_SCHEMA, 1);
+      writer.writeTable(
+          Tables.REGIONS,
+          BuildRegions.apply(spark, reference.gazetteer()),
+          Tables.REGIONS_SCHEMA,
+          1);
       for (Dataset<Row> done : List.of(texts, narrow, dedupInput, unique)) {
         done.unpersist(false);
       }
@@ -229,34 +261,64 @@ public final class RunJob {
       // several of them in turn: one file per grain per 64 MiB of input instead of per partition
       // (files of ~90 KB before, each costing Hadoop's local file system a forked chmod).
       Dataset<Row> termCounts =
-          CountTerms.apply(counted, survey, termDimension, config.grains, snapshotId, countPartitions(spark, survey.hits())).coalesce(parts);
-      Path termCountsDir = writer.writeTable(Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
+          CountTerms.apply(
+                  counted,
+                  survey,
+                  termDimension,
+                  config.grains,
+                  snapshotId,
+                  countPartitions(spark, survey.hits()))
+              .coalesce(parts);
+      Path termCountsDir =
+          writer.writeTable(
+              Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
 
       step(spark, "check counts, manifest");
-      Dataset<Row> writtenDocs = spark.read().schema(Tables.DOCUMENTS_SCHEMA).parquet(documentsDir.toString());
-      Map<String, Long> reasons = countBy(spark.read().schema(Tables.QUARANTINE_SCHEMA).parquet(quarantineDir.toString()), Columns.REASON);
+      Dataset<Row> writtenDocs =
+          spark.read().schema(Tables.DOCUMENTS_SCHEMA).parquet(documentsDir.toString());
+      Map<String, Long> reasons =
+          countBy(
+              spark.read().schema(Tables.QUARANTINE_SCHEMA).parquet(quarantineDir.toString()),
+              Columns.REASON);
       long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
       Row docTotals = writtenDocs.agg(count(lit(1)), sum(col(Columns.DUPLICATE_COUNT))).first();
       long accepted = docTotals.getLong(0);
       long duplicates = docTotals.isNullAt(1) ? 0 : docTotals.getLong(1);
-      Manifest.Counts counts = new Manifest.Counts(recordsRead, accepted, duplicates, quarantined, reasons);
+      Manifest.Counts counts =
+          new Manifest.Counts(recordsRead, accepted, duplicates, quarantined, reasons);
       if (!counts.balanced()) {
         throw new IllegalStateException("records do not add up, nothing committed: " + counts);
       }
-      double maxRatio = options.maxQuarantineRatio() != null ? options.maxQuarantineRatio() : config.maxQuarantineRatio;
+      double maxRatio =
+          options.maxQuarantineRatio() != null
+              ? options.maxQuarantineRatio()
+              : config.maxQuarantineRatio;
       boolean exceeded = counts.quarantineRatio() > maxRatio;
 
       Map<String, Long> tableRows = new LinkedHashMap<>();
       tableRows.put(Tables.DOCUMENTS, accepted);
       tableRows.put(Tables.QUARANTINE, quarantined);
       tableRows.put(Tables.REGIONS, (long) reference.gazetteer().all().size() + 1);
-      tableRows.put(Tables.TERM_COUNTS, spark.read().schema(Tables.TERM_COUNTS_SCHEMA).parquet(termCountsDir.toString()).count());
-      tableRows.put(Tables.DOCUMENT_TERMS, spark.read().schema(Tables.DOCUMENT_TERMS_SCHEMA).parquet(documentTermsDir.toString()).count());
-      tableRows.put(Tables.MENTIONS, spark.read().schema(Tables.MENTIONS_SCHEMA).parquet(mentionsDir.toString()).count());
+      tableRows.put(
+          Tables.TERM_COUNTS,
+          spark.read().schema(Tables.TERM_COUNTS_SCHEMA).parquet(termCountsDir.toString()).count());
+      tableRows.put(
+          Tables.DOCUMENT_TERMS,
+          spark
+              .read()
+              .schema(Tables.DOCUMENT_TERMS_SCHEMA)
+              .parquet(documentTermsDir.toString())
+              .count());
+      tableRows.put(
+          Tables.MENTIONS,
+          spark.read().schema(Tables.MENTIONS_SCHEMA).parquet(mentionsDir.toString()).count());
       if (textsDir != null) {
-        tableRows.put(Tables.TEXTS, spark.read().schema(Tables.TEXTS_SCHEMA).parquet(textsDir.toString()).count());
+        tableRows.put(
+            Tables.TEXTS,
+            spark.read().schema(Tables.TEXTS_SCHEMA).parquet(textsDir.toString()).count());
       }
-      Dataset<Row> writtenTerms = spark.read().schema(Tables.TERMS_SCHEMA).parquet(termsDir.toString());
+      Dataset<Row> writtenTerms =
+          spark.read().schema(Tables.TERMS_SCHEMA).parquet(termsDir.toString());
       tableRows.put(Tables.TERMS, writtenTerms.count());
       tableRows.put(Tables.SLOGAN_CANDIDATES, (long) found.candidates().size());
       Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
@@ -266,22 +328,46 @@ public final class RunJob {
           new Manifest(snapshotId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
               .put("started_at", startedAt.toString())
               .put("finished_at", Instant.now().toString())
-              .inputs(options.inputs(), files.stream().map(f -> new Manifest.InputFileEntry(f.path(), f.bytes())).toList())
+              .inputs(
+                  options.inputs(),
+                  files.stream()
+                      .map(f -> new Manifest.InputFileEntry(f.path(), f.bytes()))
+                      .toList())
               .put("config", config.effectiveMap())
               .put("config_sha256", config.sha256())
               .put("tables", tableRows)
               .counts(counts, maxRatio)
               .put("normalization", normalization)
-              .put("regions", Map.of("documents_by_method", byMethod, "documents_by_level", byLevel, "distinct", distinctRegions))
+              .put(
+                  "regions",
+                  Map.of(
+                      "documents_by_method",
+                      byMethod,
+                      "documents_by_level",
+                      byLevel,
+                      "distinct",
+                      distinctRegions))
               .put("terms", found.summary(dictionary))
-              .put("near_duplicates", Map.of("absorbed", nearDuplicates, "threshold", config.nearDuplicateThreshold))
+              .put(
+                  "near_duplicates",
+                  Map.of("absorbed", nearDuplicates, "threshold", config.nearDuplicateThreshold))
               .put("leftovers", writer.leftovers());
       writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
       List<Map.Entry<String, Long>> topSlogans = top(writtenTerms, TermDictionary.SLOGAN);
       List<Map.Entry<String, Long>> topTopics = top(writtenTerms, TermDictionary.TOPIC);
       beforeCommit.run();
       Path committed = writer.commit();
-      return new Result(snapshotId, committed, counts, exceeded, tableRows, byLevel, distinctRegions, topSlogans, topTopics, nearDuplicates);
+      return new Result(
+          snapshotId,
+          committed,
+          counts,
+          exceeded,
+          tableRows,
+          byLevel,
+          distinctRegions,
+          topSlogans,
+          topTopics,
+          nearDuplicates);
     } finally {
       spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
       step(spark, null);
@@ -296,10 +382,15 @@ public final class RunJob {
     Map<String, Object> summary(TermDictionary dictionary) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("slogan_candidates", candidates.size());
-      for (SloganEvidence.Origin origin : List.of(SloganEvidence.Origin.DISCOVERED, SloganEvidence.Origin.MINED)) {
-        out.put("slogans_" + origin.label(), candidates.stream().filter(c -> c.counted() && c.origin() == origin).count());
+      for (SloganEvidence.Origin origin :
+          List.of(SloganEvidence.Origin.DISCOVERED, SloganEvidence.Origin.MINED)) {
+        out.put(
+            "slogans_" + origin.label(),
+            candidates.stream().filter(c -> c.counted() && c.origin() == origin).count());
       }
-      out.put("dictionary_slogans", dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count());
+      out.put(
+          "dictionary_slogans",
+          dictionary.terms().stream().filter(t -> t.kind().equals(TermDictionary.SLOGAN)).count());
       return out;
     }
   }
@@ -309,39 +400,65 @@ public final class RunJob {
    * pass over their texts for the candidates' occurrences and the mined phrases, and the verdicts,
    * drawn on the driver from the collected figures.
    */
-  private SlogansFound discoverSlogans(SparkSession spark, JavaSparkContext jsc, Dataset<Row> texts, Dataset<Row> unique, FirstPass.Tools tools) {
+  private SlogansFound discoverSlogans(
+      SparkSession spark,
+      JavaSparkContext jsc,
+      Dataset<Row> texts,
+      Dataset<Row> unique,
+      FirstPass.Tools tools) {
     SloganRules rules = reference.sloganRules();
     NameScreen names = reference.nameScreen();
     int[] markers = rules.names().namedThingMarkers().codePoints().toArray();
     List<DiscoverSlogans.Quoted> quoted =
-        DiscoverSlogans.apply(unique, tools.extractor(), markers).collectAsList().stream().map(DiscoverSlogans.Quoted::of).toList();
+        DiscoverSlogans.apply(unique, tools.extractor(), markers).collectAsList().stream()
+            .map(DiscoverSlogans.Quoted::of)
+            .toList();
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
     MeasureSlogans.Measurer measurer =
-        new MeasureSlogans.Measurer(quoted.stream().map(DiscoverSlogans.Quoted::key).toList(), reference.phraseMiner());
+        new MeasureSlogans.Measurer(
+            quoted.stream().map(DiscoverSlogans.Quoted::key).toList(), reference.phraseMiner());
     Dataset<Row> measured =
         MeasureSlogans.apply(
-                texts.filter(col(Columns.REASON).isNull()).select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
+                texts
+                    .filter(col(Columns.REASON).isNull())
+                    .select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
                 jsc.broadcast(measurer))
             .join(unique.select(col(record[0]), col(record[1]), col(Columns.PROVINCE_CODE)), record)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<String, long[]> occurrences = MeasureSlogans.collectOccurrences(MeasureSlogans.occurrences(measured));
-      List<PhraseMiner.Phrase> phrases = MeasureSlogans.collectPhrases(MeasureSlogans.frequentPhrases(measured, rules.mining()));
+      Map<String, long[]> occurrences =
+          MeasureSlogans.collectOccurrences(MeasureSlogans.occurrences(measured));
+      List<PhraseMiner.Phrase> phrases =
+          MeasureSlogans.collectPhrases(MeasureSlogans.frequentPhrases(measured, rules.mining()));
       return new SlogansFound(
-          SloganVerdicts.decide(quoted, occurrences, phrases, reference.lexicon(), rules, names, reference.phraseMiner()));
+          SloganVerdicts.decide(
+              quoted,
+              occurrences,
+              phrases,
+              reference.lexicon(),
+              rules,
+              names,
+              reference.phraseMiner()));
     } finally {
       measured.unpersist(false);
     }
   }
 
-  /** The reader's settings from the {@code input} and {@code output} sections of the configuration. */
+  /**
+   * The reader's settings from the {@code input} and {@code output} sections of the configuration.
+   */
   public static ReadReports.Settings readSettings(TifaConfig config) {
-    return new ReadReports.Settings(config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone);
+    return new ReadReports.Settings(
+        config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone);
   }
 
   /** Near-duplicate detection's settings from the {@code dedup} section of the configuration. */
   public static NearDuplicates.Settings dedupSettings(TifaConfig config) {
-    return new NearDuplicates.Settings(config.nearDuplicateThreshold, config.shingleChars, config.minhashSize, config.maxBucketSize);
+    return new NearDuplicates.Settings(
+        config.nearDuplicateThreshold,
+        config.shingleChars,
+        config.minhashSize,
+        config.maxBucketSize);
   }
 
   /**
@@ -382,7 +499,10 @@ public final class RunJob {
   private static Map<String, Long> distinctRegions(Dataset<Row> documents) {
     Row r =
         documents
-            .agg(countDistinct(col(Columns.PROVINCE_CODE)), countDistinct(col(Columns.PREFECTURE_CODE)), countDistinct(col(Columns.COUNTY_CODE)))
+            .agg(
+                countDistinct(col(Columns.PROVINCE_CODE)),
+                countDistinct(col(Columns.PREFECTURE_CODE)),
+                countDistinct(col(Columns.COUNTY_CODE)))
             .first();
     Map<String, Long> out = new LinkedHashMap<>();
     out.put("provinces", r.getLong(0));
@@ -423,7 +543,9 @@ public final class RunJob {
   /** Partitions of the accepted documents: one per 64 MiB of input, at least two per core. */
   private int documentPartitions(SparkSession spark) {
     long bytes = files.stream().mapToLong(InputFile::bytes).sum();
-    return (int) Math.max(2L * spark.sparkContext().defaultParallelism(), Math.min(10_000, bytes / (64L << 20)));
+    return (int)
+        Math.max(
+            2L * spark.sparkContext().defaultParallelism(), Math.min(10_000, bytes / (64L << 20)));
   }
 
   private int files(long rows) {

@@ -17,12 +17,17 @@ final class Summary {
     out.printf("    duplicate        %,d  (near copies %,d)%n", c.duplicates(), r.nearDuplicates());
     out.printf("    quarantined      %,d%s%n", c.quarantined(), reasons(c.reasons()));
     if (r.quarantineExceeded()) {
-      out.printf("  WARNING: %.1f%% of the records were quarantined, above the allowed share (exit code 4)%n", 100 * c.quarantineRatio());
+      out.printf(
+          "  WARNING: %.1f%% of the records were quarantined, above the allowed share (exit code 4)%n",
+          100 * c.quarantineRatio());
     }
     Map<String, Long> regions = r.distinctRegions();
     out.printf(
         "  regions            %,d provinces, %,d prefectures, %,d counties (documents by level: %s)%n",
-        regions.get("provinces"), regions.get("prefectures"), regions.get("counties"), r.documentsByRegionLevel());
+        regions.get("provinces"),
+        regions.get("prefectures"),
+        regions.get("counties"),
+        r.documentsByRegionLevel());
     printTop(out, "top slogans", r.topSlogans(), "documents");
     printTop(out, "top topics", r.topTopics(), "documents about it");
     out.printf("  output             %s%n", r.snapshotDir());
@@ -34,7 +39,8 @@ final class Summary {
         outputRoot, r.snapshotId());
   }
 
-  private static void printTop(PrintStream out, String label, java.util.List<Map.Entry<String, Long>> top, String unit) {
+  private static void printTop(
+      PrintStream out, String label, java.util.List<Map.Entry<String, Long>> top, String unit) {
     out.printf("  %-18s %s%n", label, top.isEmpty() ? "(none)" : "");
     for (Map.Entry<String, Long> e : top) {
       out.printf("    %s %,d %s%n", pad(e.getKey(), 30), e.getValue(), unit);

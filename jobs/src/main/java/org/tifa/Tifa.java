@@ -12,16 +12,16 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.tifa.compare.SnapshotRef;
+import org.tifa.error.ConfigException;
 import org.tifa.error.NoInputException;
 import org.tifa.generate.CorpusGenerator;
 import org.tifa.generate.WriteCorpus;
-import org.tifa.compare.SnapshotRef;
 import org.tifa.ingest.ListInputs;
 import org.tifa.options.CompareOptions;
+import org.tifa.options.PassagesOptions;
 import org.tifa.options.ReportOptions;
 import org.tifa.options.RunOptions;
-import org.tifa.options.PassagesOptions;
-import org.tifa.error.ConfigException;
 import org.tifa.reference.TifaConfig;
 import org.tifa.spark.Logs;
 import org.tifa.spark.Sessions;
@@ -30,13 +30,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code tifa} command line: parses, validates, starts Spark, runs a job, sets the exit code. */
+/**
+ * The {@code tifa} command line: parses, validates, starts Spark, runs a job, sets the exit code.
+ */
 @Command(
     name = "tifa",
     mixinStandardHelpOptions = true,
     versionProvider = Tifa.VersionProvider.class,
-    description = "Tracks how political slogans and policy topics spread across China's regions over time.",
-    subcommands = {Tifa.Run.class, Tifa.Compare.class, Tifa.Report.class, Tifa.Passages.class, Tifa.Generate.class})
+    description =
+        "Tracks how political slogans and policy topics spread across China's regions over time.",
+    subcommands = {
+      Tifa.Run.class,
+      Tifa.Compare.class,
+      Tifa.Report.class,
+      Tifa.Passages.class,
+      Tifa.Generate.class
+    })
 public final class Tifa implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -75,7 +84,9 @@ public final class Tifa implements Callable<Integer> {
     }
   }
 
-  /** A command's failure under a hosted session, which main reports by throwing instead of exiting. */
+  /**
+   * A command's failure under a hosted session, which main reports by throwing instead of exiting.
+   */
   public static final class HostedFailure extends RuntimeException {
     private final int code;
 
@@ -94,7 +105,9 @@ public final class Tifa implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Tifa());
     cli.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println("tifa: " + oneLine(ex.getMessage()) + " (see --help)");
+          ex.getCommandLine()
+              .getErr()
+              .println("tifa: " + oneLine(ex.getMessage()) + " (see --help)");
           return USAGE;
         });
     cli.setExecutionExceptionHandler(
@@ -136,7 +149,8 @@ public final class Tifa implements Callable<Integer> {
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
-      description = "Reads JSON reports and writes one Parquet snapshot (documents, quarantine, manifest).",
+      description =
+          "Reads JSON reports and writes one Parquet snapshot (documents, quarantine, manifest).",
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
         "0:success",
@@ -151,31 +165,44 @@ public final class Tifa implements Callable<Integer> {
         names = "--input",
         arity = "1..*",
         paramLabel = "PATH",
-        description = "Input file, directory or glob (local, hdfs://, s3a://); .jsonl, .json and their .gz/.bz2 forms. Repeatable. Default: the bundled sample.")
+        description =
+            "Input file, directory or glob (local, hdfs://, s3a://); .jsonl, .json and their .gz/.bz2 forms. Repeatable. Default: the bundled sample.")
     List<String> inputs;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "Snapshot root directory. Default: ./tifa-out")
+    @Option(
+        names = "--output",
+        paramLabel = "DIR",
+        description = "Snapshot root directory. Default: ./tifa-out")
     String output;
 
-    @Option(names = "--conf", paramLabel = "FILE", description = "YAML file overriding the bundled conf/tifa.yaml settings.")
+    @Option(
+        names = "--conf",
+        paramLabel = "FILE",
+        description = "YAML file overriding the bundled conf/tifa.yaml settings.")
     String conf;
 
     @Option(
         names = "--snapshot",
         paramLabel = "ID",
-        description = "Snapshot id. Default: the UTC start time, e.g. 20240319T074903Z (-2, -3, … appended when taken).")
+        description =
+            "Snapshot id. Default: the UTC start time, e.g. 20240319T074903Z (-2, -3, … appended when taken).")
     String snapshot;
 
-    @Option(names = "--replace", description = "Replace an existing snapshot of the same id (refused without it).")
+    @Option(
+        names = "--replace",
+        description = "Replace an existing snapshot of the same id (refused without it).")
     boolean replace;
 
     @Option(
         names = "--max-quarantine-ratio",
         paramLabel = "R",
-        description = "Exit 4 when more than this share of records is quarantined (0..1). Default: 0.5")
+        description =
+            "Exit 4 when more than this share of records is quarantined (0..1). Default: 0.5")
     Double maxQuarantineRatio;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
+    @Option(
+        names = {"-v", "--verbose"},
+        description = "Log Spark at INFO and Tifa at DEBUG.")
     boolean verbose;
 
     @Override
@@ -184,19 +211,38 @@ public final class Tifa implements Callable<Integer> {
       RunOptions options = withDefaults().validate();
       Logs.configure(options.verbose());
       Configuration hadoop = Hadoop.configuration();
-      TifaConfig config = options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
-      List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, options.output(), hadoop);
+      TifaConfig config =
+          options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
+      List<ListInputs.InputFile> files =
+          ListInputs.list(options.inputs(), config.extensions, options.output(), hadoop);
       ReferenceData reference = ReferenceData.bundled();
       SnapshotWriter writer =
           openWriter(
-              options.output(), options.snapshotId(), defaultSnapshotId(startedAt), SnapshotWriter.Kind.SNAPSHOT, replace, config.leftoverAge,
-              hadoop, startedAt);
-      Logs.tifa().info("tifa run: {} input file(s), snapshot {}, config sha256 {}", files.size(), writer.id(), config.sha256());
-      return onSession("tifa run", System.console() != null, writer::abandon, spark -> {
-        RunJob.Result result = new RunJob(options, config, reference, files, writer, startedAt, () -> {}).run(spark);
-        Summary.print(System.out, result, options.output());
-        return result.quarantineExceeded() ? QUARANTINE_EXCEEDED : OK;
-      });
+              options.output(),
+              options.snapshotId(),
+              defaultSnapshotId(startedAt),
+              SnapshotWriter.Kind.SNAPSHOT,
+              replace,
+              config.leftoverAge,
+              hadoop,
+              startedAt);
+      Logs.tifa()
+          .info(
+              "tifa run: {} input file(s), snapshot {}, config sha256 {}",
+              files.size(),
+              writer.id(),
+              config.sha256());
+      return onSession(
+          "tifa run",
+          System.console() != null,
+          writer::abandon,
+          spark -> {
+            RunJob.Result result =
+                new RunJob(options, config, reference, files, writer, startedAt, () -> {})
+                    .run(spark);
+            Summary.print(System.out, result, options.output());
+            return result.quarantineExceeded() ? QUARANTINE_EXCEEDED : OK;
+          });
     }
 
     private RunOptions withDefaults() {
@@ -217,7 +263,8 @@ public final class Tifa implements Callable<Integer> {
       name = "compare",
       mixinStandardHelpOptions = true,
       sortOptions = false,
-      description = "Compares two snapshots: term changes with their significance, diffusion of terms across regions, region similarity.",
+      description =
+          "Compares two snapshots: term changes with their significance, diffusion of terms across regions, region similarity.",
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
         "0:success",
@@ -232,37 +279,56 @@ public final class Tifa implements Callable<Integer> {
         names = "--base",
         required = true,
         paramLabel = "SNAPSHOT",
-        description = "The base snapshot: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
+        description =
+            "The base snapshot: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
     String base;
 
-    @Option(names = "--target", required = true, paramLabel = "SNAPSHOT", description = "The target snapshot, given the same ways.")
+    @Option(
+        names = "--target",
+        required = true,
+        paramLabel = "SNAPSHOT",
+        description = "The target snapshot, given the same ways.")
     String target;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Comparison root directory: the comparison goes to DIR/<id>/.")
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "DIR",
+        description = "Comparison root directory: the comparison goes to DIR/<id>/.")
     String output;
 
     @Option(
         names = "--grain",
         paramLabel = "GRAIN",
-        description = "all: each region over the whole snapshots; day, week, month, quarter or year: the same periods of both. Default: all")
+        description =
+            "all: each region over the whole snapshots; day, week, month, quarter or year: the same periods of both. Default: all")
     String grain = CompareOptions.DEFAULT_GRAIN;
 
     @Option(
         names = "--level",
         paramLabel = "LEVEL",
-        description = "Finest region level: term_changes covers country down to it, term_diffusion and region_similarity are at it (country, province, prefecture, county). Default: prefecture")
+        description =
+            "Finest region level: term_changes covers country down to it, term_diffusion and region_similarity are at it (country, province, prefecture, county). Default: prefecture")
     String level = CompareOptions.DEFAULT_LEVEL;
 
-    @Option(names = "--top", paramLabel = "N", description = "Rows per list (new slogans, risers, fallers) of the console summary. Default: 10")
+    @Option(
+        names = "--top",
+        paramLabel = "N",
+        description =
+            "Rows per list (new slogans, risers, fallers) of the console summary. Default: 10")
     int top = CompareOptions.DEFAULT_TOP;
 
     @Option(
         names = "--alpha",
         paramLabel = "A",
-        description = "Significance level of the two-proportion test: a share change with a smaller p-value is up or down, else same. Default: 0.05")
+        description =
+            "Significance level of the two-proportion test: a share change with a smaller p-value is up or down, else same. Default: 0.05")
     double alpha = CompareOptions.DEFAULT_ALPHA;
 
-    @Option(names = "--similar", paramLabel = "K", description = "Most similar partners kept per region in region_similarity. Default: 10")
+    @Option(
+        names = "--similar",
+        paramLabel = "K",
+        description = "Most similar partners kept per region in region_similarity. Default: 10")
     int similar = CompareOptions.DEFAULT_SIMILAR;
 
     @Option(
@@ -271,16 +337,22 @@ public final class Tifa implements Callable<Integer> {
         description = "Comparison id. Default: <base id>..<target id>.")
     String id;
 
-    @Option(names = "--replace", description = "Replace an existing comparison of the same id (refused without it).")
+    @Option(
+        names = "--replace",
+        description = "Replace an existing comparison of the same id (refused without it).")
     boolean replace;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
+    @Option(
+        names = {"-v", "--verbose"},
+        description = "Log Spark at INFO and Tifa at DEBUG.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
       Instant startedAt = Instant.now();
-      CompareOptions options = new CompareOptions(base, target, output, grain, level, top, similar, alpha, id, verbose).validate();
+      CompareOptions options =
+          new CompareOptions(base, target, output, grain, level, top, similar, alpha, id, verbose)
+              .validate();
       Configuration hadoop = Hadoop.configuration();
       SnapshotRef baseRef = SnapshotRef.resolve("--base", options.base(), hadoop);
       SnapshotRef targetRef = SnapshotRef.resolve("--target", options.target(), hadoop);
@@ -288,33 +360,62 @@ public final class Tifa implements Callable<Integer> {
       for (SnapshotRef ref : List.of(baseRef, targetRef)) {
         if (!ref.grains().contains(counted)) {
           throw new ConfigException(
-              "--grain " + options.grain() + " needs term_counts at grain " + counted + ", and snapshot " + ref.snapshotId()
-                  + " was counted at " + String.join(", ", ref.grains()) + " only");
+              "--grain "
+                  + options.grain()
+                  + " needs term_counts at grain "
+                  + counted
+                  + ", and snapshot "
+                  + ref.snapshotId()
+                  + " was counted at "
+                  + String.join(", ", ref.grains())
+                  + " only");
         }
       }
       for (SnapshotRef ref : List.of(baseRef, targetRef)) {
         if (sameDirectory(options.output(), new Path(ref.dir()).getParent(), hadoop)) {
           throw new ConfigException(
-              "--output " + options.output() + " holds snapshot " + ref.snapshotId() + ": its LATEST must keep naming a snapshot, "
+              "--output "
+                  + options.output()
+                  + " holds snapshot "
+                  + ref.snapshotId()
+                  + ": its LATEST must keep naming a snapshot, "
                   + "write comparisons to another directory");
         }
       }
       String compareId = options.compareIdFor(baseRef.snapshotId(), targetRef.snapshotId());
 
       Logs.configure(options.verbose());
-      SnapshotWriter writer = openWriter(
-              options.output(), compareId, null, SnapshotWriter.Kind.COMPARISON, replace, SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE, hadoop,
+      SnapshotWriter writer =
+          openWriter(
+              options.output(),
+              compareId,
+              null,
+              SnapshotWriter.Kind.COMPARISON,
+              replace,
+              SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE,
+              hadoop,
               startedAt);
-      Logs.tifa().info("tifa compare: {} against {}, comparison {}", baseRef.dir(), targetRef.dir(), compareId);
+      Logs.tifa()
+          .info(
+              "tifa compare: {} against {}, comparison {}",
+              baseRef.dir(),
+              targetRef.dir(),
+              compareId);
       List<String> differences = SnapshotRef.configDifferences(baseRef, targetRef);
       if (!baseRef.configSha256().equals(targetRef.configSha256())) {
-        Logs.tifa().warn("the two snapshots were made with different configurations: {}", differences);
+        Logs.tifa()
+            .warn("the two snapshots were made with different configurations: {}", differences);
       }
-      return onSession("tifa compare", System.console() != null, writer::abandon, spark -> {
-        CompareJob.Result result = new CompareJob(options, baseRef, targetRef, writer, startedAt).run(spark);
-        System.out.print(CompareSummary.format(result, options.output()));
-        return OK;
-      });
+      return onSession(
+          "tifa compare",
+          System.console() != null,
+          writer::abandon,
+          spark -> {
+            CompareJob.Result result =
+                new CompareJob(options, baseRef, targetRef, writer, startedAt).run(spark);
+            System.out.print(CompareSummary.format(result, options.output()));
+            return OK;
+          });
     }
   }
 
@@ -332,7 +433,14 @@ public final class Tifa implements Callable<Integer> {
       Configuration hadoop,
       Instant startedAt)
       throws Exception {
-    SnapshotWriter writer = SnapshotWriter.open(output, id, defaultId, SnapshotWriter.Settings.of(kind, replace, leftoverAge), hadoop, startedAt);
+    SnapshotWriter writer =
+        SnapshotWriter.open(
+            output,
+            id,
+            defaultId,
+            SnapshotWriter.Settings.of(kind, replace, leftoverAge),
+            hadoop,
+            startedAt);
     for (String leftover : writer.leftovers()) {
       Logs.tifa().warn("leftover: {}", leftover);
     }
@@ -351,7 +459,8 @@ public final class Tifa implements Callable<Integer> {
    * started it; one that a platform started before Tifa (a Databricks JAR task) stays up. {@code
    * onStartFailure} runs when the session cannot start (a writer gives up its claim on the output).
    */
-  private static int onSession(String name, boolean progressBar, Runnable onStartFailure, OnSession body) throws Exception {
+  private static int onSession(
+      String name, boolean progressBar, Runnable onStartFailure, OnSession body) throws Exception {
     boolean own = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark;
     try {
@@ -370,7 +479,8 @@ public final class Tifa implements Callable<Integer> {
   }
 
   /** Whether two paths are one directory; on the local filesystem through symbolic links too. */
-  private static boolean sameDirectory(String dir, Path other, Configuration hadoop) throws java.io.IOException {
+  private static boolean sameDirectory(String dir, Path other, Configuration hadoop)
+      throws java.io.IOException {
     if (other == null) {
       return false;
     }
@@ -383,7 +493,9 @@ public final class Tifa implements Callable<Integer> {
     if ("file".equals(a.toUri().getScheme()) && "file".equals(b.toUri().getScheme())) {
       java.nio.file.Path x = java.nio.file.Path.of(a.toUri());
       java.nio.file.Path y = java.nio.file.Path.of(b.toUri());
-      return java.nio.file.Files.exists(x) && java.nio.file.Files.exists(y) && java.nio.file.Files.isSameFile(x, y);
+      return java.nio.file.Files.exists(x)
+          && java.nio.file.Files.exists(y)
+          && java.nio.file.Files.isSameFile(x, y);
     }
     return false;
   }
@@ -393,7 +505,8 @@ public final class Tifa implements Callable<Integer> {
       name = "report",
       mixinStandardHelpOptions = true,
       sortOptions = false,
-      description = "Renders one self-contained, offline HTML page of a snapshot: top terms, maps, trends, diffusion, changes, manifest.",
+      description =
+          "Renders one self-contained, offline HTML page of a snapshot: top terms, maps, trends, diffusion, changes, manifest.",
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
         "0:success",
@@ -407,57 +520,93 @@ public final class Tifa implements Callable<Integer> {
         names = "--snapshot",
         required = true,
         paramLabel = "SNAPSHOT",
-        description = "The snapshot to show: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
+        description =
+            "The snapshot to show: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
     String snapshot;
 
     @Option(
         names = "--compare-with",
         paramLabel = "SNAPSHOT",
-        description = "A base snapshot, given the same ways: adds the biggest risers and fallers since it, with their significance, and the new slogans.")
+        description =
+            "A base snapshot, given the same ways: adds the biggest risers and fallers since it, with their significance, and the new slogans.")
     String compareWith;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE.html", description = "The HTML file to write (replaced if it exists).")
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "FILE.html",
+        description = "The HTML file to write (replaced if it exists).")
     String output;
 
     @Option(
         names = "--region",
         paramLabel = "CODE",
-        description = "GB/T 2260 code of the region whose monthly trend is set against the country's, and whose province is mapped by prefecture. Default: the province with the most documents")
+        description =
+            "GB/T 2260 code of the region whose monthly trend is set against the country's, and whose province is mapped by prefecture. Default: the province with the most documents")
     String region;
 
-    @Option(names = "--top", paramLabel = "N", description = "Terms per ranking, map selector and trend (1..50). Default: 10")
+    @Option(
+        names = "--top",
+        paramLabel = "N",
+        description = "Terms per ranking, map selector and trend (1..50). Default: 10")
     int top = ReportOptions.DEFAULT_TOP;
 
-    @Option(names = "--conf", paramLabel = "FILE", description = "YAML file overriding the bundled conf/tifa.yaml settings (its report section).")
+    @Option(
+        names = "--conf",
+        paramLabel = "FILE",
+        description =
+            "YAML file overriding the bundled conf/tifa.yaml settings (its report section).")
     String conf;
 
-    @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
+    @Option(
+        names = {"-v", "--verbose"},
+        description = "Log Spark at INFO and Tifa at DEBUG.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-      ReportOptions options = new ReportOptions(snapshot, compareWith, output, region, top, conf, verbose).validate();
+      ReportOptions options =
+          new ReportOptions(snapshot, compareWith, output, region, top, conf, verbose).validate();
       Configuration hadoop = Hadoop.configuration();
-      TifaConfig config = options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
+      TifaConfig config =
+          options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
       SnapshotRef shown = SnapshotRef.resolve("--snapshot", options.snapshot(), hadoop);
-      SnapshotRef base = options.compareWith() == null ? null : SnapshotRef.resolve("--compare-with", options.compareWith(), hadoop);
+      SnapshotRef base =
+          options.compareWith() == null
+              ? null
+              : SnapshotRef.resolve("--compare-with", options.compareWith(), hadoop);
       if (base != null) {
         for (SnapshotRef ref : List.of(base, shown)) {
           if (!ref.grains().contains("year")) {
             throw new ConfigException(
-                "--compare-with needs term_counts at grain year in both snapshots, and snapshot " + ref.snapshotId() + " was counted at "
-                    + String.join(", ", ref.grains()) + " only");
+                "--compare-with needs term_counts at grain year in both snapshots, and snapshot "
+                    + ref.snapshotId()
+                    + " was counted at "
+                    + String.join(", ", ref.grains())
+                    + " only");
           }
         }
       }
       Logs.configure(options.verbose());
-      Logs.tifa().info("tifa report: snapshot {}{}", shown.dir(), base == null ? "" : " against " + base.dir());
-      return onSession("tifa report", System.console() != null, () -> {}, spark -> {
-        ReportJob.Result result = new ReportJob(options, config, shown, base).run(spark);
-        System.out.printf("report of snapshot %s (%,d documents): %s, %,d bytes%n", shown.snapshotId(), result.model().meta().documents(),
-            result.output(), result.bytes());
-        return OK;
-      });
+      Logs.tifa()
+          .info(
+              "tifa report: snapshot {}{}",
+              shown.dir(),
+              base == null ? "" : " against " + base.dir());
+      return onSession(
+          "tifa report",
+          System.console() != null,
+          () -> {},
+          spark -> {
+            ReportJob.Result result = new ReportJob(options, config, shown, base).run(spark);
+            System.out.printf(
+                "report of snapshot %s (%,d documents): %s, %,d bytes%n",
+                shown.snapshotId(),
+                result.model().meta().documents(),
+                result.output(),
+                result.bytes());
+            return OK;
+          });
     }
   }
 
@@ -466,7 +615,8 @@ public final class Tifa implements Callable<Integer> {
       name = "passages",
       mixinStandardHelpOptions = true,
       sortOptions = false,
-      description = "Prints the passages where a term appears in a snapshot (keyword in context): region, date, title and the sentence with the term marked.",
+      description =
+          "Prints the passages where a term appears in a snapshot (keyword in context): region, date, title and the sentence with the term marked.",
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
         "0:success (also when no passage matches)",
@@ -480,43 +630,78 @@ public final class Tifa implements Callable<Integer> {
         names = "--snapshot",
         required = true,
         paramLabel = "SNAPSHOT",
-        description = "The snapshot to read: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
+        description =
+            "The snapshot to read: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
     String snapshot;
 
-    @Option(names = "--term", required = true, paramLabel = "TERM", description = "A slogan or topic: its id, display form or an alias (e.g. 新质生产力, 人工智能+, party_building, 党的建设).")
+    @Option(
+        names = "--term",
+        required = true,
+        paramLabel = "TERM",
+        description =
+            "A slogan or topic: its id, display form or an alias (e.g. 新质生产力, 人工智能+, party_building, 党的建设).")
     String term;
 
-    @Option(names = "--region", paramLabel = "CODE", description = "Only documents of this region or inside it (GB/T 2260 code, e.g. 371500).")
+    @Option(
+        names = "--region",
+        paramLabel = "CODE",
+        description = "Only documents of this region or inside it (GB/T 2260 code, e.g. 371500).")
     String region;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Only documents published on or after this date (2024-03-19).")
+    @Option(
+        names = "--from",
+        paramLabel = "DATE",
+        description = "Only documents published on or after this date (2024-03-19).")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "Only documents published on or before this date.")
+    @Option(
+        names = "--to",
+        paramLabel = "DATE",
+        description = "Only documents published on or before this date.")
     String to;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Most passages printed, earliest first (1..100000). Default: 20")
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        description = "Most passages printed, earliest first (1..100000). Default: 20")
     int limit = PassagesOptions.DEFAULT_LIMIT;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (the default), csv or json (one object per line).")
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description = "text (the default), csv or json (one object per line).")
     String format = "text";
 
-    @Option(names = {"-v", "--verbose"}, description = "Log Spark at INFO and Tifa at DEBUG.")
+    @Option(
+        names = {"-v", "--verbose"},
+        description = "Log Spark at INFO and Tifa at DEBUG.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
       PassagesOptions options =
-          new PassagesOptions(snapshot, term, region, PassagesOptions.date("--from", from), PassagesOptions.date("--to", to), limit,
-                  PassagesOptions.Format.of(format), verbose)
+          new PassagesOptions(
+                  snapshot,
+                  term,
+                  region,
+                  PassagesOptions.date("--from", from),
+                  PassagesOptions.date("--to", to),
+                  limit,
+                  PassagesOptions.Format.of(format),
+                  verbose)
               .validate();
-      SnapshotRef ref = SnapshotRef.resolve("--snapshot", options.snapshot(), Hadoop.configuration());
+      SnapshotRef ref =
+          SnapshotRef.resolve("--snapshot", options.snapshot(), Hadoop.configuration());
       Logs.configure(options.verbose());
-      return onSession("tifa passages", false, () -> {}, spark -> {
-        PassagesJob.Result result = new PassagesJob(options, ref).run(spark);
-        PassagesJob.print(result, options.format(), System.out, System.err);
-        return OK;
-      });
+      return onSession(
+          "tifa passages",
+          false,
+          () -> {},
+          spark -> {
+            PassagesJob.Result result = new PassagesJob(options, ref).run(spark);
+            PassagesJob.print(result, options.format(), System.out, System.err);
+            return OK;
+          });
     }
   }
 
@@ -529,13 +714,20 @@ public final class Tifa implements Callable<Integer> {
     @Option(names = "--docs", required = true, paramLabel = "N", description = "Number of records.")
     long docs;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Directory for the part files.")
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "DIR",
+        description = "Directory for the part files.")
     String output;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed. Default: 1")
     long seed = 1;
 
-    @Option(names = "--files", paramLabel = "K", description = "Number of part files. Default: one per 100,000 records")
+    @Option(
+        names = "--files",
+        paramLabel = "K",
+        description = "Number of part files. Default: one per 100,000 records")
     Integer files;
 
     @Option(names = "--gzip", description = "Compress the part files with gzip.")
@@ -546,7 +738,8 @@ public final class Tifa implements Callable<Integer> {
       if (docs <= 0) {
         throw new ConfigException("--docs must be a positive number");
       }
-      int parts = files != null ? files : (int) Math.max(1, Math.min(10_000, (docs + 99_999) / 100_000));
+      int parts =
+          files != null ? files : (int) Math.max(1, Math.min(10_000, (docs + 99_999) / 100_000));
       if (parts <= 0 || parts > docs) {
         throw new ConfigException("--files must be between 1 and --docs");
       }
@@ -554,13 +747,16 @@ public final class Tifa implements Callable<Integer> {
       long started = System.nanoTime();
       WriteCorpus.Written written =
           WriteCorpus.write(
-              new CorpusGenerator(seed, reference.gazetteer(), reference.lexicon(), reference.taxonomy()),
+              new CorpusGenerator(
+                  seed, reference.gazetteer(), reference.lexicon(), reference.taxonomy()),
               docs,
               java.nio.file.Path.of(output),
               parts,
               gzip);
       double seconds = (System.nanoTime() - started) / 1e9;
-      System.out.printf("%,d records in %d file(s), %,d bytes, %.1f s, under %s%n", docs, written.files().size(), written.bytes(), seconds, output);
+      System.out.printf(
+          "%,d records in %d file(s), %,d bytes, %.1f s, under %s%n",
+          docs, written.files().size(), written.bytes(), seconds, output);
       return OK;
     }
   }
@@ -572,7 +768,11 @@ public final class Tifa implements Callable<Integer> {
     } catch (java.io.FileNotFoundException e) {
       throw new ConfigException("--conf file not found: " + ConfigException.quote(file));
     } catch (java.io.IOException e) {
-      throw new ConfigException("--conf file unreadable: " + ConfigException.quote(file) + ": " + ConfigException.clip(e.getMessage(), 200));
+      throw new ConfigException(
+          "--conf file unreadable: "
+              + ConfigException.quote(file)
+              + ": "
+              + ConfigException.clip(e.getMessage(), 200));
     }
   }
 

@@ -12,7 +12,8 @@ public final class Version {
 
   private static String load() {
     Properties p = new Properties();
-    try (InputStream in = Version.class.getClassLoader().getResourceAsStream("tifa/version.properties")) {
+    try (InputStream in =
+        Version.class.getClassLoader().getResourceAsStream("tifa/version.properties")) {
       if (in != null) {
         p.load(in);
       }

@@ -39,7 +39,13 @@ class CompareCliTest {
   @Test
   void aMissingSnapshotIsNoInput() throws IOException {
     assertOneLineError(
-        compare("--base", tmp.resolve("nowhere").toString(), "--target", good().toString(), "--output", tmp.resolve("o").toString()),
+        compare(
+            "--base",
+            tmp.resolve("nowhere").toString(),
+            "--target",
+            good().toString(),
+            "--output",
+            tmp.resolve("o").toString()),
         Tifa.NO_INPUT,
         "--base " + tmp.resolve("nowhere") + ": not found");
   }
@@ -48,16 +54,30 @@ class CompareCliTest {
   void aDirectoryThatIsNoSnapshotIsNoInput() throws IOException {
     Files.createDirectories(tmp.resolve("plain"));
     assertOneLineError(
-        compare("--base", good().toString(), "--target", tmp.resolve("plain").toString(), "--output", tmp.resolve("o").toString()),
+        compare(
+            "--base",
+            good().toString(),
+            "--target",
+            tmp.resolve("plain").toString(),
+            "--output",
+            tmp.resolve("o").toString()),
         Tifa.NO_INPUT,
         "--target " + tmp.resolve("plain") + ": not a Tifa snapshot");
   }
 
   @Test
   void anotherSchemaVersionHasItsOwnExitCode() throws IOException {
-    Path future = ManifestOnly.snapshot(tmp.resolve("future"), "future", Tables.SCHEMA_VERSION + 1, List.of("year"), SHA);
+    Path future =
+        ManifestOnly.snapshot(
+            tmp.resolve("future"), "future", Tables.SCHEMA_VERSION + 1, List.of("year"), SHA);
     assertOneLineError(
-        compare("--base", future.toString(), "--target", good().toString(), "--output", tmp.resolve("o").toString()),
+        compare(
+            "--base",
+            future.toString(),
+            "--target",
+            good().toString(),
+            "--output",
+            tmp.resolve("o").toString()),
         Tifa.INCOMPATIBLE_SNAPSHOT,
         "snapshot future has schema version " + (Tables.SCHEMA_VERSION + 1));
   }
@@ -65,12 +85,26 @@ class CompareCliTest {
   @Test
   void aGrainTheSnapshotsWereNotCountedAtIsAUsageError() throws IOException {
     assertOneLineError(
-        compare("--base", good().toString(), "--target", good().toString(), "--output", tmp.resolve("o").toString(), "--grain", "week"),
+        compare(
+            "--base",
+            good().toString(),
+            "--target",
+            good().toString(),
+            "--output",
+            tmp.resolve("o").toString(),
+            "--grain",
+            "week"),
         Tifa.USAGE,
         "--grain week needs term_counts at grain week, and snapshot good was counted at month, year only");
     Path monthly = ManifestOnly.snapshot(tmp.resolve("monthly"), "monthly", List.of("month"), SHA);
     assertOneLineError(
-        compare("--base", monthly.toString(), "--target", good().toString(), "--output", tmp.resolve("o").toString()),
+        compare(
+            "--base",
+            monthly.toString(),
+            "--target",
+            good().toString(),
+            "--output",
+            tmp.resolve("o").toString()),
         Tifa.USAGE,
         "--grain all needs term_counts at grain year");
   }
@@ -88,8 +122,17 @@ class CompareCliTest {
   void badOptionsAreUsageErrors() throws IOException {
     String g = good().toString();
     assertOneLineError(compare("--base", g, "--target", g), Tifa.USAGE, "--output");
-    assertOneLineError(compare("--base", g, "--target", g, "--output", tmp.toString(), "--level", "city"), Tifa.USAGE, "--level 'city'");
-    assertOneLineError(compare("--base", g, "--target", g, "--output", tmp.toString(), "--alpha", "0"), Tifa.USAGE, "--alpha");
-    assertOneLineError(compare("--base", g, "--target", g, "--output", tmp.toString(), "--top", "many"), Tifa.USAGE, "many");
+    assertOneLineError(
+        compare("--base", g, "--target", g, "--output", tmp.toString(), "--level", "city"),
+        Tifa.USAGE,
+        "--level 'city'");
+    assertOneLineError(
+        compare("--base", g, "--target", g, "--output", tmp.toString(), "--alpha", "0"),
+        Tifa.USAGE,
+        "--alpha");
+    assertOneLineError(
+        compare("--base", g, "--target", g, "--output", tmp.toString(), "--top", "many"),
+        Tifa.USAGE,
+        "many");
   }
 }

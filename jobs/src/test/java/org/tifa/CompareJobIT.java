@@ -33,10 +33,9 @@ import org.tifa.testing.Writers;
  * command line, read back with DuckDB.
  *
  * <p>The golden fixture ({@code CompareJobIT/base.jsonl}, {@code target.jsonl}) uses five lexicon
- * slogans, A 中国式现代化, B 两个确立, C 四个自信, D 中国梦, E 两个维护, in documents whose region
- * is given (济南 370100 and 聊城 371500 in 山东 370000, 杭州 330100 in 浙江 330000, 成都 510100 in
- * 四川 510000). Base: first quarter of 2024; target: second quarter. Documents per slogan, counted
- * by reading the files:
+ * slogans, A 中国式现代化, B 两个确立, C 四个自信, D 中国梦, E 两个维护, in documents whose region is given (济南 370100
+ * and 聊城 371500 in 山东 370000, 杭州 330100 in 浙江 330000, 成都 510100 in 四川 510000). Base: first quarter
+ * of 2024; target: second quarter. Documents per slogan, counted by reading the files:
  *
  * <pre>
  *              base                              target
@@ -53,7 +52,8 @@ import org.tifa.testing.Writers;
  */
 class CompareJobIT extends SparkTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path FIXTURE = Path.of(System.getProperty("tifa.repo"), "jobs/src/test/resources/CompareJobIT");
+  private static final Path FIXTURE =
+      Path.of(System.getProperty("tifa.repo"), "jobs/src/test/resources/CompareJobIT");
   private static final Path SAMPLE = Path.of(System.getProperty("tifa.repo"), "data/sample/input");
 
   @TempDir static Path work;
@@ -78,11 +78,29 @@ class CompareJobIT extends SparkTest {
     TifaConfig config =
         conf == null
             ? TifaConfig.defaults()
-            : TifaConfig.withOverrides(new ByteArrayInputStream(Files.readAllBytes(conf)), conf.toString());
+            : TifaConfig.withOverrides(
+                new ByteArrayInputStream(Files.readAllBytes(conf)), conf.toString());
     RunOptions options =
-        new RunOptions(List.of(input.toString()), out.toString(), conf == null ? null : conf.toString(), id, null, false).validate();
-    List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
-    new RunJob(options, config, REFERENCE, files, Writers.snapshot(out.toString(), id), Instant.now(), () -> {}).run(spark());
+        new RunOptions(
+                List.of(input.toString()),
+                out.toString(),
+                conf == null ? null : conf.toString(),
+                id,
+                null,
+                false)
+            .validate();
+    List<ListInputs.InputFile> files =
+        ListInputs.list(
+            options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
+    new RunJob(
+            options,
+            config,
+            REFERENCE,
+            files,
+            Writers.snapshot(out.toString(), id),
+            Instant.now(),
+            () -> {})
+        .run(spark());
   }
 
   private static Outcome compare(String... args) {
@@ -98,35 +116,53 @@ class CompareJobIT extends SparkTest {
     Path out = work.resolve("golden");
     // The base as a snapshot root (its LATEST names "base"), the target as a LATEST file.
     Outcome o =
-        compare("--base", work.resolve("base-root").toString(), "--target", work.resolve("target-root/LATEST").toString(),
-            "--output", out.toString());
+        compare(
+            "--base",
+            work.resolve("base-root").toString(),
+            "--target",
+            work.resolve("target-root/LATEST").toString(),
+            "--output",
+            out.toString());
     assertEquals(Tifa.OK, o.code(), o.out() + o.err());
     Path cmp = out.resolve("base..target");
     assertEquals("base..target\n", Files.readString(out.resolve("LATEST")));
     Assertions.assertTrue(Files.exists(cmp.resolve("_SUCCESS")));
 
-    assertEquals(List.of(), DuckDb.query("SELECT doc_id, topics FROM read_parquet('" + work.resolve("base-root/base/documents")
-        + "/*.parquet') WHERE len(topics) > 0"), "the fixture mentions no topic: every count below is a slogan's");
+    assertEquals(
+        List.of(),
+        DuckDb.query(
+            "SELECT doc_id, topics FROM read_parquet('"
+                + work.resolve("base-root/base/documents")
+                + "/*.parquet') WHERE len(topics) > 0"),
+        "the fixture mentions no topic: every count below is a slogan's");
 
     String columns =
         "region_code, term_id, base_mentions, target_mentions, base_documents, target_documents, base_region_documents, "
             + "target_region_documents, round(z_score, 4), status";
     List<List<Object>> rows =
-        DuckDb.query("SELECT " + columns + " FROM " + parquet(cmp, Tables.TERM_CHANGES) + " ORDER BY region_level, region_code, term_id");
+        DuckDb.query(
+            "SELECT "
+                + columns
+                + " FROM "
+                + parquet(cmp, Tables.TERM_CHANGES)
+                + " ORDER BY region_level, region_code, term_id");
     String a = "中国式现代化", b = "两个确立", c = "四个自信", d = "中国梦", e = "两个维护";
     List<List<Object>> expected =
         List.of(
             // Country: base 16 documents (10+4+2), target 17 (10+4+3).
-            // A 3→9: p1 .1875, p2 .5294, pooled 12/33, var .23140×(1/16+1/17)=.028075, z 2.0406 (p .041): up.
+            // A 3→9: p1 .1875, p2 .5294, pooled 12/33, var .23140×(1/16+1/17)=.028075, z 2.0406 (p
+            // .041): up.
             row("000000", a, 3, 10, 3, 9, 16, 17, 2.0406, "up"),
-            // B 9→4: p1 .5625, p2 .2353, pooled 13/33, var .028966, z −1.9225 (p .055): not significant.
+            // B 9→4: p1 .5625, p2 .2353, pooled 13/33, var .028966, z −1.9225 (p .055): not
+            // significant.
             row("000000", b, 9, 4, 9, 4, 16, 17, -1.9225, "same"),
             // C 5→6: pooled 11/33, z .2463. D 5→5: pooled 10/33, z −.1148.
             row("000000", c, 5, 6, 5, 6, 16, 17, 0.2463, "same"),
             row("000000", d, 5, 5, 5, 5, 16, 17, -0.1148, "same"),
             // E 0→2: new; pooled 2/33, var .056933×.121324, z 1.4156.
             row("000000", e, 0, 2, 0, 2, 16, 17, 1.4156, "new"),
-            // Prefectures. 杭州 4 and 4: A 2→0 gone (pooled .25, var .1875×.5, z −1.6330); C 4→4, pooled 1: z 0.
+            // Prefectures. 杭州 4 and 4: A 2→0 gone (pooled .25, var .1875×.5, z −1.6330); C 4→4,
+            // pooled 1: z 0.
             row("330100", a, 2, 0, 2, 0, 4, 4, -1.6330, "gone"),
             row("330100", c, 4, 4, 4, 4, 4, 4, 0.0, "same"),
             // 济南 10 and 10: A 1→9 (pooled .5, var .05, z 3.5777) up; B 9→1 down; C 1→2 (pooled .15,
@@ -157,13 +193,18 @@ class CompareJobIT extends SparkTest {
     // The significance order: in 济南, C doubled its share (1→2 of 10, +100%) and D rose by two
     // thirds (3→5, +67%), yet D's change is the surer one and ranks first.
     List<List<Object>> ranked =
-        DuckDb.query("SELECT term_id, round(share_change_relative, 4) FROM " + parquet(cmp, Tables.TERM_CHANGES)
-            + " WHERE region_code = '370100' AND status = 'same' AND base_share > 0 ORDER BY z_score DESC");
+        DuckDb.query(
+            "SELECT term_id, round(share_change_relative, 4) FROM "
+                + parquet(cmp, Tables.TERM_CHANGES)
+                + " WHERE region_code = '370100' AND status = 'same' AND base_share > 0 ORDER BY z_score DESC");
     assertEquals(List.of(List.of(d, 0.6667), List.of(c, 1.0)), ranked);
 
     List<List<Object>> diffusion =
-        DuckDb.query("SELECT term_id, region_code, CAST(first_seen AS VARCHAR), first_doc_id, documents, appearance_rank, days_since_first, "
-            + "term_regions FROM " + parquet(cmp, Tables.TERM_DIFFUSION) + " ORDER BY term_id, appearance_rank, region_code");
+        DuckDb.query(
+            "SELECT term_id, region_code, CAST(first_seen AS VARCHAR), first_doc_id, documents, appearance_rank, days_since_first, "
+                + "term_regions FROM "
+                + parquet(cmp, Tables.TERM_DIFFUSION)
+                + " ORDER BY term_id, appearance_rank, region_code");
     assertEquals(
         sortedByTermThenRank(
             List.of(
@@ -183,9 +224,11 @@ class CompareJobIT extends SparkTest {
     // 成都 B 1.0 (all three documents: every precision counts here). cos(济南, 杭州) = .2/1.07238
     // = .1865, cos(济南, 成都) = .1/1.07238 = .0933; 杭州 and 成都 share nothing.
     List<List<Object>> similar =
-        DuckDb.query("SELECT region_code, similar_region_code, rank, round(similarity, 4), round(slogan_similarity, 4), topic_similarity, "
-            + "shared_terms, region_documents, similar_region_documents FROM " + parquet(cmp, Tables.REGION_SIMILARITY)
-            + " ORDER BY region_code, rank");
+        DuckDb.query(
+            "SELECT region_code, similar_region_code, rank, round(similarity, 4), round(slogan_similarity, 4), topic_similarity, "
+                + "shared_terms, region_documents, similar_region_documents FROM "
+                + parquet(cmp, Tables.REGION_SIMILARITY)
+                + " ORDER BY region_code, rank");
     assertEquals(
         List.of(
             List.of("330100", "370100", 1, 0.1865, 0.1865, "null", 1L, 4L, 10L),
@@ -197,34 +240,61 @@ class CompareJobIT extends SparkTest {
     JsonNode manifest = JSON.readTree(cmp.resolve("manifest.json").toFile());
     assertEquals("base..target", manifest.get("compare_id").asText());
     assertEquals("base", manifest.get("base").get("snapshot_id").asText());
-    assertEquals(work.resolve("base-root/base").toString(), manifest.get("base").get("path").asText());
+    assertEquals(
+        work.resolve("base-root/base").toString(), manifest.get("base").get("path").asText());
     Assertions.assertTrue(manifest.get("config_differs").asBoolean());
     assertEquals(List.of("run.summary_top"), strings(manifest.get("config_differences")));
     assertEquals(22, manifest.get("tables").get(Tables.TERM_CHANGES).asInt());
     assertEquals(7, manifest.get("tables").get(Tables.TERM_DIFFUSION).asInt());
     assertEquals(4, manifest.get("tables").get(Tables.REGION_SIMILARITY).asInt());
     // Statuses over the 22 rows above: new 5, gone 3, up 3, down 2, same 9.
-    assertEquals("{\"new\":5,\"gone\":3,\"up\":3,\"down\":2,\"same\":9}", manifest.get("statuses").toString());
+    assertEquals(
+        "{\"new\":5,\"gone\":3,\"up\":3,\"down\":2,\"same\":9}",
+        manifest.get("statuses").toString());
     assertRequiredKeys(manifest);
 
-    Assertions.assertTrue(o.out().contains("NOTE: the two snapshots were made with different configurations: run.summary_top"), o.out());
-    Assertions.assertTrue(o.out().matches("(?s).*risers\\s*\\n\\s+中国式现代化\\s+济南市\\s+1/10 → 9/10 documents, z \\+3\\.58\\n.*"), o.out());
-    Assertions.assertTrue(o.out().matches("(?s).*fallers\\s*\\n\\s+两个确立\\s+济南市\\s+9/10 → 1/10 documents, z -3\\.58\\n.*"), o.out());
+    Assertions.assertTrue(
+        o.out()
+            .contains(
+                "NOTE: the two snapshots were made with different configurations: run.summary_top"),
+        o.out());
+    Assertions.assertTrue(
+        o.out()
+            .matches(
+                "(?s).*risers\\s*\\n\\s+中国式现代化\\s+济南市\\s+1/10 → 9/10 documents, z \\+3\\.58\\n.*"),
+        o.out());
+    Assertions.assertTrue(
+        o.out()
+            .matches(
+                "(?s).*fallers\\s*\\n\\s+两个确立\\s+济南市\\s+9/10 → 1/10 documents, z -3\\.58\\n.*"),
+        o.out());
   }
 
   @Test
   void aSnapshotComparedWithItselfIsTheSameEverywhere() throws Exception {
     Path out = work.resolve("self");
-    Outcome o = compare("--base", work.resolve("base-root/base").toString(), "--target", work.resolve("base-root").toString(),
-        "--output", out.toString(), "--level", "county", "--id", "self");
+    Outcome o =
+        compare(
+            "--base",
+            work.resolve("base-root/base").toString(),
+            "--target",
+            work.resolve("base-root").toString(),
+            "--output",
+            out.toString(),
+            "--level",
+            "county",
+            "--id",
+            "self");
     assertEquals(Tifa.OK, o.code(), o.out() + o.err());
     // The base's rows: 济南 A B C D, 杭州 A C, 聊城 D (7); 山东 A B C D, 浙江 A C (6); country A B C D (4);
     // no county (every region was given as a prefecture).
     assertEquals(
         List.of(List.of("same", 17L, 0L, 17L)),
-        DuckDb.query("SELECT status, count(*), count(*) FILTER (WHERE z_score <> 0 OR share_change <> 0), "
-            + "count(*) FILTER (WHERE base_documents = target_documents AND base_region_documents = target_region_documents) FROM "
-            + parquet(out.resolve("self"), Tables.TERM_CHANGES) + " GROUP BY status"));
+        DuckDb.query(
+            "SELECT status, count(*), count(*) FILTER (WHERE z_score <> 0 OR share_change <> 0), "
+                + "count(*) FILTER (WHERE base_documents = target_documents AND base_region_documents = target_region_documents) FROM "
+                + parquet(out.resolve("self"), Tables.TERM_CHANGES)
+                + " GROUP BY status"));
     JsonNode manifest = JSON.readTree(out.resolve("self/manifest.json").toFile());
     assertFalse(manifest.get("config_differs").asBoolean());
     assertEquals(List.of(), strings(manifest.get("config_differences")));
@@ -234,26 +304,49 @@ class CompareJobIT extends SparkTest {
   @Test
   void quartersThatDoNotOverlapShareNoPeriod() throws Exception {
     Path out = work.resolve("quarters");
-    Outcome o = compare("--base", work.resolve("base-root").toString(), "--target", work.resolve("target-root").toString(),
-        "--output", out.toString(), "--grain", "quarter");
+    Outcome o =
+        compare(
+            "--base",
+            work.resolve("base-root").toString(),
+            "--target",
+            work.resolve("target-root").toString(),
+            "--output",
+            out.toString(),
+            "--grain",
+            "quarter");
     assertEquals(Tifa.OK, o.code(), o.out() + o.err());
     // Every base row (the 17 of the self-comparison, all in 2024-Q1) is gone; every target row is
     // new: 济南 A-E, 杭州 C, 成都 B (c03's month date is enough for a quarter) = 7, 山东 A-E, 浙江 C,
     // 四川 B = 7, country A-E = 5: 19.
     assertEquals(
         List.of(List.of("2024-Q1", "gone", 17L), List.of("2024-Q2", "new", 19L)),
-        DuckDb.query("SELECT period, status, count(*) FROM " + parquet(out.resolve("base..target"), Tables.TERM_CHANGES)
-            + " GROUP BY ALL ORDER BY period"));
+        DuckDb.query(
+            "SELECT period, status, count(*) FROM "
+                + parquet(out.resolve("base..target"), Tables.TERM_CHANGES)
+                + " GROUP BY ALL ORDER BY period"));
   }
 
-  private static List<Object> row(String code, String term, long bm, long tm, long bd, long td, long bn, long tn, Double z, String status) {
+  private static List<Object> row(
+      String code,
+      String term,
+      long bm,
+      long tm,
+      long bd,
+      long td,
+      long bn,
+      long tn,
+      Double z,
+      String status) {
     List<Object> r = new ArrayList<>(List.of(code, term, bm, tm, bd, td, bn, tn));
     r.add(z);
     r.add(status);
     return r;
   }
 
-  /** The expected rows in the query's order: region level (country, prefecture, province), code, term id. */
+  /**
+   * The expected rows in the query's order: region level (country, prefecture, province), code,
+   * term id.
+   */
   private static List<List<Object>> sortedLikeTheQuery(List<List<Object>> rows) {
     List<List<Object>> sorted = new ArrayList<>(rows);
     sorted.sort(
@@ -277,7 +370,9 @@ class CompareJobIT extends SparkTest {
   }
 
   private static List<List<Object>> nullsAsText(List<List<Object>> rows) {
-    return rows.stream().map(r -> r.stream().map(v -> v == null ? (Object) "null" : v).toList()).toList();
+    return rows.stream()
+        .map(r -> r.stream().map(v -> v == null ? (Object) "null" : v).toList())
+        .toList();
   }
 
   private static List<String> strings(JsonNode array) {
@@ -288,13 +383,31 @@ class CompareJobIT extends SparkTest {
 
   /** The manifest has every key schemas/compare_manifest.schema.json requires, nested ones too. */
   private static void assertRequiredKeys(JsonNode manifest) throws IOException {
-    JsonNode schema = JSON.readTree(Path.of(System.getProperty("tifa.repo"), "schemas/compare_manifest.schema.json").toFile());
-    schema.get("required").forEach(k -> Assertions.assertTrue(manifest.has(k.asText()), "manifest has " + k));
+    JsonNode schema =
+        JSON.readTree(
+            Path.of(System.getProperty("tifa.repo"), "schemas/compare_manifest.schema.json")
+                .toFile());
+    schema
+        .get("required")
+        .forEach(k -> Assertions.assertTrue(manifest.has(k.asText()), "manifest has " + k));
     for (String side : List.of("base", "target")) {
-      schema.get("$defs").get("snapshot").get("required").forEach(k -> Assertions.assertTrue(manifest.get(side).has(k.asText()), side + " has " + k));
+      schema
+          .get("$defs")
+          .get("snapshot")
+          .get("required")
+          .forEach(
+              k -> Assertions.assertTrue(manifest.get(side).has(k.asText()), side + " has " + k));
     }
-    schema.get("properties").get("options").get("required").forEach(k -> Assertions.assertTrue(manifest.get("options").has(k.asText())));
-    schema.get("properties").get("statuses").get("required").forEach(k -> Assertions.assertTrue(manifest.get("statuses").has(k.asText())));
+    schema
+        .get("properties")
+        .get("options")
+        .get("required")
+        .forEach(k -> Assertions.assertTrue(manifest.get("options").has(k.asText())));
+    schema
+        .get("properties")
+        .get("statuses")
+        .get("required")
+        .forEach(k -> Assertions.assertTrue(manifest.get("statuses").has(k.asText())));
   }
 
   @Test
@@ -304,7 +417,8 @@ class CompareJobIT extends SparkTest {
     run(SAMPLE.resolve("news_2023.jsonl"), a, "news2023", null);
     run(SAMPLE.resolve("news_2024.jsonl"), b, "news2024", null);
     Path out = work.resolve("sample-compare");
-    Outcome o = compare("--base", a.toString(), "--target", b.toString(), "--output", out.toString());
+    Outcome o =
+        compare("--base", a.toString(), "--target", b.toString(), "--output", out.toString());
     assertEquals(Tifa.OK, o.code(), o.out() + o.err());
     Path cmp = out.resolve("news2023..news2024");
 
@@ -317,39 +431,58 @@ class CompareJobIT extends SparkTest {
             + "UNION ALL SELECT 'prefecture', prefecture_code FROM docs WHERE prefecture_code IS NOT NULL), "
             + "n AS (SELECT level, code, count(*) AS n FROM placed GROUP BY ALL) "
             + "SELECT count(*) FILTER (WHERE coalesce(n.n, 0) <> c.%s_region_documents), count(*) FROM "
-            + parquet(cmp, Tables.TERM_CHANGES) + " c LEFT JOIN n ON n.level = c.region_level AND n.code = c.region_code";
-    for (String[] side : List.of(new String[] {"base", a.resolve("news2023").toString()}, new String[] {"target", b.resolve("news2024").toString()})) {
+            + parquet(cmp, Tables.TERM_CHANGES)
+            + " c LEFT JOIN n ON n.level = c.region_level AND n.code = c.region_code";
+    for (String[] side :
+        List.of(
+            new String[] {"base", a.resolve("news2023").toString()},
+            new String[] {"target", b.resolve("news2024").toString()})) {
       List<Object> r = DuckDb.query(String.format(recount, side[1], side[0])).get(0);
-      assertEquals(0L, r.get(0), side[0] + " region_documents that differ from the documents table");
+      assertEquals(
+          0L, r.get(0), side[0] + " region_documents that differ from the documents table");
       Assertions.assertTrue((Long) r.get(1) > 100, "rows compared: " + r.get(1));
     }
-    // Numerators: the target documents of every target row are the year rows of its term_counts summed.
+    // Numerators: the target documents of every target row are the year rows of its term_counts
+    // summed.
     assertEquals(
         List.of(List.of(0L)),
-        DuckDb.query("WITH t AS (SELECT region_level, region_code, term_kind, term_id, sum(documents) AS d FROM read_parquet('"
-            + b.resolve("news2024") + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level IN "
-            + "('country', 'province', 'prefecture') GROUP BY ALL) SELECT count(*) FROM " + parquet(cmp, Tables.TERM_CHANGES)
-            + " c FULL JOIN t USING (region_level, region_code, term_kind, term_id) WHERE coalesce(c.target_documents, 0) <> coalesce(t.d, 0)"));
+        DuckDb.query(
+            "WITH t AS (SELECT region_level, region_code, term_kind, term_id, sum(documents) AS d FROM read_parquet('"
+                + b.resolve("news2024")
+                + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level IN "
+                + "('country', 'province', 'prefecture') GROUP BY ALL) SELECT count(*) FROM "
+                + parquet(cmp, Tables.TERM_CHANGES)
+                + " c FULL JOIN t USING (region_level, region_code, term_kind, term_id) WHERE coalesce(c.target_documents, 0) <> coalesce(t.d, 0)"));
     // The statuses follow their definitions on every row.
     assertEquals(
         List.of(List.of(0L)),
-        DuckDb.query("SELECT count(*) FROM " + parquet(cmp, Tables.TERM_CHANGES) + " WHERE status <> CASE "
-            + "WHEN base_documents = 0 THEN 'new' WHEN target_documents = 0 THEN 'gone' "
-            + "WHEN p_value < 0.05 AND z_score > 0 THEN 'up' WHEN p_value < 0.05 THEN 'down' ELSE 'same' END"));
+        DuckDb.query(
+            "SELECT count(*) FROM "
+                + parquet(cmp, Tables.TERM_CHANGES)
+                + " WHERE status <> CASE "
+                + "WHEN base_documents = 0 THEN 'new' WHEN target_documents = 0 THEN 'gone' "
+                + "WHEN p_value < 0.05 AND z_score > 0 THEN 'up' WHEN p_value < 0.05 THEN 'down' ELSE 'same' END"));
     Assertions.assertTrue(o.out().contains("prefecture"), o.out());
 
     assertReadmeQueriesAnswer(out, "news2023..news2024");
   }
 
-  /** Every SQL statement of the README's tifa compare section runs on the comparison and answers. */
-  private static void assertReadmeQueriesAnswer(Path root, String compareId) throws IOException, SQLException {
+  /**
+   * Every SQL statement of the README's tifa compare section runs on the comparison and answers.
+   */
+  private static void assertReadmeQueriesAnswer(Path root, String compareId)
+      throws IOException, SQLException {
     String readme = Files.readString(Path.of(System.getProperty("tifa.repo"), "docs/commands.md"));
     String section = readme.substring(readme.indexOf("## `tifa compare`"));
     section = section.substring(0, section.indexOf("\n## ", 1));
     Matcher blocks = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(section);
     int statements = 0;
     while (blocks.find()) {
-      for (String sql : blocks.group(1).replace("tifa-compare/<compare_id>", root.resolve(compareId).toString()).split(";")) {
+      for (String sql :
+          blocks
+              .group(1)
+              .replace("tifa-compare/<compare_id>", root.resolve(compareId).toString())
+              .split(";")) {
         if (sql.replaceAll("(?m)^--.*$", "").isBlank()) {
           continue;
         }
@@ -357,6 +490,7 @@ class CompareJobIT extends SparkTest {
         Assertions.assertFalse(DuckDb.query(sql).isEmpty(), "no rows from README query:\n" + sql);
       }
     }
-    Assertions.assertTrue(statements >= 2, "README's tifa compare section has its DuckDB queries: " + statements);
+    Assertions.assertTrue(
+        statements >= 2, "README's tifa compare section has its DuckDB queries: " + statements);
   }
 }

@@ -17,30 +17,62 @@ import org.tifa.schema.Tables;
 
 class CompareSummaryTest {
   private static SnapshotRef ref(String id, String sha) throws IOException {
-    return new SnapshotRef("/s/" + id, id, new ObjectMapper().readTree("{\"snapshot_id\":\"" + id + "\",\"config_sha256\":\"" + sha + "\"}"));
+    return new SnapshotRef(
+        "/s/" + id,
+        id,
+        new ObjectMapper()
+            .readTree("{\"snapshot_id\":\"" + id + "\",\"config_sha256\":\"" + sha + "\"}"));
   }
 
-  private static CompareJob.Result result(String baseSha, List<CompareJob.Highlight> highlights, String grain) throws IOException {
+  private static CompareJob.Result result(
+      String baseSha, List<CompareJob.Highlight> highlights, String grain) throws IOException {
     Map<String, Long> statuses = new LinkedHashMap<>();
     statuses.put("new", 2L);
     statuses.put("gone", 1L);
     statuses.put("up", 1L);
     statuses.put("down", 0L);
     statuses.put("same", 1234L);
-    Map<String, Long> rows = Map.of(Tables.TERM_CHANGES, 1238L, Tables.TERM_DIFFUSION, 40L, Tables.REGION_SIMILARITY, 7L);
-    CompareOptions options = new CompareOptions("b", "t", "/out", grain, "province", 3, 10, 0.05, null, false);
-    return new CompareJob.Result("q1..q2", new Path("/out/q1..q2"), ref("q1", baseSha), ref("q2", "1"), options,
-        List.of("dedup.shingle_chars"), statuses, rows, highlights);
+    Map<String, Long> rows =
+        Map.of(
+            Tables.TERM_CHANGES, 1238L, Tables.TERM_DIFFUSION, 40L, Tables.REGION_SIMILARITY, 7L);
+    CompareOptions options =
+        new CompareOptions("b", "t", "/out", grain, "province", 3, 10, 0.05, null, false);
+    return new CompareJob.Result(
+        "q1..q2",
+        new Path("/out/q1..q2"),
+        ref("q1", baseSha),
+        ref("q2", "1"),
+        options,
+        List.of("dedup.shingle_chars"),
+        statuses,
+        rows,
+        highlights);
   }
 
   @Test
-  void listsEachLevelsNewSlogansRisersAndFallersAndSaysWhenConfigurationsDiffer() throws IOException {
+  void listsEachLevelsNewSlogansRisersAndFallersAndSaysWhenConfigurationsDiffer()
+      throws IOException {
     List<CompareJob.Highlight> h =
         List.of(
-            new CompareJob.Highlight("country", "new", 1, "全国", "all", "slogan", "两个维护", 0, 16, 2, 17, 1.41555),
-            new CompareJob.Highlight("country", "up", 1, "全国", "all", "topic", "党的建设", 3, 16, 9, 17, 2.0406),
-            new CompareJob.Highlight("province", "new", 1, "四川省", "all", "slogan", "两个确立", 0, 0, 3, 3, null),
-            new CompareJob.Highlight("province", "down", 1, "山东省", "all", "slogan", "两个确立", 1009, 1200, 1, 1000, -33.333));
+            new CompareJob.Highlight(
+                "country", "new", 1, "全国", "all", "slogan", "两个维护", 0, 16, 2, 17, 1.41555),
+            new CompareJob.Highlight(
+                "country", "up", 1, "全国", "all", "topic", "党的建设", 3, 16, 9, 17, 2.0406),
+            new CompareJob.Highlight(
+                "province", "new", 1, "四川省", "all", "slogan", "两个确立", 0, 0, 3, 3, null),
+            new CompareJob.Highlight(
+                "province",
+                "down",
+                1,
+                "山东省",
+                "all",
+                "slogan",
+                "两个确立",
+                1009,
+                1200,
+                1,
+                1000,
+                -33.333));
     String expected =
         """
 
@@ -74,9 +106,15 @@ class CompareSummaryTest {
 
   @Test
   void periodsAreShownAtPeriodGrainsAndEqualConfigurationsGetNoNote() throws IOException {
-    List<CompareJob.Highlight> h = List.of(new CompareJob.Highlight("province", "up", 1, "山东省", "2024-03", "slogan", "中国梦", 1, 10, 9, 10, 3.5777));
+    List<CompareJob.Highlight> h =
+        List.of(
+            new CompareJob.Highlight(
+                "province", "up", 1, "山东省", "2024-03", "slogan", "中国梦", 1, 10, 9, 10, 3.5777));
     String text = CompareSummary.format(result("1", h, "month"), "/out");
     assertFalse(text.contains("NOTE"), text);
-    assertTrue(text.contains("    中国梦                       山东省 2024-03       1/10 → 9/10 documents, z +3.58\n"), text);
+    assertTrue(
+        text.contains(
+            "    中国梦                       山东省 2024-03       1/10 → 9/10 documents, z +3.58\n"),
+        text);
   }
 }

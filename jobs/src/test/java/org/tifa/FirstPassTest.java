@@ -24,10 +24,10 @@ import org.tifa.resolve.ResolveRegion;
 import org.tifa.schema.Columns;
 
 /**
- * {@link FirstPass} is an optimization of four stages applied in turn; those stages, each tested
- * on its own, are its specification. Over the sample corpus and records made to take every branch
- * (rejected at ingest, emptied by boilerplate removal, Traditional with pinyin, given region
- * fields in Traditional), both must give the same columns in the same order and the same rows.
+ * {@link FirstPass} is an optimization of four stages applied in turn; those stages, each tested on
+ * its own, are its specification. Over the sample corpus and records made to take every branch
+ * (rejected at ingest, emptied by boilerplate removal, Traditional with pinyin, given region fields
+ * in Traditional), both must give the same columns in the same order and the same rows.
  */
 class FirstPassTest extends SparkTest {
   @TempDir Path dir;
@@ -48,7 +48,8 @@ class FirstPassTest extends SparkTest {
             ""),
         StandardCharsets.UTF_8);
     List<String> files = new ArrayList<>();
-    try (Stream<Path> sample = Files.list(Path.of(System.getProperty("tifa.repo"), "data", "sample", "input"))) {
+    try (Stream<Path> sample =
+        Files.list(Path.of(System.getProperty("tifa.repo"), "data", "sample", "input"))) {
       sample.sorted().forEach(p -> files.add(p.toString()));
     }
     files.add(edge.toString());
@@ -63,7 +64,9 @@ class FirstPassTest extends SparkTest {
     Dataset<Row> stages =
         NearDuplicates.sign(
             DiscoverSlogans.quote(
-                ResolveRegion.apply(NormalizeText.mark(marked, tools.normalizer(), raw), tools.resolver()), tools.extractor()),
+                ResolveRegion.apply(
+                    NormalizeText.mark(marked, tools.normalizer(), raw), tools.resolver()),
+                tools.extractor()),
             dedup);
     Dataset<Row> fused = FirstPass.apply(marked, tools, dedup, raw);
 
@@ -71,11 +74,18 @@ class FirstPassTest extends SparkTest {
     assertDataFrameNoOrderEquals(stages, fused);
 
     // The comparison covers what it should: every branch is taken at least once.
-    List<Row> e = fused.filter(col(Columns.INPUT_FILE).endsWith("edge.jsonl")).orderBy(Columns.INPUT_LINE).collectAsList();
+    List<Row> e =
+        fused
+            .filter(col(Columns.INPUT_FILE).endsWith("edge.jsonl"))
+            .orderBy(Columns.INPUT_LINE)
+            .collectAsList();
     assertEquals(5, e.size());
-    assertEquals(List.of("accepted", "empty_body", "malformed_json", "accepted"), List.of(
-        reason(e.get(0)), reason(e.get(1)), reason(e.get(2)), reason(e.get(4))));
-    assertTrue(e.get(0).<Integer>getAs(Columns.TRADITIONAL_CONVERTED) > 0 && e.get(0).<Integer>getAs(Columns.PINYIN_REMOVED) > 0);
+    assertEquals(
+        List.of("accepted", "empty_body", "malformed_json", "accepted"),
+        List.of(reason(e.get(0)), reason(e.get(1)), reason(e.get(2)), reason(e.get(4))));
+    assertTrue(
+        e.get(0).<Integer>getAs(Columns.TRADITIONAL_CONVERTED) > 0
+            && e.get(0).<Integer>getAs(Columns.PINYIN_REMOVED) > 0);
     assertEquals("371500", e.get(0).getAs(Columns.PREFECTURE_CODE));
     assertTrue(e.get(4).<Row>getList(e.get(4).fieldIndex(DiscoverSlogans.CANDIDATES)).size() >= 2);
 

@@ -47,13 +47,23 @@ class HdfsIT extends SparkTest {
     FileSystem fs = dfs.getFileSystem();
     String root = fs.getUri().toString();
     Path sample = Path.of(System.getProperty("tifa.repo"), "data/sample/input");
-    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(sample.toUri()), new org.apache.hadoop.fs.Path(root + "/in"));
+    fs.copyFromLocalFile(
+        new org.apache.hadoop.fs.Path(sample.toUri()), new org.apache.hadoop.fs.Path(root + "/in"));
     try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(root + "/conf/tifa.yaml"))) {
       out.write("output:\n  grains: [month, year]\n".getBytes(StandardCharsets.UTF_8));
     }
 
     int code =
-        Tifa.execute("run", "--input", root + "/in", "--output", root + "/out", "--conf", root + "/conf/tifa.yaml", "--snapshot", "h");
+        Tifa.execute(
+            "run",
+            "--input",
+            root + "/in",
+            "--output",
+            root + "/out",
+            "--conf",
+            root + "/conf/tifa.yaml",
+            "--snapshot",
+            "h");
     assertEquals(Tifa.OK, code);
 
     String latest;
@@ -68,24 +78,38 @@ class HdfsIT extends SparkTest {
     // The sample's labels: 434 records, 368 accepted, 38 duplicates, 28 quarantined.
     assertEquals(434, manifest.get("counts").get("records_read").asLong());
     assertEquals(368, spark().read().parquet(root + "/out/h/documents").count());
-    assertEquals("[\"month\",\"year\"]", manifest.get("config").get("output").get("grains").toString());
+    assertEquals(
+        "[\"month\",\"year\"]", manifest.get("config").get("output").get("grains").toString());
     assertEquals(
         2,
         spark().read().parquet(root + "/out/h/term_counts").select("grain").distinct().count(),
         "the --conf file read from HDFS was applied");
   }
 
-  /** Writes and commits a snapshot whose one table file holds {@code content}, through the protocol. */
-  private static void commit(String root, String id, boolean replace, String content) throws Exception {
+  /**
+   * Writes and commits a snapshot whose one table file holds {@code content}, through the protocol.
+   */
+  private static void commit(String root, String id, boolean replace, String content)
+      throws Exception {
     org.tifa.write.SnapshotWriter w =
         org.tifa.write.SnapshotWriter.open(
-            root, id, null,
+            root,
+            id,
+            null,
             org.tifa.write.SnapshotWriter.Settings.of(
-                org.tifa.write.SnapshotWriter.Kind.SNAPSHOT, replace, org.tifa.write.SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE),
-            dfs.getFileSystem().getConf(), java.time.Instant.now());
+                org.tifa.write.SnapshotWriter.Kind.SNAPSHOT,
+                replace,
+                org.tifa.write.SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE),
+            dfs.getFileSystem().getConf(),
+            java.time.Instant.now());
     w.writeText("documents/part-0.txt", content);
-    w.writeText(org.tifa.write.SnapshotWriter.MANIFEST,
-        "{\"snapshot_id\":\"" + id + "\",\"schema_version\":" + Tables.SCHEMA_VERSION + ",\"config\":{}}");
+    w.writeText(
+        org.tifa.write.SnapshotWriter.MANIFEST,
+        "{\"snapshot_id\":\""
+            + id
+            + "\",\"schema_version\":"
+            + Tables.SCHEMA_VERSION
+            + ",\"config\":{}}");
     w.commit();
   }
 
@@ -94,13 +118,19 @@ class HdfsIT extends SparkTest {
     FileSystem fs = dfs.getFileSystem();
     String root = fs.getUri() + "/protocol";
     commit(root, "a", false, "old");
-    try (OutputStream out = fs.create(new org.apache.hadoop.fs.Path(fs.getUri() + "/protocol-in/r.jsonl"))) {
+    try (OutputStream out =
+        fs.create(new org.apache.hadoop.fs.Path(fs.getUri() + "/protocol-in/r.jsonl"))) {
       out.write("{\"body\":\"b\",\"published_at\":\"2024\"}\n".getBytes(StandardCharsets.UTF_8));
     }
-    assertEquals(Tifa.USAGE, Tifa.execute("run", "--input", fs.getUri() + "/protocol-in", "--output", root, "--snapshot", "a"));
+    assertEquals(
+        Tifa.USAGE,
+        Tifa.execute(
+            "run", "--input", fs.getUri() + "/protocol-in", "--output", root, "--snapshot", "a"));
     commit(root, "a", true, "new");
-    org.tifa.compare.SnapshotRef ref = org.tifa.compare.SnapshotRef.resolve("--snapshot", root, fs.getConf());
-    try (InputStream in = fs.open(new org.apache.hadoop.fs.Path(ref.dir(), "documents/part-0.txt"))) {
+    org.tifa.compare.SnapshotRef ref =
+        org.tifa.compare.SnapshotRef.resolve("--snapshot", root, fs.getConf());
+    try (InputStream in =
+        fs.open(new org.apache.hadoop.fs.Path(ref.dir(), "documents/part-0.txt"))) {
       assertEquals("new", new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
     java.util.List<String> names = new java.util.ArrayList<>();
@@ -108,6 +138,7 @@ class HdfsIT extends SparkTest {
       names.add(s.getPath().getName());
     }
     java.util.Collections.sort(names);
-    assertEquals(java.util.List.of("LATEST", "a"), names, "no temporary LATEST or replacement left");
+    assertEquals(
+        java.util.List.of("LATEST", "a"), names, "no temporary LATEST or replacement left");
   }
 }

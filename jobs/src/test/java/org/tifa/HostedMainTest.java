@@ -21,7 +21,8 @@ class HostedMainTest extends SparkTest {
   @Test
   void aFailureIsThrownWithItsExitCode() {
     Tifa.HostedFailure e =
-        assertThrows(Tifa.HostedFailure.class, () -> Tifa.main(new String[] {"run", "--no-such-option"}));
+        assertThrows(
+            Tifa.HostedFailure.class, () -> Tifa.main(new String[] {"run", "--no-such-option"}));
     assertEquals(Tifa.USAGE, e.code());
     assertFalse(spark().sparkContext().isStopped());
   }

@@ -48,9 +48,11 @@ class LauncherTest {
   }
 
   private static String jit(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", "-c", ". bin/lib/common.sh; short_run_jit \"$@\"", "test"));
+    List<String> command =
+        new ArrayList<>(List.of("bash", "-c", ". bin/lib/common.sh; short_run_jit \"$@\"", "test"));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertEquals(0, p.waitFor(), out);
     return out;
@@ -64,14 +66,16 @@ class LauncherTest {
     assertEquals(C1, jit("run", "--input", "file://" + small));
     assertEquals(C1, jit("run", "--input", small + "/*.jsonl"), "a glob");
     assertEquals(C1, jit("run", "--input", small, "--output", big), "the output is not read");
-    assertEquals(C1, jit("run", "--input", sized("gz10/a.jsonl.gz", 10 * MIB)), "10 MiB of gzip: 40 MiB");
+    assertEquals(
+        C1, jit("run", "--input", sized("gz10/a.jsonl.gz", 10 * MIB)), "10 MiB of gzip: 40 MiB");
   }
 
   @Test
   void runOfMuchRemoteOrMissingInputKeepsTheDefault() throws Exception {
     assertEquals("", jit("run", "--input", big));
     assertEquals("", jit("run", "--input", small, big), "sizes add up");
-    assertEquals("", jit("run", "--input", sized("gz20/a.jsonl.gz", 20 * MIB)), "20 MiB of gzip: 80 MiB");
+    assertEquals(
+        "", jit("run", "--input", sized("gz20/a.jsonl.gz", 20 * MIB)), "20 MiB of gzip: 80 MiB");
     assertEquals("", jit("run", "--input", "hdfs://namenode/reports"));
     assertEquals("", jit("run", "--input", dir.resolve("missing").toString()));
   }
@@ -81,7 +85,8 @@ class LauncherTest {
     assertEquals(C1, jit("compare", "--base", small, "--target", small, "--output", big));
     assertEquals("", jit("compare", "--base", small, "--target", nine));
     assertEquals(C1, jit("report", "--snapshot", small, "--output", big + "/r.html"));
-    assertEquals("", jit("report", "--snapshot", small, "--compare-with", nine, "--output", "r.html"));
+    assertEquals(
+        "", jit("report", "--snapshot", small, "--compare-with", nine, "--output", "r.html"));
     assertEquals("", jit("compare"), "no paths: nothing to judge by");
   }
 
@@ -91,13 +96,24 @@ class LauncherTest {
     assertEquals("", jit("--version"));
   }
 
-  /** The options the launcher reads paths from are the commands' own (a renamed one would be missed). */
+  /**
+   * The options the launcher reads paths from are the commands' own (a renamed one would be
+   * missed).
+   */
   @Test
   void launcherOptionsExist() {
     CommandLine tifa = new CommandLine(new Tifa());
-    for (String[] option : new String[][] {{"run", "--input"}, {"compare", "--base"}, {"compare", "--target"},
-        {"report", "--snapshot"}, {"report", "--compare-with"}}) {
-      assertNotNull(tifa.getSubcommands().get(option[0]).getCommandSpec().findOption(option[1]), String.join(" ", option));
+    for (String[] option :
+        new String[][] {
+          {"run", "--input"},
+          {"compare", "--base"},
+          {"compare", "--target"},
+          {"report", "--snapshot"},
+          {"report", "--compare-with"}
+        }) {
+      assertNotNull(
+          tifa.getSubcommands().get(option[0]).getCommandSpec().findOption(option[1]),
+          String.join(" ", option));
     }
   }
 }

@@ -27,7 +27,8 @@ import org.tifa.testing.Snapshots;
 class NotebooksIT extends SparkTest {
   private static final Path DIR = Snapshots.REPO.resolve("notebooks-export");
   private static final Pattern HEADER =
-      Pattern.compile("<!-- Tifa (\\S+), snapshot (\\S+): (\\S+)\\.ipynb, executed by scripts/export-notebooks -->");
+      Pattern.compile(
+          "<!-- Tifa (\\S+), snapshot (\\S+): (\\S+)\\.ipynb, executed by scripts/export-notebooks -->");
 
   /** The column headers of a cell's committed text/html output. */
   private static List<String> committedColumns(JsonNode cell) {
@@ -46,7 +47,9 @@ class NotebooksIT extends SparkTest {
     String snapshot = Snapshots.sample(spark()).resolve(Snapshots.SAMPLE).toString();
     List<Path> notebooks = Notebooks.list(DIR);
     Assertions.assertTrue(notebooks.size() >= 4, "notebooks: " + notebooks);
-    Assertions.assertTrue(Files.readString(DIR.resolve("README.md")).contains("scripts/export-notebooks"), "the README says how to regenerate");
+    Assertions.assertTrue(
+        Files.readString(DIR.resolve("README.md")).contains("scripts/export-notebooks"),
+        "the README says how to regenerate");
     int sqlCells = 0;
     StringBuilder everything = new StringBuilder();
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -65,28 +68,47 @@ class NotebooksIT extends SparkTest {
             setup++;
             continue;
           }
-          String sql = Notebooks.sqlOf(cell).orElseThrow(() -> new AssertionError(name + ": a code cell that is not SQL:\n" + Notebooks.source(cell)));
+          String sql =
+              Notebooks.sqlOf(cell)
+                  .orElseThrow(
+                      () ->
+                          new AssertionError(
+                              name + ": a code cell that is not SQL:\n" + Notebooks.source(cell)));
           Notebooks.Result result = Notebooks.run(db, sql, snapshot);
           Assertions.assertTrue(result.total() > 0, name + ": no rows from\n" + sql);
           List<String> columns = result.columns().stream().map(ReportPage::html).toList();
-          assertEquals(columns, committedColumns(cell), name + ": the committed output is not this query's:\n" + sql);
+          assertEquals(
+              columns,
+              committedColumns(cell),
+              name + ": the committed output is not this query's:\n" + sql);
           sqlCells++;
         }
         assertEquals(1, setup, name + ": one setup cell");
 
         String html = Files.readString(DIR.resolve(name + ".html"), StandardCharsets.UTF_8);
         Matcher header = HEADER.matcher(html.lines().findFirst().orElse(""));
-        Assertions.assertTrue(header.matches(), name + ".html starts with the version and snapshot: " + html.lines().findFirst().orElse(""));
+        Assertions.assertTrue(
+            header.matches(),
+            name
+                + ".html starts with the version and snapshot: "
+                + html.lines().findFirst().orElse(""));
         assertEquals(nb.at("/metadata/tifa/version").asText(), header.group(1));
         assertEquals(nb.at("/metadata/tifa/snapshot_id").asText(), header.group(2));
-        assertEquals(Snapshots.SAMPLE, header.group(2), "exports are made from the sample snapshot");
+        assertEquals(
+            Snapshots.SAMPLE, header.group(2), "exports are made from the sample snapshot");
         assertEquals(name, header.group(3));
-        assertEquals(Notebooks.toHtml(nb, name), html, name + ".html is the rendering of " + name + ".ipynb");
+        assertEquals(
+            Notebooks.toHtml(nb, name),
+            html,
+            name + ".html is the rendering of " + name + ".ipynb");
       }
     }
     Assertions.assertTrue(sqlCells >= 12, "SQL cells: " + sqlCells);
-    // Between them: what the snapshot stands on, top terms by province, a monthly trend, a diffusion.
-    for (String covered : List.of("manifest.json", "/quarantine/", "province_name", "grain = 'month'", "first_seen")) {
+    // Between them: what the snapshot stands on, top terms by province, a monthly trend, a
+    // diffusion.
+    for (String covered :
+        List.of(
+            "manifest.json", "/quarantine/", "province_name", "grain = 'month'", "first_seen")) {
       Assertions.assertTrue(everything.indexOf(covered) >= 0, "the notebooks read " + covered);
     }
   }

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
  */
 class PackageLayersTest {
   private static final JavaClasses MAIN =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.tifa");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.tifa");
 
   /**
-   * The packages in order, each with what it holds; a package may use only those above it. The
-   * root package ({@code org.tifa}: the commands) comes last and uses any.
+   * The packages in order, each with what it holds; a package may use only those above it. The root
+   * package ({@code org.tifa}: the commands) comes last and uses any.
    */
   static final List<String> ORDER =
       List.of(
@@ -76,8 +78,14 @@ class PackageLayersTest {
     AssertionError e =
         assertThrows(
             AssertionError.class,
-            () -> layers().whereLayer("extract").mayOnlyAccessLayers("error", "schema", "spark", "conf", "match").check(MAIN));
-    assertTrue(e.getMessage().contains("org.tifa.extract.SloganVerdicts") && e.getMessage().contains("org.tifa.reference.SloganLexicon"),
+            () ->
+                layers()
+                    .whereLayer("extract")
+                    .mayOnlyAccessLayers("error", "schema", "spark", "conf", "match")
+                    .check(MAIN));
+    assertTrue(
+        e.getMessage().contains("org.tifa.extract.SloganVerdicts")
+            && e.getMessage().contains("org.tifa.reference.SloganLexicon"),
         e.getMessage().substring(0, Math.min(2000, e.getMessage().length())));
   }
 }

@@ -31,7 +31,11 @@ class ReadmeTest {
       if (o.usageHelp() || o.versionHelp()) {
         continue;
       }
-      String name = o.longestName() + (o.arity().max() > 0 ? " " + o.paramLabel() + (o.arity().max() > 1 ? "..." : "") : "");
+      String name =
+          o.longestName()
+              + (o.arity().max() > 0
+                  ? " " + o.paramLabel() + (o.arity().max() > 1 ? "..." : "")
+                  : "");
       expected.add("| `" + name + "` | " + String.join(" ", o.description()) + " |");
     }
     // The commands' reference chapter, linked from the README's Commands section.

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import org.junit.jupiter.api.Assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +26,7 @@ import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.util.ReflectionUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +39,8 @@ import org.tifa.testing.PassageChecks;
 import org.tifa.testing.Writers;
 
 /**
- * The whole run job on a small hand-checked fixture ({@code RunJobIT/input}): every expected
- * count below was worked out by reading the fixture, not by running the job.
+ * The whole run job on a small hand-checked fixture ({@code RunJobIT/input}): every expected count
+ * below was worked out by reading the fixture, not by running the job.
  */
 class RunJobIT extends SparkTest {
   private static final ReferenceData REFERENCE = ReferenceData.bundled();
@@ -51,7 +51,8 @@ class RunJobIT extends SparkTest {
   static void prepareInput() throws IOException {
     input = work.resolve("input");
     Files.createDirectories(input);
-    Path fixture = Path.of(System.getProperty("tifa.repo"), "jobs/src/test/resources/RunJobIT/input");
+    Path fixture =
+        Path.of(System.getProperty("tifa.repo"), "jobs/src/test/resources/RunJobIT/input");
     try (Stream<Path> files = Files.list(fixture)) {
       for (Path f : files.toList()) {
         Files.copy(f, input.resolve(f.getFileName()));
@@ -60,7 +61,8 @@ class RunJobIT extends SparkTest {
     // compressed.jsonl is kept as text in the repo and gzipped here.
     Path plain = input.resolve("compressed.jsonl");
     try (InputStream in = Files.newInputStream(plain);
-        OutputStream out = new GZIPOutputStream(Files.newOutputStream(input.resolve("compressed.jsonl.gz")))) {
+        OutputStream out =
+            new GZIPOutputStream(Files.newOutputStream(input.resolve("compressed.jsonl.gz")))) {
       in.transferTo(out);
     }
     Files.delete(plain);
@@ -68,22 +70,40 @@ class RunJobIT extends SparkTest {
     Path reports = input.resolve("reports.jsonl");
     CompressionCodec bzip2 = ReflectionUtils.newInstance(BZip2Codec.class, new Configuration());
     try (InputStream in = Files.newInputStream(reports);
-        OutputStream out = bzip2.createOutputStream(Files.newOutputStream(input.resolve("reports.jsonl.bz2")))) {
+        OutputStream out =
+            bzip2.createOutputStream(Files.newOutputStream(input.resolve("reports.jsonl.bz2")))) {
       in.transferTo(out);
     }
     Files.delete(reports);
     // Hostile records generated rather than stored: 5,000-deep nesting and a 10 MB body.
-    String deep = "{\"id\":\"deep\",\"body\":\"b\",\"published_at\":\"2024\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-    String huge = "{\"id\":\"huge\",\"body\":\"" + "政".repeat(10_000_000) + "\",\"published_at\":\"2024\"}";
-    Files.writeString(input.resolve("hostile.jsonl"), deep + "\n" + huge + "\n", StandardCharsets.UTF_8);
+    String deep =
+        "{\"id\":\"deep\",\"body\":\"b\",\"published_at\":\"2024\",\"x\":"
+            + "[".repeat(5000)
+            + "]".repeat(5000)
+            + "}";
+    String huge =
+        "{\"id\":\"huge\",\"body\":\"" + "政".repeat(10_000_000) + "\",\"published_at\":\"2024\"}";
+    Files.writeString(
+        input.resolve("hostile.jsonl"), deep + "\n" + huge + "\n", StandardCharsets.UTF_8);
   }
 
   private RunJob.Result run(Path out, String snapshot, Runnable beforeCommit) throws Exception {
     TifaConfig config = TifaConfig.defaults();
-    RunOptions options = new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, 0.6, false).validate();
+    RunOptions options =
+        new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, 0.6, false)
+            .validate();
     List<ListInputs.InputFile> files =
-        ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
-    return new RunJob(options, config, REFERENCE, files, Writers.snapshot(out.toString(), snapshot), Instant.now(), beforeCommit).run(spark());
+        ListInputs.list(
+            options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
+    return new RunJob(
+            options,
+            config,
+            REFERENCE,
+            files,
+            Writers.snapshot(out.toString(), snapshot),
+            Instant.now(),
+            beforeCommit)
+        .run(spark());
   }
 
   private static List<List<Object>> query(String sql) throws SQLException {
@@ -120,12 +140,17 @@ class RunJobIT extends SparkTest {
     Assertions.assertTrue(Files.exists(out.resolve("s1/_SUCCESS")));
 
     List<List<Object>> docs =
-        query("SELECT doc_id, source, date_precision, CAST(published_date AS VARCHAR), duplicate_count, duplicate_sources, "
-            + "input_line, body_chars FROM read_parquet('" + snap + "/documents/*.parquet') ORDER BY doc_id");
+        query(
+            "SELECT doc_id, source, date_precision, CAST(published_date AS VARCHAR), duplicate_count, duplicate_sources, "
+                + "input_line, body_chars FROM read_parquet('"
+                + snap
+                + "/documents/*.parquet') ORDER BY doc_id");
     List<Object> ids = docs.stream().map(row -> row.get(0)).toList();
     assertEquals(7, ids.size());
-    assertEquals(List.of("cd-001", "cd-002", "hz-001", "jn-001", "lc-003", "nat-001"), ids.subList(0, 6));
-    Assertions.assertTrue(ids.get(6).toString().startsWith("sha256-"), "the record without id gets a content id");
+    assertEquals(
+        List.of("cd-001", "cd-002", "hz-001", "jn-001", "lc-003", "nat-001"), ids.subList(0, 6));
+    Assertions.assertTrue(
+        ids.get(6).toString().startsWith("sha256-"), "the record without id gets a content id");
     List<Object> lc003 = docs.get(4);
     assertEquals("人民政协网", lc003.get(1));
     assertEquals("2024-04-01", lc003.get(3));
@@ -138,14 +163,24 @@ class RunJobIT extends SparkTest {
     assertEquals(3L, docs.get(5).get(6), "nat-001's array element starts on line 3");
 
     List<List<Object>> quarantine =
-        query("SELECT reason, regexp_extract(input_file, '[^/]+$'), input_line, raw IS NOT NULL, raw_truncated, stage "
-            + "FROM read_parquet('" + snap + "/quarantine/*.parquet') ORDER BY 2, 3");
+        query(
+            "SELECT reason, regexp_extract(input_file, '[^/]+$'), input_line, raw IS NOT NULL, raw_truncated, stage "
+                + "FROM read_parquet('"
+                + snap
+                + "/quarantine/*.parquet') ORDER BY 2, 3");
     assertEquals(11, quarantine.size());
-    assertEquals(List.of("too_deep", "hostile.jsonl", 1L, true, false, "ingest"), quarantine.get(0));
-    assertEquals(List.of("too_large", "hostile.jsonl", 2L, true, true, "ingest"), quarantine.get(1));
-    assertEquals(List.of("invalid_utf8", "invalid-utf8.jsonl", 1L, true, false, "ingest"), quarantine.get(2));
-    assertEquals(List.of("malformed_json", "reports.jsonl.bz2", 6L, true, false, "ingest"), quarantine.get(3));
-    assertEquals(List.of("bad_date", "reports.jsonl.bz2", 13L, true, false, "ingest"), quarantine.get(10));
+    assertEquals(
+        List.of("too_deep", "hostile.jsonl", 1L, true, false, "ingest"), quarantine.get(0));
+    assertEquals(
+        List.of("too_large", "hostile.jsonl", 2L, true, true, "ingest"), quarantine.get(1));
+    assertEquals(
+        List.of("invalid_utf8", "invalid-utf8.jsonl", 1L, true, false, "ingest"),
+        quarantine.get(2));
+    assertEquals(
+        List.of("malformed_json", "reports.jsonl.bz2", 6L, true, false, "ingest"),
+        quarantine.get(3));
+    assertEquals(
+        List.of("bad_date", "reports.jsonl.bz2", 13L, true, false, "ingest"), quarantine.get(10));
 
     assertTermsCountedAsByHand(snap);
     assertMentionsAsByHand(snap);
@@ -156,7 +191,9 @@ class RunJobIT extends SparkTest {
     assertEquals(20, counts.get("records_read").asLong());
     assertEquals(
         counts.get("records_read").asLong(),
-        counts.get("accepted").asLong() + counts.get("duplicates").asLong() + counts.get("quarantined").asLong());
+        counts.get("accepted").asLong()
+            + counts.get("duplicates").asLong()
+            + counts.get("quarantined").asLong());
     assertEquals(2, counts.get("quarantine_reasons").get("malformed_json").asLong());
     assertEquals(5, manifest.get("inputs").get("file_count").asInt(), "README.txt is not an input");
     assertEquals(TifaConfig.defaults().sha256(), manifest.get("config_sha256").asText());
@@ -167,29 +204,45 @@ class RunJobIT extends SparkTest {
    * Slogans per document, read off the fixture with the lexicon (conf/slogans.yaml) at hand:
    * lexicon entries count quoted or not (新质生产力 is unquoted in jn-001), a slogan discovered in
    * quotes counts unquoted elsewhere (蓉易办: quoted in cd-001, unquoted in cd-002), and the longer
-   * lexicon form 攻坚突破年 政协见行动 wins over 攻坚突破年. The national report nat-001 (1998) holds two
-   * lexicon formulations, unquoted: 稳中求进工作总基调 and 完整准确全面贯彻新发展理念 (the lexicon writes it
-   * 完整、准确、全面贯彻新发展理念), with 稳中求进 and 新发展理念 nested inside them.
+   * lexicon form 攻坚突破年 政协见行动 wins over 攻坚突破年. The national report nat-001 (1998) holds two lexicon
+   * formulations, unquoted: 稳中求进工作总基调 and 完整准确全面贯彻新发展理念 (the lexicon writes it 完整、准确、全面贯彻新发展理念),
+   * with 稳中求进 and 新发展理念 nested inside them.
    */
   private static void assertTermsCountedAsByHand(String snap) throws SQLException {
     List<List<Object>> slogans =
-        query("SELECT doc_id, slogans, region_code, region_level, region_method FROM read_parquet('" + snap
-            + "/documents/*.parquet') ORDER BY doc_id");
+        query(
+            "SELECT doc_id, slogans, region_code, region_level, region_method FROM read_parquet('"
+                + snap
+                + "/documents/*.parquet') ORDER BY doc_id");
     assertEquals(List.of("cd-001", List.of("蓉易办"), "510100", "prefecture", "text"), slogans.get(0));
-    assertEquals(List.of("cd-002", List.of("天府粮仓", "蓉易办"), "510100", "prefecture", "text"), slogans.get(1));
-    assertEquals(List.of("hz-001", List.of("最多跑一次"), "330100", "prefecture", "text"), slogans.get(2));
-    assertEquals(List.of("jn-001", List.of("新质生产力", "高质量发展"), "370100", "prefecture", "given"), slogans.get(3));
+    assertEquals(
+        List.of("cd-002", List.of("天府粮仓", "蓉易办"), "510100", "prefecture", "text"), slogans.get(1));
+    assertEquals(
+        List.of("hz-001", List.of("最多跑一次"), "330100", "prefecture", "text"), slogans.get(2));
+    assertEquals(
+        List.of("jn-001", List.of("新质生产力", "高质量发展"), "370100", "prefecture", "given"),
+        slogans.get(3));
     // 攻坚突破年 is a lexicon slogan inside 攻坚突破年 政协见行动: nested, it counts too.
-    assertEquals(List.of("lc-003", List.of("三亮", "十二项提升行动", "攻坚突破年", "攻坚突破年政协见行动"), "371500", "prefecture", "text"), slogans.get(4));
+    assertEquals(
+        List.of(
+            "lc-003",
+            List.of("三亮", "十二项提升行动", "攻坚突破年", "攻坚突破年政协见行动"),
+            "371500",
+            "prefecture",
+            "text"),
+        slogans.get(4));
     assertEquals(
         List.of("nat-001", List.of("完整准确全面贯彻新发展理念", "新发展理念", "稳中求进", "稳中求进工作总基调"), "none"),
         List.of(slogans.get(5).get(0), slogans.get(5).get(1), slogans.get(5).get(4)));
-    assertEquals(List.of(List.of("乡村振兴", "千万工程"), "371581", "county", "text"), slogans.get(6).subList(1, 5));
+    assertEquals(
+        List.of(List.of("乡村振兴", "千万工程"), "371581", "county", "text"), slogans.get(6).subList(1, 5));
 
     List<List<Object>> yearly =
-        query("SELECT period, term_id, documents, mentions, region_documents FROM read_parquet('" + snap
-            + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level = 'country' "
-            + "AND term_kind = 'slogan' ORDER BY period, term_id");
+        query(
+            "SELECT period, term_id, documents, mentions, region_documents FROM read_parquet('"
+                + snap
+                + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE grain = 'year' AND region_level = 'country' "
+                + "AND term_kind = 'slogan' ORDER BY period, term_id");
     List<List<Object>> expected =
         List.of(
             List.of("1998", "完整准确全面贯彻新发展理念", 1L, 1L, 1L),
@@ -210,8 +263,10 @@ class RunJobIT extends SparkTest {
     assertEquals(expected, yearly);
 
     List<List<Object>> county =
-        query("SELECT grain, period, region_name, province_name, region_documents FROM read_parquet('" + snap
-            + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE region_level = 'county' AND term_id = '千万工程' ORDER BY grain");
+        query(
+            "SELECT grain, period, region_name, province_name, region_documents FROM read_parquet('"
+                + snap
+                + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE region_level = 'county' AND term_id = '千万工程' ORDER BY grain");
     assertEquals(
         List.of(
             List.of("day", "2023-12-05", "临清市", "山东省", 1L),
@@ -222,37 +277,59 @@ class RunJobIT extends SparkTest {
         county);
 
     List<List<Object>> first =
-        query("SELECT documents, mentions, CAST(first_seen AS VARCHAR), first_region_code FROM read_parquet('" + snap
-            + "/terms/*.parquet') WHERE term_id = '蓉易办'");
+        query(
+            "SELECT documents, mentions, CAST(first_seen AS VARCHAR), first_region_code FROM read_parquet('"
+                + snap
+                + "/terms/*.parquet') WHERE term_id = '蓉易办'");
     assertEquals(List.of(List.of(2L, 2L, "2024-02-29", "510100")), first);
 
-    assertEquals(List.of(List.of(3342L, 1L)),
-        query("SELECT count(*), count(*) FILTER (WHERE code = '000000') FROM read_parquet('" + snap + "/regions/*.parquet')"));
+    assertEquals(
+        List.of(List.of(3342L, 1L)),
+        query(
+            "SELECT count(*), count(*) FILTER (WHERE code = '000000') FROM read_parquet('"
+                + snap
+                + "/regions/*.parquet')"));
   }
 
   /**
    * 蓉易办's mentions, offsets counted by hand in each document's text (title, line break, body).
    * cd-001: the title 成都市召开营商环境大会 is 11 characters, so the body starts at 12; in the body
-   * 四川省成都市召开优化营商环境大会，提出“蓉易办”品牌建设。 the quoted 蓉易办 stands at 20-23, so at 32-35, and
-   * its context is the whole body (one sentence, 12-41). cd-002: the title 成都市政协视察“天府粮仓”建设 is
-   * 15 characters (body at 16); 蓉易办 stands unquoted at body 34-37, so at 50-53.
+   * 四川省成都市召开优化营商环境大会，提出“蓉易办”品牌建设。 the quoted 蓉易办 stands at 20-23, so at 32-35, and its context is
+   * the whole body (one sentence, 12-41). cd-002: the title 成都市政协视察“天府粮仓”建设 is 15 characters (body
+   * at 16); 蓉易办 stands unquoted at body 34-37, so at 50-53.
    */
   private static void assertMentionsAsByHand(String snap) throws SQLException {
     assertEquals(
         List.of(
             List.of("cd-001", 32, 35, "蓉易办", true, "四川省成都市召开优化营商环境大会，提出“蓉易办”品牌建设。", 12, "510100"),
-            List.of("cd-002", 50, 53, "蓉易办", false, "成都市政协组织委员视察“天府粮仓”成都片区建设情况，并在政务大厅体验蓉易办平台。", 16, "510100")),
-        query("SELECT doc_id, start, \"end\", surface, quoted, context, context_start, region_code FROM read_parquet('" + snap
-            + "/mentions/*.parquet') WHERE term_id = '蓉易办' ORDER BY doc_id"));
+            List.of(
+                "cd-002",
+                50,
+                53,
+                "蓉易办",
+                false,
+                "成都市政协组织委员视察“天府粮仓”成都片区建设情况，并在政务大厅体验蓉易办平台。",
+                16,
+                "510100")),
+        query(
+            "SELECT doc_id, start, \"end\", surface, quoted, context, context_start, region_code FROM read_parquet('"
+                + snap
+                + "/mentions/*.parquet') WHERE term_id = '蓉易办' ORDER BY doc_id"));
     assertEquals(
-        List.of(List.of("cd-001", 1, 1, 32, "2024-02-29"), List.of("cd-002", 1, 0, 50, "2024-03-01")),
-        query("SELECT doc_id, mentions, quoted_mentions, first_start, CAST(published_date AS VARCHAR) FROM read_parquet('" + snap
-            + "/document_terms/*.parquet') WHERE term_id = '蓉易办' ORDER BY doc_id"));
+        List.of(
+            List.of("cd-001", 1, 1, 32, "2024-02-29"), List.of("cd-002", 1, 0, 50, "2024-03-01")),
+        query(
+            "SELECT doc_id, mentions, quoted_mentions, first_start, CAST(published_date AS VARCHAR) FROM read_parquet('"
+                + snap
+                + "/document_terms/*.parquet') WHERE term_id = '蓉易办' ORDER BY doc_id"));
     // 天府粮仓 in cd-002: quoted in the title (8-12) and in the body (12-16, so 28-32).
     assertEquals(
         List.of(List.of(8, true), List.of(28, true)),
-        query("SELECT start, quoted FROM read_parquet('" + snap + "/mentions/*.parquet') WHERE doc_id = 'cd-002' AND term_id = '天府粮仓' "
-            + "ORDER BY start"));
+        query(
+            "SELECT start, quoted FROM read_parquet('"
+                + snap
+                + "/mentions/*.parquet') WHERE doc_id = 'cd-002' AND term_id = '天府粮仓' "
+                + "ORDER BY start"));
   }
 
   @Test
@@ -260,10 +337,20 @@ class RunJobIT extends SparkTest {
     Path out = work.resolve("out-ratio");
     // 11 of the fixture's 20 records are quarantined: 0.55 > 0.5.
     int code =
-        Tifa.execute("run", "--input", input.toString(), "--output", out.toString(), "--snapshot", "q", "--max-quarantine-ratio", "0.5");
+        Tifa.execute(
+            "run",
+            "--input",
+            input.toString(),
+            "--output",
+            out.toString(),
+            "--snapshot",
+            "q",
+            "--max-quarantine-ratio",
+            "0.5");
     assertEquals(Tifa.QUARANTINE_EXCEEDED, code);
     assertEquals("q\n", Files.readString(out.resolve("LATEST")));
-    JsonNode quarantine = new ObjectMapper().readTree(out.resolve("q/manifest.json").toFile()).get("quarantine");
+    JsonNode quarantine =
+        new ObjectMapper().readTree(out.resolve("q/manifest.json").toFile()).get("quarantine");
     assertEquals(0.55, quarantine.get("ratio").asDouble(), 1e-9);
     Assertions.assertTrue(quarantine.get("exceeded").asBoolean());
   }
@@ -275,17 +362,39 @@ class RunJobIT extends SparkTest {
     long goodRows = spark().read().parquet(out.resolve("good/documents").toString()).count();
 
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> run(out, "broken", () -> { throw new IllegalStateException("killed"); }));
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                run(
+                    out,
+                    "broken",
+                    () -> {
+                      throw new IllegalStateException("killed");
+                    }));
     assertEquals("killed", e.getMessage());
     assertEquals("good\n", Files.readString(out.resolve("LATEST")));
     assertFalse(Files.exists(out.resolve("broken")));
     try (Stream<Path> entries = Files.list(out)) {
-      List<String> visible = entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("_")).sorted().toList();
+      List<String> visible =
+          entries
+              .map(p -> p.getFileName().toString())
+              .filter(n -> !n.startsWith("_"))
+              .sorted()
+              .toList();
       assertEquals(List.of("LATEST", "good"), visible);
     }
     // Re-running "good" and failing must not damage the committed "good" either.
-    assertThrows(IllegalStateException.class, () -> run(out, "good", () -> { throw new IllegalStateException("killed"); }));
-    assertEquals(goodRows, spark().read().parquet(out.resolve("good/documents").toString()).count());
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            run(
+                out,
+                "good",
+                () -> {
+                  throw new IllegalStateException("killed");
+                }));
+    assertEquals(
+        goodRows, spark().read().parquet(out.resolve("good/documents").toString()).count());
   }
 
   @Test
@@ -312,9 +421,9 @@ class RunJobIT extends SparkTest {
 
   /**
    * Input that once looped, hung or lost records, through the command line: a .bz2 file holding
-   * plain text, a FIFO and a broken link named .jsonl, a link back up the tree, a JSON array element
-   * over max_line_bytes, and the output root inside the input. Counted by hand: 2 good lines, 2
-   * array elements (one too large) and one row for each of the three unreadable entries.
+   * plain text, a FIFO and a broken link named .jsonl, a link back up the tree, a JSON array
+   * element over max_line_bytes, and the output root inside the input. Counted by hand: 2 good
+   * lines, 2 array elements (one too large) and one row for each of the three unreadable entries.
    */
   @Test
   void inputFaultsAreEachAccountedForAndTheOutputInsideTheInputIsNotRead() throws Exception {
@@ -324,14 +433,18 @@ class RunJobIT extends SparkTest {
         "{\"id\":\"f-1\",\"title\":\"成都市政协会议\",\"body\":\"四川省成都市政协召开常委会议，围绕营商环境建言。\",\"published_at\":\"2024-03-01\"}\n"
             + "{\"id\":\"f-2\",\"title\":\"杭州市数字经济\",\"body\":\"浙江省杭州市发布数字经济发展报告，推动产业升级。\",\"published_at\":\"2024-03-02\"}\n");
     Files.writeString(in.resolve("plain-text.jsonl.bz2"), "{\"id\":\"x\"}\n{\"id\":\"y\"}\n");
-    assertEquals(0, new ProcessBuilder("mkfifo", in.resolve("pipe.jsonl").toString()).start().waitFor());
+    assertEquals(
+        0, new ProcessBuilder("mkfifo", in.resolve("pipe.jsonl").toString()).start().waitFor());
     Files.createSymbolicLink(in.resolve("gone.jsonl"), Path.of("missing.jsonl"));
     Files.createSymbolicLink(in.resolve("up"), Path.of(".."));
     Files.writeString(
         in.resolve("array.json"),
         "[{\"id\":\"f-3\",\"title\":\"济南市两会\",\"body\":\"山东省济南市人大会议闭幕，审议通过政府工作报告。\",\"published_at\":\"2024-03-03\"},\n"
-            + " {\"id\":\"f-4\",\"body\":\"" + "长".repeat(2000) + "\",\"published_at\":\"2024\"}]\n");
-    Path conf = Files.writeString(work.resolve("faults-conf.yaml"), "input:\n  max_line_bytes: 1024\n");
+            + " {\"id\":\"f-4\",\"body\":\""
+            + "长".repeat(2000)
+            + "\",\"published_at\":\"2024\"}]\n");
+    Path conf =
+        Files.writeString(work.resolve("faults-conf.yaml"), "input:\n  max_line_bytes: 1024\n");
     Path out = in.resolve("out");
 
     for (String snapshot : List.of("s1", "s2")) {
@@ -340,12 +453,25 @@ class RunJobIT extends SparkTest {
               java.time.Duration.ofMinutes(5),
               () ->
                   Tifa.execute(
-                      "run", "--input", in.toString(), "--output", out.toString(), "--conf", conf.toString(), "--snapshot", snapshot,
-                      "--max-quarantine-ratio", "0.9"));
+                      "run",
+                      "--input",
+                      in.toString(),
+                      "--output",
+                      out.toString(),
+                      "--conf",
+                      conf.toString(),
+                      "--snapshot",
+                      snapshot,
+                      "--max-quarantine-ratio",
+                      "0.9"));
       assertEquals(Tifa.OK, code, snapshot);
-      JsonNode manifest = new ObjectMapper().readTree(out.resolve(snapshot).resolve("manifest.json").toFile());
+      JsonNode manifest =
+          new ObjectMapper().readTree(out.resolve(snapshot).resolve("manifest.json").toFile());
       JsonNode counts = manifest.get("counts");
-      assertEquals(7, counts.get("records_read").asLong(), snapshot + ": the earlier snapshot is not read as input");
+      assertEquals(
+          7,
+          counts.get("records_read").asLong(),
+          snapshot + ": the earlier snapshot is not read as input");
       assertEquals(3, counts.get("accepted").asLong());
       assertEquals(0, counts.get("duplicates").asLong());
       assertEquals(4, counts.get("quarantined").asLong());
@@ -355,8 +481,10 @@ class RunJobIT extends SparkTest {
       assertEquals(5, manifest.get("inputs").get("file_count").asInt());
     }
     List<List<Object>> rows =
-        query("SELECT reason, regexp_extract(input_file, '[^/]+$'), input_line, raw_truncated FROM read_parquet('"
-            + out.resolve("s2/quarantine/*.parquet") + "') ORDER BY 2");
+        query(
+            "SELECT reason, regexp_extract(input_file, '[^/]+$'), input_line, raw_truncated FROM read_parquet('"
+                + out.resolve("s2/quarantine/*.parquet")
+                + "') ORDER BY 2");
     assertEquals(
         List.of(
             List.of("too_large", "array.json", 2L, true),

@@ -44,24 +44,25 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tifa.testing.S3Server;
 
 /**
- * Hadoop's S3A connector and the Tifa jobs against a real S3-compatible server on loopback
- * ({@link S3Server}: s3proxy over a folder): the filesystem operations, Spark's Parquet, and
- * {@code tifa run}, {@code compare} and {@code report} with every path on S3. The last tests pin
- * the store semantics a commit protocol on S3 can rely on: which writes are atomic
- * create-if-absent, and what a directory rename costs.
+ * Hadoop's S3A connector and the Tifa jobs against a real S3-compatible server on loopback ({@link
+ * S3Server}: s3proxy over a folder): the filesystem operations, Spark's Parquet, and {@code tifa
+ * run}, {@code compare} and {@code report} with every path on S3. The last tests pin the store
+ * semantics a commit protocol on S3 can rely on: which writes are atomic create-if-absent, and what
+ * a directory rename costs.
  */
 class S3IT extends SparkTest {
   @RegisterExtension static final S3Server S3 = new S3Server();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final java.nio.file.Path SAMPLE = java.nio.file.Path.of(System.getProperty("tifa.repo"), "data/sample/input");
+  private static final java.nio.file.Path SAMPLE =
+      java.nio.file.Path.of(System.getProperty("tifa.repo"), "data/sample/input");
 
   @TempDir static java.nio.file.Path local;
   static FileSystem fs;
   static long fsMillis;
 
   /**
-   * Opens this bucket's S3A filesystem with the server's settings. Hadoop caches it per bucket,
-   * so Spark's tasks and the jobs get this same instance whatever configuration they pass.
+   * Opens this bucket's S3A filesystem with the server's settings. Hadoop caches it per bucket, so
+   * Spark's tasks and the jobs get this same instance whatever configuration they pass.
    */
   @BeforeAll
   static void openS3a() throws IOException {
@@ -73,7 +74,9 @@ class S3IT extends SparkTest {
 
   @AfterAll
   static void timings() {
-    System.out.printf("S3IT start-up: s3proxy %d ms, first S3A filesystem and request %d ms%n", S3.startMillis(), fsMillis);
+    System.out.printf(
+        "S3IT start-up: s3proxy %d ms, first S3A filesystem and request %d ms%n",
+        S3.startMillis(), fsMillis);
   }
 
   @Override
@@ -96,8 +99,12 @@ class S3IT extends SparkTest {
   /** S3A's requests counted on the shared filesystem (Spark's tasks run in this JVM and use it). */
   private static final List<String> REQUESTS =
       List.of(
-          "object_put_request", "object_copy_requests", "object_list_request", "object_metadata_request",
-          "object_delete_objects", "object_bulk_delete_request");
+          "object_put_request",
+          "object_copy_requests",
+          "object_list_request",
+          "object_metadata_request",
+          "object_delete_objects",
+          "object_bulk_delete_request");
 
   private static long[] requests() {
     IOStatistics stats = IOStatisticsSupport.retrieveIOStatistics(fs);
@@ -114,7 +121,8 @@ class S3IT extends SparkTest {
     for (int i = 0; i < REQUESTS.size(); i++) {
       made.append(' ').append(REQUESTS.get(i)).append('=').append(after[i] - before[i]);
     }
-    System.out.printf("S3IT tifa %s: %d s,%s%n", args[0], (System.nanoTime() - t0) / 1_000_000_000, made);
+    System.out.printf(
+        "S3IT tifa %s: %d s,%s%n", args[0], (System.nanoTime() - t0) / 1_000_000_000, made);
     return code;
   }
 
@@ -151,7 +159,10 @@ class S3IT extends SparkTest {
   @Test
   void sparkWritesAndReadsParquet() {
     StructType schema =
-        new StructType().add("id", DataTypes.LongType).add("region", DataTypes.StringType).add("text", DataTypes.StringType);
+        new StructType()
+            .add("id", DataTypes.LongType)
+            .add("region", DataTypes.StringType)
+            .add("text", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     for (long i = 0; i < 1000; i++) {
       rows.add(RowFactory.create(i, "37150" + (i % 7), "口号 " + i));
@@ -161,10 +172,18 @@ class S3IT extends SparkTest {
 
     List<String> keys = S3.keys("parquet/t/");
     Assertions.assertTrue(keys.contains("parquet/t/_SUCCESS"), keys.toString());
-    assertEquals(7, keys.stream().filter(k -> k.endsWith(".parquet")).map(k -> k.split("/")[2]).distinct().count(), keys.toString());
+    assertEquals(
+        7,
+        keys.stream()
+            .filter(k -> k.endsWith(".parquet"))
+            .map(k -> k.split("/")[2])
+            .distinct()
+            .count(),
+        keys.toString());
     assertFalse(keys.stream().anyMatch(k -> k.contains("_temporary")), keys.toString());
 
-    Dataset<Row> back = spark().read().schema(schema).parquet(S3.uri("parquet/t")).select("id", "region", "text");
+    Dataset<Row> back =
+        spark().read().schema(schema).parquet(S3.uri("parquet/t")).select("id", "region", "text");
     assertEquals(1000, back.count());
     assertDataFrameNoOrderEquals(table, back);
   }
@@ -175,10 +194,19 @@ class S3IT extends SparkTest {
     assertEquals(6, S3.keys("in/").size());
 
     // The target: the whole sample; the base: one of its files.
-    assertEquals(Tifa.OK, tifa("run", "--input", S3.uri("in"), "--output", S3.uri("out/all"), "--snapshot", "all"));
     assertEquals(
         Tifa.OK,
-        tifa("run", "--input", S3.uri("in/news_2023.jsonl"), "--output", S3.uri("out/2023"), "--snapshot", "y2023"));
+        tifa("run", "--input", S3.uri("in"), "--output", S3.uri("out/all"), "--snapshot", "all"));
+    assertEquals(
+        Tifa.OK,
+        tifa(
+            "run",
+            "--input",
+            S3.uri("in/news_2023.jsonl"),
+            "--output",
+            S3.uri("out/2023"),
+            "--snapshot",
+            "y2023"));
 
     assertEquals("all", text("out/all/LATEST").strip());
     JsonNode manifest = JSON.readTree(S3.read("out/all/all/manifest.json"));
@@ -187,21 +215,39 @@ class S3IT extends SparkTest {
     assertEquals(368, spark().read().parquet(S3.uri("out/all/all/documents")).count());
     List<String> keys = S3.keys("out/all/");
     Assertions.assertTrue(keys.contains("out/all/all/_SUCCESS"), keys.toString());
-    assertFalse(keys.stream().anyMatch(k -> k.startsWith("out/all/_") && !k.endsWith("/")), "no lock or working object left: " + keys);
+    assertFalse(
+        keys.stream().anyMatch(k -> k.startsWith("out/all/_") && !k.endsWith("/")),
+        "no lock or working object left: " + keys);
 
     assertEquals(
         Tifa.OK,
-        tifa("compare", "--base", S3.uri("out/2023"), "--target", S3.uri("out/all"), "--output", S3.uri("cmp")));
+        tifa(
+            "compare",
+            "--base",
+            S3.uri("out/2023"),
+            "--target",
+            S3.uri("out/all"),
+            "--output",
+            S3.uri("cmp")));
     List<String> comparison = S3.keys("cmp/");
-    Assertions.assertTrue(comparison.stream().anyMatch(k -> k.endsWith("/manifest.json")), comparison.toString());
+    Assertions.assertTrue(
+        comparison.stream().anyMatch(k -> k.endsWith("/manifest.json")), comparison.toString());
 
     java.nio.file.Path html = local.resolve("report.html");
     assertEquals(
         Tifa.OK,
         tifa(
-            "report", "--snapshot", S3.uri("out/all"), "--compare-with", S3.uri("out/2023"), "--output", html.toString()));
+            "report",
+            "--snapshot",
+            S3.uri("out/all"),
+            "--compare-with",
+            S3.uri("out/2023"),
+            "--output",
+            html.toString()));
     String page = Files.readString(html);
-    assertEquals("<!-- Tifa " + Version.TIFA + " report of snapshot all -->", page.lines().findFirst().orElseThrow());
+    assertEquals(
+        "<!-- Tifa " + Version.TIFA + " report of snapshot all -->",
+        page.lines().findFirst().orElseThrow());
   }
 
   // The store semantics below are what s3proxy and S3A do, checked here so that a change in
@@ -215,10 +261,12 @@ class S3IT extends SparkTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        futures.add(pool.submit(() -> {
-          go.await();
-          return task.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return task.call();
+                }));
       }
       go.countDown();
       List<T> out = new ArrayList<>();
@@ -240,13 +288,17 @@ class S3IT extends SparkTest {
     // Eight writers of one new key at once: exactly one wins, and its bytes are what is stored.
     int[] next = {0};
     List<Boolean> won =
-        race(8, () -> {
-          String who;
-          synchronized (next) {
-            who = "writer " + next[0]++;
-          }
-          return S3.putIfAbsent("cond/race", who.getBytes(StandardCharsets.UTF_8)) ? Boolean.TRUE : Boolean.FALSE;
-        });
+        race(
+            8,
+            () -> {
+              String who;
+              synchronized (next) {
+                who = "writer " + next[0]++;
+              }
+              return S3.putIfAbsent("cond/race", who.getBytes(StandardCharsets.UTF_8))
+                  ? Boolean.TRUE
+                  : Boolean.FALSE;
+            });
     assertEquals(1, won.stream().filter(b -> b).count(), won.toString());
     Assertions.assertTrue(text("cond/race").startsWith("writer "));
   }
@@ -272,7 +324,11 @@ class S3IT extends SparkTest {
   /** A stream that S3A uploads with {@code If-None-Match: *} when it closes. */
   private static FSDataOutputStream createIfAbsent(Path p) throws IOException {
     // S3A's createFile builder is a raw type: build() is declared to return Object.
-    return (FSDataOutputStream) fs.createFile(p).overwrite(false).must("fs.option.create.conditional.overwrite", true).build();
+    return (FSDataOutputStream)
+        fs.createFile(p)
+            .overwrite(false)
+            .must("fs.option.create.conditional.overwrite", true)
+            .build();
   }
 
   @Test
@@ -288,14 +344,17 @@ class S3IT extends SparkTest {
     assertEquals("a", text("create/conditional"));
 
     List<String> outcomes =
-        race(8, () -> {
-          try (FSDataOutputStream out = createIfAbsent(new Path(S3.uri("create/conditional-race")))) {
-            out.write(Thread.currentThread().getName().getBytes(StandardCharsets.UTF_8));
-          } catch (IOException e) {
-            return e.getClass().getSimpleName();
-          }
-          return "won";
-        });
+        race(
+            8,
+            () -> {
+              try (FSDataOutputStream out =
+                  createIfAbsent(new Path(S3.uri("create/conditional-race")))) {
+                out.write(Thread.currentThread().getName().getBytes(StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                return e.getClass().getSimpleName();
+              }
+              return "won";
+            });
     assertEquals(1, outcomes.stream().filter("won"::equals).count(), outcomes.toString());
   }
 
@@ -312,26 +371,41 @@ class S3IT extends SparkTest {
     // A reader listing both sides while the rename runs: what it sees is timing-dependent, so it
     // is printed, not asserted.
     java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Thread reader =
-        new Thread(() -> {
-          while (!done.get()) {
-            seen.add(S3.keys("rename/src/").size() + " src + " + S3.keys("rename/dst/").size() + " dst");
-          }
-        });
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                seen.add(
+                    S3.keys("rename/src/").size()
+                        + " src + "
+                        + S3.keys("rename/dst/").size()
+                        + " dst");
+              }
+            });
     reader.start();
-    Assertions.assertTrue(fs.rename(new Path(S3.uri("rename/src")), new Path(S3.uri("rename/dst"))));
+    Assertions.assertTrue(
+        fs.rename(new Path(S3.uri("rename/src")), new Path(S3.uri("rename/dst"))));
     done.set(true);
     reader.join();
     System.out.println("S3IT rename, listings seen during it: " + new java.util.TreeSet<>(seen));
 
-    assertEquals(files, stats.counters().get("object_copy_requests") - copies, "one COPY per object");
-    Assertions.assertTrue(stats.counters().get("object_delete_objects") - deletes >= files, "every source object deleted");
+    assertEquals(
+        files, stats.counters().get("object_copy_requests") - copies, "one COPY per object");
+    Assertions.assertTrue(
+        stats.counters().get("object_delete_objects") - deletes >= files,
+        "every source object deleted");
     assertEquals(List.of(), S3.keys("rename/src/"));
     List<String> moved = S3.keys("rename/dst/");
     assertEquals(files, moved.size(), moved.toString());
     assertArrayEquals("part 3".getBytes(StandardCharsets.UTF_8), S3.read("rename/dst/part-3"));
-    System.out.println("S3IT rename counters: " + Arrays.toString(new long[] {
-        stats.counters().get("object_copy_requests") - copies, stats.counters().get("object_delete_objects") - deletes}));
+    System.out.println(
+        "S3IT rename counters: "
+            + Arrays.toString(
+                new long[] {
+                  stats.counters().get("object_copy_requests") - copies,
+                  stats.counters().get("object_delete_objects") - deletes
+                }));
   }
 }

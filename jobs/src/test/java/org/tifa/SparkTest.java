@@ -37,18 +37,21 @@ public abstract class SparkTest extends JavaDataFrameSuiteBase {
 
   @Override
   public SparkConf conf() {
-    return Sessions.avoidKnownBugs(new SparkConf()
-        .setMaster("local[2]")
-        .setAppName("tifa-test")
-        .set("spark.ui.enabled", "false")
-        .set("spark.driver.host", "127.0.0.1")
-        .set("spark.sql.shuffle.partitions", "4")
-        .set("spark.sql.session.timeZone", "UTC")
-        .set("spark.sql.datetime.java8API.enabled", "true")
-        .set("spark.ui.showConsoleProgress", "false"));
+    return Sessions.avoidKnownBugs(
+        new SparkConf()
+            .setMaster("local[2]")
+            .setAppName("tifa-test")
+            .set("spark.ui.enabled", "false")
+            .set("spark.driver.host", "127.0.0.1")
+            .set("spark.sql.shuffle.partitions", "4")
+            .set("spark.sql.session.timeZone", "UTC")
+            .set("spark.sql.datetime.java8API.enabled", "true")
+            .set("spark.ui.showConsoleProgress", "false"));
   }
 
-  /** The schema with every field nullable: joins, aggregates and Parquet do not keep non-null flags. */
+  /**
+   * The schema with every field nullable: joins, aggregates and Parquet do not keep non-null flags.
+   */
   protected static StructType nullable(StructType schema) {
     StructType out = new StructType();
     for (StructField f : schema.fields()) {

@@ -59,25 +59,53 @@ class TifaCliTest {
 
   @Test
   void badSnapshotIdIsAUsageError() throws IOException {
-    assertOneLineError(run("run", "--input", someInput(), "--output", tmp.toString(), "--snapshot", "../etc"), Tifa.USAGE, "--snapshot");
+    assertOneLineError(
+        run("run", "--input", someInput(), "--output", tmp.toString(), "--snapshot", "../etc"),
+        Tifa.USAGE,
+        "--snapshot");
   }
 
   @Test
   void ratioOutOfRangeIsAUsageError() throws IOException {
     assertOneLineError(
-        run("run", "--input", someInput(), "--output", tmp.toString(), "--max-quarantine-ratio", "1.5"), Tifa.USAGE, "--max-quarantine-ratio");
+        run(
+            "run",
+            "--input",
+            someInput(),
+            "--output",
+            tmp.toString(),
+            "--max-quarantine-ratio",
+            "1.5"),
+        Tifa.USAGE,
+        "--max-quarantine-ratio");
   }
 
   @Test
   void ratioThatIsNotANumberIsAUsageError() throws IOException {
     assertOneLineError(
-        run("run", "--input", someInput(), "--output", tmp.toString(), "--max-quarantine-ratio", "half"), Tifa.USAGE, "half");
+        run(
+            "run",
+            "--input",
+            someInput(),
+            "--output",
+            tmp.toString(),
+            "--max-quarantine-ratio",
+            "half"),
+        Tifa.USAGE,
+        "half");
   }
 
   @Test
   void missingConfFileIsAConfigurationError() throws IOException {
     assertOneLineError(
-        run("run", "--input", someInput(), "--output", tmp.toString(), "--conf", tmp.resolve("nope.yaml").toString()),
+        run(
+            "run",
+            "--input",
+            someInput(),
+            "--output",
+            tmp.toString(),
+            "--conf",
+            tmp.resolve("nope.yaml").toString()),
         Tifa.USAGE,
         "nope.yaml");
   }
@@ -87,7 +115,9 @@ class TifaCliTest {
     Path conf = tmp.resolve("bad.yaml");
     Files.writeString(conf, "input:\n  time_zone: Nowhere/Atlantis\n");
     assertOneLineError(
-        run("run", "--input", someInput(), "--output", tmp.toString(), "--conf", conf.toString()), Tifa.USAGE, "Nowhere/Atlantis");
+        run("run", "--input", someInput(), "--output", tmp.toString(), "--conf", conf.toString()),
+        Tifa.USAGE,
+        "Nowhere/Atlantis");
   }
 
   @Test
@@ -105,7 +135,16 @@ class TifaCliTest {
     String input = someInput();
     Outcome o =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(20), () -> run("run", "--input", input, "--output", tmp.toString(), "--conf", conf.toString()));
+            Duration.ofSeconds(20),
+            () ->
+                run(
+                    "run",
+                    "--input",
+                    input,
+                    "--output",
+                    tmp.toString(),
+                    "--conf",
+                    conf.toString()));
     assertOneLineError(o, Tifa.USAGE, "huge.yaml");
     assertTrue(o.err().contains("64 KiB"), o.err());
   }
@@ -121,55 +160,92 @@ class TifaCliTest {
   @Test
   void inputThatDoesNotExistIsNoInput() {
     assertOneLineError(
-        run("run", "--input", tmp.resolve("missing").toString(), "--output", tmp.toString()), Tifa.NO_INPUT, "missing");
+        run("run", "--input", tmp.resolve("missing").toString(), "--output", tmp.toString()),
+        Tifa.NO_INPUT,
+        "missing");
   }
 
   @Test
   void aDirectoryWithNoInputFilesIsNoInput() throws IOException {
     Files.writeString(tmp.resolve("notes.txt"), "not a report");
-    assertOneLineError(run("run", "--input", tmp.toString(), "--output", tmp.resolve("out").toString()), Tifa.NO_INPUT, "no input files");
+    assertOneLineError(
+        run("run", "--input", tmp.toString(), "--output", tmp.resolve("out").toString()),
+        Tifa.NO_INPUT,
+        "no input files");
   }
 
   @Test
   void aGlobMatchingNothingIsNoInput() {
-    assertOneLineError(run("run", "--input", tmp.resolve("*.jsonl").toString(), "--output", tmp.toString()), Tifa.NO_INPUT, "*.jsonl");
+    assertOneLineError(
+        run("run", "--input", tmp.resolve("*.jsonl").toString(), "--output", tmp.toString()),
+        Tifa.NO_INPUT,
+        "*.jsonl");
   }
 
   // tifa report: options and snapshots are checked before Spark starts.
 
-  private Path reportSnapshot(String id, int schemaVersion, List<String> grains) throws IOException {
+  private Path reportSnapshot(String id, int schemaVersion, List<String> grains)
+      throws IOException {
     return ManifestOnly.snapshot(tmp.resolve("snapshots"), id, schemaVersion, grains, "c0ffee");
   }
 
   @Test
   void reportWithoutASnapshotIsAUsageError() {
-    assertOneLineError(run("report", "--output", tmp.resolve("r.html").toString()), Tifa.USAGE, "--snapshot");
+    assertOneLineError(
+        run("report", "--output", tmp.resolve("r.html").toString()), Tifa.USAGE, "--snapshot");
   }
 
   @Test
   void reportToAFileThatIsNotHtmlIsAUsageError() throws IOException {
     Path snap = reportSnapshot("s", Tables.SCHEMA_VERSION, List.of("year"));
-    assertOneLineError(run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.txt").toString()), Tifa.USAGE, ".html");
+    assertOneLineError(
+        run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.txt").toString()),
+        Tifa.USAGE,
+        ".html");
   }
 
   @Test
   void reportForARegionThatIsNoCodeIsAUsageError() throws IOException {
     Path snap = reportSnapshot("s", Tables.SCHEMA_VERSION, List.of("year"));
     assertOneLineError(
-        run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.html").toString(), "--region", "聊城"), Tifa.USAGE, "--region");
+        run(
+            "report",
+            "--snapshot",
+            snap.toString(),
+            "--output",
+            tmp.resolve("r.html").toString(),
+            "--region",
+            "聊城"),
+        Tifa.USAGE,
+        "--region");
   }
 
   @Test
   void reportWithTopOutOfRangeIsAUsageError() throws IOException {
     Path snap = reportSnapshot("s", Tables.SCHEMA_VERSION, List.of("year"));
     assertOneLineError(
-        run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.html").toString(), "--top", "0"), Tifa.USAGE, "--top");
+        run(
+            "report",
+            "--snapshot",
+            snap.toString(),
+            "--output",
+            tmp.resolve("r.html").toString(),
+            "--top",
+            "0"),
+        Tifa.USAGE,
+        "--top");
   }
 
   @Test
   void reportOfASnapshotThatDoesNotExistIsNoInput() {
     assertOneLineError(
-        run("report", "--snapshot", tmp.resolve("nowhere").toString(), "--output", tmp.resolve("r.html").toString()), Tifa.NO_INPUT,
+        run(
+            "report",
+            "--snapshot",
+            tmp.resolve("nowhere").toString(),
+            "--output",
+            tmp.resolve("r.html").toString()),
+        Tifa.NO_INPUT,
         "--snapshot");
   }
 
@@ -177,7 +253,13 @@ class TifaCliTest {
   void reportOfADirectoryThatIsNoSnapshotIsNoInput() throws IOException {
     Files.createDirectories(tmp.resolve("plain"));
     assertOneLineError(
-        run("report", "--snapshot", tmp.resolve("plain").toString(), "--output", tmp.resolve("r.html").toString()), Tifa.NO_INPUT,
+        run(
+            "report",
+            "--snapshot",
+            tmp.resolve("plain").toString(),
+            "--output",
+            tmp.resolve("r.html").toString()),
+        Tifa.NO_INPUT,
         "not a Tifa snapshot");
   }
 
@@ -185,7 +267,8 @@ class TifaCliTest {
   void reportOfASnapshotOfAnotherSchemaVersionIsRefused() throws IOException {
     Path snap = reportSnapshot("old", Tables.SCHEMA_VERSION + 1, List.of("year"));
     assertOneLineError(
-        run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.html").toString()), Tifa.INCOMPATIBLE_SNAPSHOT,
+        run("report", "--snapshot", snap.toString(), "--output", tmp.resolve("r.html").toString()),
+        Tifa.INCOMPATIBLE_SNAPSHOT,
         "schema version");
   }
 
@@ -194,8 +277,16 @@ class TifaCliTest {
     Path snap = reportSnapshot("now", Tables.SCHEMA_VERSION, List.of("month", "year"));
     Path base = reportSnapshot("before", Tables.SCHEMA_VERSION, List.of("month"));
     assertOneLineError(
-        run("report", "--snapshot", snap.toString(), "--compare-with", base.toString(), "--output", tmp.resolve("r.html").toString()),
-        Tifa.USAGE, "grain year");
+        run(
+            "report",
+            "--snapshot",
+            snap.toString(),
+            "--compare-with",
+            base.toString(),
+            "--output",
+            tmp.resolve("r.html").toString()),
+        Tifa.USAGE,
+        "grain year");
   }
 
   @Test
@@ -205,7 +296,9 @@ class TifaCliTest {
     Files.createDirectories(chapter.getParent());
     Files.writeString(chapter, "chapter one");
     assertOneLineError(
-        run("run", "--input", someInput(), "--output", home.toString(), "--snapshot", "Documents"), Tifa.USAGE, "is not a Tifa snapshot");
+        run("run", "--input", someInput(), "--output", home.toString(), "--snapshot", "Documents"),
+        Tifa.USAGE,
+        "is not a Tifa snapshot");
     assertEquals("chapter one", Files.readString(chapter));
   }
 
@@ -213,8 +306,14 @@ class TifaCliTest {
   void fault03_snapshotLatestIsAUsageErrorAndLatestStaysAFile() throws IOException {
     Path root = tmp.resolve("out");
     ManifestOnly.snapshot(root, "a", List.of("year"), "x");
-    assertOneLineError(run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "LATEST"), Tifa.USAGE, "LATEST");
-    assertOneLineError(run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "latest"), Tifa.USAGE, "reserved");
+    assertOneLineError(
+        run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "LATEST"),
+        Tifa.USAGE,
+        "LATEST");
+    assertOneLineError(
+        run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "latest"),
+        Tifa.USAGE,
+        "reserved");
     assertEquals("a\n", Files.readString(root.resolve("LATEST")));
   }
 
@@ -224,8 +323,12 @@ class TifaCliTest {
     Path token = root.resolve("_tifa/locks/q1/run.json");
     Files.createDirectories(token.getParent());
     Files.writeString(
-        token, "{\"run_id\":\"r\",\"host\":\"elsewhere\",\"pid\":1,\"process_start\":\"\",\"started_at\":\"2024-01-01T00:00:00Z\"}");
-    assertOneLineError(run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "q1"), Tifa.BUSY, token.toString());
+        token,
+        "{\"run_id\":\"r\",\"host\":\"elsewhere\",\"pid\":1,\"process_start\":\"\",\"started_at\":\"2024-01-01T00:00:00Z\"}");
+    assertOneLineError(
+        run("run", "--input", someInput(), "--output", root.toString(), "--snapshot", "q1"),
+        Tifa.BUSY,
+        token.toString());
     assertTrue(Files.exists(token), "another run's lock is not touched");
     assertTrue(Files.notExists(root.resolve("q1")));
   }
@@ -237,8 +340,16 @@ class TifaCliTest {
     ManifestOnly.snapshot(root, "b", List.of("year"), "x");
     Path link = Files.createSymbolicLink(tmp.resolve("link"), root);
     assertOneLineError(
-        run("compare", "--base", root.resolve("a").toString(), "--target", root.resolve("b").toString(), "--output", link.toString()),
-        Tifa.USAGE, "holds snapshot");
+        run(
+            "compare",
+            "--base",
+            root.resolve("a").toString(),
+            "--target",
+            root.resolve("b").toString(),
+            "--output",
+            link.toString()),
+        Tifa.USAGE,
+        "holds snapshot");
     assertEquals("b\n", Files.readString(root.resolve("LATEST")));
   }
 
@@ -246,11 +357,21 @@ class TifaCliTest {
   void fault15_outputThatIsAFileIsAUsageErrorBeforeSpark() throws IOException {
     Path file = tmp.resolve("results.txt");
     Files.writeString(file, "keep");
-    assertOneLineError(run("run", "--input", someInput(), "--output", file.toString()), Tifa.USAGE, "is a file, not a directory");
+    assertOneLineError(
+        run("run", "--input", someInput(), "--output", file.toString()),
+        Tifa.USAGE,
+        "is a file, not a directory");
     assertEquals("keep", Files.readString(file));
     assertOneLineError(
-        run("compare", "--base", ManifestOnly.snapshot(tmp.resolve("s"), "a", List.of("year"), "x").toString(), "--target",
-            tmp.resolve("s").toString(), "--output", file.toString()),
-        Tifa.USAGE, "is a file, not a directory");
+        run(
+            "compare",
+            "--base",
+            ManifestOnly.snapshot(tmp.resolve("s"), "a", List.of("year"), "x").toString(),
+            "--target",
+            tmp.resolve("s").toString(),
+            "--output",
+            file.toString()),
+        Tifa.USAGE,
+        "is a file, not a directory");
   }
 }

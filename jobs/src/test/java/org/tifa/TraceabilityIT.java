@@ -24,27 +24,48 @@ import org.tifa.testing.DuckDb;
 import org.tifa.testing.PassageChecks;
 import org.tifa.testing.Writers;
 
-/** The traceability tables on a generated corpus: every count rolls up from its rows, at any setting. */
+/**
+ * The traceability tables on a generated corpus: every count rolls up from its rows, at any
+ * setting.
+ */
 class TraceabilityIT extends SparkTest {
   private static final ReferenceData REFERENCE = ReferenceData.bundled();
   @TempDir Path work;
 
   private Path run(Path input, TifaConfig config, String snapshot) throws Exception {
     Path out = work.resolve("out");
-    RunOptions options = new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, null, false).validate();
-    List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
-    new RunJob(options, config, REFERENCE, files, Writers.snapshot(out.toString(), snapshot), Instant.now(), () -> {}).run(spark());
+    RunOptions options =
+        new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, null, false)
+            .validate();
+    List<ListInputs.InputFile> files =
+        ListInputs.list(
+            options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());
+    new RunJob(
+            options,
+            config,
+            REFERENCE,
+            files,
+            Writers.snapshot(out.toString(), snapshot),
+            Instant.now(),
+            () -> {})
+        .run(spark());
     return out.resolve(snapshot);
   }
 
   @Test
   void everyCountOfAGeneratedCorpusRollsUpFromItsDocumentTermsAndMentions() throws Exception {
     Path input = work.resolve("input");
-    WriteCorpus.write(new CorpusGenerator(11, REFERENCE.gazetteer(), REFERENCE.lexicon(), REFERENCE.taxonomy()), 1_000, input, 2, false);
+    WriteCorpus.write(
+        new CorpusGenerator(11, REFERENCE.gazetteer(), REFERENCE.lexicon(), REFERENCE.taxonomy()),
+        1_000,
+        input,
+        2,
+        false);
     Path snapshot = run(input, TifaConfig.defaults(), "g");
 
     long mentions = PassageChecks.assertTraceable(snapshot);
-    JsonNode tables = new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile()).get("tables");
+    JsonNode tables =
+        new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile()).get("tables");
     assertEquals(mentions, tables.get(Tables.MENTIONS).asLong());
     assertEquals(tables.get(Tables.DOCUMENTS).asLong(), tables.get(Tables.TEXTS).asLong());
     // At most mention_contexts (3) contexts per document and term, and the first ones.
@@ -52,22 +73,36 @@ class TraceabilityIT extends SparkTest {
         List.of(List.of(0L, 0L)),
         DuckDb.query(
             "SELECT count(*) FILTER (WHERE contexts > 3), count(*) FILTER (WHERE contexts < least(n, 3)) FROM (SELECT doc_id, term_kind, "
-                + "term_id, count(*) AS n, count(context) AS contexts FROM read_parquet('" + snapshot + "/mentions/*.parquet') GROUP BY ALL)"));
+                + "term_id, count(*) AS n, count(context) AS contexts FROM read_parquet('"
+                + snapshot
+                + "/mentions/*.parquet') GROUP BY ALL)"));
   }
 
   @Test
   void withoutTextsAndContextsTheCountsStillRollUpFromOffsets() throws Exception {
     Path input = work.resolve("input");
-    WriteCorpus.write(new CorpusGenerator(12, REFERENCE.gazetteer(), REFERENCE.lexicon(), REFERENCE.taxonomy()), 200, input, 1, false);
+    WriteCorpus.write(
+        new CorpusGenerator(12, REFERENCE.gazetteer(), REFERENCE.lexicon(), REFERENCE.taxonomy()),
+        200,
+        input,
+        1,
+        false);
     String yaml = "output:\n  texts: false\n  mention_contexts: 0\n";
-    TifaConfig config = TifaConfig.withOverrides(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test");
+    TifaConfig config =
+        TifaConfig.withOverrides(
+            new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test");
     Path snapshot = run(input, config, "n");
 
     assertFalse(Files.exists(snapshot.resolve(Tables.TEXTS)), "no texts table");
-    JsonNode tables = new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile()).get("tables");
+    JsonNode tables =
+        new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile()).get("tables");
     assertFalse(tables.has(Tables.TEXTS));
     List<Object> row =
-        DuckDb.query("SELECT count(*), count(context), count(context_start) FROM read_parquet('" + snapshot + "/mentions/*.parquet')").get(0);
+        DuckDb.query(
+                "SELECT count(*), count(context), count(context_start) FROM read_parquet('"
+                    + snapshot
+                    + "/mentions/*.parquet')")
+            .get(0);
     assertTrue((Long) row.get(0) > 0);
     assertEquals(List.of(row.get(0), 0L, 0L), row);
   }

@@ -10,9 +10,9 @@ import org.apache.spark.sql.types.StructField;
 import org.tifa.schema.Tables;
 
 /**
- * The {@code documents} table: one row per accepted record, in the documented column order.
- * Columns a stage has not produced (a capability not configured) are written as nulls of the
- * documented type, so the table's shape never depends on the run.
+ * The {@code documents} table: one row per accepted record, in the documented column order. Columns
+ * a stage has not produced (a capability not configured) are written as nulls of the documented
+ * type, so the table's shape never depends on the run.
  */
 public final class BuildDocuments {
   private BuildDocuments() {}

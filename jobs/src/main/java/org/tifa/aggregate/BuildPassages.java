@@ -13,15 +13,17 @@ import org.tifa.schema.Tables;
 
 /**
  * The tables that trace every count to its text: {@code document_terms} (one row per document and
- * term), {@code mentions} (one row per occurrence) and {@code texts} (the normalized title and
- * body the offsets point into). Each is a projection of the accepted documents; nothing is counted
- * here, so every figure of {@code term_counts} is a rollup of these rows.
+ * term), {@code mentions} (one row per occurrence) and {@code texts} (the normalized title and body
+ * the offsets point into). Each is a projection of the accepted documents; nothing is counted here,
+ * so every figure of {@code term_counts} is a rollup of these rows.
  */
 public final class BuildPassages {
   private BuildPassages() {}
 
   /** Columns every fact row carries for filtering without a join. */
-  private static final String[] DOCUMENT = {Columns.DOC_ID, Columns.PUBLISHED_DATE, Columns.REGION_CODE, Columns.PROVINCE_CODE};
+  private static final String[] DOCUMENT = {
+    Columns.DOC_ID, Columns.PUBLISHED_DATE, Columns.REGION_CODE, Columns.PROVINCE_CODE
+  };
 
   /** One row per accepted document and term, from {@link Columns#TERM_HITS}. */
   public static Dataset<Row> documentTerms(Dataset<Row> accepted) {
@@ -38,7 +40,8 @@ public final class BuildPassages {
    * {@code texts} holds them by the record's keys, {@code documents} names the unique ones by the
    * same keys.
    */
-  public static Dataset<Row> uniqueTexts(Dataset<Row> texts, Dataset<Row> documents, String... recordKeys) {
+  public static Dataset<Row> uniqueTexts(
+      Dataset<Row> texts, Dataset<Row> documents, String... recordKeys) {
     Column[] text = new Column[recordKeys.length + 2];
     Column[] doc = new Column[recordKeys.length + DOCUMENT.length];
     for (int i = 0; i < recordKeys.length; i++) {
@@ -67,7 +70,10 @@ public final class BuildPassages {
     return accepted.select(carried).select(columns(schema, "_x"));
   }
 
-  /** The schema's columns in order, cast to its types: from the struct {@code inner} where it has them. */
+  /**
+   * The schema's columns in order, cast to its types: from the struct {@code inner} where it has
+   * them.
+   */
   private static Column[] columns(StructType schema, String inner) {
     java.util.Set<String> document = java.util.Set.of(DOCUMENT);
     StructField[] fields = schema.fields();

@@ -17,14 +17,16 @@ import java.util.Set;
  * mentions, documents, documents about the term (weighted documents), distinct sources and first
  * and last day.
  *
- * <p>Spark's own aggregation did this over one row per document, cell and term (about a hundred
- * per document) with a distinct count, which cost more than all other steps of a run together;
- * here each document row is read once and each hit is one lookup in its cell's small map.
+ * <p>Spark's own aggregation did this over one row per document, cell and term (about a hundred per
+ * document) with a distinct count, which cost more than all other steps of a run together; here
+ * each document row is read once and each hit is one lookup in its cell's small map.
  */
 public final class CellCounter {
   private CellCounter() {}
 
-  /** A grain number that places the document at no grain in its row (its period is then ignored). */
+  /**
+   * A grain number that places the document at no grain in its row (its period is then ignored).
+   */
   public static final int NOT_PLACED = -1;
 
   /**
@@ -39,7 +41,8 @@ public final class CellCounter {
       int[] grains = d.getGrainNos();
       int[] periods = d.getPeriodDays();
       if (grains.length != periods.length) {
-        throw new IllegalArgumentException("grains and periods differ in length: " + grains.length + " and " + periods.length);
+        throw new IllegalArgumentException(
+            "grains and periods differ in length: " + grains.length + " and " + periods.length);
       }
       long[] terms = d.getTermKeys();
       int[] mentions = d.getTermMentions();
@@ -48,10 +51,15 @@ public final class CellCounter {
         if (grains[g] == NOT_PLACED) {
           continue;
         }
-        CellTotals cell = cells.computeIfAbsent(new Cell(grains[g], periods[g], d.getLevelNo(), d.getRegionNo()), k -> new CellTotals());
+        CellTotals cell =
+            cells.computeIfAbsent(
+                new Cell(grains[g], periods[g], d.getLevelNo(), d.getRegionNo()),
+                k -> new CellTotals());
         cell.documents++;
         for (int i = 0; i < terms.length; i++) {
-          cell.terms.computeIfAbsent(terms[i], k -> new TermTotals()).add(mentions[i], about[i], d.getSourceKey(), d.getDay());
+          cell.terms
+              .computeIfAbsent(terms[i], k -> new TermTotals())
+              .add(mentions[i], about[i], d.getSourceKey(), d.getDay());
         }
       }
     }
@@ -97,8 +105,19 @@ public final class CellCounter {
       }
       TermTotals v = totals.terms.valueAt(slot);
       CellTermCount row =
-          new CellTermCount(cell.grain(), cell.periodStart(), cell.level(), cell.region(), totals.terms.keyAt(slot), v.mentions,
-              v.documents, v.weightedDocuments, v.sources(), v.first, v.last, totals.documents);
+          new CellTermCount(
+              cell.grain(),
+              cell.periodStart(),
+              cell.level(),
+              cell.region(),
+              totals.terms.keyAt(slot),
+              v.mentions,
+              v.documents,
+              v.weightedDocuments,
+              v.sources(),
+              v.first,
+              v.last,
+              totals.documents);
       slot++;
       return row;
     }
@@ -189,24 +208,77 @@ public final class CellCounter {
     private int[] mentions;
     private boolean[] about;
 
-    public int getLevelNo() { return level; }
-    public void setLevelNo(int v) { level = v; }
-    public long getRegionNo() { return region; }
-    public void setRegionNo(long v) { region = v; }
-    public int[] getGrainNos() { return grains; }
-    public void setGrainNos(int[] v) { grains = v; }
-    public int[] getPeriodDays() { return periods; }
-    public void setPeriodDays(int[] v) { periods = v; }
-    public Long getSourceKey() { return source; }
-    public void setSourceKey(Long v) { source = v; }
-    public int getDay() { return day; }
-    public void setDay(int v) { day = v; }
-    public long[] getTermKeys() { return terms; }
-    public void setTermKeys(long[] v) { terms = v; }
-    public int[] getTermMentions() { return mentions; }
-    public void setTermMentions(int[] v) { mentions = v; }
-    public boolean[] getTermAbout() { return about; }
-    public void setTermAbout(boolean[] v) { about = v; }
+    public int getLevelNo() {
+      return level;
+    }
+
+    public void setLevelNo(int v) {
+      level = v;
+    }
+
+    public long getRegionNo() {
+      return region;
+    }
+
+    public void setRegionNo(long v) {
+      region = v;
+    }
+
+    public int[] getGrainNos() {
+      return grains;
+    }
+
+    public void setGrainNos(int[] v) {
+      grains = v;
+    }
+
+    public int[] getPeriodDays() {
+      return periods;
+    }
+
+    public void setPeriodDays(int[] v) {
+      periods = v;
+    }
+
+    public Long getSourceKey() {
+      return source;
+    }
+
+    public void setSourceKey(Long v) {
+      source = v;
+    }
+
+    public int getDay() {
+      return day;
+    }
+
+    public void setDay(int v) {
+      day = v;
+    }
+
+    public long[] getTermKeys() {
+      return terms;
+    }
+
+    public void setTermKeys(long[] v) {
+      terms = v;
+    }
+
+    public int[] getTermMentions() {
+      return mentions;
+    }
+
+    public void setTermMentions(int[] v) {
+      mentions = v;
+    }
+
+    public boolean[] getTermAbout() {
+      return about;
+    }
+
+    public void setTermAbout(boolean[] v) {
+      about = v;
+    }
   }
 
   /** One row of the count: a cell, a term and their totals (a Java bean for Spark's encoder). */
@@ -226,8 +298,19 @@ public final class CellCounter {
 
     public CellTermCount() {}
 
-    CellTermCount(int grain, int periodStart, int level, long region, long term, long mentions, long documents, long weightedDocuments, long sources,
-        int firstSeen, int lastSeen, long regionDocuments) {
+    CellTermCount(
+        int grain,
+        int periodStart,
+        int level,
+        long region,
+        long term,
+        long mentions,
+        long documents,
+        long weightedDocuments,
+        long sources,
+        int firstSeen,
+        int lastSeen,
+        long regionDocuments) {
       this.grain = grain;
       this.periodStart = periodStart;
       this.level = level;
@@ -242,29 +325,100 @@ public final class CellCounter {
       this.regionDocuments = regionDocuments;
     }
 
-    public int getGrainNo() { return grain; }
-    public void setGrainNo(int v) { grain = v; }
-    public int getPeriodDay() { return periodStart; }
-    public void setPeriodDay(int v) { periodStart = v; }
-    public int getLevelNo() { return level; }
-    public void setLevelNo(int v) { level = v; }
-    public long getRegionNo() { return region; }
-    public void setRegionNo(long v) { region = v; }
-    public long getTermKey() { return term; }
-    public void setTermKey(long v) { term = v; }
-    public long getTermMentions() { return mentions; }
-    public void setTermMentions(long v) { mentions = v; }
-    public long getDocumentCount() { return documents; }
-    public void setDocumentCount(long v) { documents = v; }
-    public long getWeightedDocumentCount() { return weightedDocuments; }
-    public void setWeightedDocumentCount(long v) { weightedDocuments = v; }
-    public long getSourceCount() { return sources; }
-    public void setSourceCount(long v) { sources = v; }
-    public int getFirstDay() { return firstSeen; }
-    public void setFirstDay(int v) { firstSeen = v; }
-    public int getLastDay() { return lastSeen; }
-    public void setLastDay(int v) { lastSeen = v; }
-    public long getCellDocuments() { return regionDocuments; }
-    public void setCellDocuments(long v) { regionDocuments = v; }
+    public int getGrainNo() {
+      return grain;
+    }
+
+    public void setGrainNo(int v) {
+      grain = v;
+    }
+
+    public int getPeriodDay() {
+      return periodStart;
+    }
+
+    public void setPeriodDay(int v) {
+      periodStart = v;
+    }
+
+    public int getLevelNo() {
+      return level;
+    }
+
+    public void setLevelNo(int v) {
+      level = v;
+    }
+
+    public long getRegionNo() {
+      return region;
+    }
+
+    public void setRegionNo(long v) {
+      region = v;
+    }
+
+    public long getTermKey() {
+      return term;
+    }
+
+    public void setTermKey(long v) {
+      term = v;
+    }
+
+    public long getTermMentions() {
+      return mentions;
+    }
+
+    public void setTermMentions(long v) {
+      mentions = v;
+    }
+
+    public long getDocumentCount() {
+      return documents;
+    }
+
+    public void setDocumentCount(long v) {
+      documents = v;
+    }
+
+    public long getWeightedDocumentCount() {
+      return weightedDocuments;
+    }
+
+    public void setWeightedDocumentCount(long v) {
+      weightedDocuments = v;
+    }
+
+    public long getSourceCount() {
+      return sources;
+    }
+
+    public void setSourceCount(long v) {
+      sources = v;
+    }
+
+    public int getFirstDay() {
+      return firstSeen;
+    }
+
+    public void setFirstDay(int v) {
+      firstSeen = v;
+    }
+
+    public int getLastDay() {
+      return lastSeen;
+    }
+
+    public void setLastDay(int v) {
+      lastSeen = v;
+    }
+
+    public long getCellDocuments() {
+      return regionDocuments;
+    }
+
+    public void setCellDocuments(long v) {
+      regionDocuments = v;
+    }
   }
 }

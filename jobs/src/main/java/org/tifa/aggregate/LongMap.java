@@ -2,13 +2,12 @@ package org.tifa.aggregate;
 
 import java.util.Arrays;
 import java.util.function.LongFunction;
-import org.tifa.match.Keys;
 
 /**
- * A hash map from primitive longs to objects, by open addressing with linear probing: no boxed
- * key and no entry object per mapping. {@link CellCounter} does one lookup per document, cell and
- * term hit, and {@code java.util.HashMap<Long, ?>} spent most of that time boxing and walking bins.
- * Keys are mixed before probing, so keys that differ only in some bits still spread.
+ * A hash map from primitive longs to objects, by open addressing with linear probing: no boxed key
+ * and no entry object per mapping. {@link CellCounter} does one lookup per document, cell and term
+ * hit, and {@code java.util.HashMap<Long, ?>} spent most of that time boxing and walking bins. Keys
+ * are mixed before probing, so keys that differ only in some bits still spread.
  */
 final class LongMap<V> {
   private long[] keys;

@@ -14,13 +14,13 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.tifa.schema.Columns;
 import org.tifa.extract.TermDictionary;
+import org.tifa.schema.Columns;
 
 /**
  * The {@code region_similarity} table: which regions of one level talk alike. Each region is a
- * vector of document shares (documents mentioning the term / all documents of the region, over
- * the whole snapshot) over every slogan and topic; two regions' similarity is the cosine of their
+ * vector of document shares (documents mentioning the term / all documents of the region, over the
+ * whole snapshot) over every slogan and topic; two regions' similarity is the cosine of their
  * vectors, over all terms and over slogans and topics apart. Only each region's {@code similar}
  * most similar partners are kept, so the table grows with the regions, not with their pairs.
  *
@@ -32,7 +32,8 @@ public final class RegionSimilarity {
   private static final String SHARE = "_share";
   private static final String OTHER = "_b_";
 
-  public static Dataset<Row> of(Dataset<Row> documents, String level, int similar, String snapshotId) {
+  public static Dataset<Row> of(
+      Dataset<Row> documents, String level, int similar, String snapshotId) {
     Dataset<Row> placed = DocumentTerms.placed(documents, level);
     Dataset<Row> regions =
         placed
@@ -47,16 +48,23 @@ public final class RegionSimilarity {
             .agg(count(lit(1)).as(Columns.DOCUMENTS))
             .join(regions, new String[] {Columns.REGION_CODE})
             .select(
-                col(Columns.REGION_CODE), col(Columns.TERM_KIND), col(Columns.TERM_ID),
-                col(Columns.DOCUMENTS).cast("double").divide(col(Columns.REGION_DOCUMENTS)).as(SHARE));
+                col(Columns.REGION_CODE),
+                col(Columns.TERM_KIND),
+                col(Columns.TERM_ID),
+                col(Columns.DOCUMENTS)
+                    .cast("double")
+                    .divide(col(Columns.REGION_DOCUMENTS))
+                    .as(SHARE));
 
     Dataset<Row> norms =
         shares
             .groupBy(Columns.REGION_CODE)
             .agg(
                 sqrt(sum(col(SHARE).multiply(col(SHARE)))).as("_norm"),
-                sqrt(sum(ofKind(TermDictionary.SLOGAN, col(SHARE).multiply(col(SHARE))))).as("_slogan_norm"),
-                sqrt(sum(ofKind(TermDictionary.TOPIC, col(SHARE).multiply(col(SHARE))))).as("_topic_norm"))
+                sqrt(sum(ofKind(TermDictionary.SLOGAN, col(SHARE).multiply(col(SHARE)))))
+                    .as("_slogan_norm"),
+                sqrt(sum(ofKind(TermDictionary.TOPIC, col(SHARE).multiply(col(SHARE)))))
+                    .as("_topic_norm"))
             .join(regions, new String[] {Columns.REGION_CODE});
     Dataset<Row> otherShares = prefixed(shares);
     Dataset<Row> otherNorms = prefixed(norms);
@@ -66,7 +74,8 @@ public final class RegionSimilarity {
         shares
             .join(
                 otherShares,
-                col(Columns.TERM_KIND).equalTo(col(OTHER + Columns.TERM_KIND))
+                col(Columns.TERM_KIND)
+                    .equalTo(col(OTHER + Columns.TERM_KIND))
                     .and(col(Columns.TERM_ID).equalTo(col(OTHER + Columns.TERM_ID)))
                     .and(col(Columns.REGION_CODE).notEqual(col(OTHER + Columns.REGION_CODE))))
             .groupBy(col(Columns.REGION_CODE), col(OTHER + Columns.REGION_CODE))
@@ -83,7 +92,9 @@ public final class RegionSimilarity {
         .withColumn(
             Columns.RANK,
             row_number()
-                .over(Window.partitionBy(Columns.REGION_CODE).orderBy(col(Columns.SIMILARITY).desc(), col(OTHER + Columns.REGION_CODE)))
+                .over(
+                    Window.partitionBy(Columns.REGION_CODE)
+                        .orderBy(col(Columns.SIMILARITY).desc(), col(OTHER + Columns.REGION_CODE)))
                 .cast("int"))
         .filter(col(Columns.RANK).leq(similar))
         .select(

@@ -17,17 +17,17 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.tifa.schema.Tables;
 import org.tifa.error.NoInputException;
+import org.tifa.schema.Tables;
 import org.tifa.write.SnapshotLayout;
 import org.tifa.write.SnapshotWriter;
 
 /**
  * A committed snapshot found from what a person typed, with its manifest: a snapshot directory
- * ({@code DIR/<id>}), a snapshot root ({@code DIR}, whose {@code LATEST} names the id) or a
- * {@code LATEST} file itself, on any Hadoop filesystem. Resolving checks, on the driver and
- * before Spark starts, that the snapshot is committed ({@code _SUCCESS}), that its manifest is a
- * snapshot's, and that it was written with this Tifa's {@link Tables#SCHEMA_VERSION}.
+ * ({@code DIR/<id>}), a snapshot root ({@code DIR}, whose {@code LATEST} names the id) or a {@code
+ * LATEST} file itself, on any Hadoop filesystem. Resolving checks, on the driver and before Spark
+ * starts, that the snapshot is committed ({@code _SUCCESS}), that its manifest is a snapshot's, and
+ * that it was written with this Tifa's {@link Tables#SCHEMA_VERSION}.
  *
  * @param dir the snapshot directory
  * @param snapshotId the id its manifest gives
@@ -35,7 +35,7 @@ import org.tifa.write.SnapshotWriter;
  */
 public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
   private static final ObjectMapper JSON = new ObjectMapper();
-  
+
   /** A snapshot written with another schema version: its tables cannot be read as this Tifa's. */
   public static final class IncompatibleSnapshotException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -68,11 +68,13 @@ public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
    * The committed directory {@code path} names: itself, or through a root's LATEST. A snapshot
    * whose replacement is being moved into place is read from that committed replacement.
    */
-  private static Path snapshotDir(FileSystem fs, Path path, String what, Configuration conf) throws IOException, NoInputException {
+  private static Path snapshotDir(FileSystem fs, Path path, String what, Configuration conf)
+      throws IOException, NoInputException {
     FileStatus status = status(fs, path);
     Path parent = path.getParent();
     if (status == null) {
-      Path replacement = parent == null ? null : SnapshotLayout.committedDir(parent, path.getName(), conf);
+      Path replacement =
+          parent == null ? null : SnapshotLayout.committedDir(parent, path.getName(), conf);
       if (replacement == null) {
         throw new NoInputException(what + ": not found");
       }
@@ -83,7 +85,8 @@ public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
     if (status.isFile()) {
       root = parent;
       id = latestId(fs, path, what);
-    } else if (fs.exists(new Path(path, SnapshotWriter.MANIFEST)) || fs.exists(new Path(path, SnapshotWriter.SUCCESS))
+    } else if (fs.exists(new Path(path, SnapshotWriter.MANIFEST))
+        || fs.exists(new Path(path, SnapshotWriter.SUCCESS))
         || fs.exists(new Path(path, SnapshotLayout.RUN_MARKER))) {
       if (fs.exists(new Path(path, SnapshotWriter.SUCCESS)) || parent == null) {
         return path;
@@ -94,8 +97,13 @@ public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
       root = path;
       id = latestId(fs, new Path(path, SnapshotWriter.LATEST), what);
     } else {
-      throw new NoInputException(what + ": not a Tifa snapshot (no " + SnapshotWriter.MANIFEST + ") nor a snapshot root (no "
-          + SnapshotWriter.LATEST + ")");
+      throw new NoInputException(
+          what
+              + ": not a Tifa snapshot (no "
+              + SnapshotWriter.MANIFEST
+              + ") nor a snapshot root (no "
+              + SnapshotWriter.LATEST
+              + ")");
     }
     Path dir = new Path(root, id);
     Path committed = SnapshotLayout.committedDir(root, id, conf);
@@ -103,10 +111,16 @@ public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
       return committed;
     }
     if (status(fs, dir) == null) {
-      throw new NoInputException(what + ": its " + SnapshotWriter.LATEST + " names " + id + ", which does not exist");
+      throw new NoInputException(
+          what + ": its " + SnapshotWriter.LATEST + " names " + id + ", which does not exist");
     }
-    throw new NoInputException(what + ": " + dir + " is not a committed snapshot (no " + SnapshotWriter.SUCCESS
-        + "): a run is writing it, or was killed before its commit");
+    throw new NoInputException(
+        what
+            + ": "
+            + dir
+            + " is not a committed snapshot (no "
+            + SnapshotWriter.SUCCESS
+            + "): a run is writing it, or was killed before its commit");
   }
 
   public int schemaVersion() {
@@ -160,7 +174,8 @@ public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
     }
   }
 
-  private static void checkIsSnapshot(JsonNode manifest, String what) throws NoInputException, IncompatibleSnapshotException {
+  private static void checkIsSnapshot(JsonNode manifest, String what)
+      throws NoInputException, IncompatibleSnapshotException {
     if (!manifest.isObject()) {
       throw new NoInputException(what + ": " + SnapshotWriter.MANIFEST + " is not a Tifa manifest");
     }
@@ -168,28 +183,42 @@ public record SnapshotRef(String dir, String snapshotId, JsonNode manifest) {
       throw new NoInputException(what + ": is a comparison (tifa compare output), not a snapshot");
     }
     if (!manifest.path("snapshot_id").isTextual() || !manifest.path("schema_version").isInt()) {
-      throw new NoInputException(what + ": " + SnapshotWriter.MANIFEST + " is not a Tifa snapshot manifest (no snapshot_id or schema_version)");
+      throw new NoInputException(
+          what
+              + ": "
+              + SnapshotWriter.MANIFEST
+              + " is not a Tifa snapshot manifest (no snapshot_id or schema_version)");
     }
     int version = manifest.get("schema_version").asInt();
     if (version != Tables.SCHEMA_VERSION) {
       throw new IncompatibleSnapshotException(
-          what + ": snapshot " + manifest.get("snapshot_id").asText() + " has schema version " + version + " (written by Tifa "
-              + manifest.path("tifa_version").asText("?") + "); this Tifa reads schema version " + Tables.SCHEMA_VERSION
+          what
+              + ": snapshot "
+              + manifest.get("snapshot_id").asText()
+              + " has schema version "
+              + version
+              + " (written by Tifa "
+              + manifest.path("tifa_version").asText("?")
+              + "); this Tifa reads schema version "
+              + Tables.SCHEMA_VERSION
               + " only: re-run both snapshots with one Tifa version");
     }
   }
 
-  private static JsonNode manifest(FileSystem fs, Path file, String what) throws IOException, NoInputException {
+  private static JsonNode manifest(FileSystem fs, Path file, String what)
+      throws IOException, NoInputException {
     try (InputStream in = fs.open(file)) {
       return JSON.readTree(in);
     } catch (FileNotFoundException e) {
-      throw new NoInputException(what + ": not a Tifa snapshot (no " + SnapshotWriter.MANIFEST + ")");
+      throw new NoInputException(
+          what + ": not a Tifa snapshot (no " + SnapshotWriter.MANIFEST + ")");
     } catch (JsonProcessingException e) {
       throw new NoInputException(what + ": " + SnapshotWriter.MANIFEST + " is not valid JSON");
     }
   }
 
-  private static String latestId(FileSystem fs, Path latest, String what) throws IOException, NoInputException {
+  private static String latestId(FileSystem fs, Path latest, String what)
+      throws IOException, NoInputException {
     String id;
     try (InputStream in = fs.open(latest)) {
       id = new String(in.readNBytes(1024), StandardCharsets.UTF_8).strip();

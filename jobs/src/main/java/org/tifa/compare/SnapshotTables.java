@@ -7,11 +7,11 @@ import org.tifa.schema.Tables;
 
 /**
  * The tables of one snapshot that comparisons read: documents (denominators, diffusion,
- * similarity), term_counts (mentions and documents per period) and terms (display forms).
- * {@link #read} reads them with the documented schemas, never inferred ones; tests build them from
- * rows.
+ * similarity), term_counts (mentions and documents per period) and terms (display forms). {@link
+ * #read} reads them with the documented schemas, never inferred ones; tests build them from rows.
  */
-public record SnapshotTables(String snapshotId, Dataset<Row> documents, Dataset<Row> termCounts, Dataset<Row> terms) {
+public record SnapshotTables(
+    String snapshotId, Dataset<Row> documents, Dataset<Row> termCounts, Dataset<Row> terms) {
 
   /** Reads a resolved snapshot's tables (lazily: nothing is scanned until a stage runs). */
   public static SnapshotTables read(SparkSession spark, SnapshotRef ref) {

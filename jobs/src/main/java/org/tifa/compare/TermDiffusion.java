@@ -20,9 +20,9 @@ import org.tifa.schema.Columns;
 
 /**
  * The {@code term_diffusion} table: for every slogan and topic of a snapshot, the regions of one
- * level in the order they first mentioned it, with the date and document of the first mention,
- * the rank of appearance (regions of the same day share it), the days since the term's first
- * region and how many regions it reached.
+ * level in the order they first mentioned it, with the date and document of the first mention, the
+ * rank of appearance (regions of the same day share it), the days since the term's first region and
+ * how many regions it reached.
  *
  * <p>Input: the snapshot's documents (only documents dated to the day count: a month or a year
  * cannot say which region came first) and terms (display form, category).
@@ -32,11 +32,19 @@ public final class TermDiffusion {
 
   private static final String FIRST = "_first";
 
-  public static Dataset<Row> of(Dataset<Row> documents, Dataset<Row> terms, String level, String snapshotId) {
-    Dataset<Row> mentions = DocumentTerms.mentions(DocumentTerms.placed(documents.filter(col(Columns.DATE_PRECISION).equalTo("day")), level));
+  public static Dataset<Row> of(
+      Dataset<Row> documents, Dataset<Row> terms, String level, String snapshotId) {
+    Dataset<Row> mentions =
+        DocumentTerms.mentions(
+            DocumentTerms.placed(
+                documents.filter(col(Columns.DATE_PRECISION).equalTo("day")), level));
     Dataset<Row> firsts =
         mentions
-            .groupBy(col(Columns.TERM_KIND), col(Columns.TERM_ID), col(Columns.REGION_LEVEL), col(Columns.REGION_CODE))
+            .groupBy(
+                col(Columns.TERM_KIND),
+                col(Columns.TERM_ID),
+                col(Columns.REGION_LEVEL),
+                col(Columns.REGION_CODE))
             .agg(
                 min(struct(col(Columns.PUBLISHED_DATE), col(Columns.DOC_ID))).as(FIRST),
                 countDistinct(col(Columns.DOC_ID)).as(Columns.DOCUMENTS),
@@ -44,7 +52,8 @@ public final class TermDiffusion {
                 max(Columns.PROVINCE_CODE).as(Columns.PROVINCE_CODE),
                 max(Columns.PROVINCE_NAME).as(Columns.PROVINCE_NAME));
     WindowSpec term = Window.partitionBy(Columns.TERM_KIND, Columns.TERM_ID);
-    Dataset<Row> labels = terms.select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.CATEGORY);
+    Dataset<Row> labels =
+        terms.select(Columns.TERM_KIND, Columns.TERM_ID, Columns.TERM, Columns.CATEGORY);
     return firsts
         .withColumn(Columns.FIRST_SEEN, col(FIRST + "." + Columns.PUBLISHED_DATE))
         .join(broadcast(labels), new String[] {Columns.TERM_KIND, Columns.TERM_ID}, "left")
@@ -62,8 +71,12 @@ public final class TermDiffusion {
             col(Columns.FIRST_SEEN),
             col(FIRST + "." + Columns.DOC_ID).as(Columns.FIRST_DOC_ID),
             col(Columns.DOCUMENTS),
-            rank().over(term.orderBy(col(Columns.FIRST_SEEN))).cast("int").as(Columns.APPEARANCE_RANK),
-            datediff(col(Columns.FIRST_SEEN), min(col(Columns.FIRST_SEEN)).over(term)).as(Columns.DAYS_SINCE_FIRST),
+            rank()
+                .over(term.orderBy(col(Columns.FIRST_SEEN)))
+                .cast("int")
+                .as(Columns.APPEARANCE_RANK),
+            datediff(col(Columns.FIRST_SEEN), min(col(Columns.FIRST_SEEN)).over(term))
+                .as(Columns.DAYS_SINCE_FIRST),
             count(lit(1)).over(term).as(Columns.TERM_REGIONS));
   }
 }

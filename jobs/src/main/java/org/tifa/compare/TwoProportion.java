@@ -27,7 +27,9 @@ public final class TwoProportion {
     return ((double) x2 / n2 - (double) x1 / n1) / Math.sqrt(variance);
   }
 
-  /** Two-sided p-value of z under the standard normal: 2(1 − Φ(|z|)) = erfc(|z|/√2); null for null. */
+  /**
+   * Two-sided p-value of z under the standard normal: 2(1 − Φ(|z|)) = erfc(|z|/√2); null for null.
+   */
   public static Double pValue(Double z) {
     return z == null ? null : Erf.erfc(Math.abs(z) / Math.sqrt(2));
   }

@@ -16,15 +16,18 @@ public class ConfigException extends RuntimeException {
   }
 
   /**
-   * {@code value} in single quotes, with line breaks and other control characters escaped; a
-   * longer value than {@link #QUOTED_CHARS} characters is cut, ending in "…" and followed by its
-   * whole length: {@code 'ZZZ…' (500000 characters)}.
+   * {@code value} in single quotes, with line breaks and other control characters escaped; a longer
+   * value than {@link #QUOTED_CHARS} characters is cut, ending in "…" and followed by its whole
+   * length: {@code 'ZZZ…' (500000 characters)}.
    */
   public static String quote(Object value) {
     return cut(String.valueOf(value), QUOTED_CHARS, "'");
   }
 
-  /** {@code text} (a library's message, say) escaped like {@link #quote}, cut after {@code max} characters, unquoted. */
+  /**
+   * {@code text} (a library's message, say) escaped like {@link #quote}, cut after {@code max}
+   * characters, unquoted.
+   */
   public static String clip(String text, int max) {
     return cut(String.valueOf(text), max, "");
   }
@@ -34,10 +37,18 @@ public class ConfigException extends RuntimeException {
     if (length <= max) {
       return quote + escape(s) + quote;
     }
-    return quote + escape(s.substring(0, s.offsetByCodePoints(0, max))) + "…" + quote + " (" + length + " characters)";
+    return quote
+        + escape(s.substring(0, s.offsetByCodePoints(0, max)))
+        + "…"
+        + quote
+        + " ("
+        + length
+        + " characters)";
   }
 
-  /** Control characters (line breaks, tab, escape) and Unicode line separators as visible escapes. */
+  /**
+   * Control characters (line breaks, tab, escape) and Unicode line separators as visible escapes.
+   */
   private static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length());
     s.codePoints()

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.slice;
@@ -31,11 +31,11 @@ import org.tifa.schema.Columns;
 
 /**
  * The quoted half of slogan discovery: every quoted span that reads like a formulation ({@link
- * SloganExtractor}), gathered corpus-wide. Out ({@link #apply}): one row per canonical key with
- * its display form (the most frequent surface form; ties to the smallest), up to {@value
- * #MAX_SURFACES} surface forms (which tell the matcher where separators may stand), and the
- * quoted evidence of {@link SloganEvidence.Figures}: documents quoting it, quoted occurrences,
- * quoted occurrences followed by a named-thing marker, distinct sources and regions.
+ * SloganExtractor}), gathered corpus-wide. Out ({@link #apply}): one row per canonical key with its
+ * display form (the most frequent surface form; ties to the smallest), up to {@value #MAX_SURFACES}
+ * surface forms (which tell the matcher where separators may stand), and the quoted evidence of
+ * {@link SloganEvidence.Figures}: documents quoting it, quoted occurrences, quoted occurrences
+ * followed by a named-thing marker, distinct sources and regions.
  */
 public final class DiscoverSlogans {
   private DiscoverSlogans() {}
@@ -55,8 +55,8 @@ public final class DiscoverSlogans {
 
   /**
    * Adds each document's quoted candidates (array of struct key, surface, after) as column {@link
-   * #CANDIDATES}, so that they can be found in the same pass as the other per-document work;
-   * {@link #apply} then reads them instead of the texts.
+   * #CANDIDATES}, so that they can be found in the same pass as the other per-document work; {@link
+   * #apply} then reads them instead of the texts.
    */
   public static Dataset<Row> quote(Dataset<Row> documents, Broadcast<SloganExtractor> extractor) {
     return documents.withColumn(CANDIDATES, candidates(extractor));
@@ -69,7 +69,10 @@ public final class DiscoverSlogans {
   public static final ArrayType CANDIDATE_LIST = createArrayType(CANDIDATE);
 
   private static Column candidates(Broadcast<SloganExtractor> extractor) {
-    return udf((UDF2<String, String, Row[]>) (title, body) -> candidates(extractor.value(), title, body), CANDIDATE_LIST)
+    return udf(
+            (UDF2<String, String, Row[]>)
+                (title, body) -> candidates(extractor.value(), title, body),
+            CANDIDATE_LIST)
         .apply(col(Columns.TITLE), col(Columns.BODY));
   }
 
@@ -82,14 +85,28 @@ public final class DiscoverSlogans {
    * The quoted evidence per key, from documents carrying {@link #CANDIDATES} (or their texts) with
    * their source and province; {@code namedMarkers} are the code points that make a quote a name.
    */
-  public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<SloganExtractor> extractor, int[] namedMarkers) {
-    Column found = java.util.Arrays.asList(documents.columns()).contains(CANDIDATES) ? col(CANDIDATES) : candidates(extractor);
+  public static Dataset<Row> apply(
+      Dataset<Row> documents, Broadcast<SloganExtractor> extractor, int[] namedMarkers) {
+    Column found =
+        java.util.Arrays.asList(documents.columns()).contains(CANDIDATES)
+            ? col(CANDIDATES)
+            : candidates(extractor);
     Dataset<Row> quoted =
         documents
-            .select(col(Columns.DOC_ID), coalesce(col(Columns.SOURCE), lit("")).as(SOURCES),
-                coalesce(col(Columns.PROVINCE_CODE), lit("")).as(REGIONS), explode(found).as("_c"))
-            .select(col(Columns.DOC_ID), col(SOURCES), col(REGIONS), col("_c." + KEY).as(KEY), col("_c." + SURFACE).as(SURFACE),
-                col("_c." + AFTER).isin(java.util.Arrays.stream(namedMarkers).boxed().toArray()).as(NAMED));
+            .select(
+                col(Columns.DOC_ID),
+                coalesce(col(Columns.SOURCE), lit("")).as(SOURCES),
+                coalesce(col(Columns.PROVINCE_CODE), lit("")).as(REGIONS),
+                explode(found).as("_c"))
+            .select(
+                col(Columns.DOC_ID),
+                col(SOURCES),
+                col(REGIONS),
+                col("_c." + KEY).as(KEY),
+                col("_c." + SURFACE).as(SURFACE),
+                col("_c." + AFTER)
+                    .isin(java.util.Arrays.stream(namedMarkers).boxed().toArray())
+                    .as(NAMED));
 
     // Per key, from its surfaces and their counts: the display form is the first of the surfaces
     // sorted by (count descending, surface ascending), the listed forms the first few by surface.
@@ -99,7 +116,10 @@ public final class DiscoverSlogans {
             .agg(count(lit(1)).as("_n"))
             .groupBy(KEY)
             .agg(
-                element_at(sort_array(collect_list(struct(negate(col("_n")).as("_order"), col(SURFACE)))), 1)
+                element_at(
+                        sort_array(
+                            collect_list(struct(negate(col("_n")).as("_order"), col(SURFACE)))),
+                        1)
                     .getField(SURFACE)
                     .as(Columns.TERM),
                 slice(sort_array(collect_list(col(SURFACE))), 1, MAX_SURFACES).as(SURFACES));
@@ -114,14 +134,38 @@ public final class DiscoverSlogans {
                 countDistinct(col(REGIONS)).as(REGIONS));
     return figures
         .join(forms, KEY)
-        .select(col(KEY), col(Columns.TERM), col(SURFACES), col(Columns.DOCUMENTS), col(QUOTED), col(NAMED), col(SOURCES), col(REGIONS));
+        .select(
+            col(KEY),
+            col(Columns.TERM),
+            col(SURFACES),
+            col(Columns.DOCUMENTS),
+            col(QUOTED),
+            col(NAMED),
+            col(SOURCES),
+            col(REGIONS));
   }
 
   /** One row of {@link #apply}'s result as the driver reads it. */
-  public record Quoted(String key, String term, List<String> surfaces, long documents, long quoted, long named, long sources, long regions)
+  public record Quoted(
+      String key,
+      String term,
+      List<String> surfaces,
+      long documents,
+      long quoted,
+      long named,
+      long sources,
+      long regions)
       implements java.io.Serializable {
     public static Quoted of(Row r) {
-      return new Quoted(r.getString(0), r.getString(1), r.getList(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7));
+      return new Quoted(
+          r.getString(0),
+          r.getString(1),
+          r.getList(2),
+          r.getLong(3),
+          r.getLong(4),
+          r.getLong(5),
+          r.getLong(6),
+          r.getLong(7));
     }
   }
 

@@ -28,16 +28,15 @@ import org.tifa.schema.Tables;
 
 /**
  * Pass two of slogan counting, and topic matching: every occurrence of every known slogan (quoted
- * or not; longest match, no overlaps) and every topic keyword in each document's normalized
- * title and body. Adds {@link Columns#TERM_HITS} (per term: kind, id, mentions, the term's {@link
+ * or not; longest match, no overlaps) and every topic keyword in each document's normalized title
+ * and body. Adds {@link Columns#TERM_HITS} (per term: kind, id, mentions, the term's {@link
  * TermDictionary#key} for counting by number, its {@link Salience} in the document, whether the
  * document is {@link Columns#ABOUT} it, quoted mentions, the first mention's offset and the
- * family), the sorted id arrays {@link
- * Columns#SLOGANS} (every slogan mentioned) and {@link Columns#TOPICS} (the topics the document is
- * about: at or above the minimum salience), and {@link Columns#TOPIC_SALIENCE}: every topic
- * mentioned with its mentions and salience, by id, so that a document's topics can be judged at
- * another minimum. {@link #mentions} lists the occurrences themselves. Offsets are code points of
- * the document's {@link Passage#text}.
+ * family), the sorted id arrays {@link Columns#SLOGANS} (every slogan mentioned) and {@link
+ * Columns#TOPICS} (the topics the document is about: at or above the minimum salience), and {@link
+ * Columns#TOPIC_SALIENCE}: every topic mentioned with its mentions and salience, by id, so that a
+ * document's topics can be judged at another minimum. {@link #mentions} lists the occurrences
+ * themselves. Offsets are code points of the document's {@link Passage#text}.
  */
 public final class ExtractTerms {
   private ExtractTerms() {}
@@ -47,7 +46,8 @@ public final class ExtractTerms {
    * @param mentionContexts contexts kept per term and document, the first mentions'
    * @param contextChars characters of context on either side of a mention, within its sentence
    */
-  public record Settings(double minSalience, int mentionContexts, int contextChars) implements java.io.Serializable {}
+  public record Settings(double minSalience, int mentionContexts, int contextChars)
+      implements java.io.Serializable {}
 
   public static final StructType HIT =
       new StructType()
@@ -81,7 +81,8 @@ public final class ExtractTerms {
           .add(Columns.TOPIC_SALIENCE, createArrayType(Tables.TOPIC_MENTIONS, false));
 
   /** The hits of every document. */
-  public static Dataset<Row> apply(Dataset<Row> documents, Broadcast<TermDictionary> dictionary, Settings settings) {
+  public static Dataset<Row> apply(
+      Dataset<Row> documents, Broadcast<TermDictionary> dictionary, Settings settings) {
     return documents
         .withColumn(
             "_terms",
@@ -89,7 +90,12 @@ public final class ExtractTerms {
                     (UDF2<String, String, Row>)
                         (title, body) -> {
                           TermDictionary d = dictionary.value();
-                          return toRow(d.mentions(title, body), Passage.text(title, body), Salience.chars(title, body), settings, d);
+                          return toRow(
+                              d.mentions(title, body),
+                              Passage.text(title, body),
+                              Salience.chars(title, body),
+                              settings,
+                              d);
                         },
                     RESULT)
                 .apply(col(Columns.TITLE), col(Columns.BODY)))
@@ -101,18 +107,20 @@ public final class ExtractTerms {
   }
 
   /**
-   * Adds {@link Columns#MENTION_ROWS} to each document: its mentions, as {@link #apply} counts them,
-   * in text order. A pass of its own over the unique documents' texts, so that the mentions and
-   * their sentences never travel with the documents through the joins and caches of counting.
+   * Adds {@link Columns#MENTION_ROWS} to each document: its mentions, as {@link #apply} counts
+   * them, in text order. A pass of its own over the unique documents' texts, so that the mentions
+   * and their sentences never travel with the documents through the joins and caches of counting.
    */
-  public static Dataset<Row> mentions(Dataset<Row> documents, Broadcast<TermDictionary> dictionary, Settings settings) {
+  public static Dataset<Row> mentions(
+      Dataset<Row> documents, Broadcast<TermDictionary> dictionary, Settings settings) {
     return documents.withColumn(
         Columns.MENTION_ROWS,
         udf(
                 (UDF2<String, String, Row[]>)
                     (title, body) -> {
                       TermDictionary d = dictionary.value();
-                      return mentionRows(d.mentions(title, body), Passage.text(title, body), settings, d);
+                      return mentionRows(
+                          d.mentions(title, body), Passage.text(title, body), settings, d);
                     },
                 createArrayType(MENTION, false))
             .apply(col(Columns.TITLE), col(Columns.BODY)));
@@ -129,7 +137,8 @@ public final class ExtractTerms {
    * One document's result from its mentions (in {@link TermDictionary#mentions} order), its text
    * ({@link Passage#text}), its length in characters, the settings and the family of each term.
    */
-  static Row toRow(List<Mention> mentions, String text, int chars, Settings settings, TermDictionary families) {
+  static Row toRow(
+      List<Mention> mentions, String text, int chars, Settings settings, TermDictionary families) {
     Map<String, Tally> tallies = new LinkedHashMap<>();
     for (Mention m : mentions) {
       Tally t = tallies.computeIfAbsent(m.kind() + "\u0000" + m.id(), k -> new Tally());
@@ -150,7 +159,15 @@ public final class ExtractTerms {
       double salience = Salience.of(t.mentions, chars);
       boolean about = Salience.about(kind, salience, settings.minSalience());
       hits.add(
-          RowFactory.create(kind, id, t.mentions, TermDictionary.key(kind, id), salience, about, t.quoted, points.of(t.first),
+          RowFactory.create(
+              kind,
+              id,
+              t.mentions,
+              TermDictionary.key(kind, id),
+              salience,
+              about,
+              t.quoted,
+              points.of(t.first),
               families.familyOf(kind, id)));
       if (kind.equals(TermDictionary.SLOGAN)) {
         slogans.add(id);
@@ -172,24 +189,36 @@ public final class ExtractTerms {
    * One document's mention rows (struct {@link #MENTION}) in text order, a longer match before the
    * ones inside it; the first {@code mentionContexts} of each term keep their sentence.
    */
-  static Row[] mentionRows(List<Mention> mentions, String text, Settings settings, TermDictionary families) {
+  static Row[] mentionRows(
+      List<Mention> mentions, String text, Settings settings, TermDictionary families) {
     Passage.CodePoints points = new Passage.CodePoints(text);
     List<Mention> inOrder = new ArrayList<>(mentions);
-    inOrder.sort(Comparator.comparingInt(Mention::start).thenComparing(Comparator.comparingInt(Mention::end).reversed()));
+    inOrder.sort(
+        Comparator.comparingInt(Mention::start)
+            .thenComparing(Comparator.comparingInt(Mention::end).reversed()));
     Map<String, Integer> contexts = new HashMap<>();
     Row[] rows = new Row[inOrder.size()];
     for (int i = 0; i < rows.length; i++) {
       Mention m = inOrder.get(i);
       String context = null;
       Integer contextStart = null;
-      if (contexts.merge(m.kind() + "\u0000" + m.id(), 1, Integer::sum) <= settings.mentionContexts()) {
+      if (contexts.merge(m.kind() + "\u0000" + m.id(), 1, Integer::sum)
+          <= settings.mentionContexts()) {
         int[] c = Passage.context(text, m.start(), m.end(), settings.contextChars());
         context = text.substring(c[0], c[1]);
         contextStart = points.of(c[0]);
       }
       rows[i] =
-          RowFactory.create(m.kind(), m.id(), families.familyOf(m.kind(), m.id()), points.of(m.start()), points.of(m.end()), m.surface(),
-              m.quoted(), context, contextStart);
+          RowFactory.create(
+              m.kind(),
+              m.id(),
+              families.familyOf(m.kind(), m.id()),
+              points.of(m.start()),
+              points.of(m.end()),
+              m.surface(),
+              m.quoted(),
+              context,
+              contextStart);
     }
     return rows;
   }

@@ -32,8 +32,8 @@ import org.tifa.schema.Columns;
  * The unquoted half of slogan discovery, one pass over the texts: how often each quoted candidate
  * occurs at all, quoted or not (the denominator of its quote share), and the repeated phrases that
  * {@link PhraseMiner} finds. Occurrences are counted independently per candidate, overlaps
- * included: 人民 inside 人民群众 is an occurrence of 人民 whether or not 人民群众 is a candidate too.
- * A hit inside a longer number is none.
+ * included: 人民 inside 人民群众 is an occurrence of 人民 whether or not 人民群众 is a candidate too. A hit
+ * inside a longer number is none.
  */
 public final class MeasureSlogans {
   private MeasureSlogans() {}
@@ -45,14 +45,19 @@ public final class MeasureSlogans {
   private static final String COUNTS = "_counts";
   private static final String PHRASES = "_phrases";
 
-  private static final StructType PAIR_OF_KEY = new StructType().add(KEY, StringType).add(COUNT, IntegerType);
+  private static final StructType PAIR_OF_KEY =
+      new StructType().add(KEY, StringType).add(COUNT, IntegerType);
   public static final String INTRODUCED = "introduced";
   private static final StructType PAIR_OF_PHRASE =
       new StructType().add(PHRASE, StringType).add(COUNT, IntegerType).add(INTRODUCED, IntegerType);
   private static final StructType RESULT =
-      new StructType().add(COUNTS, createArrayType(PAIR_OF_KEY, false)).add(PHRASES, createArrayType(PAIR_OF_PHRASE, false));
+      new StructType()
+          .add(COUNTS, createArrayType(PAIR_OF_KEY, false))
+          .add(PHRASES, createArrayType(PAIR_OF_PHRASE, false));
 
-  /** The per-document work, broadcast: the candidates' keys and the miner. Tries are built per JVM. */
+  /**
+   * The per-document work, broadcast: the candidates' keys and the miner. Tries are built per JVM.
+   */
   public static final class Measurer implements Serializable {
     private static final long serialVersionUID = 1L;
     private final String[] keys;
@@ -89,7 +94,9 @@ public final class MeasureSlogans {
     /** Mined phrases of the title and body together: occurrences and introduced occurrences. */
     public Map<String, int[]> phrases(String title, String body) {
       Map<String, int[]> out = new TreeMap<>(miner.phrases(title));
-      miner.phrases(body).forEach((p, n) -> out.merge(p, n, (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}));
+      miner
+          .phrases(body)
+          .forEach((p, n) -> out.merge(p, n, (a, b) -> new int[] {a[0] + b[0], a[1] + b[1]}));
       return out;
     }
 
@@ -116,7 +123,9 @@ public final class MeasureSlogans {
     }
 
     private static Row[] pairs(Map<String, Integer> counts) {
-      return counts.entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue())).toArray(Row[]::new);
+      return counts.entrySet().stream()
+          .map(e -> RowFactory.create(e.getKey(), e.getValue()))
+          .toArray(Row[]::new);
     }
   }
 
@@ -126,33 +135,45 @@ public final class MeasureSlogans {
    */
   public static Dataset<Row> apply(Dataset<Row> texts, Broadcast<Measurer> measurer) {
     Column measured =
-        udf((UDF2<String, String, Row>) (title, body) -> measurer.value().measure(title, body), RESULT)
+        udf(
+                (UDF2<String, String, Row>) (title, body) -> measurer.value().measure(title, body),
+                RESULT)
             .apply(col(Columns.TITLE), col(Columns.BODY));
     return texts.withColumn("_m", measured).drop(Columns.TITLE, Columns.BODY);
   }
 
-  /** Per candidate key: documents containing it and occurrences ({@link Columns#DOCUMENTS}, {@link #OCCURRENCES}). */
+  /**
+   * Per candidate key: documents containing it and occurrences ({@link Columns#DOCUMENTS}, {@link
+   * #OCCURRENCES}).
+   */
   public static Dataset<Row> occurrences(Dataset<Row> measured) {
     return measured
         .select(explode(col("_m." + COUNTS)).as("_p"))
         .groupBy(col("_p." + KEY).as(KEY))
-        .agg(count(lit(1)).as(Columns.DOCUMENTS), sum(col("_p." + COUNT)).cast("bigint").as(OCCURRENCES));
+        .agg(
+            count(lit(1)).as(Columns.DOCUMENTS),
+            sum(col("_p." + COUNT)).cast("bigint").as(OCCURRENCES));
   }
 
   /**
-   * The mined phrases found in enough documents of enough regions (provinces; documents without
-   * one count as one more): phrase, documents, regions, occurrences, introduced occurrences.
+   * The mined phrases found in enough documents of enough regions (provinces; documents without one
+   * count as one more): phrase, documents, regions, occurrences, introduced occurrences.
    */
   public static Dataset<Row> frequentPhrases(Dataset<Row> measured, PhraseMiner.Rules rules) {
     return measured
-        .select(coalesce(col(Columns.PROVINCE_CODE), lit("")).as("_region"), explode(col("_m." + PHRASES)).as("_p"))
+        .select(
+            coalesce(col(Columns.PROVINCE_CODE), lit("")).as("_region"),
+            explode(col("_m." + PHRASES)).as("_p"))
         .groupBy(col("_p." + PHRASE).as(PHRASE))
         .agg(
             count(lit(1)).as(Columns.DOCUMENTS),
             countDistinct(col("_region")).as(DiscoverSlogans.REGIONS),
             sum(col("_p." + COUNT)).cast("bigint").as(OCCURRENCES),
             sum(col("_p." + INTRODUCED)).cast("bigint").as(INTRODUCED))
-        .filter(col(Columns.DOCUMENTS).geq(rules.minDocuments()).and(col(DiscoverSlogans.REGIONS).geq(rules.minRegions())));
+        .filter(
+            col(Columns.DOCUMENTS)
+                .geq(rules.minDocuments())
+                .and(col(DiscoverSlogans.REGIONS).geq(rules.minRegions())));
   }
 
   /** {@link #occurrences} collected: key → {documents, occurrences}. */
@@ -167,7 +188,10 @@ public final class MeasureSlogans {
   /** {@link #frequentPhrases} collected. */
   public static List<PhraseMiner.Phrase> collectPhrases(Dataset<Row> phrases) {
     return phrases.collectAsList().stream()
-        .map(r -> new PhraseMiner.Phrase(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)))
+        .map(
+            r ->
+                new PhraseMiner.Phrase(
+                    r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)))
         .toList();
   }
 }

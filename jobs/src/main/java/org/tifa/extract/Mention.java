@@ -13,4 +13,5 @@ import java.io.Serializable;
  * @param surface the matched text as written
  * @param quoted whether the match lies inside a pair of quotation marks ({@link QuoteScanner})
  */
-public record Mention(String kind, String id, int start, int end, String surface, boolean quoted) implements Serializable {}
+public record Mention(String kind, String id, int start, int end, String surface, boolean quoted)
+    implements Serializable {}

@@ -13,9 +13,10 @@ import org.tifa.match.Keys;
 
 /**
  * Names are not formulations: a quoted place, organisation, ship, event or typhoon, honour,
- * disaster code, statistic or title of a work is screened out before the evidence is weighed, however often it is quoted.
- * Places come from the gazetteer (every full, short and former name) and from the {@code names}
- * section of conf/slogan-rules.yaml, which also lists the suffixes and words of the other kinds.
+ * disaster code, statistic or title of a work is screened out before the evidence is weighed,
+ * however often it is quoted. Places come from the gazetteer (every full, short and former name)
+ * and from the {@code names} section of conf/slogan-rules.yaml, which also lists the suffixes and
+ * words of the other kinds.
  */
 public final class NameScreen implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,8 +31,8 @@ public final class NameScreen implements Serializable {
   private static final Pattern SERIAL = Pattern.compile(".+[0-9０-９一二三四五六七八九十]号");
 
   /**
-   * A statistic quoted as a record, not a formulation: 四连增, 十一连增, 五连冠, 双下降, 双提升 (two
-   * figures both falling or rising).
+   * A statistic quoted as a record, not a formulation: 四连增, 十一连增, 五连冠, 双下降, 双提升 (two figures both
+   * falling or rising).
    */
   private static final Pattern STATISTIC =
       Pattern.compile("[一二两三四五六七八九十百]+连(增|涨|降|冠|胜|升|跳|稳)|双(下降|上升|提升|增长|降低|减少)");
@@ -50,11 +51,13 @@ public final class NameScreen implements Serializable {
       implements Serializable {
     public Rules {
       if (namedThingMarkers == null || namedThingMarkers.isEmpty()) {
-        throw new IllegalArgumentException("slogan rules: names.named_thing_markers must list at least one character");
+        throw new IllegalArgumentException(
+            "slogan rules: names.named_thing_markers must list at least one character");
       }
       SloganEvidence.share("named_thing_min_share", namedThingMinShare);
       places = List.copyOf(places == null ? List.of() : places);
-      organisationSuffixes = List.copyOf(organisationSuffixes == null ? List.of() : organisationSuffixes);
+      organisationSuffixes =
+          List.copyOf(organisationSuffixes == null ? List.of() : organisationSuffixes);
       honourSuffixes = List.copyOf(honourSuffixes == null ? List.of() : honourSuffixes);
       honours = List.copyOf(honours == null ? List.of() : honours);
       honourOpeners = List.copyOf(honourOpeners == null ? List.of() : honourOpeners);
@@ -115,7 +118,9 @@ public final class NameScreen implements Serializable {
     if (endsWithAny(key, rules.organisationSuffixes())) {
       return Optional.of(Reason.ORGANISATION);
     }
-    if (honours.contains(key) || endsWithAny(key, rules.honourSuffixes()) || startsWithAny(key, rules.honourOpeners())) {
+    if (honours.contains(key)
+        || endsWithAny(key, rules.honourSuffixes())
+        || startsWithAny(key, rules.honourOpeners())) {
       return Optional.of(Reason.HONOUR);
     }
     for (String opener : rules.titleOpeners()) {

@@ -27,9 +27,9 @@ public final class Passage {
 
   /**
    * The context of the match {@code [start, end)} of {@code text}: its sentence, cut at {@code
-   * chars} characters on either side of the match. A sentence ends after 。！？!?； or ; and at a
-   * line break; the terminator after the match is kept, the one before it is not. Returns {start,
-   * end} of the context in {@code text}.
+   * chars} characters on either side of the match. A sentence ends after 。！？!?； or ; and at a line
+   * break; the terminator after the match is kept, the one before it is not. Returns {start, end}
+   * of the context in {@code text}.
    */
   public static int[] context(String text, int start, int end, int chars) {
     int from = start;

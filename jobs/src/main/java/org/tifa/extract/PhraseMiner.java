@@ -2,35 +2,35 @@ package org.tifa.extract;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
-import java.io.Serializable;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Formulations nobody quotes: phrases that end in a formulation head (行动, 理念, 格局, 总基调 …) and
- * recur verbatim in the documents of several regions, such as 稳中求进工作总基调 or 新发展格局.
+ * Formulations nobody quotes: phrases that end in a formulation head (行动, 理念, 格局, 总基调 …) and recur
+ * verbatim in the documents of several regions, such as 稳中求进工作总基调 or 新发展格局.
  *
  * <p>Per document ({@link #phrases}): within each clause (text between punctuation marks), every
  * occurrence of a head that ends the clause or stands before a follower (的, 和 …) closes candidate
- * phrases, one from each word start before it (words as HanLP's segmenter cuts the clause). A phrase
- * whose first word is an opener (a verb, adverb or preposition that introduces an object: 坚持, 深入实施,
- * 把 …) or a modifier (a function word, determiner, duration or form of ownership: 的, 我国, 三年,
- * 民营 …) is not a candidate: 坚持稳中求进工作总基调 yields 稳中求进工作总基调.
- * Across the corpus ({@link #dropped}): of the phrases found in enough documents of enough regions,
- * a phrase and a longer one ending with it are resolved to one of the two.
+ * phrases, one from each word start before it (words as HanLP's segmenter cuts the clause). A
+ * phrase whose first word is an opener (a verb, adverb or preposition that introduces an object:
+ * 坚持, 深入实施, 把 …) or a modifier (a function word, determiner, duration or form of ownership: 的, 我国,
+ * 三年, 民营 …) is not a candidate: 坚持稳中求进工作总基调 yields 稳中求进工作总基调. Across the corpus ({@link #dropped}):
+ * of the phrases found in enough documents of enough regions, a phrase and a longer one ending with
+ * it are resolved to one of the two.
  *
  * <p>HanLP's segmenter (portable, already Tifa's converter library) decides word starts: a list of
- * openers alone found them inside words (服务 in 服务业 made 业扩能提质行动 a phrase). Only clauses
- * holding a head are segmented, a small part of the text.
+ * openers alone found them inside words (服务 in 服务业 made 业扩能提质行动 a phrase). Only clauses holding a
+ * head are segmented, a small part of the text.
  */
 public final class PhraseMiner implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -53,13 +53,17 @@ public final class PhraseMiner implements Serializable {
       implements Serializable {
     public Rules {
       if (heads == null || heads.isEmpty()) {
-        throw new IllegalArgumentException("slogan rules: mining.heads must list at least one head");
+        throw new IllegalArgumentException(
+            "slogan rules: mining.heads must list at least one head");
       }
       openers = List.copyOf(openers == null ? List.of() : openers);
       modifiers = List.copyOf(modifiers == null ? List.of() : modifiers);
       for (String m : modifiers) {
         if (openers.contains(m)) {
-          throw new IllegalArgumentException("slogan rules: mining.modifiers: " + m + " is also an opener; a word is one or the other");
+          throw new IllegalArgumentException(
+              "slogan rules: mining.modifiers: "
+                  + m
+                  + " is also an opener; a word is one or the other");
         }
       }
       followers = followers == null ? "" : followers;
@@ -75,12 +79,23 @@ public final class PhraseMiner implements Serializable {
   }
 
   private final Rules rules;
-  /** The heads' trie, the word lists and the segmenter, built on first use in each JVM (a broadcast copy arrives without them). */
+
+  /**
+   * The heads' trie, the word lists and the segmenter, built on first use in each JVM (a broadcast
+   * copy arrives without them).
+   */
   private transient volatile Tools tools;
 
-  /** {@code starters}: openers and modifiers, the words no phrase starts with; {@code openers}: the words that introduce one. */
+  /**
+   * {@code starters}: openers and modifiers, the words no phrase starts with; {@code openers}: the
+   * words that introduce one.
+   */
   private record Tools(
-      AhoCorasickDoubleArrayTrie<Integer> heads, int[] minPrefix, Set<String> starters, Set<String> openers, Segment segmenter) {}
+      AhoCorasickDoubleArrayTrie<Integer> heads,
+      int[] minPrefix,
+      Set<String> starters,
+      Set<String> openers,
+      Segment segmenter) {}
 
   public PhraseMiner(Rules rules) {
     this.rules = rules;
@@ -93,8 +108,8 @@ public final class PhraseMiner implements Serializable {
   /**
    * Distinct candidate phrases of one text, in order of first occurrence, each with its occurrences
    * and how many of them are introduced: standing at the start of a clause or right after an opener
-   * (实施|城市更新行动), not after other content words (公共文化服务|提质增效行动) or a modifier, nor at a
-   * clause start right after a closing quote (“…”|提质增效行动, the tail of a quoted name).
+   * (实施|城市更新行动), not after other content words (公共文化服务|提质增效行动) or a modifier, nor at a clause start
+   * right after a closing quote (“…”|提质增效行动, the tail of a quoted name).
    */
   public Map<String, int[]> phrases(String text) {
     Map<String, int[]> out = new LinkedHashMap<>();
@@ -103,13 +118,19 @@ public final class PhraseMiner implements Serializable {
     }
     Tools t = tools();
     List<int[]> headSpans = new ArrayList<>();
-    t.heads().parseText(text, (AhoCorasickDoubleArrayTrie.IHit<Integer>) (begin, end, value) -> headSpans.add(new int[] {begin, end, value}));
+    t.heads()
+        .parseText(
+            text,
+            (AhoCorasickDoubleArrayTrie.IHit<Integer>)
+                (begin, end, value) -> headSpans.add(new int[] {begin, end, value}));
     int clauseStart = -1;
     int[] starts = null;
     boolean[] insideStarter = null;
     for (int[] head : headSpans) {
       int end = head[1];
-      if (end < text.length() && !isClauseEnd(text.charAt(end)) && rules.followers().indexOf(text.charAt(end)) < 0) {
+      if (end < text.length()
+          && !isClauseEnd(text.charAt(end))
+          && rules.followers().indexOf(text.charAt(end)) < 0) {
         continue;
       }
       int cs = clauseStart(text, head[0]);
@@ -128,10 +149,14 @@ public final class PhraseMiner implements Serializable {
         if (length < rules.minChars()) {
           break;
         }
-        if (!insideStarter[i] && !opensWithStarter(t, starts, i, text.substring(cs, end)) && Arrays.binarySearch(starts, end - cs) >= 0) {
+        if (!insideStarter[i]
+            && !opensWithStarter(t, starts, i, text.substring(cs, end))
+            && Arrays.binarySearch(starts, end - cs) >= 0) {
           int[] counts = out.computeIfAbsent(text.substring(s, end), k -> new int[2]);
           counts[0]++;
-          if (i == 0 ? !afterClosingQuote(text, cs) : endsWithOpener(t, starts, i, text.substring(cs, end))) {
+          if (i == 0
+              ? !afterClosingQuote(text, cs)
+              : endsWithOpener(t, starts, i, text.substring(cs, end))) {
             counts[1]++;
           }
         }
@@ -147,8 +172,9 @@ public final class PhraseMiner implements Serializable {
   private static final String CLOSING_QUOTES = "”’」』";
 
   /**
-   * Whether the words from {@code starts[i]} on begin with an opener or a modifier: one that is a prefix of
-   * them and ends where a word ends (三年 in 三年行动 even when the segmenter cut 三|年; not 要 in 要素).
+   * Whether the words from {@code starts[i]} on begin with an opener or a modifier: one that is a
+   * prefix of them and ends where a word ends (三年 in 三年行动 even when the segmenter cut 三|年; not 要 in
+   * 要素).
    */
   private static boolean opensWithStarter(Tools t, int[] starts, int i, String clause) {
     int from = starts[i];
@@ -161,8 +187,8 @@ public final class PhraseMiner implements Serializable {
   }
 
   /**
-   * Which word starts lie inside an opener or modifier that the segmenter cut in two (好 of 打|好,
-   * 质量 of 高|质量): a phrase does not start there.
+   * Which word starts lie inside an opener or modifier that the segmenter cut in two (好 of 打|好, 质量
+   * of 高|质量): a phrase does not start there.
    */
   private static boolean[] insideStarters(Tools t, int[] starts, String clause) {
     boolean[] inside = new boolean[starts.length];
@@ -191,7 +217,9 @@ public final class PhraseMiner implements Serializable {
   /** Longest opener or modifier looked for, in characters. */
   private static final int MAX_STARTER = 8;
 
-  /** Offsets at which the segmenter starts a word in {@code clause}, and the clause's length last. */
+  /**
+   * Offsets at which the segmenter starts a word in {@code clause}, and the clause's length last.
+   */
   private static int[] wordStarts(Tools t, String clause) {
     List<com.hankcs.hanlp.seg.common.Term> words = t.segmenter().seg(clause);
     int[] starts = new int[words.size() + 1];
@@ -227,12 +255,18 @@ public final class PhraseMiner implements Serializable {
   private Tools tools() {
     Tools t = tools;
     if (t == null) {
-      Segment segmenter = HanLP.newSegment().enableCustomDictionary(false).enablePartOfSpeechTagging(false);
+      Segment segmenter =
+          HanLP.newSegment().enableCustomDictionary(false).enablePartOfSpeechTagging(false);
       List<String> heads = rules.heads().keySet().stream().sorted().toList();
       Set<String> starters = new HashSet<>(rules.openers());
       starters.addAll(rules.modifiers());
-      t = new Tools(trie(heads), heads.stream().mapToInt(h -> rules.heads().get(h)).toArray(), starters, new HashSet<>(rules.openers()),
-          segmenter);
+      t =
+          new Tools(
+              trie(heads),
+              heads.stream().mapToInt(h -> rules.heads().get(h)).toArray(),
+              starters,
+              new HashSet<>(rules.openers()),
+              segmenter);
       tools = t;
     }
     return t;
@@ -250,15 +284,17 @@ public final class PhraseMiner implements Serializable {
 
   /**
    * Whether {@code phrase} is a word of HanLP's core dictionary, the general vocabulary its
-   * segmenter is built on: a phrase listed there (国民经济, 集体经济) is ordinary language however
-   * often reports repeat it; new formulations (低空经济, 新发展理念) are not listed.
+   * segmenter is built on: a phrase listed there (国民经济, 集体经济) is ordinary language however often
+   * reports repeat it; new formulations (低空经济, 新发展理念) are not listed.
    */
   public static boolean isDictionaryWord(String phrase) {
     return com.hankcs.hanlp.dictionary.CoreDictionary.contains(phrase);
   }
 
   /** One phrase's figures across the corpus. */
-  public record Phrase(String phrase, long documents, long regions, long occurrences, long introduced) implements Serializable {
+  public record Phrase(
+      String phrase, long documents, long regions, long occurrences, long introduced)
+      implements Serializable {
     /** A phrase with all its occurrences introduced. */
     public Phrase(String phrase, long documents, long regions, long occurrences) {
       this(phrase, documents, regions, occurrences, occurrences);
@@ -273,10 +309,10 @@ public final class PhraseMiner implements Serializable {
   /**
    * Which frequent phrases are not kept, and why. Of a frequent phrase and a longer frequent one
    * ending with it, one is kept: the longer when it is found in at least {@code maximal_share} of
-   * the shorter one's documents (产业体系 inside 现代化产业体系: {@link Drop#PART_OF_LONGER}),
-   * else the shorter (要坚持以习近平新时代中国特色社会主义思想 beside the 46 documents of the
-   * formulation: {@link Drop#EXTENDS_SHORTER}). Out: phrase → why it is dropped and for which
-   * phrase; phrases kept are absent.
+   * the shorter one's documents (产业体系 inside 现代化产业体系: {@link Drop#PART_OF_LONGER}), else the
+   * shorter (要坚持以习近平新时代中国特色社会主义思想 beside the 46 documents of the formulation: {@link
+   * Drop#EXTENDS_SHORTER}). Out: phrase → why it is dropped and for which phrase; phrases kept are
+   * absent.
    */
   public Map<String, Dropped> dropped(List<Phrase> frequent) {
     Map<String, Phrase> byText = new HashMap<>();
@@ -292,9 +328,11 @@ public final class PhraseMiner implements Serializable {
           continue;
         }
         if (q.documents() >= rules.maximalShare() * p.documents()) {
-          out.merge(p.phrase(), new Dropped(Drop.PART_OF_LONGER, text, q.documents()), Dropped::larger);
+          out.merge(
+              p.phrase(), new Dropped(Drop.PART_OF_LONGER, text, q.documents()), Dropped::larger);
         } else {
-          out.merge(text, new Dropped(Drop.EXTENDS_SHORTER, p.phrase(), p.documents()), Dropped::larger);
+          out.merge(
+              text, new Dropped(Drop.EXTENDS_SHORTER, p.phrase(), p.documents()), Dropped::larger);
         }
       }
     }

@@ -7,13 +7,12 @@ import java.util.List;
 /**
  * Finds every quoted span in a text, nested quotations included.
  *
- * <p>Quotations never cross a line break: an official text closes its quotes within the
- * paragraph, so a mark left open at the end of a line is a typo and is dropped rather than
- * allowed to pair with a mark paragraphs later. A pair enclosing more than {@link
- * #MAX_SPAN_CHARS} characters is not returned either (its nested spans still are). A closing mark
- * pairs with the nearest open mark of its own kind; open marks of other kinds between them were
- * never closed and are dropped. Book-title marks 《》 are not quotes, but quotes inside a title
- * are found like any other.
+ * <p>Quotations never cross a line break: an official text closes its quotes within the paragraph,
+ * so a mark left open at the end of a line is a typo and is dropped rather than allowed to pair
+ * with a mark paragraphs later. A pair enclosing more than {@link #MAX_SPAN_CHARS} characters is
+ * not returned either (its nested spans still are). A closing mark pairs with the nearest open mark
+ * of its own kind; open marks of other kinds between them were never closed and are dropped.
+ * Book-title marks 《》 are not quotes, but quotes inside a title are found like any other.
  */
 public final class QuoteScanner {
 
@@ -74,13 +73,14 @@ public final class QuoteScanner {
           depth++;
         }
       }
-      out.add(new QuoteSpan(p.start(), p.end(), text.substring(p.start(), p.end()), depth, p.kind()));
+      out.add(
+          new QuoteSpan(p.start(), p.end(), text.substring(p.start(), p.end()), depth, p.kind()));
     }
   }
 
   /**
-   * A straight single quote opens only where a word can start and closes only where one can end,
-   * so that "it's" and "the students' work" hold no quotes.
+   * A straight single quote opens only where a word can start and closes only where one can end, so
+   * that "it's" and "the students' work" hold no quotes.
    */
   private static void straightSingle(
       String text, int i, int from, int to, List<Open> open, List<Pair> pairs) {

@@ -11,7 +11,8 @@ import java.io.Serializable;
  * @param depth how many other returned spans enclose this one; 0 for an outermost quotation
  * @param kind which pair of marks enclosed it
  */
-public record QuoteSpan(int start, int end, String text, int depth, Kind kind) implements Serializable {
+public record QuoteSpan(int start, int end, String text, int depth, Kind kind)
+    implements Serializable {
 
   /** The pairs of quotation marks the scanner recognises. */
   public enum Kind {

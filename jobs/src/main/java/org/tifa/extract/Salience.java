@@ -1,12 +1,12 @@
 package org.tifa.extract;
 
 /**
- * How much a document is about a term: its mentions per {@value #PER} characters of the
- * document's normalized title and body. A rate rather than a count, so that one mention weighs
- * the same in the review of a 20,000-character work report as three in a 60,000-character one,
- * and a short notice that names its subject once is about it. A document is about a topic when
- * the rate reaches the configured minimum ({@code topics.min_salience}); every slogan a document
- * mentions counts, as slogans are counted by occurrence.
+ * How much a document is about a term: its mentions per {@value #PER} characters of the document's
+ * normalized title and body. A rate rather than a count, so that one mention weighs the same in the
+ * review of a 20,000-character work report as three in a 60,000-character one, and a short notice
+ * that names its subject once is about it. A document is about a topic when the rate reaches the
+ * configured minimum ({@code topics.min_salience}); every slogan a document mentions counts, as
+ * slogans are counted by occurrence.
  */
 public final class Salience {
   private Salience() {}

@@ -14,5 +14,6 @@ import java.io.Serializable;
  * @param after the code point right after the closing quotation mark, or -1 at the end of the text
  *     (“未来”号: a name, not a formulation)
  */
-public record SloganCandidate(String key, String surface, boolean inTitle, int start, int end, int depth, int after)
+public record SloganCandidate(
+    String key, String surface, boolean inTitle, int start, int end, int depth, int after)
     implements Serializable {}

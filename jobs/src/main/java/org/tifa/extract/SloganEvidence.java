@@ -10,8 +10,8 @@ import java.io.Serializable;
  *
  * <p>The evidence separates a formulation from a word quoted for emphasis by the share of its
  * occurrences that stand in quotation marks: a campaign's own name is quoted nearly every time it
- * is written (a county's 三亮 in the one document that names it), while an ordinary word such as
- * 人民 is quoted in a tiny share of the thousands of times it occurs. A formulation quoted by many
+ * is written (a county's 三亮 in the one document that names it), while an ordinary word such as 人民
+ * is quoted in a tiny share of the thousands of times it occurs. A formulation quoted by many
  * documents from several sources is counted at a lower share, since it is written unquoted once it
  * is established. Names (places, organisations, named things, honours, codes, titles) are never
  * counted, whatever their evidence ({@link NameScreen}).
@@ -71,8 +71,8 @@ public final class SloganEvidence {
     /** The title of a work quoted without 《》. */
     TITLE_OF_WORK,
     /**
-     * An idiom (成语) of HanLP's core dictionary, such as 柴米油盐 or 舍我其谁: quoted as rhetoric,
-     * not coined by policy.
+     * An idiom (成语) of HanLP's core dictionary, such as 柴米油盐 or 舍我其谁: quoted as rhetoric, not
+     * coined by policy.
      */
     IDIOM,
     /** The key is a lexicon form: it is counted as that lexicon entry (named in the detail). */
@@ -91,9 +91,13 @@ public final class SloganEvidence {
     NOT_INTRODUCED,
     /** Mined: contains a lexicon form (named in the detail), which is counted there already. */
     CONTAINS_LEXICON_FORM,
-    /** Mined: most of its documents have it inside a longer frequent phrase (named in the detail). */
+    /**
+     * Mined: most of its documents have it inside a longer frequent phrase (named in the detail).
+     */
     PART_OF_LONGER,
-    /** Mined: a rare longer form of a frequent phrase (named in the detail), which is kept instead. */
+    /**
+     * Mined: a rare longer form of a frequent phrase (named in the detail), which is kept instead.
+     */
     EXTENDS_SHORTER;
 
     public String label() {
@@ -111,9 +115,12 @@ public final class SloganEvidence {
    * @param regions distinct provinces among the quoting documents (documents without one count as
    *     one more)
    */
-  public record Figures(long documentsQuoted, long quoted, long occurrences, long sources, long regions)
+  public record Figures(
+      long documentsQuoted, long quoted, long occurrences, long sources, long regions)
       implements Serializable {
-    /** Quoted occurrences over all occurrences; 1 when the matcher found none outside the quotes. */
+    /**
+     * Quoted occurrences over all occurrences; 1 when the matcher found none outside the quotes.
+     */
     public double quoteShare() {
       long all = Math.max(occurrences, quoted);
       return all == 0 ? 0 : (double) quoted / all;
@@ -147,11 +154,15 @@ public final class SloganEvidence {
   public static Decision judge(String key, Figures f, Rules rules) {
     double share = f.quoteShare();
     int chars = key.codePointCount(0, key.length());
-    double needed = chars <= rules.shortKeyChars() ? rules.shortKeyMinQuoteShare() : rules.minQuoteShare();
+    double needed =
+        chars <= rules.shortKeyChars() ? rules.shortKeyMinQuoteShare() : rules.minQuoteShare();
     if (share >= needed) {
       return new Decision(Verdict.COUNTED, Reason.QUOTED_MOSTLY);
     }
-    int quotingDocuments = chars <= rules.shortKeyChars() ? rules.shortKeyWidelyQuotedDocuments() : rules.widelyQuotedDocuments();
+    int quotingDocuments =
+        chars <= rules.shortKeyChars()
+            ? rules.shortKeyWidelyQuotedDocuments()
+            : rules.widelyQuotedDocuments();
     if (f.documentsQuoted() >= quotingDocuments
         && Math.max(f.sources(), f.regions()) >= rules.widelyQuotedSources()
         && share >= rules.widelyQuotedMinShare()) {
@@ -173,14 +184,22 @@ public final class SloganEvidence {
 
   static void share(String name, Double value) {
     if (value == null || !(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException("slogan rules: evidence/mining." + name + " must be a number in [0, 1], is " + value);
+      throw new IllegalArgumentException(
+          "slogan rules: evidence/mining." + name + " must be a number in [0, 1], is " + value);
     }
   }
 
   static void count(String name, Integer value, int min, int max) {
     if (value == null || value < min || value > max) {
       throw new IllegalArgumentException(
-          "slogan rules: " + name + " must be an integer in [" + min + ", " + max + "], is " + value);
+          "slogan rules: "
+              + name
+              + " must be an integer in ["
+              + min
+              + ", "
+              + max
+              + "], is "
+              + value);
     }
   }
 }

@@ -16,10 +16,10 @@ import org.tifa.reference.SloganLexicon;
  * formulations, whether or not they are in the lexicon.
  *
  * <p>A quotation that is part of a longer lexicon form is not a candidate: in 高效办成“一件事” and
- * 既“放得活”又“管得好” the marks set off part of a known formulation (the term matcher reads
- * through quotation marks and counts the longer form), and the quote is no evidence that 一件事 or
- * 放得活 is a formulation of its own. Only lexicon forms that reach at most {@value #CUT_WINDOW}
- * characters past either end of the quotation are looked for.
+ * 既“放得活”又“管得好” the marks set off part of a known formulation (the term matcher reads through
+ * quotation marks and counts the longer form), and the quote is no evidence that 一件事 or 放得活 is a
+ * formulation of its own. Only lexicon forms that reach at most {@value #CUT_WINDOW} characters
+ * past either end of the quotation are looked for.
  */
 public final class SloganExtractor implements Serializable {
 
@@ -29,6 +29,7 @@ public final class SloganExtractor implements Serializable {
   static final int CUT_WINDOW = 12;
 
   private final SloganRules rules;
+
   /** The lexicon's terms and aliases, or null to take every quotation that passes the rules. */
   private final TermMatcher lexiconForms;
 
@@ -46,7 +47,9 @@ public final class SloganExtractor implements Serializable {
     return new SloganExtractor(SloganRules.loadDefault(), SloganLexicon.loadDefault().matcher());
   }
 
-  /** Every accepted quoted span, title first, each occurrence separately. Null parts count as empty. */
+  /**
+   * Every accepted quoted span, title first, each occurrence separately. Null parts count as empty.
+   */
   public SloganCandidate[] extract(String title, String body) {
     List<SloganCandidate> out = new ArrayList<>();
     collect(title, true, out);
@@ -104,7 +107,9 @@ public final class SloganExtractor implements Serializable {
   /** Whether a hit covers {@code start} to {@code end} and more. */
   private static boolean covered(TermHit[] hits, int spanStart, int spanEnd) {
     for (TermHit hit : hits) {
-      if (hit.start() <= spanStart && hit.end() >= spanEnd && hit.end() - hit.start() > spanEnd - spanStart) {
+      if (hit.start() <= spanStart
+          && hit.end() >= spanEnd
+          && hit.end() - hit.start() > spanEnd - spanStart) {
         return true;
       }
     }

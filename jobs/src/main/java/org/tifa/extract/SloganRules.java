@@ -16,8 +16,8 @@ import org.tifa.match.Keys;
  *
  * <p>The tunable part (lengths, punctuation, particles, stop words) lives in {@code
  * conf/slogan-rules.yaml}; the number and Latin rules are fixed here because they are about the
- * shape of text, not about vocabulary. Rules are checked in the order of {@link Rejection}, and
- * the first that fails is reported.
+ * shape of text, not about vocabulary. Rules are checked in the order of {@link Rejection}, and the
+ * first that fails is reported.
  */
 public final class SloganRules implements Serializable {
 
@@ -28,9 +28,14 @@ public final class SloganRules implements Serializable {
 
   /** Why a span is not a slogan. */
   public enum Rejection {
-    /** Contains a quotation mark: the inner quotation is the formulation, this span is built around it. */
+    /**
+     * Contains a quotation mark: the inner quotation is the formulation, this span is built around
+     * it.
+     */
     NESTED_QUOTE,
-    /** Contains sentence-ending or clause-introducing punctuation, so it is speech or a sentence. */
+    /**
+     * Contains sentence-ending or clause-introducing punctuation, so it is speech or a sentence.
+     */
     SENTENCE_PUNCTUATION,
     /** More internal commas than allowed: a list of clauses rather than one formulation. */
     TOO_MANY_COMMAS,
@@ -43,8 +48,8 @@ public final class SloganRules implements Serializable {
     /** Latin letters only: an English word, acronym or brand, not a Chinese formulation. */
     LATIN_WORD,
     /**
-     * A figure rather than a formula: a year 1900–2099, a date or time, a decimal or percentage,
-     * a phone-like number, a one- or two-digit number or five digits and more (hotlines such as
+     * A figure rather than a formula: a year 1900–2099, a date or time, a decimal or percentage, a
+     * phone-like number, a one- or two-digit number or five digits and more (hotlines such as
      * 12345). Three- and four-digit codes that are not years are kept (“6293”, “1571”).
      */
     NUMBER_OR_DATE,
@@ -64,7 +69,8 @@ public final class SloganRules implements Serializable {
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final Pattern NUMERIC = Pattern.compile("[0-9]+([./:\\-][0-9]+)*%?");
   private static final Pattern DATE =
-      Pattern.compile("[0-9]{2,4}年([0-9]{1,2}月([0-9]{1,2}[日号])?)?|[0-9]{1,2}月([0-9]{1,2}[日号])?|[0-9]{1,2}[日号]");
+      Pattern.compile(
+          "[0-9]{2,4}年([0-9]{1,2}月([0-9]{1,2}[日号])?)?|[0-9]{1,2}月([0-9]{1,2}[日号])?|[0-9]{1,2}[日号]");
 
   private final int minChars;
   private final int maxChars;
@@ -83,7 +89,8 @@ public final class SloganRules implements Serializable {
     this.names = c.names();
     this.mining = c.mining();
     if (c.minChars() == null || c.maxChars() == null || c.maxInternalCommas() == null) {
-      throw new IllegalArgumentException("slogan rules need min_chars, max_chars and max_internal_commas");
+      throw new IllegalArgumentException(
+          "slogan rules need min_chars, max_chars and max_internal_commas");
     }
     if (c.minChars() < 1 || c.maxChars() < c.minChars() || c.maxInternalCommas() < 0) {
       throw new IllegalArgumentException("slogan rules: inconsistent lengths or comma limit");
@@ -100,7 +107,8 @@ public final class SloganRules implements Serializable {
       String key = Keys.canonical(word);
       int length = key.codePointCount(0, key.length());
       if (length < minChars || length > maxChars) {
-        throw new IllegalArgumentException("stop word '" + word + "' is already outside the length limits");
+        throw new IllegalArgumentException(
+            "stop word '" + word + "' is already outside the length limits");
       }
       if (!stopKeys.add(key)) {
         throw new IllegalArgumentException("stop word '" + word + "' is listed twice");

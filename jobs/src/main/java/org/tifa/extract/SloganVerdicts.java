@@ -28,8 +28,8 @@ import org.tifa.reference.SloganLexicon;
  * is judged on its quote share and spread ({@link SloganEvidence#judge}); a mined phrase must pass
  * the shape rules of quoted spans ({@link SloganRules}), not be a word of the general dictionary,
  * contain no lexicon form (the lexicon entry is counted there already) unless it is one followed by
- * a head, and be the one kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key both quoted and mined keeps the
- * quoted verdict when it is counted, else the mined one.
+ * a head, and be the one kept of a phrase and its longer forms ({@link PhraseMiner#dropped}). A key
+ * both quoted and mined keeps the quoted verdict when it is counted, else the mined one.
  */
 public final class SloganVerdicts {
   private SloganVerdicts() {}
@@ -76,16 +76,32 @@ public final class SloganVerdicts {
     Map<String, Candidate> byKey = new LinkedHashMap<>();
     for (DiscoverSlogans.Quoted q : quoted) {
       long[] occ = occurrences.getOrDefault(q.key(), new long[] {q.documents(), q.quoted()});
-      Figures f = new Figures(q.documents(), q.quoted(), Math.max(occ[1], q.quoted()), q.sources(), q.regions());
+      Figures f =
+          new Figures(
+              q.documents(), q.quoted(), Math.max(occ[1], q.quoted()), q.sources(), q.regions());
       Decision d = judgeQuoted(q, f, lexicon, rules, names);
       String detail = d.reason() == Reason.IN_LEXICON ? lexicon.keyOf(q.key()) : null;
-      byKey.put(q.key(), new Candidate(q.key(), q.term(), Origin.DISCOVERED, d, detail, q.documents(), q.quoted(), f.occurrences(),
-          Math.max(occ[0], q.documents()), q.sources(), q.regions(), q.surfaces()));
+      byKey.put(
+          q.key(),
+          new Candidate(
+              q.key(),
+              q.term(),
+              Origin.DISCOVERED,
+              d,
+              detail,
+              q.documents(),
+              q.quoted(),
+              f.occurrences(),
+              Math.max(occ[0], q.documents()),
+              q.sources(),
+              q.regions(),
+              q.surfaces()));
     }
     Map<String, PhraseMiner.Dropped> dropped = miner.dropped(phrases);
     for (PhraseMiner.Phrase p : phrases) {
       Candidate before = byKey.get(p.phrase());
-      if (before != null && (before.counted() || before.decision().reason() != Reason.RARELY_QUOTED)) {
+      if (before != null
+          && (before.counted() || before.decision().reason() != Reason.RARELY_QUOTED)) {
         continue;
       }
       Judged judged = judgeMined(p, dropped, lexicon, rules, names, miner);
@@ -98,16 +114,34 @@ public final class SloganVerdicts {
       if (before != null && !d.counted()) {
         continue;
       }
-      byKey.put(p.phrase(), new Candidate(p.phrase(), before == null ? p.phrase() : before.term(), Origin.MINED, d, detail, quotedDocs,
-          quotedN, Math.max(p.occurrences(), quotedN), p.documents(), sources, p.regions(), surfaces));
+      byKey.put(
+          p.phrase(),
+          new Candidate(
+              p.phrase(),
+              before == null ? p.phrase() : before.term(),
+              Origin.MINED,
+              d,
+              detail,
+              quotedDocs,
+              quotedN,
+              Math.max(p.occurrences(), quotedN),
+              p.documents(),
+              sources,
+              p.regions(),
+              surfaces));
     }
     List<Candidate> out = new ArrayList<>(byKey.values());
-    out.sort(Comparator.comparing((Candidate c) -> !c.counted()).thenComparing(Candidate::documents, Comparator.reverseOrder())
-        .thenComparing(Candidate::key));
+    out.sort(
+        Comparator.comparing((Candidate c) -> !c.counted())
+            .thenComparing(Candidate::documents, Comparator.reverseOrder())
+            .thenComparing(Candidate::key));
     return out;
   }
 
-  /** A mined phrase's decision and the detail it names (a lexicon key, a shape rule, a phrase), or null. */
+  /**
+   * A mined phrase's decision and the detail it names (a lexicon key, a shape rule, a phrase), or
+   * null.
+   */
   private record Judged(Decision decision, String detail) {
     static Judged rejected(Reason reason) {
       return new Judged(Decision.rejected(reason), null);
@@ -118,9 +152,16 @@ public final class SloganVerdicts {
     }
   }
 
-  /** The mining rules in order, first that decides; each is worked out only when those before it pass. */
+  /**
+   * The mining rules in order, first that decides; each is worked out only when those before it
+   * pass.
+   */
   private static Judged judgeMined(
-      PhraseMiner.Phrase p, Map<String, PhraseMiner.Dropped> dropped, SloganLexicon lexicon, SloganRules rules, NameScreen names,
+      PhraseMiner.Phrase p,
+      Map<String, PhraseMiner.Dropped> dropped,
+      SloganLexicon lexicon,
+      SloganRules rules,
+      NameScreen names,
       PhraseMiner miner) {
     String phrase = p.phrase();
     String lexiconKey = lexicon.keyOf(phrase);
@@ -129,7 +170,8 @@ public final class SloganVerdicts {
     }
     Optional<SloganRules.Rejection> shape = rules.rejection(phrase);
     if (shape.isPresent()) {
-      return Judged.rejected(Reason.NOT_FORMULATION_SHAPE, shape.get().name().toLowerCase(java.util.Locale.ROOT));
+      return Judged.rejected(
+          Reason.NOT_FORMULATION_SHAPE, shape.get().name().toLowerCase(java.util.Locale.ROOT));
     }
     Optional<Reason> name = names.screen(phrase, List.of(phrase), 0);
     if (name.isPresent()) {
@@ -147,12 +189,22 @@ public final class SloganVerdicts {
     }
     PhraseMiner.Dropped why = dropped.get(phrase);
     if (why != null) {
-      return Judged.rejected(why.why() == PhraseMiner.Drop.PART_OF_LONGER ? Reason.PART_OF_LONGER : Reason.EXTENDS_SHORTER, why.other());
+      return Judged.rejected(
+          why.why() == PhraseMiner.Drop.PART_OF_LONGER
+              ? Reason.PART_OF_LONGER
+              : Reason.EXTENDS_SHORTER,
+          why.other());
     }
-    return new Judged(new Decision(SloganEvidence.Verdict.COUNTED, Reason.REPEATED_ACROSS_REGIONS), null);
+    return new Judged(
+        new Decision(SloganEvidence.Verdict.COUNTED, Reason.REPEATED_ACROSS_REGIONS), null);
   }
 
-  private static Decision judgeQuoted(DiscoverSlogans.Quoted q, Figures f, SloganLexicon lexicon, SloganRules rules, NameScreen names) {
+  private static Decision judgeQuoted(
+      DiscoverSlogans.Quoted q,
+      Figures f,
+      SloganLexicon lexicon,
+      SloganRules rules,
+      NameScreen names) {
     if (lexicon.keyOf(q.key()) != null) {
       return Decision.rejected(Reason.IN_LEXICON);
     }
@@ -186,12 +238,13 @@ public final class SloganVerdicts {
 
   /**
    * The first lexicon form (term or alias) inside {@code phrase}, or null. A phrase that is a
-   * lexicon form followed by a head names something of its own (中央八项规定精神, the spirit of the
-   * rules 中央八项规定) and holds no form in this sense.
+   * lexicon form followed by a head names something of its own (中央八项规定精神, the spirit of the rules
+   * 中央八项规定) and holds no form in this sense.
    */
   static String lexiconFormInside(String phrase, SloganLexicon lexicon, Set<String> heads) {
     for (String head : heads) {
-      String form = phrase.endsWith(head) ? phrase.substring(0, phrase.length() - head.length()) : "";
+      String form =
+          phrase.endsWith(head) ? phrase.substring(0, phrase.length() - head.length()) : "";
       if (!form.isEmpty() && lexicon.keyOf(form) != null) {
         return null;
       }

@@ -21,17 +21,17 @@ import org.tifa.reference.Taxonomy;
  * keyword, as two groups of one matcher. Built once on the driver and broadcast.
  *
  * <p>Lexicon slogans and family stems are nested ({@link TermMatcher}): inside a longer slogan they
- * count too, so 稳中求进 is counted in 稳中求进工作总基调 and the question "which documents mention
- * 稳中求进" gets every one of them. A discovered or mined slogan counts only where it is the longest
- * match: the quotes that made it are no evidence that its words inside a longer formulation stand
- * for it (一件事, quoted for the 安全生产“一件事” campaign, inside 高效办成一件事). Topic keywords are
- * not nested: a topic's mentions are the leftmost-longest ones.
+ * count too, so 稳中求进 is counted in 稳中求进工作总基调 and the question "which documents mention 稳中求进" gets
+ * every one of them. A discovered or mined slogan counts only where it is the longest match: the
+ * quotes that made it are no evidence that its words inside a longer formulation stand for it (一件事,
+ * quoted for the 安全生产“一件事” campaign, inside 高效办成一件事). Topic keywords are not nested: a topic's
+ * mentions are the leftmost-longest ones.
  *
- * <p>Families: a slogan whose key has a ‘+’ after at least two characters (人工智能+制造) belongs
- * to the family of its stem (人工智能+); since the stem is written inside every variant, nesting
- * counts a document's mentions of a variant once for the variant and once for the family. A family
- * stem that is not a slogan of its own is added as one, with origin {@value #FAMILY}, when it has
- * two variants or more (one variant, 保险+期货, is a formulation, not a family).
+ * <p>Families: a slogan whose key has a ‘+’ after at least two characters (人工智能+制造) belongs to the
+ * family of its stem (人工智能+); since the stem is written inside every variant, nesting counts a
+ * document's mentions of a variant once for the variant and once for the family. A family stem that
+ * is not a slogan of its own is added as one, with origin {@value #FAMILY}, when it has two
+ * variants or more (one variant, 保险+期货, is a formulation, not a family).
  */
 public final class TermDictionary implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -43,7 +43,8 @@ public final class TermDictionary implements Serializable {
    * One slogan that earned its place: key, display form, surface forms, documents quoting it,
    * origin ({@code discovered} or {@code mined}) and its quote share.
    */
-  public record Discovered(String key, String term, String[] surfaces, long documents, String origin, Double quoteShare)
+  public record Discovered(
+      String key, String term, String[] surfaces, long documents, String origin, Double quoteShare)
       implements Serializable {
     /** A slogan found in quotes with no further evidence (tests and tools). */
     public Discovered(String key, String term, String[] surfaces, long documents) {
@@ -54,8 +55,15 @@ public final class TermDictionary implements Serializable {
     public static List<Discovered> of(List<SloganVerdicts.Candidate> candidates) {
       return candidates.stream()
           .filter(SloganVerdicts.Candidate::counted)
-          .map(c -> new Discovered(c.key(), c.term(), c.surfaces().toArray(String[]::new), c.documentsQuoted(), c.origin().label(),
-              c.quoteShare()))
+          .map(
+              c ->
+                  new Discovered(
+                      c.key(),
+                      c.term(),
+                      c.surfaces().toArray(String[]::new),
+                      c.documentsQuoted(),
+                      c.origin().label(),
+                      c.quoteShare()))
           .toList();
     }
   }
@@ -75,15 +83,34 @@ public final class TermDictionary implements Serializable {
    * @param quoteShare quoted share of its occurrences, for discovered and mined slogans
    */
   public record Term(
-      String kind, String id, String term, String category, String[] aliases, String origin, String family, Long quotedDocuments,
+      String kind,
+      String id,
+      String term,
+      String category,
+      String[] aliases,
+      String origin,
+      String family,
+      Long quotedDocuments,
       Double quoteShare)
       implements Serializable {
     public Term(String kind, String id, String term, String category, String[] aliases) {
-      this(kind, id, term, category, aliases, kind.equals(TOPIC) ? TAXONOMY : SloganEvidence.Origin.LEXICON.label(), null, null, null);
+      this(
+          kind,
+          id,
+          term,
+          category,
+          aliases,
+          kind.equals(TOPIC) ? TAXONOMY : SloganEvidence.Origin.LEXICON.label(),
+          null,
+          null,
+          null);
     }
   }
 
-  /** The family stem of a slogan key, or null: the key up to its first ‘+’ after two characters or more. */
+  /**
+   * The family stem of a slogan key, or null: the key up to its first ‘+’ after two characters or
+   * more.
+   */
   public static String familyOf(String key) {
     int plus = key.indexOf('+');
     if (plus < 2 || plus == key.length() - 1) {
@@ -100,7 +127,9 @@ public final class TermDictionary implements Serializable {
 
   /** Slogans (group {@link #SLOGANS}) and topic keywords ({@link #TOPICS}), over one trie. */
   private final TermMatcher matcher;
+
   private final List<Term> terms;
+
   /** Slogan id → family stem id, for the slogans in a family. */
   private final Map<String, String> families;
 
@@ -124,7 +153,11 @@ public final class TermDictionary implements Serializable {
    * with the text's word boundaries ({@link TermMatcher#of(List, int)}).
    */
   public static TermDictionary build(
-      SloganLexicon lexicon, Taxonomy taxonomy, List<Discovered> discovered, long minDocuments, int wordBoundaryMaxChars) {
+      SloganLexicon lexicon,
+      Taxonomy taxonomy,
+      List<Discovered> discovered,
+      long minDocuments,
+      int wordBoundaryMaxChars) {
     Map<String, String> surfaceToId = new HashMap<>();
     Map<String, Term> byId = new LinkedHashMap<>();
     for (SloganLexicon.Entry e : lexicon.entries()) {
@@ -132,11 +165,23 @@ public final class TermDictionary implements Serializable {
       for (String alias : e.aliases()) {
         surfaceToId.put(alias, e.key());
       }
-      byId.put(e.key(), new Term(SLOGAN, e.key(), e.term(), e.category(), e.aliases(), SloganEvidence.Origin.LEXICON.label(),
-          familyOf(e.key()), null, null));
+      byId.put(
+          e.key(),
+          new Term(
+              SLOGAN,
+              e.key(),
+              e.term(),
+              e.category(),
+              e.aliases(),
+              SloganEvidence.Origin.LEXICON.label(),
+              familyOf(e.key()),
+              null,
+              null));
     }
     for (Discovered d : discovered) {
-      boolean quotedTooRarely = d.origin().equals(SloganEvidence.Origin.DISCOVERED.label()) && d.documents() < minDocuments;
+      boolean quotedTooRarely =
+          d.origin().equals(SloganEvidence.Origin.DISCOVERED.label())
+              && d.documents() < minDocuments;
       if (quotedTooRarely || lexicon.keyOf(d.key()) != null) {
         continue;
       }
@@ -146,8 +191,18 @@ public final class TermDictionary implements Serializable {
           surfaceToId.put(surface, d.key());
         }
       }
-      byId.put(d.key(), new Term(SLOGAN, d.key(), d.term(), null, new String[0], d.origin(), familyOf(d.key()), d.documents(),
-          d.quoteShare()));
+      byId.put(
+          d.key(),
+          new Term(
+              SLOGAN,
+              d.key(),
+              d.term(),
+              null,
+              new String[0],
+              d.origin(),
+              familyOf(d.key()),
+              d.documents(),
+              d.quoteShare()));
     }
     Map<String, Integer> variants = new HashMap<>();
     for (Term t : byId.values()) {
@@ -158,16 +213,41 @@ public final class TermDictionary implements Serializable {
     for (Term t : List.copyOf(byId.values())) {
       if (t.family() != null && !byId.containsKey(t.family()) && variants.get(t.family()) >= 2) {
         surfaceToId.put(t.family(), t.family());
-        byId.put(t.family(), new Term(SLOGAN, t.family(), t.family(), t.category(), new String[0], FAMILY, t.family(), null, null));
+        byId.put(
+            t.family(),
+            new Term(
+                SLOGAN,
+                t.family(),
+                t.family(),
+                t.category(),
+                new String[0],
+                FAMILY,
+                t.family(),
+                null,
+                null));
       }
     }
     // A variant whose stem is no slogan (a family of one) belongs to no family; a stem with
     // variants names itself.
-    byId.replaceAll((id, t) -> {
-      String family = t.family() != null && byId.containsKey(t.family()) ? t.family() : variants.containsKey(id) ? id : null;
-      return Objects.equals(family, t.family()) ? t
-          : new Term(t.kind(), t.id(), t.term(), t.category(), t.aliases(), t.origin(), family, t.quotedDocuments(), t.quoteShare());
-    });
+    byId.replaceAll(
+        (id, t) -> {
+          String family =
+              t.family() != null && byId.containsKey(t.family())
+                  ? t.family()
+                  : variants.containsKey(id) ? id : null;
+          return Objects.equals(family, t.family())
+              ? t
+              : new Term(
+                  t.kind(),
+                  t.id(),
+                  t.term(),
+                  t.category(),
+                  t.aliases(),
+                  t.origin(),
+                  family,
+                  t.quotedDocuments(),
+                  t.quoteShare());
+        });
     Set<String> nested = new HashSet<>();
     for (Term t : byId.values()) {
       if (t.origin().equals(SloganEvidence.Origin.LEXICON.label()) || t.id().equals(t.family())) {
@@ -178,13 +258,18 @@ public final class TermDictionary implements Serializable {
     for (Taxonomy.Topic t : taxonomy.topics()) {
       all.add(new Term(TOPIC, t.id(), t.labelZh(), t.category(), t.keywords()));
     }
-    return new TermDictionary(TermMatcher.of(List.of(surfaceToId, taxonomy.keywords()), wordBoundaryMaxChars, Map.of(SLOGANS, nested)), List.copyOf(all));
+    return new TermDictionary(
+        TermMatcher.of(
+            List.of(surfaceToId, taxonomy.keywords()),
+            wordBoundaryMaxChars,
+            Map.of(SLOGANS, nested)),
+        List.copyOf(all));
   }
 
   /**
-   * Occurrences per term id of one document (title and body matched separately), in order of
-   * first appearance: slogans of the title, of the body, then topics of the title, of the body.
-   * Keys are kind, NUL, id.
+   * Occurrences per term id of one document (title and body matched separately), in order of first
+   * appearance: slogans of the title, of the body, then topics of the title, of the body. Keys are
+   * kind, NUL, id.
    */
   public Map<String, int[]> count(String title, String body) {
     Map<String, int[]> out = new LinkedHashMap<>();
@@ -219,9 +304,17 @@ public final class TermDictionary implements Serializable {
     return text == null || text.isEmpty() ? NONE : matcher.findAllByGroup(text);
   }
 
-  private static void add(TermHit[] hits, String kind, QuoteSpan[] quotes, int shift, List<Mention> out) {
+  private static void add(
+      TermHit[] hits, String kind, QuoteSpan[] quotes, int shift, List<Mention> out) {
     for (TermHit hit : hits) {
-      out.add(new Mention(kind, hit.id(), hit.start() + shift, hit.end() + shift, hit.surface(), inside(quotes, hit)));
+      out.add(
+          new Mention(
+              kind,
+              hit.id(),
+              hit.start() + shift,
+              hit.end() + shift,
+              hit.surface(),
+              inside(quotes, hit)));
     }
   }
 

@@ -21,8 +21,8 @@ import org.tifa.reference.Taxonomy;
  * bodies of 300 to 8,000 characters with a long tail, prefectures drawn with a Zipf-like skew,
  * dates over 2021–2024, quoted lexicon slogans and invented local ones, topic keywords, 10%
  * Traditional text with pinyin annotations, 5% exact and near copies of earlier records and 0.5%
- * broken lines. Record {@code i} depends only on the seed and {@code i}, so any split of the
- * corpus into files yields the same records.
+ * broken lines. Record {@code i} depends only on the seed and {@code i}, so any split of the corpus
+ * into files yields the same records.
  */
 public final class CorpusGenerator {
   private static final JsonFactory JSON = new JsonFactory();
@@ -36,12 +36,12 @@ public final class CorpusGenerator {
     "日前，%s人民政府印发实施方案，全面推进%s。",
     "%s组织开展%s集中调研活动，深入基层了解实际情况。",
   };
+
   /** Sentences that quote a slogan (first %s) and name a topic keyword (second %s). */
   private static final String[] QUOTING = {
-    "会议强调，要坚持以“%s”为引领，推动%s各项工作落地见效。",
-    "要深入开展“%s”活动，把%s作为重要抓手。",
-    "要以“%s”为主线，统筹推进%s和高质量发展。",
+    "会议强调，要坚持以“%s”为引领，推动%s各项工作落地见效。", "要深入开展“%s”活动，把%s作为重要抓手。", "要以“%s”为主线，统筹推进%s和高质量发展。",
   };
+
   /** Sentences that name one term (a topic keyword, now and then a slogan) without quoting it. */
   private static final String[] NAMING = {
     "各级各部门要围绕%s，聚焦群众急难愁盼问题，拿出更多务实举措。",
@@ -50,6 +50,7 @@ public final class CorpusGenerator {
     "下一步，将持续深化%s，确保各项任务按期完成。",
     "会上，与会同志围绕%s进行了深入交流讨论。",
   };
+
   /** Sentences with figures only. */
   private static final String[] FIGURES = {
     "据了解，该项目总投资%d亿元，预计年内建成投用。",
@@ -57,10 +58,17 @@ public final class CorpusGenerator {
     "会议听取了有关情况汇报，审议了相关文件。",
     "与会人员结合工作实际，逐一作了发言。",
   };
-  private static final String[] LOCAL_HEADS = {"攻坚", "提升", "突破", "奋进", "赶超", "争先", "品质", "效能", "创新", "服务"};
+
+  private static final String[] LOCAL_HEADS = {
+    "攻坚", "提升", "突破", "奋进", "赶超", "争先", "品质", "效能", "创新", "服务"
+  };
   private static final String[] LOCAL_TAILS = {"年", "行动", "工程", "计划", "攻坚战", "大会战"};
-  private static final String[] SOURCES = {"人民政协网", "大众日报", "浙江日报", "四川在线", "齐鲁网", "新华网", "人民网", "南方日报"};
-  private static final String[] FOOTERS = {"责任编辑：王明", "想爆料?请登录本网客户端", "扫描二维码关注我们", "(记者 李华 通讯员 张强)"};
+  private static final String[] SOURCES = {
+    "人民政协网", "大众日报", "浙江日报", "四川在线", "齐鲁网", "新华网", "人民网", "南方日报"
+  };
+  private static final String[] FOOTERS = {
+    "责任编辑：王明", "想爆料?请登录本网客户端", "扫描二维码关注我们", "(记者 李华 通讯员 张强)"
+  };
 
   private final long seed;
   private final Region[] prefectures;
@@ -98,7 +106,9 @@ public final class CorpusGenerator {
     this.keywords = words.toArray(String[]::new);
   }
 
-  /** Record {@code i} as one line of JSON (without the newline); broken records are not valid JSON. */
+  /**
+   * Record {@code i} as one line of JSON (without the newline); broken records are not valid JSON.
+   */
   public String record(long i) {
     SplittableRandom r = random(i);
     double fate = r.nextDouble();
@@ -114,7 +124,9 @@ public final class CorpusGenerator {
       if (fate < 0.03) {
         return replaced;
       }
-      return replaced.replace("\",\"published_at\"", "\\n" + FOOTERS[r.nextInt(FOOTERS.length)] + "\",\"published_at\"");
+      return replaced.replace(
+          "\",\"published_at\"",
+          "\\n" + FOOTERS[r.nextInt(FOOTERS.length)] + "\",\"published_at\"");
     }
     return fresh(i, random(i ^ 0x5DEECE66DL));
   }
@@ -138,13 +150,20 @@ public final class CorpusGenerator {
       double kind = r.nextDouble();
       String filled;
       if (kind < 0.05) {
-        filled = String.format(QUOTING[r.nextInt(QUOTING.length)], slogan(r), keywords[r.nextInt(keywords.length)]);
+        filled =
+            String.format(
+                QUOTING[r.nextInt(QUOTING.length)],
+                slogan(r),
+                keywords[r.nextInt(keywords.length)]);
       } else if (kind < 0.10) {
         filled = String.format(NAMING[r.nextInt(NAMING.length)], slogan(r));
       } else if (kind < 0.40) {
-        filled = String.format(NAMING[r.nextInt(NAMING.length)], keywords[r.nextInt(keywords.length)]);
+        filled =
+            String.format(NAMING[r.nextInt(NAMING.length)], keywords[r.nextInt(keywords.length)]);
       } else {
-        filled = String.format(FIGURES[r.nextInt(FIGURES.length)], 1 + r.nextInt(500), 1 + r.nextInt(90));
+        filled =
+            String.format(
+                FIGURES[r.nextInt(FIGURES.length)], 1 + r.nextInt(500), 1 + r.nextInt(90));
       }
       body.append(filled);
       if (r.nextInt(4) == 0) {
@@ -160,15 +179,23 @@ public final class CorpusGenerator {
     String publishedAt =
         switch (r.nextInt(3)) {
           case 0 -> date.toString();
-          case 1 -> date + String.format(" %02d:%02d:%02d", r.nextInt(24), r.nextInt(60), r.nextInt(60));
+          case 1 ->
+              date + String.format(" %02d:%02d:%02d", r.nextInt(24), r.nextInt(60), r.nextInt(60));
           default -> date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
         };
-    return json(i, title, text, publishedAt, SOURCES[r.nextInt(SOURCES.length)], r.nextInt(5) < 2 ? city.code() : null);
+    return json(
+        i,
+        title,
+        text,
+        publishedAt,
+        SOURCES[r.nextInt(SOURCES.length)],
+        r.nextInt(5) < 2 ? city.code() : null);
   }
 
   private String slogan(SplittableRandom r) {
     if (r.nextInt(4) == 0) {
-      return LOCAL_HEADS[r.nextInt(LOCAL_HEADS.length)] + LOCAL_HEADS[r.nextInt(LOCAL_HEADS.length)]
+      return LOCAL_HEADS[r.nextInt(LOCAL_HEADS.length)]
+          + LOCAL_HEADS[r.nextInt(LOCAL_HEADS.length)]
           + LOCAL_TAILS[r.nextInt(LOCAL_TAILS.length)];
     }
     return slogans[r.nextInt(slogans.length)];
@@ -176,7 +203,8 @@ public final class CorpusGenerator {
 
   /** Body length: log-normal around 1,200 characters, clamped to 300..8,000. */
   private static int length(SplittableRandom r) {
-    double gaussian = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    double gaussian =
+        Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     return (int) Math.max(300, Math.min(8000, Math.exp(Math.log(1200) + 0.7 * gaussian)));
   }
 
@@ -201,7 +229,9 @@ public final class CorpusGenerator {
     for (int k = 0; k < text.length(); k++) {
       char c = text.charAt(k);
       out.append(c);
-      if (budget > 0 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && r.nextInt(60) == 0) {
+      if (budget > 0
+          && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+          && r.nextInt(60) == 0) {
         List<Pinyin> p = HanLP.convertToPinyinList(String.valueOf(c));
         if (!p.isEmpty() && p.get(0) != Pinyin.none5) {
           out.append('(').append(p.get(0).getPinyinWithToneMark()).append(')');
@@ -212,7 +242,8 @@ public final class CorpusGenerator {
     return out.toString();
   }
 
-  private static String json(long i, String title, String body, String publishedAt, String source, String regionCode) {
+  private static String json(
+      long i, String title, String body, String publishedAt, String source, String regionCode) {
     StringWriter w = new StringWriter(body.length() * 2 + 200);
     try (JsonGenerator g = JSON.createGenerator(w)) {
       g.writeStartObject();

@@ -3,8 +3,8 @@ package org.tifa.generate;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +25,12 @@ public final class WriteCorpus {
 
   public record Written(List<Path> files, long bytes) {}
 
-  public static Written write(CorpusGenerator generator, long docs, Path dir, int files, boolean gzip)
+  public static Written write(
+      CorpusGenerator generator, long docs, Path dir, int files, boolean gzip)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
     try {
       List<Future<Path>> parts = new ArrayList<>();
       for (int f = 0; f < files; f++) {
@@ -52,9 +54,12 @@ public final class WriteCorpus {
     }
   }
 
-  private static Path writePart(CorpusGenerator generator, long from, long to, Path file, boolean gzip) throws IOException {
+  private static Path writePart(
+      CorpusGenerator generator, long from, long to, Path file, boolean gzip) throws IOException {
     OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-    try (Writer out = new OutputStreamWriter(gzip ? new GZIPOutputStream(raw, 1 << 16) : raw, StandardCharsets.UTF_8)) {
+    try (Writer out =
+        new OutputStreamWriter(
+            gzip ? new GZIPOutputStream(raw, 1 << 16) : raw, StandardCharsets.UTF_8)) {
       for (long i = from; i < to; i++) {
         out.write(generator.record(i));
         out.write('\n');

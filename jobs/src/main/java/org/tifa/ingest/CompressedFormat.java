@@ -15,8 +15,8 @@ final class CompressedFormat {
   private static final int HEAD = 4;
 
   /**
-   * Null when the stream starts as the codec's format, else what it is instead. Reads at most
-   * four bytes and resets {@code in} to its start, so it must support mark.
+   * Null when the stream starts as the codec's format, else what it is instead. Reads at most four
+   * bytes and resets {@code in} to its start, so it must support mark.
    */
   static String mismatch(String codecExtension, InputStream in) throws IOException {
     String format = name(codecExtension);
@@ -33,7 +33,10 @@ final class CompressedFormat {
       return "not " + format + " data as its name says: the file is empty";
     }
     String seen = formatOf(head);
-    return "not " + format + " data as its name says: it starts with bytes " + HexFormat.ofDelimiter(" ").formatHex(head)
+    return "not "
+        + format
+        + " data as its name says: it starts with bytes "
+        + HexFormat.ofDelimiter(" ").formatHex(head)
         + (seen != null ? " (" + seen + ")" : "");
   }
 
@@ -49,7 +52,12 @@ final class CompressedFormat {
     if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
       return "gzip";
     }
-    if (head.length >= 4 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h' && head[3] >= '1' && head[3] <= '9') {
+    if (head.length >= 4
+        && head[0] == 'B'
+        && head[1] == 'Z'
+        && head[2] == 'h'
+        && head[3] >= '1'
+        && head[3] <= '9') {
       return "bzip2";
     }
     return null;

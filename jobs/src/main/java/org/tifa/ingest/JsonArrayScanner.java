@@ -14,17 +14,24 @@ import org.tifa.quarantine.QuarantineReason;
 
 /**
  * Splits a JSON array file into its elements by scanning its bytes (strings, escapes and nesting),
- * so that no element is loaded before its size is known. An element within the size limit is
- * parsed and handed on as compact JSON; one over the limit is scanned to its end keeping only its
- * first bytes and becomes a too_large record, and the elements after it are read. A file whose
- * array breaks (not closed, a missing comma, an element that is not valid JSON or nests too deep)
- * ends with one malformed_json (or too_deep) record at the break: the rest of it is not read.
- * Text after the closing bracket is reported the same way rather than ignored.
+ * so that no element is loaded before its size is known. An element within the size limit is parsed
+ * and handed on as compact JSON; one over the limit is scanned to its end keeping only its first
+ * bytes and becomes a too_large record, and the elements after it are read. A file whose array
+ * breaks (not closed, a missing comma, an element that is not valid JSON or nests too deep) ends
+ * with one malformed_json (or too_deep) record at the break: the rest of it is not read. Text after
+ * the closing bracket is reported the same way rather than ignored.
  */
 final class JsonArrayScanner {
-  private static final String BREAKS_OFF = "JSON array breaks off here; the rest of the file is not read: ";
+  private static final String BREAKS_OFF =
+      "JSON array breaks off here; the rest of the file is not read: ";
 
-  private enum State { START, OPEN, AFTER_COMMA, AFTER_ELEMENT, END }
+  private enum State {
+    START,
+    OPEN,
+    AFTER_COMMA,
+    AFTER_ELEMENT,
+    END
+  }
 
   private final ReportFileReader in;
   private final String file;
@@ -75,7 +82,8 @@ final class JsonArrayScanner {
           } else if (b == ']') {
             state = State.END;
           } else {
-            return breakOff(out, b < 0 ? "the file ends inside the array" : "expected , or ] after an element");
+            return breakOff(
+                out, b < 0 ? "the file ends inside the array" : "expected , or ] after an element");
           }
           in.advance(in.position() + 1);
         }
@@ -161,7 +169,9 @@ final class JsonArrayScanner {
       int keep = (int) Math.min(p - from, maxBytes - stored);
       if (keep > 0) {
         if (stored + keep > element.length) {
-          element = Arrays.copyOf(element, Math.max(stored + keep, Math.min(maxBytes, element.length * 2)));
+          element =
+              Arrays.copyOf(
+                  element, Math.max(stored + keep, Math.min(maxBytes, element.length * 2)));
         }
         System.arraycopy(buf, from, element, stored, keep);
         stored += keep;
@@ -175,7 +185,12 @@ final class JsonArrayScanner {
     }
     if (trimmedSize > maxBytes) {
       out.add(
-          ReportFileReader.tooLarge(file, startLine, element, stored, "array element of " + trimmedSize + " bytes, limit " + maxBytes));
+          ReportFileReader.tooLarge(
+              file,
+              startLine,
+              element,
+              stored,
+              "array element of " + trimmedSize + " bytes, limit " + maxBytes));
       return true;
     }
     try {
@@ -183,9 +198,21 @@ final class JsonArrayScanner {
       out.add(new RawRecord(file, startLine, mapper.writeValueAsString(node), null, null));
       return true;
     } catch (JsonProcessingException e) {
-      long at = e.getLocation() == null ? startLine : startLine + Math.max(e.getLocation().getLineNr(), 1) - 1;
-      String reason = e instanceof StreamConstraintsException ? QuarantineReason.TOO_DEEP.code() : QuarantineReason.MALFORMED_JSON.code();
-      out.add(new RawRecord(file, at, null, reason, BREAKS_OFF + ReportFileReader.firstLine(e.getOriginalMessage())));
+      long at =
+          e.getLocation() == null
+              ? startLine
+              : startLine + Math.max(e.getLocation().getLineNr(), 1) - 1;
+      String reason =
+          e instanceof StreamConstraintsException
+              ? QuarantineReason.TOO_DEEP.code()
+              : QuarantineReason.MALFORMED_JSON.code();
+      out.add(
+          new RawRecord(
+              file,
+              at,
+              null,
+              reason,
+              BREAKS_OFF + ReportFileReader.firstLine(e.getOriginalMessage())));
       return false;
     }
   }

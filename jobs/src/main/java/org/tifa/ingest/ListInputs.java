@@ -31,20 +31,22 @@ import org.tifa.spark.Logs;
  * Expands the user's input paths — files, directories (recursively) and globs on any Hadoop
  * filesystem — into the sorted list of input files. Runs on the driver before any task.
  *
- * <p>A file named explicitly is read whatever its extension; inside directories only the
- * configured extensions (plain, .gz or .bz2) are taken, and hidden or {@code _}-prefixed entries
- * are skipped. Symbolic links are followed, but each real directory is listed once and each real
- * file is listed once (under its path without links when it has one), so link cycles end; on the
- * local filesystem this is decided on real paths (java.nio), on others by the directories seen and
- * a depth bound. Entries named like input that cannot be read as files — FIFOs, devices, broken
- * links — stay in the list so that the reader gives each a quarantine row. The run's own output
- * root, and any directory that is a Tifa snapshot ({@code _SUCCESS} and {@code manifest.json}) or a
- * snapshot root (a {@code LATEST} file), are not listed; each skip is logged.
+ * <p>A file named explicitly is read whatever its extension; inside directories only the configured
+ * extensions (plain, .gz or .bz2) are taken, and hidden or {@code _}-prefixed entries are skipped.
+ * Symbolic links are followed, but each real directory is listed once and each real file is listed
+ * once (under its path without links when it has one), so link cycles end; on the local filesystem
+ * this is decided on real paths (java.nio), on others by the directories seen and a depth bound.
+ * Entries named like input that cannot be read as files — FIFOs, devices, broken links — stay in
+ * the list so that the reader gives each a quarantine row. The run's own output root, and any
+ * directory that is a Tifa snapshot ({@code _SUCCESS} and {@code manifest.json}) or a snapshot root
+ * (a {@code LATEST} file), are not listed; each skip is logged.
  */
 public final class ListInputs {
   private ListInputs() {}
 
-  /** Directories deeper than this below an input are not listed on filesystems without real paths. */
+  /**
+   * Directories deeper than this below an input are not listed on filesystems without real paths.
+   */
   static final int MAX_DEPTH = 64;
 
   /** The snapshot layout's marker files (written by the snapshot writer). */
@@ -57,16 +59,18 @@ public final class ListInputs {
   public record InputFile(String path, long bytes) {}
 
   /** As {@link #list(List, List, String, Configuration)} for a run without an output root. */
-  public static List<InputFile> list(List<String> paths, List<String> extensions, Configuration conf)
+  public static List<InputFile> list(
+      List<String> paths, List<String> extensions, Configuration conf)
       throws NoInputException, IOException {
     return list(paths, extensions, null, conf);
   }
 
   /**
-   * The input files under {@code paths}, sorted by path. {@code outputRoot} (the run's --output,
-   * or null) is not listed, whether or not it holds snapshots yet.
+   * The input files under {@code paths}, sorted by path. {@code outputRoot} (the run's --output, or
+   * null) is not listed, whether or not it holds snapshots yet.
    */
-  public static List<InputFile> list(List<String> paths, List<String> extensions, String outputRoot, Configuration conf)
+  public static List<InputFile> list(
+      List<String> paths, List<String> extensions, String outputRoot, Configuration conf)
       throws NoInputException, IOException {
     Listing listing = new Listing(extensions, identity(outputRoot, conf));
     for (String given : paths) {
@@ -75,7 +79,8 @@ public final class ListInputs {
       try {
         fs = path.getFileSystem(conf);
       } catch (IOException e) {
-        throw new NoInputException("cannot open the filesystem of " + given + ": " + e.getMessage());
+        throw new NoInputException(
+            "cannot open the filesystem of " + given + ": " + e.getMessage());
       }
       FileStatus[] matches;
       try {
@@ -94,13 +99,19 @@ public final class ListInputs {
     List<InputFile> found = listing.files();
     if (found.isEmpty()) {
       throw new NoInputException(
-          "no input files under " + String.join(", ", paths) + " (looked for ." + String.join(", .", extensions)
+          "no input files under "
+              + String.join(", ", paths)
+              + " (looked for ."
+              + String.join(", .", extensions)
               + " and their .gz/.bz2 forms)");
     }
     return found;
   }
 
-  /** What makes two paths the same file or directory: the real path locally, else the qualified path. */
+  /**
+   * What makes two paths the same file or directory: the real path locally, else the qualified
+   * path.
+   */
   private static String identity(String path, Configuration conf) throws IOException {
     if (path == null) {
       return null;
@@ -139,7 +150,8 @@ public final class ListInputs {
   }
 
   /** A directory to list: its path as the user will see it, and how it was reached. */
-  private record Dir(FileSystem fs, Path path, java.nio.file.Path local, int depth, boolean viaLink) {}
+  private record Dir(
+      FileSystem fs, Path path, java.nio.file.Path local, int depth, boolean viaLink) {}
 
   /** A file found, and the identity it is deduplicated by. */
   private record Found(String path, long bytes, String identity, boolean viaLink) {}
@@ -147,7 +159,9 @@ public final class ListInputs {
   /** One listing: directories to list (those reached without a link first), and the files found. */
   private static final class Listing {
     private static final Comparator<Found> PREFERRED =
-        Comparator.comparing(Found::viaLink).thenComparing(f -> f.path().length()).thenComparing(Found::path);
+        Comparator.comparing(Found::viaLink)
+            .thenComparing(f -> f.path().length())
+            .thenComparing(Found::path);
 
     private final Logger log = Logs.tifa();
     private final List<String> extensions;
@@ -190,7 +204,8 @@ public final class ListInputs {
         Found kept = same.get(0);
         for (Found other : same.subList(1, same.size())) {
           if (!other.path().equals(kept.path())) {
-            log.info("{} is the same file as {}: read once, as the latter", other.path(), kept.path());
+            log.info(
+                "{} is the same file as {}: read once, as the latter", other.path(), kept.path());
           }
         }
         sorted.put(kept.path(), new InputFile(kept.path(), kept.bytes()));
@@ -209,13 +224,21 @@ public final class ListInputs {
         return false;
       }
       if (childFiles.contains(SUCCESS) && childFiles.contains(MANIFEST)) {
-        log.info("skipped {}: a Tifa snapshot (it holds {} and {}) is not input", dir.path(), SUCCESS, MANIFEST);
+        log.info(
+            "skipped {}: a Tifa snapshot (it holds {} and {}) is not input",
+            dir.path(),
+            SUCCESS,
+            MANIFEST);
         return false;
       }
       String seen = listedDirs.putIfAbsent(identity, dir.path().toString());
       if (seen != null) {
         if (dir.viaLink()) {
-          log.info("skipped {}: a symbolic link to {}, listed already as {}", dir.path(), identity, seen);
+          log.info(
+              "skipped {}: a symbolic link to {}, listed already as {}",
+              dir.path(),
+              identity,
+              seen);
         }
         return false;
       }
@@ -272,19 +295,30 @@ public final class ListInputs {
             if (accepts(name, extensions)) {
               add(path, 0, child.toAbsolutePath().toString(), true);
             } else {
-              log.info("skipped {}: a broken symbolic link to {}, not named like input", path, LocalFiles.target(child));
+              log.info(
+                  "skipped {}: a broken symbolic link to {}, not named like input",
+                  path,
+                  LocalFiles.target(child));
             }
             continue;
           }
           if (target.isDirectory()) {
             linked.push(new Dir(dir.fs(), path, child, dir.depth() + 1, true));
           } else if (accepts(name, extensions)) {
-            add(path, target.isRegularFile() ? target.size() : 0, child.toRealPath().toString(), true);
+            add(
+                path,
+                target.isRegularFile() ? target.size() : 0,
+                child.toRealPath().toString(),
+                true);
           }
         } else if (own.isDirectory()) {
           direct.push(new Dir(dir.fs(), path, child, dir.depth() + 1, dir.viaLink()));
         } else if (accepts(name, extensions)) {
-          add(path, own.isRegularFile() ? own.size() : 0, real.resolve(name).toString(), dir.viaLink());
+          add(
+              path,
+              own.isRegularFile() ? own.size() : 0,
+              real.resolve(name).toString(),
+              dir.viaLink());
         }
       }
     }
@@ -309,12 +343,19 @@ public final class ListInputs {
         }
         if (child.isDirectory()) {
           if (dir.depth() + 1 > MAX_DEPTH) {
-            log.warn("not listed: {} is more than {} directories below its input (a symbolic link cycle?)", child.getPath(), MAX_DEPTH);
+            log.warn(
+                "not listed: {} is more than {} directories below its input (a symbolic link cycle?)",
+                child.getPath(),
+                MAX_DEPTH);
           } else {
             direct.push(new Dir(dir.fs(), child.getPath(), null, dir.depth() + 1, dir.viaLink()));
           }
         } else if (accepts(name, extensions)) {
-          add(child.getPath(), child.getLen(), dir.fs().makeQualified(child.getPath()).toString(), dir.viaLink());
+          add(
+              child.getPath(),
+              child.getLen(),
+              dir.fs().makeQualified(child.getPath()).toString(),
+              dir.viaLink());
         }
       }
     }
@@ -323,7 +364,8 @@ public final class ListInputs {
       try {
         return new Path(dir, name);
       } catch (IllegalArgumentException e) {
-        log.warn("skipped {}/{}: a name that Hadoop paths cannot hold ({})", dir, name, e.getMessage());
+        log.warn(
+            "skipped {}/{}: a name that Hadoop paths cannot hold ({})", dir, name, e.getMessage());
         return null;
       }
     }
@@ -340,7 +382,9 @@ public final class ListInputs {
     }
 
     private void add(Path path, long bytes, String identity, boolean viaLink) {
-      files.computeIfAbsent(identity, k -> new ArrayList<>()).add(new Found(path.toString(), bytes, identity, viaLink));
+      files
+          .computeIfAbsent(identity, k -> new ArrayList<>())
+          .add(new Found(path.toString(), bytes, identity, viaLink));
     }
   }
 }

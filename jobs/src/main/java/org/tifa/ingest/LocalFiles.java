@@ -38,13 +38,16 @@ final class LocalFiles {
       attributes = Files.readAttributes(p, BasicFileAttributes.class);
     } catch (NoSuchFileException e) {
       if (Files.isSymbolicLink(p)) {
-        return new Problem(QuarantineReason.UNREADABLE_FILE, "broken symbolic link: its target " + target(p) + " does not exist");
+        return new Problem(
+            QuarantineReason.UNREADABLE_FILE,
+            "broken symbolic link: its target " + target(p) + " does not exist");
       }
       return new Problem(QuarantineReason.UNREADABLE_FILE, "the file is gone: it no longer exists");
     } catch (FileSystemException e) {
       // ELOOP (a link that leads back to itself) and permission errors on the way to the target.
       return new Problem(
-          QuarantineReason.UNREADABLE_FILE, "cannot reach the file: " + (e.getReason() == null ? e.toString() : e.getReason()));
+          QuarantineReason.UNREADABLE_FILE,
+          "cannot reach the file: " + (e.getReason() == null ? e.toString() : e.getReason()));
     } catch (IOException e) {
       return new Problem(QuarantineReason.UNREADABLE_FILE, ReportFileReader.describe(e));
     }
@@ -52,7 +55,9 @@ final class LocalFiles {
       return null;
     }
     return new Problem(
-        QuarantineReason.NOT_REGULAR_FILE, kind(p, attributes) + ", not a regular file: not opened, as reading it could block forever");
+        QuarantineReason.NOT_REGULAR_FILE,
+        kind(p, attributes)
+            + ", not a regular file: not opened, as reading it could block forever");
   }
 
   /** The link's target as written in the link. */

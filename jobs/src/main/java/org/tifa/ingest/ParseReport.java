@@ -16,17 +16,26 @@ import java.util.Locale;
 import org.tifa.quarantine.QuarantineReason;
 
 /**
- * Enforces the input contract ({@code schemas/report.input.schema.json}) on one record's JSON
- * text: the known fields with their types, a non-empty body, a readable publication date and the
- * size limit. Unknown fields are skipped without being materialized. Never throws on bad input:
- * every outcome is a {@link ParsedReport} or a {@link Rejection}.
+ * Enforces the input contract ({@code schemas/report.input.schema.json}) on one record's JSON text:
+ * the known fields with their types, a non-empty body, a readable publication date and the size
+ * limit. Unknown fields are skipped without being materialized. Never throws on bad input: every
+ * outcome is a {@link ParsedReport} or a {@link Rejection}.
  */
 public final class ParseReport implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The string fields of the contract, in the order {@link ParsedReport} holds them. */
   public static final String[] STRING_FIELDS = {
-    "id", "title", "body", "published_at", "source", "url", "region_code", "province", "city", "county"
+    "id",
+    "title",
+    "body",
+    "published_at",
+    "source",
+    "url",
+    "region_code",
+    "province",
+    "city",
+    "county"
   };
 
   /** Nesting beyond this is rejected as too_deep (real reports nest two levels at most). */
@@ -101,21 +110,26 @@ public final class ParseReport implements Serializable {
         }
         if (value == JsonToken.VALUE_STRING) {
           values[slot] = p.getText();
-        } else if (value == JsonToken.VALUE_NUMBER_INT && STRING_FIELDS[slot].equals("region_code")) {
+        } else if (value == JsonToken.VALUE_NUMBER_INT
+            && STRING_FIELDS[slot].equals("region_code")) {
           values[slot] = p.getText();
         } else {
           p.skipChildren();
           return Outcome.reject(
-              QuarantineReason.BAD_TYPE, STRING_FIELDS[slot], "a JSON " + describe(value) + ", expected a string");
+              QuarantineReason.BAD_TYPE,
+              STRING_FIELDS[slot],
+              "a JSON " + describe(value) + ", expected a string");
         }
       }
       if (p.nextToken() != null) {
-        return Outcome.reject(QuarantineReason.MALFORMED_JSON, null, "text after the closing brace");
+        return Outcome.reject(
+            QuarantineReason.MALFORMED_JSON, null, "text after the closing brace");
       }
     } catch (StreamConstraintsException e) {
       return Outcome.reject(QuarantineReason.TOO_DEEP, null, firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
-      return Outcome.reject(QuarantineReason.MALFORMED_JSON, null, firstLine(e.getOriginalMessage()));
+      return Outcome.reject(
+          QuarantineReason.MALFORMED_JSON, null, firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
       return Outcome.reject(QuarantineReason.MALFORMED_JSON, null, firstLine(e.getMessage()));
     }
@@ -129,7 +143,9 @@ public final class ParseReport implements Serializable {
     }
     if (body.length() > maxBodyChars) {
       return Outcome.reject(
-          QuarantineReason.TOO_LARGE, null, "body of " + body.length() + " characters, limit " + maxBodyChars);
+          QuarantineReason.TOO_LARGE,
+          null,
+          "body of " + body.length() + " characters, limit " + maxBodyChars);
     }
     if (isBlank(body)) {
       return Outcome.reject(QuarantineReason.EMPTY_BODY, null, "body has no visible character");
@@ -139,11 +155,23 @@ public final class ParseReport implements Serializable {
     }
     PublishedAt.Parsed date = dates.parse(v[3]);
     if (date == null) {
-      return Outcome.reject(QuarantineReason.BAD_DATE, null, "unreadable published_at: " + abbreviate(v[3], 80));
+      return Outcome.reject(
+          QuarantineReason.BAD_DATE, null, "unreadable published_at: " + abbreviate(v[3], 80));
     }
     String id = isBlank(v[0]) ? contentId(v[1], body) : v[0].strip();
     return new Outcome(
-        new ParsedReport(id, v[1], body, v[3], date, v[4], v[5], emptyToNull(v[6]), emptyToNull(v[7]), emptyToNull(v[8]), emptyToNull(v[9])),
+        new ParsedReport(
+            id,
+            v[1],
+            body,
+            v[3],
+            date,
+            v[4],
+            v[5],
+            emptyToNull(v[6]),
+            emptyToNull(v[7]),
+            emptyToNull(v[8]),
+            emptyToNull(v[9])),
         null);
   }
 

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the publication dates that real reports carry: ISO-8601 dates and date-times (with or
- * without a zone), {@code 2024-03-19 07:49:03}, {@code 2024/3/19}, {@code 2024.3.19},
- * {@code 2024年3月19日 07时49分}, and dates known only to the month or the year. A date without a
- * zone is local time in the configured zone (Asia/Shanghai by default).
+ * without a zone), {@code 2024-03-19 07:49:03}, {@code 2024/3/19}, {@code 2024.3.19}, {@code
+ * 2024年3月19日 07时49分}, and dates known only to the month or the year. A date without a zone is local
+ * time in the configured zone (Asia/Shanghai by default).
  */
 public final class PublishedAt implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -68,7 +68,9 @@ public final class PublishedAt implements Serializable {
         return null;
       }
       Precision precision =
-          m.group(3) != null ? Precision.DAY : m.group(2) != null ? Precision.MONTH : Precision.YEAR;
+          m.group(3) != null
+              ? Precision.DAY
+              : m.group(2) != null ? Precision.MONTH : Precision.YEAR;
       int month = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
       int day = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
       LocalDate date = LocalDate.of(year, month, day);
@@ -78,14 +80,16 @@ public final class PublishedAt implements Serializable {
       int hour = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
       int minute = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
       int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-      int nanos = m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
+      int nanos =
+          m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
       if (m.group(8) != null && m.group(4) == null) {
         return null;
       }
       LocalDateTime local = date.atTime(hour, minute, second, nanos);
       ZoneId zone = m.group(8) == null ? defaultZone : ZoneOffset.of(offsetId(m.group(8)));
       long seconds = local.atZone(zone).toEpochSecond();
-      return new Parsed(Math.addExact(Math.multiplyExact(seconds, 1_000_000L), nanos / 1000), date, precision);
+      return new Parsed(
+          Math.addExact(Math.multiplyExact(seconds, 1_000_000L), nanos / 1000), date, precision);
     } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
       return null;
     }

@@ -31,9 +31,9 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
-import org.tifa.schema.Columns;
 import org.tifa.quarantine.QuarantineReason;
 import org.tifa.quarantine.StageResult;
+import org.tifa.schema.Columns;
 
 /**
  * Stage 1, ingest: reads every input file (one task per file, decompressing .gz and .bz2), and
@@ -71,7 +71,8 @@ public final class ReadReports {
           });
 
   /** Settings the executors need; small and serializable. */
-  public record Settings(int maxBodyChars, int maxLineBytes, int quarantineRawBytes, java.time.ZoneId zone)
+  public record Settings(
+      int maxBodyChars, int maxLineBytes, int quarantineRawBytes, java.time.ZoneId zone)
       implements java.io.Serializable {}
 
   /**
@@ -89,16 +90,19 @@ public final class ReadReports {
    */
   public static Dataset<Row> marked(SparkSession spark, List<String> files, Settings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    SerializableConfiguration hadoopConf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+    SerializableConfiguration hadoopConf =
+        new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
     int slices = Math.max(1, Math.min(files.size(), 100_000));
     JavaRDD<Row> rows =
-        jsc.parallelize(files, slices).mapPartitions(paths -> readFiles(paths, hadoopConf.value(), settings));
+        jsc.parallelize(files, slices)
+            .mapPartitions(paths -> readFiles(paths, hadoopConf.value(), settings));
     return spark
         .createDataFrame(rows, SCHEMA)
         .withColumn(Columns.STAGE, when(col(Columns.REASON).isNotNull(), lit(STAGE)));
   }
 
-  private static Iterator<Row> readFiles(Iterator<String> paths, Configuration conf, Settings settings) {
+  private static Iterator<Row> readFiles(
+      Iterator<String> paths, Configuration conf, Settings settings) {
     ParseReport parser = new ParseReport(settings.maxBodyChars(), new PublishedAt(settings.zone()));
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     return new Iterator<>() {
@@ -132,11 +136,12 @@ public final class ReadReports {
 
   /**
    * Opens one input file as a reader of its records. A file that cannot be opened, a local file
-   * that is not a regular file (it is not opened: a FIFO would block the task forever), and a
-   * .gz or .bz2 file whose first bytes are not that format's become a reader of one quarantine
-   * row naming the file.
+   * that is not a regular file (it is not opened: a FIFO would block the task forever), and a .gz
+   * or .bz2 file whose first bytes are not that format's become a reader of one quarantine row
+   * naming the file.
    */
-  static ReportFileReader open(String file, Configuration conf, CompressionCodecFactory codecs, int maxLineBytes) {
+  static ReportFileReader open(
+      String file, Configuration conf, CompressionCodecFactory codecs, int maxLineBytes) {
     Path path = new Path(file);
     InputStream in = null;
     try {
@@ -160,7 +165,8 @@ public final class ReadReports {
       return new ReportFileReader(file, in, maxLineBytes);
     } catch (IOException e) {
       closeQuietly(in);
-      return ReportFileReader.unopened(file, QuarantineReason.UNREADABLE_FILE, ReportFileReader.describe(e));
+      return ReportFileReader.unopened(
+          file, QuarantineReason.UNREADABLE_FILE, ReportFileReader.describe(e));
     }
   }
 
@@ -185,10 +191,29 @@ public final class ReadReports {
     ParseReport.ParsedReport r = outcome.report();
     PublishedAt.Parsed d = r.publishedAt();
     long micros = d.epochMicros();
-    Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+    Instant at =
+        Instant.ofEpochSecond(
+            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     return RowFactory.create(
-        raw.file(), raw.line(), r.id(), r.title(), r.body(), r.publishedAtRaw(), at, d.localDate(), d.precision().id(),
-        r.source(), r.url(), r.regionCode(), r.province(), r.city(), r.county(), null, null, null, null);
+        raw.file(),
+        raw.line(),
+        r.id(),
+        r.title(),
+        r.body(),
+        r.publishedAtRaw(),
+        at,
+        d.localDate(),
+        d.precision().id(),
+        r.source(),
+        r.url(),
+        r.regionCode(),
+        r.province(),
+        r.city(),
+        r.county(),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static Row rejected(RawRecord raw, String reason, String detail, int rawBytes) {
@@ -212,5 +237,4 @@ public final class ReadReports {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     return bytes.length <= maxBytes ? s : ReportFileReader.decodeLenient(bytes, maxBytes);
   }
-
 }

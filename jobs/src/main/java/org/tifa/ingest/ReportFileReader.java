@@ -16,20 +16,23 @@ import org.tifa.quarantine.QuarantineReason;
 
 /**
  * Streams the records of one (already decompressed) input file: JSON lines, or a JSON array when
- * the file's first visible character is {@code [}. Memory stays bounded by the record size limit:
- * a line, or an array element, over the limit is scanned to its end without being kept and
- * reported as too_large with its first bytes. Read errors end the file with one unreadable_file
- * record, at the line being read when the error came, instead of an exception.
+ * the file's first visible character is {@code [}. Memory stays bounded by the record size limit: a
+ * line, or an array element, over the limit is scanned to its end without being kept and reported
+ * as too_large with its first bytes. Read errors end the file with one unreadable_file record, at
+ * the line being read when the error came, instead of an exception.
  */
 public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseable {
   private static final int BOM_1 = 0xEF;
+
   /** The most bytes of a too_large record's text that are kept, cut at a character boundary. */
   static final int RAW_KEPT_BYTES = 65536;
 
   private final String file;
   private final InputStream source;
+
   /** Own buffer, scanned in bulk: a per-byte BufferedInputStream.read() is synchronized. */
   private final byte[] buf = new byte[1 << 16];
+
   private int pos;
   private int limit;
   private boolean sourceDone;
@@ -41,12 +44,14 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream(8192);
+
   /** The read error met while filling the buffer, thrown once the bytes before it are consumed. */
   private IOException failure;
 
   private JsonArrayScanner array;
   private boolean started;
   private boolean done;
+
   /** JSON lines: the last line read. JSON array: the line at the read position. */
   private long lineNumber;
 
@@ -99,7 +104,8 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     } catch (IOException e) {
       done = true;
       long at = array != null ? lineNumber : lineNumber + 1;
-      pending.add(new RawRecord(file, at, null, QuarantineReason.UNREADABLE_FILE.code(), describe(e)));
+      pending.add(
+          new RawRecord(file, at, null, QuarantineReason.UNREADABLE_FILE.code(), describe(e)));
     }
   }
 
@@ -171,7 +177,10 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
   }
 
   private void skipBom() {
-    if (ensure(3) && (buf[pos] & 0xFF) == BOM_1 && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
+    if (ensure(3)
+        && (buf[pos] & 0xFF) == BOM_1
+        && (buf[pos + 1] & 0xFF) == 0xBB
+        && (buf[pos + 2] & 0xFF) == 0xBF) {
       pos += 3;
     }
   }
@@ -215,7 +224,13 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
       }
       lineNumber++;
       if (bytes > maxLineBytes) {
-        pending.add(tooLarge(file, lineNumber, lineBuffer.toByteArray(), lineBuffer.size(), "line of " + bytes + " bytes, limit " + maxLineBytes));
+        pending.add(
+            tooLarge(
+                file,
+                lineNumber,
+                lineBuffer.toByteArray(),
+                lineBuffer.size(),
+                "line of " + bytes + " bytes, limit " + maxLineBytes));
         return;
       }
       byte[] bytesOfLine = lineBuffer.toByteArray();
@@ -231,13 +246,20 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
         continue;
       }
       // The String constructor decodes in one step, without the strict decoder's CharBuffer copy,
-      // and replaces every malformed sequence with U+FFFD; only a line holding U+FFFD (malformed, or the character itself, which is
+      // and replaces every malformed sequence with U+FFFD; only a line holding U+FFFD (malformed,
+      // or the character itself, which is
       // valid) is decoded again strictly to tell which.
       String text = new String(bytesOfLine, 0, length, StandardCharsets.UTF_8);
       if (text.indexOf('\uFFFD') < 0 || isUtf8(bytesOfLine, length)) {
         pending.add(new RawRecord(file, lineNumber, text, null, null));
       } else {
-        pending.add(new RawRecord(file, lineNumber, text, QuarantineReason.INVALID_UTF8.code(), "bytes that are not UTF-8"));
+        pending.add(
+            new RawRecord(
+                file,
+                lineNumber,
+                text,
+                QuarantineReason.INVALID_UTF8.code(),
+                "bytes that are not UTF-8"));
       }
       return;
     }
@@ -246,7 +268,12 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
   /** A too_large record keeping the first bytes of its text, cut at a character boundary. */
   static RawRecord tooLarge(String file, long line, byte[] kept, int length, String detail) {
     return new RawRecord(
-        file, line, decodeLenient(kept, Math.min(length, RAW_KEPT_BYTES)), QuarantineReason.TOO_LARGE.code(), detail, true);
+        file,
+        line,
+        decodeLenient(kept, Math.min(length, RAW_KEPT_BYTES)),
+        QuarantineReason.TOO_LARGE.code(),
+        detail,
+        true);
   }
 
   private static boolean isBlank(byte[] bytes, int length) {

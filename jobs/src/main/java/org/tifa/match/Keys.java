@@ -15,9 +15,9 @@ public final class Keys {
 
   /**
    * The form under which a slogan is counted: the text without whitespace, without the list
-   * separators 、，, and middle dots (· ・ • ‧ ･ ∙), and without quotation marks, so that
-   * “攻坚突破年 政协见行动” and ‘攻坚突破年、政协见行动’ share one key, and 专精特新“小巨人” has the
-   * key of 专精特新小巨人. Nothing else is changed: the text is expected to be normalized already.
+   * separators 、，, and middle dots (· ・ • ‧ ･ ∙), and without quotation marks, so that “攻坚突破年
+   * 政协见行动” and ‘攻坚突破年、政协见行动’ share one key, and 专精特新“小巨人” has the key of 专精特新小巨人. Nothing else is
+   * changed: the text is expected to be normalized already.
    */
   public static String canonical(String surface) {
     StringBuilder sb = new StringBuilder(surface.length());
@@ -31,8 +31,8 @@ public final class Keys {
   }
 
   /**
-   * Whether {@link #canonical} drops {@code c}: space-like (see {@link #isSpace}), a list
-   * separator ({@link #isSeparator}) or a quotation mark.
+   * Whether {@link #canonical} drops {@code c}: space-like (see {@link #isSpace}), a list separator
+   * ({@link #isSeparator}) or a quotation mark.
    */
   public static boolean isDroppedFromKey(char c) {
     return CHAR_CLASS[c] != 0;
@@ -61,7 +61,9 @@ public final class Keys {
 
   static {
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) {
+      if (Character.isWhitespace(c)
+          || Character.isSpaceChar(c)
+          || Character.getType(c) == Character.FORMAT) {
         CHAR_CLASS[c] = SPACE;
       } else if (SEPARATORS.indexOf(c) >= 0) {
         CHAR_CLASS[c] = SEPARATOR;

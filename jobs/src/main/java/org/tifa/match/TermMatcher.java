@@ -15,34 +15,33 @@ import java.util.TreeSet;
  * Finds dictionary terms in running text, leftmost-longest and without overlaps, over one
  * Aho-Corasick double-array trie.
  *
- * <p>Terms are stored under their {@link Keys#canonical canonical key} and the text is
- * scanned in the same canonical form, with an offset map back to the original. That makes
- * spacing and quotation marks free: “乡村 振兴” matches 乡村振兴, “攻坚突破年 政协见行动” matches
- * whatever the space became, and 高效办成“一件事” matches 高效办成一件事 (a writer quotes part of
- * a formulation to stress it). List separators (、，, and middle dots) are different: they would
- * let a numbered heading “三、农业” read as 三农, so a separator may stand inside a match only where
- * one of the term's own surface forms has a separator or a space. Line breaks are never crossed. The text
- * must already be normalized (Simplified script, half-width Latin and digits): no case or script
- * folding happens here.
+ * <p>Terms are stored under their {@link Keys#canonical canonical key} and the text is scanned in
+ * the same canonical form, with an offset map back to the original. That makes spacing and
+ * quotation marks free: “乡村 振兴” matches 乡村振兴, “攻坚突破年 政协见行动” matches whatever the space became, and
+ * 高效办成“一件事” matches 高效办成一件事 (a writer quotes part of a formulation to stress it). List separators
+ * (、，, and middle dots) are different: they would let a numbered heading “三、农业” read as 三农, so a
+ * separator may stand inside a match only where one of the term's own surface forms has a separator
+ * or a space. Line breaks are never crossed. The text must already be normalized (Simplified
+ * script, half-width Latin and digits): no case or script folding happens here.
  *
  * <p>No match cuts a number: a term that begins with a digit or a Chinese numeral does not match
- * right after another of the same kind, nor one that ends with one right before another, so 十五
- * is not found in 二十五, 九五 not in 一九九五, and 123 not in 41234 (separators and spaces in the
- * text between them count as a boundary).
+ * right after another of the same kind, nor one that ends with one right before another, so 十五 is
+ * not found in 二十五, 九五 not in 一九九五, and 123 not in 41234 (separators and spaces in the text between
+ * them count as a boundary).
  *
  * <p>A matcher built with a word-boundary limit refuses a match of a term of at most that many
- * characters that straddles a word boundary of the text ({@link WordBoundaries}): 种业 is not
- * found in 各种业余, nor 进出口 in 促进出口, unless the match is quoted whole.
+ * characters that straddles a word boundary of the text ({@link WordBoundaries}): 种业 is not found
+ * in 各种业余, nor 进出口 in 促进出口, unless the match is quoted whole.
  *
- * <p>Among the matches that start leftmost the longest wins, so a longer known term beats a
- * shorter one it contains; scanning resumes after it. A group may name ids that are reported
- * inside its kept matches too ("nested"), once per occurrence (稳中求进 inside 稳中求进工作总基调,
- * 人工智能+ inside 人工智能+制造), except inside a match of their own id (an alias inside its own
- * term); matches that only overlap a kept one are not reported.
+ * <p>Among the matches that start leftmost the longest wins, so a longer known term beats a shorter
+ * one it contains; scanning resumes after it. A group may name ids that are reported inside its
+ * kept matches too ("nested"), once per occurrence (稳中求进 inside 稳中求进工作总基调, 人工智能+ inside 人工智能+制造),
+ * except inside a match of their own id (an alias inside its own term); matches that only overlap a
+ * kept one are not reported.
  *
- * <p>One matcher may hold several dictionaries ("groups", such as slogans and topic keywords),
- * each matched on its own terms — a slogan and a keyword may overlap — but over one trie, so a
- * text is canonicalized and scanned once for all of them. Working arrays live per thread.
+ * <p>One matcher may hold several dictionaries ("groups", such as slogans and topic keywords), each
+ * matched on its own terms — a slogan and a keyword may overlap — but over one trie, so a text is
+ * canonicalized and scanned once for all of them. Working arrays live per thread.
  */
 public final class TermMatcher implements Serializable {
 
@@ -55,22 +54,34 @@ public final class TermMatcher implements Serializable {
 
   /** Canonical key → key number, over the keys of every group. */
   private final AhoCorasickDoubleArrayTrie<Integer> trie;
+
   /** Length of each key, in chars. */
   private final int[] keyLength;
+
   /** {@code ids[g][k]}: the id group {@code g} gives key {@code k}, or null where it lacks it. */
   private final String[][] ids;
+
   /**
    * {@code breakable[g][k][p]}: in group {@code g} a separator may stand before char {@code p} of
    * key {@code k}.
    */
   private final boolean[][][] breakable;
+
   /** Keys of at most this many chars must agree with the text's word boundaries; 0: none. */
   private final int wordBoundaryMaxChars;
-  /** {@code nested[g][k]}: group {@code g} reports key {@code k} inside its kept matches too; null: none. */
+
+  /**
+   * {@code nested[g][k]}: group {@code g} reports key {@code k} inside its kept matches too; null:
+   * none.
+   */
   private final boolean[][] nested;
 
   private TermMatcher(
-      AhoCorasickDoubleArrayTrie<Integer> trie, int[] keyLength, String[][] ids, boolean[][][] breakable, int wordBoundaryMaxChars,
+      AhoCorasickDoubleArrayTrie<Integer> trie,
+      int[] keyLength,
+      String[][] ids,
+      boolean[][][] breakable,
+      int wordBoundaryMaxChars,
       boolean[][] nested) {
     this.trie = trie;
     this.keyLength = keyLength;
@@ -112,7 +123,10 @@ public final class TermMatcher implements Serializable {
    * As {@link #of(List, int)}, and group {@code g} also reports the ids {@code nestedIds.get(g)}
    * inside its kept matches.
    */
-  public static TermMatcher of(List<Map<String, String>> groups, int wordBoundaryMaxChars, Map<Integer, Set<String>> nestedIds) {
+  public static TermMatcher of(
+      List<Map<String, String>> groups,
+      int wordBoundaryMaxChars,
+      Map<Integer, Set<String>> nestedIds) {
     if (wordBoundaryMaxChars < 0) {
       throw new IllegalArgumentException("negative word boundary limit " + wordBoundaryMaxChars);
     }
@@ -137,7 +151,13 @@ public final class TermMatcher implements Serializable {
         String previous = ids.putIfAbsent(key, e.getValue());
         if (previous != null && !previous.equals(e.getValue())) {
           throw new IllegalArgumentException(
-              "form '" + surface + "' is claimed by both '" + previous + "' and '" + e.getValue() + "'");
+              "form '"
+                  + surface
+                  + "' is claimed by both '"
+                  + previous
+                  + "' and '"
+                  + e.getValue()
+                  + "'");
         }
         markBreaks(surface, breaks.computeIfAbsent(key, k -> new boolean[k.length()]));
         allKeys.add(key);
@@ -238,7 +258,8 @@ public final class TermMatcher implements Serializable {
             }
             boolean wordChecked = end - begin > wordBoundaryMaxChars;
             for (int g = 0; g < groups; g++) {
-              if (ids[g][key] != null && separatorsAllowed(breakable[g][key], begin, end, separatorBefore)) {
+              if (ids[g][key] != null
+                  && separatorsAllowed(breakable[g][key], begin, end, separatorBefore)) {
                 if (!wordChecked) {
                   if (!WordBoundaries.accepts(text, start, stop)) {
                     return;
@@ -293,10 +314,18 @@ public final class TermMatcher implements Serializable {
   /**
    * Adds the found nested matches of group {@code g} that lie inside the kept match of {@code
    * outer} at canonical position {@code from}, other than itself and its id's own keys; {@code
-   * found} holds (start, key) pairs by start, read from {@code next} on. Returns where the next kept
-   * match reads from.
+   * found} holds (start, key) pairs by start, read from {@code next} on. Returns where the next
+   * kept match reads from.
    */
-  private int addInside(String text, int[] origin, int g, int from, int outer, long[] found, int next, List<TermHit> hits) {
+  private int addInside(
+      String text,
+      int[] origin,
+      int g,
+      int from,
+      int outer,
+      long[] found,
+      int next,
+      List<TermHit> hits) {
     int to = from + keyLength[outer];
     while (next < found.length && Scratch.startOf(found[next]) < from) {
       next++;
@@ -313,8 +342,8 @@ public final class TermMatcher implements Serializable {
   }
 
   /**
-   * Writes the canonical form of {@code text} into {@code s}: the chars kept, where each came
-   * from, and whether a separator was dropped just before it; returns how many were kept.
+   * Writes the canonical form of {@code text} into {@code s}: the chars kept, where each came from,
+   * and whether a separator was dropped just before it; returns how many were kept.
    */
   private static int canonicalize(String text, Scratch s) {
     char[] canon = s.view.chars;
@@ -358,7 +387,8 @@ public final class TermMatcher implements Serializable {
 
   private static final String CHINESE_NUMERALS = "〇零一二三四五六七八九十百千万亿两";
 
-  private static boolean separatorsAllowed(boolean[] breakable, int begin, int end, boolean[] separatorBefore) {
+  private static boolean separatorsAllowed(
+      boolean[] breakable, int begin, int end, boolean[] separatorBefore) {
     for (int p = begin + 1; p < end; p++) {
       if (separatorBefore[p] && !breakable[p - begin]) {
         return false;
@@ -367,11 +397,16 @@ public final class TermMatcher implements Serializable {
     return true;
   }
 
-  /** This thread's working arrays, with room for {@code chars} characters and {@code groups} groups. */
+  /**
+   * This thread's working arrays, with room for {@code chars} characters and {@code groups} groups.
+   */
   private static Scratch scratch(int chars, int groups) {
     Scratch s = SCRATCH.get();
     if (s == null || s.origin.length < chars || s.best.length < groups) {
-      int room = s == null ? Math.max(chars, 1 << 12) : Math.max(chars, Math.min(2 * s.origin.length, KEPT_SCRATCH));
+      int room =
+          s == null
+              ? Math.max(chars, 1 << 12)
+              : Math.max(chars, Math.min(2 * s.origin.length, KEPT_SCRATCH));
       s = new Scratch(room, Math.max(groups, s == null ? 0 : s.best.length));
       if (room <= KEPT_SCRATCH) {
         SCRATCH.set(s);
@@ -389,8 +424,10 @@ public final class TermMatcher implements Serializable {
     final int[] origin;
     final boolean[] separatorBefore;
     final int[][] best;
+
     /** Per group, its accepted matches of nested keys as (start, key) pairs, and their number. */
     final long[][] found;
+
     final int[] foundCount;
 
     Scratch(int chars, int groups) {

@@ -9,30 +9,31 @@ import java.util.List;
 
 /**
  * Whether a short dictionary match agrees with the text's own words: a match is refused when it
- * straddles a word boundary, its first character belonging to the word before (进出口 in 促进出口)
- * or its last to the word after (农民工 in 农民工资, 种业 in 各种业余).
+ * straddles a word boundary, its first character belonging to the word before (进出口 in 促进出口) or its
+ * last to the word after (农民工 in 农民工资, 种业 in 各种业余).
  *
- * <p>The words come from HanLP's Viterbi segmenter over a window of the text around the match
- * (at most {@link #WINDOW} characters on each side, stopping at sentence punctuation and line
- * breaks). A match is accepted when no word boundary falls inside it (the term is a word, or part
- * of a longer word: 房地产 in 房地产业, 中小学 in 中小学校), when both its ends are word boundaries (the
- * term is a run of words), or when a word of one character lies inside it: the segmenter strands
- * single characters of words it does not know (风/电光/伏 for 风电光伏), so such a split says
- * nothing about the term. That also keeps a known word beside a true one-character word (未来 in
- * 还未来得及, segmented 未/来得及): the price of not refusing the many unknown terms of the reports. A match that is the whole content of a pair of quotation marks (“…”,
- * 「…」, 『…』, ‘…’, "…") is always accepted: the writer marked it as one unit.
+ * <p>The words come from HanLP's Viterbi segmenter over a window of the text around the match (at
+ * most {@link #WINDOW} characters on each side, stopping at sentence punctuation and line breaks).
+ * A match is accepted when no word boundary falls inside it (the term is a word, or part of a
+ * longer word: 房地产 in 房地产业, 中小学 in 中小学校), when both its ends are word boundaries (the term is a run
+ * of words), or when a word of one character lies inside it: the segmenter strands single
+ * characters of words it does not know (风/电光/伏 for 风电光伏), so such a split says nothing about the
+ * term. That also keeps a known word beside a true one-character word (未来 in 还未来得及, segmented
+ * 未/来得及): the price of not refusing the many unknown terms of the reports. A match that is the
+ * whole content of a pair of quotation marks (“…”, 「…」, 『…』, ‘…’, "…") is always accepted: the
+ * writer marked it as one unit.
  *
  * <p>Most matches (nine in ten short matches of the real reports) have no word of the segmenter's
  * core dictionary crossing either end, and then no segmentation can split them: those are accepted
  * after a dictionary look-up, without segmenting.
  *
- * <p>The segmenter is HanLP portable's {@link ViterbiSegment} because HanLP is already on the
- * class path for script conversion, its portable jar bundles the core dictionary and bigram model
- * that Viterbi needs (the CRF and perceptron segmenters need model files it lacks), and it segments
- * a short window in microseconds. Person-name recognition is off (it glues a surname character to
- * the next word), and so is HanLP's bundled custom dictionary (a large list of noisy entries that
- * only merges words after the fact). It is built once per thread, lazily, on the JVM that matches:
- * never serialized with a matcher.
+ * <p>The segmenter is HanLP portable's {@link ViterbiSegment} because HanLP is already on the class
+ * path for script conversion, its portable jar bundles the core dictionary and bigram model that
+ * Viterbi needs (the CRF and perceptron segmenters need model files it lacks), and it segments a
+ * short window in microseconds. Person-name recognition is off (it glues a surname character to the
+ * next word), and so is HanLP's bundled custom dictionary (a large list of noisy entries that only
+ * merges words after the fact). It is built once per thread, lazily, on the JVM that matches: never
+ * serialized with a matcher.
  */
 final class WordBoundaries {
   private WordBoundaries() {}
@@ -48,11 +49,17 @@ final class WordBoundaries {
   private static final String OPENING_QUOTES = "“「『‘\"";
   private static final String CLOSING_QUOTES = "”」』’\"";
 
-  /** Lazy holder: the segmenter's dictionaries load on the first short match, not with the matcher. */
+  /**
+   * Lazy holder: the segmenter's dictionaries load on the first short match, not with the matcher.
+   */
   private static final class Segmenter {
     static final ThreadLocal<Segment> SEGMENT =
         ThreadLocal.withInitial(
-            () -> new ViterbiSegment().enableNameRecognize(false).enableCustomDictionary(false).enableOffset(true));
+            () ->
+                new ViterbiSegment()
+                    .enableNameRecognize(false)
+                    .enableCustomDictionary(false)
+                    .enableOffset(true));
   }
 
   /**
@@ -72,10 +79,14 @@ final class WordBoundaries {
       to++;
     }
     char[] window = text.substring(from, to).toCharArray();
-    return !crossedByAKnownWord(window, start - from, end - from) || segmentationAgrees(window, start - from, end - from);
+    return !crossedByAKnownWord(window, start - from, end - from)
+        || segmentationAgrees(window, start - from, end - from);
   }
 
-  /** Whether the match from {@code start} to {@code end} agrees with the segmenter's words of {@code window}. */
+  /**
+   * Whether the match from {@code start} to {@code end} agrees with the segmenter's words of {@code
+   * window}.
+   */
   static boolean segmentationAgrees(char[] window, int start, int end) {
     List<Term> words = Segmenter.SEGMENT.get().seg(window);
     int[] bounds = new int[words.size() + 1];
@@ -94,7 +105,8 @@ final class WordBoundaries {
    * match agrees without segmenting.
    */
   static boolean crossedByAKnownWord(char[] window, int start, int end) {
-    DoubleArrayTrie<CoreDictionary.Attribute>.Searcher words = CoreDictionary.trie.getSearcher(window, 0);
+    DoubleArrayTrie<CoreDictionary.Attribute>.Searcher words =
+        CoreDictionary.trie.getSearcher(window, 0);
     while (words.next()) {
       int wordEnd = words.begin + words.length;
       if (words.begin < start && wordEnd > start || words.begin < end && wordEnd > end) {

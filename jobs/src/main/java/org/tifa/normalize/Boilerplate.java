@@ -21,13 +21,13 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Line-level cleanup of a normalized body, configured in {@code conf/boilerplate.yaml}: header
- * lines (来源, 原标题) are lifted into fields, publisher and web-page chrome lines are dropped, and
- * a line identical to an earlier line of the same document is dropped unless it is shorter than
+ * lines (来源, 原标题) are lifted into fields, publisher and web-page chrome lines are dropped, and a
+ * line identical to an earlier line of the same document is dropped unless it is shorter than
  * {@code minRepeatedLineLength} (short repeats are content: 各位代表！, 一、).
  *
  * <p>Patterns match whole lines of text that is already cleaned and simplified (single spaces,
- * full-width ：kept). Lines longer than {@code maxLineLength} are never boilerplate, which keeps
- * the regexes off long paragraphs.
+ * full-width ：kept). Lines longer than {@code maxLineLength} are never boilerplate, which keeps the
+ * regexes off long paragraphs.
  */
 public final class Boilerplate implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,20 +41,32 @@ public final class Boilerplate implements Serializable {
 
   private final int maxLineLength;
   private final int minRepeatedLineLength;
-  /** The header patterns (as many as {@link #headerFields}), then the drop patterns, in config order. */
+
+  /**
+   * The header patterns (as many as {@link #headerFields}), then the drop patterns, in config
+   * order.
+   */
   private final Pattern[] patterns;
+
   private final HeaderField[] headerFields;
+
   /**
    * Prefilter: the {@link RequiredLiterals} of every pattern, each mapped to the patterns needing
    * it; a pattern runs on a line only when one of its literals occurs there, or when it has none
    * ({@link #unconditional}). Most short lines are content that no pattern matches, and scanning a
-   * line once for all literals costs less than trying the patterns (several start with
-   * {@code .{0,20}} and try every split). Null when no pattern has literals.
+   * line once for all literals costs less than trying the patterns (several start with {@code
+   * .{0,20}} and try every split). Null when no pattern has literals.
    */
   private final AhoCorasickDoubleArrayTrie<int[]> literals;
+
   private final boolean[] unconditional;
 
-  private Boilerplate(int maxLineLength, int minRepeatedLineLength, List<Pattern> headers, List<HeaderField> fields, List<Pattern> drops) {
+  private Boilerplate(
+      int maxLineLength,
+      int minRepeatedLineLength,
+      List<Pattern> headers,
+      List<HeaderField> fields,
+      List<Pattern> drops) {
     this.maxLineLength = maxLineLength;
     this.minRepeatedLineLength = minRepeatedLineLength;
     List<Pattern> all = new ArrayList<>(headers);
@@ -77,16 +89,19 @@ public final class Boilerplate implements Serializable {
       this.literals = null;
     } else {
       Map<String, int[]> byLiteral = new TreeMap<>();
-      users.forEach((literal, ks) -> byLiteral.put(literal, ks.stream().mapToInt(Integer::intValue).toArray()));
+      users.forEach(
+          (literal, ks) ->
+              byLiteral.put(literal, ks.stream().mapToInt(Integer::intValue).toArray()));
       this.literals = new AhoCorasickDoubleArrayTrie<>();
       this.literals.build(byLiteral);
     }
   }
 
   /**
-   * Reads the YAML: {@code maxLineLength}, {@code minRepeatedLineLength}, {@code headers} (entries with {@code field}: source or
-   * originalTitle, {@code pattern} with a group named {@code value}, {@code why}) and {@code drop}
-   * (entries with {@code pattern}, {@code why}). Every entry must say why it exists.
+   * Reads the YAML: {@code maxLineLength}, {@code minRepeatedLineLength}, {@code headers} (entries
+   * with {@code field}: source or originalTitle, {@code pattern} with a group named {@code value},
+   * {@code why}) and {@code drop} (entries with {@code pattern}, {@code why}). Every entry must say
+   * why it exists.
    *
    * @throws IllegalArgumentException naming the entry that is missing a key or does not compile
    */
@@ -101,7 +116,8 @@ public final class Boilerplate implements Serializable {
     }
     int minRepeated = root.path("minRepeatedLineLength").asInt(-1);
     if (minRepeated < 1) {
-      throw new IllegalArgumentException("boilerplate config: minRepeatedLineLength must be positive");
+      throw new IllegalArgumentException(
+          "boilerplate config: minRepeatedLineLength must be positive");
     }
     List<Pattern> headers = new ArrayList<>();
     List<HeaderField> fields = new ArrayList<>();
@@ -223,7 +239,9 @@ public final class Boilerplate implements Serializable {
       return matchers[k].matches();
     }
 
-    /** Whether a header or drop pattern matches the whole line; a header's value goes to the tally. */
+    /**
+     * Whether a header or drop pattern matches the whole line; a header's value goes to the tally.
+     */
     boolean isBoilerplate(String line, Tally tally) {
       System.arraycopy(unconditional, 0, candidate, 0, candidate.length);
       if (literals != null) {
@@ -234,7 +252,8 @@ public final class Boilerplate implements Serializable {
           String value = matchers[k].group("value").strip();
           if (headerFields[k] == HeaderField.SOURCE && tally.headerSource == null) {
             tally.headerSource = value;
-          } else if (headerFields[k] == HeaderField.ORIGINAL_TITLE && tally.headerOriginalTitle == null) {
+          } else if (headerFields[k] == HeaderField.ORIGINAL_TITLE
+              && tally.headerOriginalTitle == null) {
             tally.headerOriginalTitle = value;
           }
           return true;

@@ -6,12 +6,12 @@ import java.util.NoSuchElementException;
 
 /**
  * The candidate pairs of LSH buckets, from band rows sorted by (band, bucket, key): every run of
- * rows with the same band and bucket is one bucket, its keys in ascending order. A bucket of two
- * to {@code maxBucketSize} members yields each pair (a, b) of its members with a &lt; b; a bigger
- * one yields its earliest (smallest) key paired with each other member, which keeps boilerplate
- * shared by thousands of texts linear. Pure and streaming: it holds one bucket at a time, so
- * {@link NearDuplicates} can run it over a partition sorted by Spark. A pair found in several
- * bands comes out once per band.
+ * rows with the same band and bucket is one bucket, its keys in ascending order. A bucket of two to
+ * {@code maxBucketSize} members yields each pair (a, b) of its members with a &lt; b; a bigger one
+ * yields its earliest (smallest) key paired with each other member, which keeps boilerplate shared
+ * by thousands of texts linear. Pure and streaming: it holds one bucket at a time, so {@link
+ * NearDuplicates} can run it over a partition sorted by Spark. A pair found in several bands comes
+ * out once per band.
  */
 final class BucketPairs implements Iterator<long[]> {
   /** One band row: the band's index, the bucket's hash in that band and the record's key. */
@@ -68,7 +68,9 @@ final class BucketPairs implements Iterator<long[]> {
     BandRow first = lookahead;
     size = 0;
     long previous = Long.MIN_VALUE;
-    while (lookahead != null && lookahead.band() == first.band() && lookahead.bucket() == first.bucket()) {
+    while (lookahead != null
+        && lookahead.band() == first.band()
+        && lookahead.bucket() == first.bucket()) {
       if (size > 0 && lookahead.key() < previous) {
         throw new IllegalArgumentException("band rows not sorted by key within bucket " + first);
       }

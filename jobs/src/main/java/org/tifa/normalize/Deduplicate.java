@@ -15,9 +15,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.tifa.schema.Columns;
 
 /**
- * Keeps one record per content hash: the earliest published (ties broken by input file and line,
- * so the choice never depends on partitioning). The kept record carries how many copies were
- * dropped and their distinct sources; the copies are counted, not quarantined.
+ * Keeps one record per content hash: the earliest published (ties broken by input file and line, so
+ * the choice never depends on partitioning). The kept record carries how many copies were dropped
+ * and their distinct sources; the copies are counted, not quarantined.
  */
 public final class Deduplicate {
   private Deduplicate() {}
@@ -27,12 +27,16 @@ public final class Deduplicate {
   public static Dataset<Row> apply(Dataset<Row> docs) {
     WindowSpec byAge =
         Window.partitionBy(col(Columns.CONTENT_HASH))
-            .orderBy(col(Columns.PUBLISHED_AT).asc(), col(Columns.INPUT_FILE).asc(), col(Columns.INPUT_LINE).asc());
+            .orderBy(
+                col(Columns.PUBLISHED_AT).asc(),
+                col(Columns.INPUT_FILE).asc(),
+                col(Columns.INPUT_LINE).asc());
     WindowSpec later = byAge.rowsBetween(1, Window.unboundedFollowing());
     return docs.withColumn(RANK, row_number().over(byAge))
         .withColumn(Columns.DUPLICATE_COUNT, count(lit(1)).over(later).cast("int"))
         .withColumn(
-            Columns.DUPLICATE_SOURCES, array_sort(array_distinct(collect_list(col(Columns.SOURCE)).over(later))))
+            Columns.DUPLICATE_SOURCES,
+            array_sort(array_distinct(collect_list(col(Columns.SOURCE)).over(later))))
         .filter(col(RANK).equalTo(1))
         .drop(RANK);
   }

@@ -5,9 +5,9 @@ final class Han {
   private Han() {}
 
   /**
-   * CJK ideographs (unified, extensions, compatibility), radicals and the ideographic marks 々 〇
-   * 〻. Ranges rather than {@code Character.UnicodeScript.of}: this is called per character on
-   * the hot path.
+   * CJK ideographs (unified, extensions, compatibility), radicals and the ideographic marks 々 〇 〻.
+   * Ranges rather than {@code Character.UnicodeScript.of}: this is called per character on the hot
+   * path.
    */
   static boolean isHan(int cp) {
     if (cp < 0x2E80) {

@@ -8,32 +8,32 @@ import java.util.function.IntPredicate;
  * MinHash signatures of a text's character shingles, and the LSH band keys made from them.
  *
  * <p>Shingles are runs of {@code k} consecutive letters and digits (code points); whitespace,
- * punctuation and symbols are skipped, so re-spacing or re-punctuating a copy changes nothing.
- * A text with fewer than {@code k} such characters is one shingle; a text with none has no
- * shingles and an empty signature, which matches nothing.
+ * punctuation and symbols are skipped, so re-spacing or re-punctuating a copy changes nothing. A
+ * text with fewer than {@code k} such characters is one shingle; a text with none has no shingles
+ * and an empty signature, which matches nothing.
  *
  * <p>Each shingle is hashed once to 64 bits (FNV-1a then the MurmurHash3 finalizer), and the
  * signature is a one-permutation MinHash (Li, Owen and Zhang, 2012): the hash picks one of the
  * {@code n} bins and the bin keeps the smallest hash that falls into it. That is one hash per
  * shingle instead of {@code n}, which matters: with 128 rows the classic scheme spent more time
- * than the whole rest of normalization. A bin no shingle fell into borrows the value of a
- * non-empty bin chosen by a fixed pseudo-random probe sequence of its own index (optimal
- * densification, Shrivastava, 2017), so two texts' bins still agree with probability equal to
- * their Jaccard similarity, and the same text gives the same signature in every JVM. The
- * fraction of agreeing rows ({@link #estimate}) is then an estimate with standard deviation
- * close to {@code sqrt(s(1-s)/n)}: about 0.027 at s = 0.9 with n = 128. A pair whose true
- * similarity sits right at the threshold is therefore kept or not about equally often; pairs a
- * few hundredths above it are found reliably.
+ * than the whole rest of normalization. A bin no shingle fell into borrows the value of a non-empty
+ * bin chosen by a fixed pseudo-random probe sequence of its own index (optimal densification,
+ * Shrivastava, 2017), so two texts' bins still agree with probability equal to their Jaccard
+ * similarity, and the same text gives the same signature in every JVM. The fraction of agreeing
+ * rows ({@link #estimate}) is then an estimate with standard deviation close to {@code
+ * sqrt(s(1-s)/n)}: about 0.027 at s = 0.9 with n = 128. A pair whose true similarity sits right at
+ * the threshold is therefore kept or not about equally often; pairs a few hundredths above it are
+ * found reliably.
  *
  * <p>Banding: the signature is cut into {@code b} bands of {@code r} rows, and two texts become
- * candidates when all rows of at least one band agree, which happens with probability
- * {@code 1 - (1 - s^r)^b}. {@link Banding#forThreshold} picks the largest {@code r} (fewest
- * candidates below the threshold) for which that probability at the threshold exceeds
- * {@code 1 - MISS}. For n = 128 and a threshold of 0.9 that is 16 bands of 8 rows: a pair at
- * s = 0.9 is a candidate with probability 1 - (1 - 0.9^8)^16 = 0.99988, one at s = 0.5 with
- * 1 - (1 - 0.5^8)^16 = 0.061, at s = 0.3 with 0.0010. (9 rows would leave 14 bands and 0.9989 at
- * s = 0.9, under the target.) Candidates are verified with {@link #estimate} afterwards, so the
- * banding only decides how much work verification gets, not what is accepted.
+ * candidates when all rows of at least one band agree, which happens with probability {@code 1 - (1
+ * - s^r)^b}. {@link Banding#forThreshold} picks the largest {@code r} (fewest candidates below the
+ * threshold) for which that probability at the threshold exceeds {@code 1 - MISS}. For n = 128 and
+ * a threshold of 0.9 that is 16 bands of 8 rows: a pair at s = 0.9 is a candidate with probability
+ * 1 - (1 - 0.9^8)^16 = 0.99988, one at s = 0.5 with 1 - (1 - 0.5^8)^16 = 0.061, at s = 0.3 with
+ * 0.0010. (9 rows would leave 14 bands and 0.9989 at s = 0.9, under the target.) Candidates are
+ * verified with {@link #estimate} afterwards, so the banding only decides how much work
+ * verification gets, not what is accepted.
  *
  * <p>Immutable, hence thread-safe.
  */
@@ -42,6 +42,7 @@ public final class MinHash implements Serializable {
 
   public static final int DEFAULT_SHINGLE = 5;
   public static final int DEFAULT_SIZE = 128;
+
   /** Highest accepted chance that a pair exactly at the threshold never becomes a candidate. */
   public static final double MISS = 1e-3;
 
@@ -51,12 +52,17 @@ public final class MinHash implements Serializable {
 
   private final int shingle;
   private final long[] seeds;
-  /** {@code size - 1} when the size is a power of two (the unsigned remainder is then the low bits), else -1. */
+
+  /**
+   * {@code size - 1} when the size is a power of two (the unsigned remainder is then the low bits),
+   * else -1.
+   */
   private final long binMask;
 
   public MinHash(int shingle, int size) {
     if (shingle < 1 || size < 1) {
-      throw new IllegalArgumentException("shingle and size must be positive, got " + shingle + ", " + size);
+      throw new IllegalArgumentException(
+          "shingle and size must be positive, got " + shingle + ", " + size);
     }
     this.shingle = shingle;
     this.seeds = new long[size];
@@ -74,15 +80,17 @@ public final class MinHash implements Serializable {
     return seeds.length;
   }
 
-  /** The signature of {@code text}: {@link #size()} values, or none when it has no letter or digit. */
+  /**
+   * The signature of {@code text}: {@link #size()} values, or none when it has no letter or digit.
+   */
   public long[] signature(String text) {
     return signature(text, null);
   }
 
   /**
    * The signature of {@code first} and {@code second} joined by a line break (either may be null),
-   * without joining them: a line break is neither letter nor digit, so the shingles run on from
-   * the first text's letters and digits into the second's.
+   * without joining them: a line break is neither letter nor digit, so the shingles run on from the
+   * first text's letters and digits into the second's.
    */
   public long[] signature(String first, String second) {
     int need = length(first) + length(second);
@@ -130,12 +138,17 @@ public final class MinHash implements Serializable {
     return bins;
   }
 
-  /** The unsigned remainder of {@code h} by the size: a mask when the size allows, not a division. */
+  /**
+   * The unsigned remainder of {@code h} by the size: a mask when the size allows, not a division.
+   */
   private int bin(long h) {
     return (int) (binMask >= 0 ? h & binMask : Long.remainderUnsigned(h, seeds.length));
   }
 
-  /** Per-thread room for a text's code points, kept up to {@link #KEPT_BUFFER}: not one array per document. */
+  /**
+   * Per-thread room for a text's code points, kept up to {@link #KEPT_BUFFER}: not one array per
+   * document.
+   */
   private static final int KEPT_BUFFER = 1 << 20;
 
   private static final ThreadLocal<int[]> BUFFER = ThreadLocal.withInitial(() -> new int[1 << 12]);
@@ -155,7 +168,8 @@ public final class MinHash implements Serializable {
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      // Common Han ideographs (letters in every Unicode version Java 17 and later know) skip the lookup.
+      // Common Han ideographs (letters in every Unicode version Java 17 and later know) skip the
+      // lookup.
       if ((cp >= 0x4E00 && cp <= 0x9FEF) || Character.isLetterOrDigit(cp)) {
         out[count++] = cp;
       }
@@ -188,10 +202,13 @@ public final class MinHash implements Serializable {
     return agreement(a.length, b.length, i -> a[i] == b[i]);
   }
 
-  /** The share of {@code rows} (both signatures' length) on which {@code agree} holds; 0 for none. */
+  /**
+   * The share of {@code rows} (both signatures' length) on which {@code agree} holds; 0 for none.
+   */
   private static double agreement(int rows, int otherRows, IntPredicate agree) {
     if (rows != otherRows) {
-      throw new IllegalArgumentException("signatures of different sizes: " + rows + ", " + otherRows);
+      throw new IllegalArgumentException(
+          "signatures of different sizes: " + rows + ", " + otherRows);
     }
     if (rows == 0) {
       return 0;
@@ -214,7 +231,8 @@ public final class MinHash implements Serializable {
       return new long[0];
     }
     if (bands < 1 || rows < 1 || (long) bands * rows > signature.length) {
-      throw new IllegalArgumentException(bands + " bands of " + rows + " rows do not fit " + signature.length);
+      throw new IllegalArgumentException(
+          bands + " bands of " + rows + " rows do not fit " + signature.length);
     }
     long[] keys = new long[bands];
     for (int b = 0; b < bands; b++) {

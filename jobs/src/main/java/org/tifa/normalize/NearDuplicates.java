@@ -12,8 +12,8 @@ import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -29,13 +29,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
@@ -52,29 +51,29 @@ import scala.Tuple2;
  * <p>Input: {@link Deduplicate}'s output. Output ({@link Result#kept()}): the same columns for the
  * kept documents, where {@code duplicate_count} grows by 1 + the exact-copy count of every absorbed
  * record, {@code duplicate_sources} becomes the sorted distinct union of its own, the absorbed
- * records' sources and their {@code duplicate_sources}, and a new column
- * {@code near_duplicate_similarity} holds the lowest estimated similarity between the kept
- * document and a record it absorbed (null when it absorbed none). {@link Result#absorbed()} lists
- * the absorbed records with the document that absorbed them, for counting and audit.
+ * records' sources and their {@code duplicate_sources}, and a new column {@code
+ * near_duplicate_similarity} holds the lowest estimated similarity between the kept document and a
+ * record it absorbed (null when it absorbed none). {@link Result#absorbed()} lists the absorbed
+ * records with the document that absorbed them, for counting and audit.
  *
  * <p>How, without comparing all pairs: a {@link MinHash} signature of title and body per record;
  * records sharing an LSH band key are candidates; candidates whose signatures agree on at least
  * {@code threshold} of their rows are linked; each connected group of links is one article, so a
  * chain A~B~C is one group even when A and C are not similar enough themselves (the similarity then
- * recorded for A can be below the threshold). A band bucket holding more than
- * {@code maxBucketSize} records (boilerplate shared by many texts) is not expanded into all its
- * pairs: each member is compared with the bucket's earliest record only, which keeps the work
- * linear and still folds mass reposts of one text.
+ * recorded for A can be below the threshold). A band bucket holding more than {@code maxBucketSize}
+ * records (boilerplate shared by many texts) is not expanded into all its pairs: each member is
+ * compared with the bucket's earliest record only, which keeps the work linear and still folds mass
+ * reposts of one text.
  *
- * <p>Groups are found by min-label propagation: each linked record takes the smallest
- * (earliest) key among itself and its neighbours' labels until no label changes. The earliest
- * record's key wins, so it is the kept one, whatever the partitioning. The stage runs Spark
- * actions in this loop only, one count per round (rounds are the longest distance from a group's
- * earliest record plus one: two or three for groups of copies), and once after it, to count the
- * absorbed records. The records in age order (on disk), signatures, links, labels and the absorbed
- * records' keys are persisted; {@link Result#release} releases the first two (the others, a few
- * numbers per linked record, stay until the job ends). The input is evaluated twice (sampled for
- * the sort's ranges, then sorted), so a caller may persist it.
+ * <p>Groups are found by min-label propagation: each linked record takes the smallest (earliest)
+ * key among itself and its neighbours' labels until no label changes. The earliest record's key
+ * wins, so it is the kept one, whatever the partitioning. The stage runs Spark actions in this loop
+ * only, one count per round (rounds are the longest distance from a group's earliest record plus
+ * one: two or three for groups of copies), and once after it, to count the absorbed records. The
+ * records in age order (on disk), signatures, links, labels and the absorbed records' keys are
+ * persisted; {@link Result#release} releases the first two (the others, a few numbers per linked
+ * record, stay until the job ends). The input is evaluated twice (sampled for the sort's ranges,
+ * then sorted), so a caller may persist it.
  *
  * <p>A threshold of 1.0 turns detection off: every record is kept as it is, with a null similarity.
  */
@@ -84,9 +83,11 @@ public final class NearDuplicates {
   /**
    * What {@link #apply} makes: the kept documents, the records folded into them and how many those
    * are (counted without reading the records); {@code cached} are the Datasets the stage persisted,
-   * which {@link #release} unpersists once the caller has what it needs of both (or has persisted it).
+   * which {@link #release} unpersists once the caller has what it needs of both (or has persisted
+   * it).
    */
-  public record Result(Dataset<Row> kept, Dataset<Row> absorbed, long absorbedCount, List<Dataset<Row>> cached) {
+  public record Result(
+      Dataset<Row> kept, Dataset<Row> absorbed, long absorbedCount, List<Dataset<Row>> cached) {
     public void release() {
       cached.forEach(d -> d.unpersist(false));
     }
@@ -95,9 +96,13 @@ public final class NearDuplicates {
   /** The {@code dedup} section of {@code conf/tifa.yaml}. */
   public record Settings(double threshold, int shingleChars, int minhashSize, int maxBucketSize) {
     public Settings {
-      if (!(threshold > 0 && threshold <= 1) || shingleChars < 1 || minhashSize < 1 || maxBucketSize < 2) {
+      if (!(threshold > 0 && threshold <= 1)
+          || shingleChars < 1
+          || minhashSize < 1
+          || maxBucketSize < 2) {
         throw new IllegalArgumentException(
-            "threshold in (0, 1], positive shingle and signature sizes, bucket size of at least 2: " + this);
+            "threshold in (0, 1], positive shingle and signature sizes, bucket size of at least 2: "
+                + this);
       }
     }
   }
@@ -122,8 +127,8 @@ public final class NearDuplicates {
   private static final String SIM = Columns.NEAR_DUPLICATE_SIMILARITY;
 
   /**
-   * Joins whose one side is small (linked or absorbed records and their keepers) build a hash table of
-   * it instead of sorting both sides; a shuffled hash table cannot spill, so sides that can grow
+   * Joins whose one side is small (linked or absorbed records and their keepers) build a hash table
+   * of it instead of sorting both sides; a shuffled hash table cannot spill, so sides that can grow
    * with the corpus (candidate pairs, signatures, band rows) stay sort-merge joins.
    */
   private static final String HASH = "shuffle_hash";
@@ -139,7 +144,11 @@ public final class NearDuplicates {
 
   public static Result apply(Dataset<Row> docs, Settings settings) {
     if (settings.threshold() >= 1) {
-      return new Result(docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)), noneAbsorbed(docs), 0, List.of());
+      return new Result(
+          docs.drop(SIGNATURE, BANDS).withColumn(SIM, lit(null).cast(DoubleType)),
+          noneAbsorbed(docs),
+          0,
+          List.of());
     }
     // Persisted: its keys are numbered by partition, and every use must see the same numbers.
     // Partitioned by key, as every join below is keyed: the records are not shuffled again.
@@ -147,39 +156,55 @@ public final class NearDuplicates {
     Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
     // Cut from its lineage (two numbers a row): each round of label propagation would otherwise
     // describe itself, to the UI and event log, with the plans of the whole pipeline before it.
-    Dataset<Row> links = Lineage.cut(links(candidates(signatures, settings), signatures, settings.threshold()));
+    Dataset<Row> links =
+        Lineage.cut(links(candidates(signatures, settings), signatures, settings.threshold()));
     Dataset<Row> labels = groups(links);
 
     UserDefinedFunction estimate = estimateUdf();
     // Cut (a few numbers per linked record): the kept and the absorbed records both read it, and
     // each read of the uncut plan scanned every signature twice.
     Dataset<Row> absorbedKeys =
-        Lineage.cut(labels
-            .filter(col(NODE).notEqual(col(LABEL)))
-            .hint(HASH)
-            .join(signatures.select(col(KEY).as(NODE), col(SIG).as(SIG_A)), NODE)
-            .hint(HASH)
-            .join(signatures.select(col(KEY).as(LABEL), col(SIG).as(SIG_B)), LABEL)
-            .select(col(NODE).as(KEY), col(LABEL), estimate.apply(col(SIG_A), col(SIG_B)).as(SIM)));
+        Lineage.cut(
+            labels
+                .filter(col(NODE).notEqual(col(LABEL)))
+                .hint(HASH)
+                .join(signatures.select(col(KEY).as(NODE), col(SIG).as(SIG_A)), NODE)
+                .hint(HASH)
+                .join(signatures.select(col(KEY).as(LABEL), col(SIG).as(SIG_B)), LABEL)
+                .select(
+                    col(NODE).as(KEY), col(LABEL), estimate.apply(col(SIG_A), col(SIG_B)).as(SIM)));
     Dataset<Row> absorbed = keyed.join(absorbedKeys.hint(HASH), KEY);
 
     Column noSources = array().cast(createArrayType(StringType));
-    Column copySources = concat(array(col(Columns.SOURCE)), coalesce(col(Columns.DUPLICATE_SOURCES), noSources));
+    Column copySources =
+        concat(array(col(Columns.SOURCE)), coalesce(col(Columns.DUPLICATE_SOURCES), noSources));
     Dataset<Row> added =
         absorbed
             .groupBy(col(LABEL).as(KEY))
             .agg(
-                sum(lit(1).plus(coalesce(col(Columns.DUPLICATE_COUNT), lit(0)))).cast("int").as(ADDED_COUNT),
+                sum(lit(1).plus(coalesce(col(Columns.DUPLICATE_COUNT), lit(0))))
+                    .cast("int")
+                    .as(ADDED_COUNT),
                 flatten(collect_list(copySources)).as(ADDED_SOURCES),
                 min(col(SIM)).as(SIM));
-    // Coalescing with literals keeps the input's nullability; own sources are already sorted and distinct.
+    // Coalescing with literals keeps the input's nullability; own sources are already sorted and
+    // distinct.
     Dataset<Row> kept =
         keyed
             .join(absorbedKeys.select(KEY).hint(HASH), KEY, "left_anti")
             .join(added.hint(HASH), KEY, "left")
-            .withColumn(Columns.DUPLICATE_COUNT, col(Columns.DUPLICATE_COUNT).plus(coalesce(col(ADDED_COUNT), lit(0))))
-            .withColumn(Columns.DUPLICATE_SOURCES, nonNullElements(array_sort(array_distinct(array_compact(
-                concat(col(Columns.DUPLICATE_SOURCES), coalesce(col(ADDED_SOURCES), noSources)))))));
+            .withColumn(
+                Columns.DUPLICATE_COUNT,
+                col(Columns.DUPLICATE_COUNT).plus(coalesce(col(ADDED_COUNT), lit(0))))
+            .withColumn(
+                Columns.DUPLICATE_SOURCES,
+                nonNullElements(
+                    array_sort(
+                        array_distinct(
+                            array_compact(
+                                concat(
+                                    col(Columns.DUPLICATE_SOURCES),
+                                    coalesce(col(ADDED_SOURCES), noSources)))))));
 
     List<Column> out = new ArrayList<>();
     for (String c : docs.columns()) {
@@ -191,36 +216,47 @@ public final class NearDuplicates {
     Dataset<Row> absorbedOut =
         absorbed
             .join(
-                keyed.select(col(KEY).as(LABEL), col(RECORD[0]).as(KEPT_FILE), col(RECORD[1]).as(KEPT_LINE)).hint(HASH), new String[] {LABEL})
+                keyed
+                    .select(
+                        col(KEY).as(LABEL),
+                        col(RECORD[0]).as(KEPT_FILE),
+                        col(RECORD[1]).as(KEPT_LINE))
+                    .hint(HASH),
+                new String[] {LABEL})
             .select(
-            col(Columns.DOC_ID),
-            col(Columns.INPUT_FILE),
-            col(Columns.INPUT_LINE),
-            col(KEPT_FILE).as(Columns.KEPT_INPUT_FILE),
-            col(KEPT_LINE).as(Columns.KEPT_INPUT_LINE),
-            col(SIM));
-    return new Result(kept.select(out.toArray(Column[]::new)), absorbedOut, absorbedKeys.count(), List.of(keyed, signatures));
+                col(Columns.DOC_ID),
+                col(Columns.INPUT_FILE),
+                col(Columns.INPUT_LINE),
+                col(KEPT_FILE).as(Columns.KEPT_INPUT_FILE),
+                col(KEPT_LINE).as(Columns.KEPT_INPUT_LINE),
+                col(SIM));
+    return new Result(
+        kept.select(out.toArray(Column[]::new)),
+        absorbedOut,
+        absorbedKeys.count(),
+        List.of(keyed, signatures));
   }
 
   /**
-   * The records sorted by age, each with its age as a number, {@link #KEY}: unique, and ordered
-   * as (published_at, input_file, input_line), so that "earliest" is the smallest key. Spark sorts
-   * the records across range partitions, in order, and each partition numbers its rows upwards
-   * from its index in the id's upper bits; every later grouping, minimum and join then works on a
-   * long instead of a struct with strings, which Spark could not aggregate by hashing. Sorting the
-   * whole records once costs one shuffle; numbering only the three columns and joining the key
-   * back cost one shuffle of the records per query that read them. (A row number over one
-   * window put every record in one task.)
+   * The records sorted by age, each with its age as a number, {@link #KEY}: unique, and ordered as
+   * (published_at, input_file, input_line), so that "earliest" is the smallest key. Spark sorts the
+   * records across range partitions, in order, and each partition numbers its rows upwards from its
+   * index in the id's upper bits; every later grouping, minimum and join then works on a long
+   * instead of a struct with strings, which Spark could not aggregate by hashing. Sorting the whole
+   * records once costs one shuffle; numbering only the three columns and joining the key back cost
+   * one shuffle of the records per query that read them. (A row number over one window put every
+   * record in one task.)
    */
   private static Dataset<Row> inAgeOrder(Dataset<Row> docs) {
-    return docs.orderBy(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1])).withColumn(KEY, monotonically_increasing_id());
+    return docs.orderBy(col(Columns.PUBLISHED_AT), col(RECORD[0]), col(RECORD[1]))
+        .withColumn(KEY, monotonically_increasing_id());
   }
 
   /**
-   * Adds each record's MinHash signature of title and body and its LSH band keys as columns
-   * {@link #SIGNATURE} and {@link #BANDS}, so that they are computed in the same pass as the other
-   * per-document work and {@link #apply} need not read the texts again. Both are empty for a
-   * record without a letter or digit.
+   * Adds each record's MinHash signature of title and body and its LSH band keys as columns {@link
+   * #SIGNATURE} and {@link #BANDS}, so that they are computed in the same pass as the other
+   * per-document work and {@link #apply} need not read the texts again. Both are empty for a record
+   * without a letter or digit.
    */
   public static Dataset<Row> sign(Dataset<Row> docs, Settings settings) {
     Signer signer = new Signer(settings);
@@ -228,7 +264,9 @@ public final class NearDuplicates {
     return withSignature(
         docs.withColumn(
             signed,
-            udf((UDF2<String, String, Row>) signer::sign, SIGNED).asNonNullable().apply(col(Columns.TITLE), col(Columns.BODY))),
+            udf((UDF2<String, String, Row>) signer::sign, SIGNED)
+                .asNonNullable()
+                .apply(col(Columns.TITLE), col(Columns.BODY))),
         signed);
   }
 
@@ -237,7 +275,9 @@ public final class NearDuplicates {
    * #SIGNATURE} and {@link #BANDS}; the struct goes.
    */
   public static Dataset<Row> withSignature(Dataset<Row> docs, String struct) {
-    return docs.withColumn(SIGNATURE, col(struct + "." + SIG)).withColumn(BANDS, col(struct + "." + BAND)).drop(struct);
+    return docs.withColumn(SIGNATURE, col(struct + "." + SIG))
+        .withColumn(BANDS, col(struct + "." + BAND))
+        .drop(struct);
   }
 
   /** The signature column {@link #sign} adds; {@link #apply} drops it from what it returns. */
@@ -252,9 +292,14 @@ public final class NearDuplicates {
    * signature), as {@link Signer#sign} returns them.
    */
   public static final StructType SIGNED =
-      new StructType().add(SIG, createArrayType(IntegerType, false), false).add(BAND, createArrayType(LongType, false), false);
+      new StructType()
+          .add(SIG, createArrayType(IntegerType, false), false)
+          .add(BAND, createArrayType(LongType, false), false);
 
-  /** {@link #sign}'s work on one record: its MinHash signature of title and body and its LSH band keys. */
+  /**
+   * {@link #sign}'s work on one record: its MinHash signature of title and body and its LSH band
+   * keys.
+   */
   public static final class Signer implements java.io.Serializable {
     private final MinHash minHash;
     private final MinHash.Banding banding;
@@ -277,8 +322,11 @@ public final class NearDuplicates {
    * body; from {@link #sign}'s columns when the records carry them.
    */
   private static Dataset<Row> signatures(Dataset<Row> keyed, Settings settings) {
-    Dataset<Row> signed = Arrays.asList(keyed.columns()).contains(SIGNATURE) ? keyed : sign(keyed, settings);
-    return signed.select(col(KEY), col(SIGNATURE).as(SIG), col(BANDS).as(BUCKET)).filter(size(col(SIG)).gt(0));
+    Dataset<Row> signed =
+        Arrays.asList(keyed.columns()).contains(SIGNATURE) ? keyed : sign(keyed, settings);
+    return signed
+        .select(col(KEY), col(SIGNATURE).as(SIG), col(BANDS).as(BUCKET))
+        .filter(size(col(SIG)).gt(0));
   }
 
   /**
@@ -293,40 +341,43 @@ public final class NearDuplicates {
         .repartition(col(BAND), col(BUCKET))
         .sortWithinPartitions(BAND, BUCKET, KEY)
         .mapPartitions(
-            (MapPartitionsFunction<Row, Tuple2<Long, Long>>) rows -> {
-              Iterator<BucketPairs.BandRow> bandRows = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                  return rows.hasNext();
-                }
+            (MapPartitionsFunction<Row, Tuple2<Long, Long>>)
+                rows -> {
+                  Iterator<BucketPairs.BandRow> bandRows =
+                      new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                          return rows.hasNext();
+                        }
 
-                @Override
-                public BucketPairs.BandRow next() {
-                  Row r = rows.next();
-                  return new BucketPairs.BandRow(r.getInt(0), r.getLong(1), r.getLong(2));
-                }
-              };
-              BucketPairs pairs = new BucketPairs(bandRows, cap);
-              return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                  return pairs.hasNext();
-                }
+                        @Override
+                        public BucketPairs.BandRow next() {
+                          Row r = rows.next();
+                          return new BucketPairs.BandRow(r.getInt(0), r.getLong(1), r.getLong(2));
+                        }
+                      };
+                  BucketPairs pairs = new BucketPairs(bandRows, cap);
+                  return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                      return pairs.hasNext();
+                    }
 
-                @Override
-                public Tuple2<Long, Long> next() {
-                  long[] p = pairs.next();
-                  return new Tuple2<>(p[0], p[1]);
-                }
-              };
-            },
+                    @Override
+                    public Tuple2<Long, Long> next() {
+                      long[] p = pairs.next();
+                      return new Tuple2<>(p[0], p[1]);
+                    }
+                  };
+                },
             Encoders.tuple(Encoders.LONG(), Encoders.LONG()))
         .toDF(A, B)
         .distinct();
   }
 
   /** Candidate pairs whose signatures agree on at least {@code threshold} of their rows. */
-  private static Dataset<Row> links(Dataset<Row> candidates, Dataset<Row> signatures, double threshold) {
+  private static Dataset<Row> links(
+      Dataset<Row> candidates, Dataset<Row> signatures, double threshold) {
     return candidates
         .join(signatures.select(col(KEY).as(A), col(SIG).as(SIG_A)), A)
         .join(signatures.select(col(KEY).as(B), col(SIG).as(SIG_B)), B)
@@ -336,8 +387,12 @@ public final class NearDuplicates {
 
   /** (node, label): every linked record and the earliest key of its connected group. */
   private static Dataset<Row> groups(Dataset<Row> links) {
-    Dataset<Row> neighbours = links.select(col(A).as(NODE), col(B).as(LABEL)).union(links.select(col(B).as(NODE), col(A).as(LABEL)));
-    Dataset<Row> labels = Lineage.cut(neighbours.groupBy(NODE).agg(least(col(NODE), min(col(LABEL))).as(LABEL)));
+    Dataset<Row> neighbours =
+        links
+            .select(col(A).as(NODE), col(B).as(LABEL))
+            .union(links.select(col(B).as(NODE), col(A).as(LABEL)));
+    Dataset<Row> labels =
+        Lineage.cut(neighbours.groupBy(NODE).agg(least(col(NODE), min(col(LABEL))).as(LABEL)));
     while (true) {
       Dataset<Row> neighbourMin =
           neighbours
@@ -363,7 +418,8 @@ public final class NearDuplicates {
 
   private static UserDefinedFunction estimateUdf() {
     return udf(
-            (UDF2<scala.collection.Seq<Object>, scala.collection.Seq<Object>, Double>) (a, b) -> MinHash.estimate(ints(a), ints(b)),
+            (UDF2<scala.collection.Seq<Object>, scala.collection.Seq<Object>, Double>)
+                (a, b) -> MinHash.estimate(ints(a), ints(b)),
             DoubleType)
         .asNonNullable();
   }

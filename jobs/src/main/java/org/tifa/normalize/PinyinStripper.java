@@ -1,8 +1,8 @@
 package org.tifa.normalize;
 
 /**
- * Removes romanizations glued in parentheses right after Han characters: 政協(xié) → 政協,
- * 绿（lǜ） → 绿, 政协(zhèng xié) → 政协.
+ * Removes romanizations glued in parentheses right after Han characters: 政協(xié) → 政協, 绿（lǜ） → 绿,
+ * 政协(zhèng xié) → 政协.
  *
  * <p>The rule: an opening parenthesis (ASCII or full-width) directly after a Han character, a
  * closing one within {@value #MAX_CONTENT} characters on the same line, and between them only a
@@ -11,8 +11,8 @@ package org.tifa.normalize;
  * syllable such as (an) (pin) (dang) counts: glued after a Han character it is an annotation in
  * practice, while English words in brackets rarely are syllables. Space before the parenthesis,
  * capitals ((China), (CPPCC)), digits only ((2024)) and Han inside ((A股)) all keep the brackets.
- * Decisions look at the text already emitted, so 政(zhèng)(xié) loses both and a second pass
- * finds nothing more to remove.
+ * Decisions look at the text already emitted, so 政(zhèng)(xié) loses both and a second pass finds
+ * nothing more to remove.
  */
 public final class PinyinStripper {
   private PinyinStripper() {}

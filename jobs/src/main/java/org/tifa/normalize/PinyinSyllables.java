@@ -9,14 +9,14 @@ import java.util.Set;
  * The inventory of Mandarin syllables, built from initials and the finals each initial combines
  * with, and a parser that decides whether a parenthesized string is a romanization.
  *
- * <p>Accepted: lowercase syllables with tone marks ({@code xié}), tone digits ({@code xie2},
- * {@code lv4}) or no tone; {@code ü} written as {@code ü}, {@code v} or (after j q x y) {@code u};
+ * <p>Accepted: lowercase syllables with tone marks ({@code xié}), tone digits ({@code xie2}, {@code
+ * lv4}) or no tone; {@code ü} written as {@code ü}, {@code v} or (after j q x y) {@code u};
  * syllables separated by spaces, apostrophes or hyphens. Concatenated syllables ({@code zhèngxié},
  * {@code zheng4xie2}) are accepted only when every syllable carries a tone: toneless letters must
- * form exactly one syllable per word, so English words that happen to split into syllables
- * ({@code sea} = se+a, {@code banana}) are not taken for pinyin. The toneless one-letter syllables
- * a, e, o are rejected because {@code (a)} {@code (e)} label list items far more often than they
- * annotate 啊 or 呃.
+ * form exactly one syllable per word, so English words that happen to split into syllables ({@code
+ * sea} = se+a, {@code banana}) are not taken for pinyin. The toneless one-letter syllables a, e, o
+ * are rejected because {@code (a)} {@code (e)} label list items far more often than they annotate 啊
+ * or 呃.
  */
 final class PinyinSyllables {
   private PinyinSyllables() {}
@@ -56,6 +56,7 @@ final class PinyinSyllables {
           Map.entry("", EMPTY_INITIAL_FINALS));
 
   private static final Set<String> SYLLABLES = buildInventory();
+
   /** Letters in the longest syllable (zhuang, chuang, shuang). */
   private static final int LONGEST = 6;
 
@@ -152,7 +153,9 @@ final class PinyinSyllables {
     return Math.max(count[n], 0);
   }
 
-  /** Tones on letters [start, end): marks inside plus a digit at the end; 2 if a digit is inside. */
+  /**
+   * Tones on letters [start, end): marks inside plus a digit at the end; 2 if a digit is inside.
+   */
   private static int tonesIn(boolean[] marked, boolean[] digitAt, int start, int end) {
     int tones = digitAt[end] ? 1 : 0;
     for (int k = start; k < end; k++) {
@@ -172,17 +175,37 @@ final class PinyinSyllables {
       return c;
     }
     switch (c) {
-      case 'ā': case 'á': case 'ǎ': case 'à':
+      case 'ā':
+      case 'á':
+      case 'ǎ':
+      case 'à':
         return 'a';
-      case 'ē': case 'é': case 'ě': case 'è': case 'ê':
+      case 'ē':
+      case 'é':
+      case 'ě':
+      case 'è':
+      case 'ê':
         return 'e';
-      case 'ī': case 'í': case 'ǐ': case 'ì':
+      case 'ī':
+      case 'í':
+      case 'ǐ':
+      case 'ì':
         return 'i';
-      case 'ō': case 'ó': case 'ǒ': case 'ò':
+      case 'ō':
+      case 'ó':
+      case 'ǒ':
+      case 'ò':
         return 'o';
-      case 'ū': case 'ú': case 'ǔ': case 'ù':
+      case 'ū':
+      case 'ú':
+      case 'ǔ':
+      case 'ù':
         return 'u';
-      case 'ü': case 'ǖ': case 'ǘ': case 'ǚ': case 'ǜ':
+      case 'ü':
+      case 'ǖ':
+      case 'ǘ':
+      case 'ǚ':
+      case 'ǜ':
         return 'ü';
       default:
         return 0;

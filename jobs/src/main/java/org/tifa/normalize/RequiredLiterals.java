@@ -6,14 +6,14 @@ import java.util.Set;
 
 /**
  * Strings of which at least one occurs in every string a {@link java.util.regex.Pattern} regex
- * matches, so that a text containing none of them need not be given to the regex at all. For
- * {@code .{0,20}(?:新闻热线|报料热线)[:：].{0,60}} that is {新闻热线, 报料热线}.
+ * matches, so that a text containing none of them need not be given to the regex at all. For {@code
+ * .{0,20}(?:新闻热线|报料热线)[:：].{0,60}} that is {新闻热线, 报料热线}.
  *
  * <p>The analysis is conservative: it reads the syntax the boilerplate patterns use (literals,
- * groups, alternation, quantifiers, character classes of listed characters, {@code .}, anchors
- * and escaped punctuation) and answers "unknown" ({@code null}) for anything else — inline flags
- * such as {@code (?i)}, back-references, predefined or negated classes where they alone could carry
- * the match, and escapes it does not decode — so a pattern it does not fully understand is simply
+ * groups, alternation, quantifiers, character classes of listed characters, {@code .}, anchors and
+ * escaped punctuation) and answers "unknown" ({@code null}) for anything else — inline flags such
+ * as {@code (?i)}, back-references, predefined or negated classes where they alone could carry the
+ * match, and escapes it does not decode — so a pattern it does not fully understand is simply
  * always run. Rules, for a sub-pattern's set S: a literal run is one string; a sequence takes the
  * best of its parts' sets (longest shortest string, then fewest strings), as any part's set must
  * occur; an alternation is the union of its branches' sets, unknown if any branch's is; a
@@ -202,7 +202,9 @@ final class RequiredLiterals {
       return lookaround ? zeroWidth() : new Atom(null, inner);
     }
 
-    /** A class of listed characters and small ranges as single-character strings; null otherwise. */
+    /**
+     * A class of listed characters and small ranges as single-character strings; null otherwise.
+     */
     private Set<String> characterClass() {
       pos++;
       Set<String> chars = new LinkedHashSet<>();
@@ -298,7 +300,8 @@ final class RequiredLiterals {
         case 'f':
           return new Atom("\f", null);
         default:
-          throw new Unsupported(); // quoting, hex, unicode, octal and control escapes, back-references
+          throw new Unsupported(); // quoting, hex, unicode, octal and control escapes,
+          // back-references
       }
     }
 

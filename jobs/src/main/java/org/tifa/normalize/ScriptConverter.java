@@ -11,9 +11,9 @@ import java.util.BitSet;
  * ideograph on its own and keeping those it changes (about 3,700; probing takes ~30 ms after
  * HanLP's ~250 ms dictionary load), minus {@link #VALID_SIMPLIFIED}. Text without any such
  * character is returned as is, without allocation. Otherwise each maximal run of Han characters
- * holding one is converted as a whole, so phrase rules see their context (乾坤 stays, 乾淨 becomes
- * 干净), while punctuation never reaches HanLP: it would turn 「」 into “”, which the quote
- * scanner tells apart.
+ * holding one is converted as a whole, so phrase rules see their context (乾坤 stays, 乾淨 becomes 干净),
+ * while punctuation never reaches HanLP: it would turn 「」 into “”, which the quote scanner tells
+ * apart.
  *
  * <p>Thread-safe: HanLP's converter is static and read-only after loading.
  */
@@ -21,9 +21,9 @@ public final class ScriptConverter {
   private ScriptConverter() {}
 
   /**
-   * Characters HanLP simplifies on their own that standard simplified text still uses, so they
-   * must not trigger a conversion: 乾 (乾坤, 乾隆, 乾县 in Shaanxi), 昇 (a name character: 昇腾),
-   * 濛 (place names: 濛溪河). Inside a run converted for another character they follow HanLP.
+   * Characters HanLP simplifies on their own that standard simplified text still uses, so they must
+   * not trigger a conversion: 乾 (乾坤, 乾隆, 乾县 in Shaanxi), 昇 (a name character: 昇腾), 濛 (place names:
+   * 濛溪河). Inside a run converted for another character they follow HanLP.
    */
   static final String VALID_SIMPLIFIED = "乾昇濛";
 

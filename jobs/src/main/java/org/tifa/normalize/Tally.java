@@ -1,8 +1,8 @@
 package org.tifa.normalize;
 
 /**
- * What the steps did to one document: counters and the header values lifted out of the body.
- * One instance per document and thread; not shared.
+ * What the steps did to one document: counters and the header values lifted out of the body. One
+ * instance per document and thread; not shared.
  */
 public final class Tally {
   int pinyinRemoved;

@@ -10,17 +10,17 @@ import java.text.Normalizer;
  * look-alikes: full-width and half-width forms, CJK compatibility ideographs, Kangxi radicals,
  * vertical and small punctuation forms, Latin ligatures and mathematical letters. Full NFKC is not
  * applied because it also rewrites characters that carry meaning in Chinese text: the full-width
- * ！（），：；？ stay full-width (the quote and clause scanners treat them as Chinese punctuation;
- * their ASCII twins are left ASCII, so downstream code accepts both), and ① Ⅱ ℃ ㎡ … are kept
- * rather than flattened to 1, II, °C, m2, "...". “”‘’「」『』《》、。— are not compatibility
- * characters and pass unchanged. Combining marks are composed with the character before them
- * (NFC), so decomposed tone marks become ǜ é.
+ * ！（），：；？ stay full-width (the quote and clause scanners treat them as Chinese punctuation; their
+ * ASCII twins are left ASCII, so downstream code accepts both), and ① Ⅱ ℃ ㎡ … are kept rather than
+ * flattened to 1, II, °C, m2, "...". “”‘’「」『』《》、。— are not compatibility characters and pass
+ * unchanged. Combining marks are composed with the character before them (NFC), so decomposed tone
+ * marks become ǜ é.
  *
  * <p>Removed: format characters (zero-width space and joiners, word joiner, BOM, soft hyphen,
- * direction marks) and control characters; a zero-width joiner between two emoji is kept because
- * it is part of the emoji. Tab and every Unicode space (U+3000, U+00A0 …) become one ASCII space,
- * runs collapse, lines are trimmed. Line breaks (\r\n, \r, U+2028, U+2029, U+0085, VT, FF) become
- * \n with empty lines dropped, or a space when lines are not kept.
+ * direction marks) and control characters; a zero-width joiner between two emoji is kept because it
+ * is part of the emoji. Tab and every Unicode space (U+3000, U+00A0 …) become one ASCII space, runs
+ * collapse, lines are trimmed. Line breaks (\r\n, \r, U+2028, U+2029, U+0085, VT, FF) become \n
+ * with empty lines dropped, or a space when lines are not kept.
  */
 public final class UnicodeCleanup {
   private UnicodeCleanup() {}
@@ -94,9 +94,9 @@ public final class UnicodeCleanup {
 
   /**
    * Characters that pass unchanged whatever surrounds them — printable ASCII, the CJK Unified
-   * Ideographs, CJK and general punctuation (、。〈〉《》「」【】〜, ‐–—‘’“”…) and the full-width
-   * punctuation kept as it is — so most of a Chinese text is copied in runs. A combining mark after
-   * one of them still composes with it: marks are not plain.
+   * Ideographs, CJK and general punctuation (、。〈〉《》「」【】〜, ‐–—‘’“”…) and the full-width punctuation
+   * kept as it is — so most of a Chinese text is copied in runs. A combining mark after one of them
+   * still composes with it: marks are not plain.
    */
   static boolean plain(char c) {
     return (c > 0x20 && c < 0x7F)
@@ -162,10 +162,11 @@ public final class UnicodeCleanup {
 
   private static void composeWithPrevious(StringBuilder out, int mark) {
     int start = out.length() - Character.charCount(Character.codePointBefore(out, out.length()));
-    String seq = new StringBuilder(out.length() - start + 2)
-        .append(out, start, out.length())
-        .appendCodePoint(mark)
-        .toString();
+    String seq =
+        new StringBuilder(out.length() - start + 2)
+            .append(out, start, out.length())
+            .appendCodePoint(mark)
+            .toString();
     out.setLength(start);
     out.append(Normalizer.normalize(seq, Normalizer.Form.NFC));
   }
@@ -211,7 +212,13 @@ public final class UnicodeCleanup {
 
   private static boolean isKeptFullWidth(int cp) {
     switch (cp) {
-      case '！': case '（': case '）': case '，': case '：': case '；': case '？':
+      case '！':
+      case '（':
+      case '）':
+      case '，':
+      case '：':
+      case '；':
+      case '？':
         return true;
       default:
         return false;

@@ -18,7 +18,14 @@ import org.tifa.error.ConfigException;
  * @param verbose Spark and Tifa log at INFO/DEBUG instead of WARN/INFO
  */
 public record PassagesOptions(
-    String snapshot, String term, String region, LocalDate from, LocalDate to, int limit, Format format, boolean verbose) {
+    String snapshot,
+    String term,
+    String region,
+    LocalDate from,
+    LocalDate to,
+    int limit,
+    Format format,
+    boolean verbose) {
 
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100_000;
@@ -26,7 +33,9 @@ public record PassagesOptions(
 
   /** How passages are printed. */
   public enum Format {
-    TEXT, CSV, JSON;
+    TEXT,
+    CSV,
+    JSON;
 
     /** The format a person typed (text, csv, json; any letter case). */
     public static Format of(String given) {
@@ -35,7 +44,8 @@ public record PassagesOptions(
           return f;
         }
       }
-      throw new ConfigException("--format " + ConfigException.quote(given) + " is not one of text, csv, json");
+      throw new ConfigException(
+          "--format " + ConfigException.quote(given) + " is not one of text, csv, json");
     }
   }
 
@@ -47,20 +57,25 @@ public record PassagesOptions(
     try {
       return LocalDate.parse(given);
     } catch (DateTimeParseException e) {
-      throw new ConfigException(option + " " + ConfigException.quote(given) + " is not a date like 2024-03-19");
+      throw new ConfigException(
+          option + " " + ConfigException.quote(given) + " is not a date like 2024-03-19");
     }
   }
 
   /** Throws {@link ConfigException} with a one-line message on the first problem found. */
   public PassagesOptions validate() {
     if (snapshot == null || snapshot.isBlank()) {
-      throw new ConfigException("--snapshot must name a snapshot directory, a snapshot root or its LATEST file");
+      throw new ConfigException(
+          "--snapshot must name a snapshot directory, a snapshot root or its LATEST file");
     }
     if (term == null || term.isBlank()) {
       throw new ConfigException("--term must name a term: its id, display form or an alias");
     }
     if (region != null && !CODE.matcher(region).matches()) {
-      throw new ConfigException("--region " + ConfigException.quote(region) + " is not a GB/T 2260 code (six digits, e.g. 371500)");
+      throw new ConfigException(
+          "--region "
+              + ConfigException.quote(region)
+              + " is not a GB/T 2260 code (six digits, e.g. 371500)");
     }
     if (from != null && to != null && from.isAfter(to)) {
       throw new ConfigException("--from " + from + " is after --to " + to);

@@ -40,7 +40,8 @@ public record RunOptions(
   /** Throws {@link ConfigException} with a one-line message on the first problem found. */
   public RunOptions validate() {
     if (inputs.isEmpty()) {
-      throw new ConfigException("no input: give --input PATH (or run from a Tifa checkout to use the bundled sample)");
+      throw new ConfigException(
+          "no input: give --input PATH (or run from a Tifa checkout to use the bundled sample)");
     }
     for (String in : inputs) {
       if (in == null || in.isBlank()) {
@@ -52,13 +53,19 @@ public record RunOptions(
     }
     if (snapshotId != null && !SNAPSHOT_ID.matcher(snapshotId).matches()) {
       throw new ConfigException(
-          "--snapshot " + ConfigException.quote(snapshotId) + " is not a valid id: use letters, digits, '.', '_' or '-', at most 100, starting with a letter or digit");
+          "--snapshot "
+              + ConfigException.quote(snapshotId)
+              + " is not a valid id: use letters, digits, '.', '_' or '-', at most 100, starting with a letter or digit");
     }
     if (snapshotId != null && isReservedId(snapshotId)) {
-      throw new ConfigException("--snapshot '" + snapshotId + "' is reserved: LATEST names the pointer file of a snapshot root");
+      throw new ConfigException(
+          "--snapshot '"
+              + snapshotId
+              + "' is reserved: LATEST names the pointer file of a snapshot root");
     }
     if (maxQuarantineRatio != null && !(maxQuarantineRatio >= 0 && maxQuarantineRatio <= 1)) {
-      throw new ConfigException("--max-quarantine-ratio must be a number from 0 to 1, got " + maxQuarantineRatio);
+      throw new ConfigException(
+          "--max-quarantine-ratio must be a number from 0 to 1, got " + maxQuarantineRatio);
     }
     return this;
   }

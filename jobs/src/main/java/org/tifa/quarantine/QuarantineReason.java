@@ -29,8 +29,8 @@ public enum QuarantineReason {
   BAD_DATE,
   /**
    * The input file could not be opened or read to the end: truncated gzip or bzip2, a compressed
-   * file that is not in the format its extension names, no read permission, a broken symbolic
-   * link, an I/O error. The row's line is where reading stopped; the detail says why.
+   * file that is not in the format its extension names, no read permission, a broken symbolic link,
+   * an I/O error. The row's line is where reading stopped; the detail says why.
    */
   UNREADABLE_FILE,
   /**

@@ -47,7 +47,8 @@ public final class Gazetteer implements Serializable {
     this.codeChanges = codeChanges;
     this.names = List.copyOf(names);
     this.namesByText =
-        names.stream().collect(Collectors.groupingBy(Name::text, LinkedHashMap::new, Collectors.toList()));
+        names.stream()
+            .collect(Collectors.groupingBy(Name::text, LinkedHashMap::new, Collectors.toList()));
   }
 
   /** The gazetteer shipped in the jar under tifa/conf/gazetteer/. */
@@ -79,7 +80,8 @@ public final class Gazetteer implements Serializable {
     for (Map<String, String> row : rows) {
       Region region = toRegion(row, rowByCode);
       regions.put(region.code(), region);
-      names.add(new Name(region.name(), region.code(), NameKind.NAME, "1".equals(row.get("ambiguous"))));
+      names.add(
+          new Name(region.name(), region.code(), NameKind.NAME, "1".equals(row.get("ambiguous"))));
       Set<String> weak = Set.of(splitBar(row.get("ambiguous_aliases")).toArray(String[]::new));
       for (String alias : splitBar(row.get("aliases"))) {
         names.add(new Name(alias, region.code(), NameKind.ALIAS, weak.contains(alias)));
@@ -115,7 +117,8 @@ public final class Gazetteer implements Serializable {
     return new Gazetteer(regions, changes, names);
   }
 
-  private static Region toRegion(Map<String, String> row, Map<String, Map<String, String>> rowByCode) {
+  private static Region toRegion(
+      Map<String, String> row, Map<String, Map<String, String>> rowByCode) {
     String provinceCode = row.get("province_code");
     String prefectureCode = emptyToNull(row.get("prefecture_code"));
     Map<String, String> province = rowByCode.get(provinceCode);

@@ -9,15 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tifa.conf.ConfYaml;
-import org.tifa.extract.SloganRules;
 import org.tifa.match.Keys;
 import org.tifa.match.TermMatcher;
 
 /**
  * The curated lexicon of known slogans, {@code conf/slogans.yaml}. Each entry is identified by the
- * {@link Keys#canonical canonical key} of its term; aliases are counted under that key.
- * The loader rejects a category not declared in the file, a key or alias claimed by two entries,
- * entries without a term, a {@code first_year} that is not a whole number in {@link
+ * {@link Keys#canonical canonical key} of its term; aliases are counted under that key. The loader
+ * rejects a category not declared in the file, a key or alias claimed by two entries, entries
+ * without a term, a {@code first_year} that is not a whole number in {@link
  * #MIN_FIRST_YEAR}..{@link #MAX_FIRST_YEAR} and a blank {@code source}; both of these are optional
  * for the loader (a test requires them of the bundled file).
  */
@@ -28,10 +27,14 @@ public final class SloganLexicon implements Serializable {
   /** File name under {@code conf/} (resource {@code tifa/conf/slogans.yaml}). */
   public static final String FILE = "slogans.yaml";
 
-  /** Earliest {@code first_year}: the lexicon tracks formulations of the People's Republic (1949-). */
+  /**
+   * Earliest {@code first_year}: the lexicon tracks formulations of the People's Republic (1949-).
+   */
   public static final int MIN_FIRST_YEAR = 1949;
 
-  /** Latest {@code first_year}: the newest documents the lexicon was curated against are of 2026. */
+  /**
+   * Latest {@code first_year}: the newest documents the lexicon was curated against are of 2026.
+   */
   public static final int MAX_FIRST_YEAR = 2026;
 
   /**
@@ -46,14 +49,22 @@ public final class SloganLexicon implements Serializable {
    * @param source short name of that document (such as 党的十八大报告), or null
    */
   public record Entry(
-      String key, String term, String category, String[] aliases, String note, Integer firstYear, String source)
+      String key,
+      String term,
+      String category,
+      String[] aliases,
+      String note,
+      Integer firstYear,
+      String source)
       implements Serializable {}
 
   private final String[] categories;
   private final Entry[] entries;
   private final HashMap<String, Entry> byKey;
+
   /** Canonical key of every term and alias to the key of its entry. */
   private final HashMap<String, String> entryKeyByFormKey;
+
   private final TermMatcher matcher;
 
   private SloganLexicon(String[] categories, Entry[] entries) {
@@ -76,7 +87,8 @@ public final class SloganLexicon implements Serializable {
     String formKey = Keys.canonical(surface);
     String owner = entryKeyByFormKey.putIfAbsent(formKey, e.key());
     if (owner != null && !owner.equals(e.key())) {
-      throw new IllegalArgumentException("'" + surface + "' of '" + e.term() + "' already belongs to '" + owner + "'");
+      throw new IllegalArgumentException(
+          "'" + surface + "' of '" + e.term() + "' already belongs to '" + owner + "'");
     }
     surfaces.put(surface, e.key());
   }
@@ -101,7 +113,10 @@ public final class SloganLexicon implements Serializable {
   /** A lexicon from a YAML document in the format of {@code conf/slogans.yaml}. */
   public static SloganLexicon load(Reader yaml) {
     Doc doc = ConfYaml.read(yaml, Doc.class);
-    if (doc.categories() == null || doc.categories().isEmpty() || doc.slogans() == null || doc.slogans().isEmpty()) {
+    if (doc.categories() == null
+        || doc.categories().isEmpty()
+        || doc.slogans() == null
+        || doc.slogans().isEmpty()) {
       throw new IllegalArgumentException("slogan lexicon needs categories and slogans");
     }
     Entry[] entries = new Entry[doc.slogans().size()];
@@ -111,33 +126,46 @@ public final class SloganLexicon implements Serializable {
         throw new IllegalArgumentException("slogan #" + (i + 1) + " has no term");
       }
       if (!doc.categories().containsKey(item.category())) {
-        throw new IllegalArgumentException("slogan '" + item.term() + "' has undeclared category '" + item.category() + "'");
+        throw new IllegalArgumentException(
+            "slogan '" + item.term() + "' has undeclared category '" + item.category() + "'");
       }
       if (item.source() != null && item.source().isBlank()) {
         throw new IllegalArgumentException("slogan '" + item.term() + "' has a blank source");
       }
-      String[] aliases = item.aliases() == null ? new String[0] : item.aliases().toArray(new String[0]);
-      entries[i] = new Entry(
-          Keys.canonical(item.term()),
-          item.term(),
-          item.category(),
-          aliases,
-          item.note(),
-          firstYear(item),
-          item.source());
+      String[] aliases =
+          item.aliases() == null ? new String[0] : item.aliases().toArray(new String[0]);
+      entries[i] =
+          new Entry(
+              Keys.canonical(item.term()),
+              item.term(),
+              item.category(),
+              aliases,
+              item.note(),
+              firstYear(item),
+              item.source());
     }
     return new SloganLexicon(doc.categories().keySet().toArray(new String[0]), entries);
   }
 
-  /** The entry's {@code first_year}, or null when not given; anything but a whole year in range is an error. */
+  /**
+   * The entry's {@code first_year}, or null when not given; anything but a whole year in range is
+   * an error.
+   */
   private static Integer firstYear(Item item) {
     JsonNode year = item.firstYear();
     if (year == null || year.isNull()) {
       return null;
     }
     if (!year.isInt() || year.intValue() < MIN_FIRST_YEAR || year.intValue() > MAX_FIRST_YEAR) {
-      throw new IllegalArgumentException("slogan '" + item.term() + "' has first_year '" + year.asText()
-          + "', not a year in " + MIN_FIRST_YEAR + ".." + MAX_FIRST_YEAR);
+      throw new IllegalArgumentException(
+          "slogan '"
+              + item.term()
+              + "' has first_year '"
+              + year.asText()
+              + "', not a year in "
+              + MIN_FIRST_YEAR
+              + ".."
+              + MAX_FIRST_YEAR);
     }
     return year.intValue();
   }

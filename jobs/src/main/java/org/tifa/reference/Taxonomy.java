@@ -9,15 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.tifa.conf.ConfYaml;
-import org.tifa.extract.SloganRules;
 import org.tifa.match.Keys;
 import org.tifa.match.TermMatcher;
 
 /**
  * The topic taxonomy, {@code conf/topics.yaml}: topics with stable snake_case ids, labels, a
  * category and keywords. A keyword belongs to exactly one topic (compared by canonical key), so a
- * keyword hit names its topic without ambiguity; the loader rejects a keyword shared by two
- * topics, keywords shorter than two characters, duplicate ids and undeclared categories.
+ * keyword hit names its topic without ambiguity; the loader rejects a keyword shared by two topics,
+ * keywords shorter than two characters, duplicate ids and undeclared categories.
  */
 public final class Taxonomy implements Serializable {
 
@@ -77,7 +76,10 @@ public final class Taxonomy implements Serializable {
   /** A taxonomy from a YAML document in the format of {@code conf/topics.yaml}. */
   public static Taxonomy load(Reader yaml) {
     Doc doc = ConfYaml.read(yaml, Doc.class);
-    if (doc.categories() == null || doc.categories().isEmpty() || doc.topics() == null || doc.topics().isEmpty()) {
+    if (doc.categories() == null
+        || doc.categories().isEmpty()
+        || doc.topics() == null
+        || doc.topics().isEmpty()) {
       throw new IllegalArgumentException("taxonomy needs categories and topics");
     }
     Topic[] topics = new Topic[doc.topics().size()];
@@ -87,7 +89,8 @@ public final class Taxonomy implements Serializable {
       Item item = doc.topics().get(i);
       String id = item.id();
       if (id == null || !ID.matcher(id).matches()) {
-        throw new IllegalArgumentException("topic #" + (i + 1) + " needs a snake_case id, got '" + id + "'");
+        throw new IllegalArgumentException(
+            "topic #" + (i + 1) + " needs a snake_case id, got '" + id + "'");
       }
       for (int j = 0; j < i; j++) {
         if (topics[j].id().equals(id)) {
@@ -98,7 +101,8 @@ public final class Taxonomy implements Serializable {
         throw new IllegalArgumentException("topic '" + id + "' needs label_zh and label_en");
       }
       if (!doc.categories().containsKey(item.category())) {
-        throw new IllegalArgumentException("topic '" + id + "' has undeclared category '" + item.category() + "'");
+        throw new IllegalArgumentException(
+            "topic '" + id + "' has undeclared category '" + item.category() + "'");
       }
       if (item.keywords() == null || item.keywords().isEmpty()) {
         throw new IllegalArgumentException("topic '" + id + "' has no keywords");
@@ -106,16 +110,23 @@ public final class Taxonomy implements Serializable {
       for (String keyword : item.keywords()) {
         String key = Keys.canonical(keyword);
         if (key.codePointCount(0, key.length()) < MIN_KEYWORD_CHARS) {
-          throw new IllegalArgumentException("keyword '" + keyword + "' of '" + id + "' is too short to be distinctive");
+          throw new IllegalArgumentException(
+              "keyword '" + keyword + "' of '" + id + "' is too short to be distinctive");
         }
         String owner = topicByKeywordKey.putIfAbsent(key, id);
         if (owner != null) {
-          throw new IllegalArgumentException("keyword '" + keyword + "' of '" + id + "' is already a keyword of '" + owner + "'");
+          throw new IllegalArgumentException(
+              "keyword '" + keyword + "' of '" + id + "' is already a keyword of '" + owner + "'");
         }
         keywordToId.put(keyword, id);
       }
       topics[i] =
-          new Topic(id, item.labelZh(), item.labelEn(), item.category(), item.keywords().toArray(new String[0]));
+          new Topic(
+              id,
+              item.labelZh(),
+              item.labelEn(),
+              item.category(),
+              item.keywords().toArray(new String[0]));
     }
     return new Taxonomy(doc.categories().keySet().toArray(new String[0]), topics, keywordToId);
   }

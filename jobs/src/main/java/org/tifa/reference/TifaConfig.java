@@ -34,8 +34,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * The job settings of {@code conf/tifa.yaml}: the bundled defaults, merged with a user's file that
  * names only what it changes. Unknown keys, keys given twice, values outside their range, repeated
- * list items and a file over {@link #MAX_FILE_BYTES} are configuration errors, reported in one
- * line before Spark starts. The ranges are stated in {@code conf/tifa.yaml}.
+ * list items and a file over {@link #MAX_FILE_BYTES} are configuration errors, reported in one line
+ * before Spark starts. The ranges are stated in {@code conf/tifa.yaml}.
  */
 public final class TifaConfig implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -49,14 +49,16 @@ public final class TifaConfig implements Serializable {
   public static final int MAX_FILE_BYTES = 64 << 10;
 
   /**
-   * Most bytes of one input line, hence characters of one body (a character takes at least one
-   * byte of its line): 256 MiB. A line is held at least four times over while it is read and parsed
-   * (its buffer, that buffer's copy, the decoded text, the parsed body), so such a line already
-   * needs more than a GiB of heap in the task reading it.
+   * Most bytes of one input line, hence characters of one body (a character takes at least one byte
+   * of its line): 256 MiB. A line is held at least four times over while it is read and parsed (its
+   * buffer, that buffer's copy, the decoded text, the parsed body), so such a line already needs
+   * more than a GiB of heap in the task reading it.
    */
   private static final int MAX_LINE_BYTES = 256 << 20;
 
-  /** Most bytes of a bad record's raw text kept in the quarantine table (16 MiB): enough to see it. */
+  /**
+   * Most bytes of a bad record's raw text kept in the quarantine table (16 MiB): enough to see it.
+   */
   private static final int MAX_QUARANTINE_RAW_BYTES = 16 << 20;
 
   private static final ObjectMapper JSON =
@@ -97,10 +99,12 @@ public final class TifaConfig implements Serializable {
     this.grains = distinctStrings(tree, "output", "grains", Function.identity());
     for (String g : grains) {
       if (!GRAINS.contains(g)) {
-        throw new ConfigException("output.grains: unknown grain " + quote(g) + " (use day, week, month, quarter, year)");
+        throw new ConfigException(
+            "output.grains: unknown grain " + quote(g) + " (use day, week, month, quarter, year)");
       }
     }
-    this.quarantineRawBytes = wholeNumber(tree, "output", "quarantine_raw_bytes", 64, MAX_QUARANTINE_RAW_BYTES);
+    this.quarantineRawBytes =
+        wholeNumber(tree, "output", "quarantine_raw_bytes", 64, MAX_QUARANTINE_RAW_BYTES);
     // Fewer rows than this would split a table into up to 1000 files of a few rows each.
     this.rowsPerFile = wholeNumber(tree, "output", "rows_per_file", 1000, 100_000_000);
     this.texts = flag(tree, "output", "texts");
@@ -109,7 +113,8 @@ public final class TifaConfig implements Serializable {
     // A sentence is rarely longer than 200 characters each side of a term.
     this.contextChars = wholeNumber(tree, "output", "context_chars", 10, 200);
     // A lock is refreshed at a quarter of this age; a year is the most a stale run is waited for.
-    this.leftoverAge = java.time.Duration.ofHours(wholeNumber(tree, "output", "leftover_age_hours", 1, 8760));
+    this.leftoverAge =
+        java.time.Duration.ofHours(wholeNumber(tree, "output", "leftover_age_hours", 1, 8760));
     this.sloganMinDocuments = wholeNumber(tree, "slogans", "min_documents", 1, 1_000_000);
     // Terms longer than 8 characters are phrases no chance reading produces; 0 checks none.
     this.wordBoundaryMaxChars = wholeNumber(tree, "extract", "word_boundary_max_chars", 0, 8);
@@ -117,7 +122,8 @@ public final class TifaConfig implements Serializable {
     this.topicMinSalience = number(tree, "topics", "min_salience", 0, 1000);
     this.maxQuarantineRatio = number(tree, "run", "max_quarantine_ratio", 0, 1);
     this.summaryTop = wholeNumber(tree, "run", "summary_top", 1, 1000);
-    this.reportMinPeriodDocuments = wholeNumber(tree, "report", "min_period_documents", 1, 1_000_000);
+    this.reportMinPeriodDocuments =
+        wholeNumber(tree, "report", "min_period_documents", 1, 1_000_000);
     // Below one half, texts sharing half their shingles would count as one article, and the LSH
     // bands shrink to one or two rows, so most pairs of documents would become candidates.
     this.nearDuplicateThreshold = number(tree, "dedup", "near_duplicate_threshold", 0.5, 1);
@@ -145,10 +151,12 @@ public final class TifaConfig implements Serializable {
     try {
       bytes = yaml.readNBytes(MAX_FILE_BYTES + 1);
     } catch (IOException e) {
-      throw new ConfigException(quote(origin) + " unreadable: " + ConfigException.clip(e.getMessage(), 200));
+      throw new ConfigException(
+          quote(origin) + " unreadable: " + ConfigException.clip(e.getMessage(), 200));
     }
     if (bytes.length > MAX_FILE_BYTES) {
-      throw new ConfigException(quote(origin) + " is larger than 64 KiB, the most a settings file may have");
+      throw new ConfigException(
+          quote(origin) + " is larger than 64 KiB, the most a settings file may have");
     }
     JsonNode base = readDefaults();
     JsonNode override;
@@ -239,7 +247,8 @@ public final class TifaConfig implements Serializable {
   private static boolean flag(JsonNode tree, String section, String key) {
     JsonNode n = node(tree, section, key);
     if (!n.isBoolean()) {
-      throw new ConfigException("setting '" + section + "." + key + "' must be true or false, got " + shown(n));
+      throw new ConfigException(
+          "setting '" + section + "." + key + "' must be true or false, got " + shown(n));
     }
     return n.asBoolean();
   }
@@ -249,7 +258,16 @@ public final class TifaConfig implements Serializable {
     JsonNode n = node(tree, section, key);
     if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
       throw new ConfigException(
-          "setting '" + section + "." + key + "' must be a whole number from " + min + " to " + max + ", got " + shown(n));
+          "setting '"
+              + section
+              + "."
+              + key
+              + "' must be a whole number from "
+              + min
+              + " to "
+              + max
+              + ", got "
+              + shown(n));
     }
     return n.asInt();
   }
@@ -259,7 +277,16 @@ public final class TifaConfig implements Serializable {
     JsonNode n = node(tree, section, key);
     if (!n.isNumber() || !(n.asDouble() >= min && n.asDouble() <= max)) {
       throw new ConfigException(
-          "setting '" + section + "." + key + "' must be a number from " + plain(min) + " to " + plain(max) + ", got " + shown(n));
+          "setting '"
+              + section
+              + "."
+              + key
+              + "' must be a number from "
+              + plain(min)
+              + " to "
+              + plain(max)
+              + ", got "
+              + shown(n));
     }
     return n.asDouble();
   }
@@ -271,11 +298,14 @@ public final class TifaConfig implements Serializable {
 
   /** A value as a message shows it: numbers as written, anything else quoted; both cut if long. */
   private static String shown(JsonNode n) {
-    return n.isNumber() ? ConfigException.clip(n.toString(), ConfigException.QUOTED_CHARS) : quote(n.isTextual() ? n.asText() : n.toString());
+    return n.isNumber()
+        ? ConfigException.clip(n.toString(), ConfigException.QUOTED_CHARS)
+        : quote(n.isTextual() ? n.asText() : n.toString());
   }
 
   /** A non-empty list of text values, no two of which are equal once {@code normal} is applied. */
-  private static List<String> distinctStrings(JsonNode tree, String section, String key, Function<String, String> normal) {
+  private static List<String> distinctStrings(
+      JsonNode tree, String section, String key, Function<String, String> normal) {
     JsonNode n = node(tree, section, key);
     if (!n.isArray() || n.isEmpty()) {
       throw new ConfigException("setting '" + section + "." + key + "' must be a non-empty list");
@@ -287,7 +317,14 @@ public final class TifaConfig implements Serializable {
         throw new ConfigException("setting '" + section + "." + key + "' must list text values");
       }
       if (!seen.add(normal.apply(item.asText()))) {
-        throw new ConfigException("setting '" + section + "." + key + "' lists " + quote(item.asText()) + " more than once");
+        throw new ConfigException(
+            "setting '"
+                + section
+                + "."
+                + key
+                + "' lists "
+                + quote(item.asText())
+                + " more than once");
       }
       out.add(item.asText());
     }
@@ -314,20 +351,27 @@ public final class TifaConfig implements Serializable {
   private static String sha256(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The parser's reason and where in the file, without the excerpt of the file it adds on further lines. */
+  /**
+   * The parser's reason and where in the file, without the excerpt of the file it adds on further
+   * lines.
+   */
   private static String parseError(JsonProcessingException e) {
     String reason =
         e.getCause() instanceof MarkedYAMLException m
             ? (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem()
             : String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
     JsonLocation at = e.getLocation();
-    String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    String where =
+        at == null || at.getLineNr() < 1
+            ? ""
+            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     return ConfigException.clip(reason, 200) + where;
   }
 }

@@ -14,13 +14,12 @@ import java.util.Map;
 import org.tifa.reference.CsvLines;
 
 /**
- * The map shapes a report draws, and which region each shape stands for. The shapes are the
- * GeoJSON files of the npm package echarts 4.9.0 ({@code map/json/china.json} and
- * {@code map/json/province/*.json}, Apache-2.0), unpacked into the jar at build time. Their
- * features carry a GB/T 2260 code as {@code id} (most of them) and a name: short names for
- * provinces (山东), full names below (聊城市). A region is matched to a feature by code first,
- * then by full or short name; ECharts colours a feature by its name, so the report's data items
- * carry the feature's name.
+ * The map shapes a report draws, and which region each shape stands for. The shapes are the GeoJSON
+ * files of the npm package echarts 4.9.0 ({@code map/json/china.json} and {@code
+ * map/json/province/*.json}, Apache-2.0), unpacked into the jar at build time. Their features carry
+ * a GB/T 2260 code as {@code id} (most of them) and a name: short names for provinces (山东), full
+ * names below (聊城市). A region is matched to a feature by code first, then by full or short name;
+ * ECharts colours a feature by its name, so the report's data items carry the feature's name.
  */
 public final class ChinaMaps {
   private ChinaMaps() {}
@@ -53,7 +52,8 @@ public final class ChinaMaps {
   public static Map<String, String> provinceFiles() {
     Map<String, String> out = new LinkedHashMap<>();
     try (InputStream in = open("tifa/report/province-maps.csv")) {
-      for (Map<String, String> row : CsvLines.read(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (Map<String, String> row :
+          CsvLines.read(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         out.put(row.get("code"), row.get("file"));
       }
     } catch (IOException e) {
@@ -68,7 +68,10 @@ public final class ChinaMaps {
     try {
       for (JsonNode f : JSON.readTree(geoJson).path("features")) {
         JsonNode id = f.get("id");
-        out.add(new Feature(id == null || id.isNull() ? null : id.asText(), f.path("properties").path("name").asText()));
+        out.add(
+            new Feature(
+                id == null || id.isNull() ? null : id.asText(),
+                f.path("properties").path("name").asText()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -113,7 +116,10 @@ public final class ChinaMaps {
   static InputStream open(String resource) throws IOException {
     InputStream in = ChinaMaps.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
-      throw new IOException("missing from the jar: " + resource + " (built by the download and antrun steps of jobs/pom.xml)");
+      throw new IOException(
+          "missing from the jar: "
+              + resource
+              + " (built by the download and antrun steps of jobs/pom.xml)");
     }
     return in;
   }

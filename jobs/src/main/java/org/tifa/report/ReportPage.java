@@ -20,11 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders a {@link ReportModel} as one self-contained HTML page: the template
- * {@code tifa/report/report.html} with the style sheet, Apache ECharts, the page script, the
- * model as JSON and the map shapes inlined. The page's first line names the Tifa version and the
- * snapshot it came from. Its Content-Security-Policy lets only the page's own scripts run, each
- * named by its SHA-256, so markup that got into the page from the data could not run script.
+ * Renders a {@link ReportModel} as one self-contained HTML page: the template {@code
+ * tifa/report/report.html} with the style sheet, Apache ECharts, the page script, the model as JSON
+ * and the map shapes inlined. The page's first line names the Tifa version and the snapshot it came
+ * from. Its Content-Security-Policy lets only the page's own scripts run, each named by its
+ * SHA-256, so markup that got into the page from the data could not run script.
  */
 public final class ReportPage {
   private ReportPage() {}
@@ -33,8 +33,10 @@ public final class ReportPage {
   private static final ObjectMapper JSON =
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Z_]+)}}");
+
   /** A script element of the template that runs (data blocks carry a type and do not). */
   private static final Pattern SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
+
   private static final Pattern STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
 
   /** The versions of the vendored npm packages (echarts, zrender, maps), from the build. */
@@ -48,21 +50,25 @@ public final class ReportPage {
     return p;
   }
 
-  /** The page for a model; {@code provinceGeoJson} is the shapes of the model's subdivision map, or null. */
+  /**
+   * The page for a model; {@code provinceGeoJson} is the shapes of the model's subdivision map, or
+   * null.
+   */
   public static String render(ReportModel model, String chinaGeoJson, String provinceGeoJson) {
     String version = model.meta().tifaVersion();
     String snapshot = model.meta().snapshotId();
     Map<String, String> values =
-        new HashMap<>(Map.of(
-            "ORIGIN", comment("Tifa " + version + " report of snapshot " + snapshot),
-            "VERSION", html(version),
-            "SNAPSHOT", html(snapshot),
-            "CSS", resource("report.css"),
-            "DATA", json(model),
-            "MAP_CHINA", scriptSafeJson(chinaGeoJson),
-            "MAP_PROVINCE", provinceGeoJson == null ? "" : scriptSafeJson(provinceGeoJson),
-            "ECHARTS", script(RESOURCES + "vendor/echarts/echarts.min.js"),
-            "REPORT_JS", script(RESOURCES + "report.js")));
+        new HashMap<>(
+            Map.of(
+                "ORIGIN", comment("Tifa " + version + " report of snapshot " + snapshot),
+                "VERSION", html(version),
+                "SNAPSHOT", html(snapshot),
+                "CSS", resource("report.css"),
+                "DATA", json(model),
+                "MAP_CHINA", scriptSafeJson(chinaGeoJson),
+                "MAP_PROVINCE", provinceGeoJson == null ? "" : scriptSafeJson(provinceGeoJson),
+                "ECHARTS", script(RESOURCES + "vendor/echarts/echarts.min.js"),
+                "REPORT_JS", script(RESOURCES + "report.js")));
     String template = resource("report.html");
     values.put("CSP", policy(template, values));
     return fill(template, values);
@@ -75,11 +81,11 @@ public final class ReportPage {
    *
    * <p>Styles are held as tightly: the page's style element by its hash, and no style attribute.
    * ECharts styles its SVG and the tooltip box through the CSSOM (element.style), which a policy
-   * does not govern; the only style attributes it writes are inside the HTML strings of its
-   * default tooltips and of the item tooltip's arrow, and report.js gives every tooltip DOM content
-   * and confines item tooltips (no arrow). Chromium draws every chart and shows every tooltip
-   * without a violation (ReportBrowserIT checks the console), so styles need no
-   * {@code 'unsafe-inline'} either.
+   * does not govern; the only style attributes it writes are inside the HTML strings of its default
+   * tooltips and of the item tooltip's arrow, and report.js gives every tooltip DOM content and
+   * confines item tooltips (no arrow). Chromium draws every chart and shows every tooltip without a
+   * violation (ReportBrowserIT checks the console), so styles need no {@code 'unsafe-inline'}
+   * either.
    */
   static String policy(String template, Map<String, String> values) {
     return String.join(
@@ -97,7 +103,8 @@ public final class ReportPage {
     List<String> out = new ArrayList<>();
     Matcher m = element.matcher(template);
     while (m.find()) {
-      out.add("'sha256-" + Base64.getEncoder().encodeToString(sha256(fill(m.group(1), values))) + "'");
+      out.add(
+          "'sha256-" + Base64.getEncoder().encodeToString(sha256(fill(m.group(1), values))) + "'");
     }
     if (out.isEmpty()) {
       throw new IllegalStateException("report.html: no element " + element.pattern());
@@ -165,7 +172,11 @@ public final class ReportPage {
 
   /** Text made safe for HTML element content and attribute values in either quote. */
   public static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   private static String resource(String name) {
@@ -178,7 +189,9 @@ public final class ReportPage {
    */
   private static String text(String resource) {
     try (InputStream in = ChinaMaps.open(resource)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n").replace('\r', '\n');
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("\r\n", "\n")
+          .replace('\r', '\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

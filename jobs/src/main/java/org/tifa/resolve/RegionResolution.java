@@ -12,9 +12,8 @@ import org.tifa.reference.Region;
  * code so that a disagreement with the given fields stays visible; {@code basis} says which reading
  * was chosen and why: {@link #GIVEN}, {@link #TEXT}, {@link #NONE}, {@code text_within_given:…}
  * (the text narrows the given region: part of the given fields named nothing, or the title names
- * the narrower division), or, when given fields and
- * text name regions neither of which contains the other, {@code given_over_text:…} or
- * {@code text_over_given:…} with the reason.
+ * the narrower division), or, when given fields and text name regions neither of which contains the
+ * other, {@code given_over_text:…} or {@code text_over_given:…} with the reason.
  */
 public record RegionResolution(
     String code,
@@ -38,14 +37,21 @@ public record RegionResolution(
   public static final String TEXT = "text";
   public static final String NONE = "none";
 
-  /** The given fields won over a text naming another region: the text has it only outside the title. */
+  /**
+   * The given fields won over a text naming another region: the text has it only outside the title.
+   */
   public static final String GIVEN_OVER_TEXT_UNTITLED = "given_over_text:text_not_in_title";
 
   /** The given fields won over a text naming a region in another province. */
-  public static final String GIVEN_OVER_TEXT_OTHER_PROVINCE = "given_over_text:text_in_another_province";
+  public static final String GIVEN_OVER_TEXT_OTHER_PROVINCE =
+      "given_over_text:text_in_another_province";
 
-  /** The text won over the given fields: its title names a region inside the given province but outside the given region. */
-  public static final String TEXT_OVER_GIVEN_TITLED = "text_over_given:title_names_another_in_province";
+  /**
+   * The text won over the given fields: its title names a region inside the given province but
+   * outside the given region.
+   */
+  public static final String TEXT_OVER_GIVEN_TITLED =
+      "text_over_given:title_names_another_in_province";
 
   /** Part of the given fields named nothing; the text narrows what was matched. */
   public static final String TEXT_WITHIN_GIVEN = "text_within_given:given_partly_unmatched";
@@ -77,13 +83,39 @@ public record RegionResolution(
   /** This resolution with the text's reading and the basis of the choice recorded. */
   RegionResolution withBasis(String textCode, String why) {
     return new RegionResolution(
-        code, level, name, provinceCode, provinceName, prefectureCode, prefectureName, countyCode,
-        countyName, method, confidence, evidence, givenUnmatched, textCode, why);
+        code,
+        level,
+        name,
+        provinceCode,
+        provinceName,
+        prefectureCode,
+        prefectureName,
+        countyCode,
+        countyName,
+        method,
+        confidence,
+        evidence,
+        givenUnmatched,
+        textCode,
+        why);
   }
 
   static RegionResolution none(String givenUnmatched) {
     return new RegionResolution(
-        null, null, null, null, null, null, null, null, null, NONE, 0.0, new String[0],
-        givenUnmatched, null, NONE);
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        NONE,
+        0.0,
+        new String[0],
+        givenUnmatched,
+        null,
+        NONE);
   }
 }

@@ -24,17 +24,16 @@ import org.tifa.reference.RegionLevel;
  * Aho–Corasick trie over every name, alias and old name) and broadcast; {@link #resolve} is pure.
  *
  * <p>Text evidence is weighed by position (title over lead over body), by an institution word right
- * after the name (聊城市政协, 市委), by chains with a parent (山东省聊城市), and is discounted after
- * destination or partner markers (赴, 对接, 与…合作) and inside biographies (简历). Ambiguous forms
- * (鼓楼区, 朝阳) only refine a division whose parent is already supported; unsuffixed ones only
- * right after their parent, and those that are common words (振兴) never. The choice descends from
- * province to prefecture to county while one child clearly leads, except when the title names a
- * province's own body (辽宁省政府工作报告, 广东省委原常委): then the province is the subject.
+ * after the name (聊城市政协, 市委), by chains with a parent (山东省聊城市), and is discounted after destination
+ * or partner markers (赴, 对接, 与…合作) and inside biographies (简历). Ambiguous forms (鼓楼区, 朝阳) only
+ * refine a division whose parent is already supported; unsuffixed ones only right after their
+ * parent, and those that are common words (振兴) never. The choice descends from province to
+ * prefecture to county while one child clearly leads, except when the title names a province's own
+ * body (辽宁省政府工作报告, 广东省委原常委): then the province is the subject.
  *
  * <p>Some names are not subjects at all: a dateline's place (新华社北京3月5日电) and a place inside an
- * enterprise's name (武汉钢铁（集团）公司). A title opening with a central organ or enterprise
- * (中央台湾工作办公室, 国家发展改革委) is regional only through an official's post its text names
- * (调离重庆市委书记岗位).
+ * enterprise's name (武汉钢铁（集团）公司). A title opening with a central organ or enterprise (中央台湾工作办公室,
+ * 国家发展改革委) is regional only through an official's post its text names (调离重庆市委书记岗位).
  */
 public final class RegionResolver implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -57,8 +56,8 @@ public final class RegionResolver implements Serializable {
 
   /** Words that make the following place a destination, host, partner or investigating body. */
   private static final String[] DESTINATION_MARKERS = {
-    "赴", "到", "前往", "融入", "对接", "借鉴", "学习", "对标", "考察", "走进", "来自", "接受", "指定", "移送",
-    "援助", "支援", "帮扶"
+    "赴", "到", "前往", "融入", "对接", "借鉴", "学习", "对标", "考察", "走进", "来自", "接受", "指定", "移送", "援助", "支援",
+    "帮扶"
   };
 
   private static final String[] PARTNER_OPENERS = {"与", "同", "和"};
@@ -95,7 +94,10 @@ public final class RegionResolver implements Serializable {
   /** How far after a place an enterprise word still makes it part of the enterprise's name. */
   private static final int ENTERPRISE_NAME_CHARS = 6;
 
-  /** News agencies and papers whose dateline names the place of filing, not the subject (新华社北京3月5日电). */
+  /**
+   * News agencies and papers whose dateline names the place of filing, not the subject
+   * (新华社北京3月5日电).
+   */
   private static final String[] DATELINE_SOURCES = {
     "新华社", "新华网", "中新社", "中新网", "人民网", "央视网", "央广网", "本报"
   };
@@ -103,7 +105,10 @@ public final class RegionResolver implements Serializable {
   /** How far back from a place a dateline source is looked for (新华社 记者 北京). */
   private static final int DATELINE_CHARS = 8;
 
-  /** Within this many characters after a place, 人民代表大会 makes it the congress a report is delivered to. */
+  /**
+   * Within this many characters after a place, 人民代表大会 makes it the congress a report is delivered
+   * to.
+   */
   private static final int CONGRESS_CHARS = 12;
 
   /** Phrases containing a place form that are not places (共和 in 中华人民共和国). */
@@ -143,17 +148,18 @@ public final class RegionResolver implements Serializable {
   }
 
   /**
-   * The region of one record. The text is always read, so that {@link RegionResolution#textRegionCode}
-   * shows it beside the given fields. A text inside the given region narrows it when its title
-   * names the narrower division; where the two name regions neither of which contains the
-   * other, a text whose title names its region inside the given province wins (a notice published
-   * by one city about an official of another), otherwise the given fields win: a given province is
-   * the publisher's and outweighs a text about another province.
+   * The region of one record. The text is always read, so that {@link
+   * RegionResolution#textRegionCode} shows it beside the given fields. A text inside the given
+   * region narrows it when its title names the narrower division; where the two name regions
+   * neither of which contains the other, a text whose title names its region inside the given
+   * province wins (a notice published by one city about an official of another), otherwise the
+   * given fields win: a given province is the publisher's and outweighs a text about another
+   * province.
    */
   /**
    * Whether a form is an ordinary word rather than a place: an ambiguous form without its level
-   * suffix (振兴, not 振兴区) that HanLP's core dictionary knows mostly as a common word (振兴发展,
-   * 东北全面振兴). Such a form never names a place, not even after its parent (辽宁振兴发展).
+   * suffix (振兴, not 振兴区) that HanLP's core dictionary knows mostly as a common word (振兴发展, 东北全面振兴).
+   * Such a form never names a place, not even after its parent (辽宁振兴发展).
    */
   static boolean isWordForm(String text, List<Gazetteer.Name> names) {
     if (hasLevelSuffix(text) || names.stream().anyMatch(n -> !n.ambiguous())) {
@@ -180,7 +186,8 @@ public final class RegionResolver implements Serializable {
     List<String> unmatched = new ArrayList<>();
     Optional<Region> given = resolveGiven(regionCode, province, city, county, unmatched);
     String unmatchedText = unmatched.isEmpty() ? null : String.join("; ", unmatched);
-    TextReading reading = resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
+    TextReading reading =
+        resolveText(title == null ? "" : title, body == null ? "" : body, unmatchedText);
     RegionResolution fromText = reading.resolution();
     if (given.isEmpty()) {
       return fromText;
@@ -253,7 +260,9 @@ public final class RegionResolver implements Serializable {
     return Optional.ofNullable(k != null ? k : c != null ? c : p);
   }
 
-  /** Regions named by a given field, read as written, then in Simplified script, then unsuffixed. */
+  /**
+   * Regions named by a given field, read as written, then in Simplified script, then unsuffixed.
+   */
   private List<Region> givenCandidates(String value, Predicate<Region> filter) {
     String raw = value.strip().replaceAll("\\s+", "");
     Set<String> tries = new LinkedHashSet<>();
@@ -305,20 +314,26 @@ public final class RegionResolver implements Serializable {
   }
 
   /**
-   * What the title and body alone say: the resolution, its region (null for none) and the
-   * divisions named in the title that were not demoted (destinations, partners).
+   * What the title and body alone say: the resolution, its region (null for none) and the divisions
+   * named in the title that were not demoted (destinations, partners).
    */
   private record TextReading(RegionResolution resolution, Region region, List<Region> titled) {
     static TextReading none(String unmatched) {
       return new TextReading(RegionResolution.none(unmatched), null, List.of());
     }
 
-    /** Whether the title names the reading's region, or a division on its line, outside {@code given}. */
+    /**
+     * Whether the title names the reading's region, or a division on its line, outside {@code
+     * given}.
+     */
     boolean titleNamesOutside(Region given) {
       return titled.stream().anyMatch(r -> !given.contains(r) && onLine(r));
     }
 
-    /** Whether the title names the reading's region, or a division on its line, strictly inside {@code given}. */
+    /**
+     * Whether the title names the reading's region, or a division on its line, strictly inside
+     * {@code given}.
+     */
     boolean titleNamesInside(Region given) {
       return titled.stream().anyMatch(r -> given.contains(r) && !given.equals(r) && onLine(r));
     }
@@ -393,7 +408,8 @@ public final class RegionResolver implements Serializable {
         mentions.stream()
             .filter(m -> m.region != null && m.zone == TITLE && m.weight >= ZONE_WEIGHT[TITLE])
             .toList();
-    // A place acts in the title when an institution follows it or it follows its parent (重庆市政府, 山东省聊城市).
+    // A place acts in the title when an institution follows it or it follows its parent (重庆市政府,
+    // 山东省聊城市).
     boolean titleNamesActor = titleNames.stream().anyMatch(m -> m.organ || m.chainBegin < m.begin);
     if (!titleNamesActor
         && (containsAny(title, NATIONAL_MARKERS) || startsWithAny(title, 0, CENTRAL_OPENERS))) {
@@ -423,7 +439,9 @@ public final class RegionResolver implements Serializable {
     }
     Region provincialBody = provincialBody(title, titleNames, mentions);
     boolean provinceOnly =
-        provincialBody != null ? provincialBody.equals(chosen) : startsWithAny(title, 0, OWN_PROVINCE_OPENERS);
+        provincialBody != null
+            ? provincialBody.equals(chosen)
+            : startsWithAny(title, 0, OWN_PROVINCE_OPENERS);
     while (!provinceOnly) {
       Region next = descend(chosen, rolled, rolledHead);
       if (next == null) {
@@ -446,12 +464,13 @@ public final class RegionResolver implements Serializable {
   }
 
   /**
-   * The province whose own body the title names (2026年辽宁省政府工作报告, 广东省委原常委、珠海市委原书记):
-   * a province by its full name or with an institution, not followed by a division inside it.
-   * Such a document is about the province, whatever cities its body names; but an organ that
-   * decides (内蒙古自治区党委决定给予…) is the sender, not the subject. Null when none is.
+   * The province whose own body the title names (2026年辽宁省政府工作报告, 广东省委原常委、珠海市委原书记): a province by
+   * its full name or with an institution, not followed by a division inside it. Such a document is
+   * about the province, whatever cities its body names; but an organ that decides (内蒙古自治区党委决定给予…)
+   * is the sender, not the subject. Null when none is.
    */
-  private static Region provincialBody(String title, List<Mention> titleNames, List<Mention> mentions) {
+  private static Region provincialBody(
+      String title, List<Mention> titleNames, List<Mention> mentions) {
     for (Mention m : titleNames) {
       boolean decides = m.organ && namesDecision(title, m.end);
       if (m.region.level() != RegionLevel.PROVINCE
@@ -482,7 +501,8 @@ public final class RegionResolver implements Serializable {
     Region common = posts.get(0).region;
     for (Mention m : posts) {
       while (common != null && !common.contains(m.region)) {
-        common = common.parentCode() == null ? null : gazetteer.byCode(common.parentCode()).orElse(null);
+        common =
+            common.parentCode() == null ? null : gazetteer.byCode(common.parentCode()).orElse(null);
       }
     }
     if (common == null) {

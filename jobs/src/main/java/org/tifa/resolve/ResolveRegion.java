@@ -64,7 +64,10 @@ public final class ResolveRegion {
     return withRegion(withRegion, RESOLVED);
   }
 
-  /** The records with the {@link #RESULT} struct in column {@code struct} spread into columns; the struct goes. */
+  /**
+   * The records with the {@link #RESULT} struct in column {@code struct} spread into columns; the
+   * struct goes.
+   */
   public static Dataset<Row> withRegion(Dataset<Row> docs, String struct) {
     return docs.select(col("*"), col(struct + ".*")).drop(struct);
   }
@@ -72,8 +75,20 @@ public final class ResolveRegion {
   /** A resolution as a row of {@link #RESULT}. */
   public static Row toRow(RegionResolution r) {
     return RowFactory.create(
-        r.code(), r.level(), r.name(), r.provinceCode(), r.provinceName(), r.prefectureCode(), r.prefectureName(),
-        r.countyCode(), r.countyName(), r.method(), r.confidence(), r.evidence(), r.givenUnmatched(),
-        r.textRegionCode(), r.basis());
+        r.code(),
+        r.level(),
+        r.name(),
+        r.provinceCode(),
+        r.provinceName(),
+        r.prefectureCode(),
+        r.prefectureName(),
+        r.countyCode(),
+        r.countyName(),
+        r.method(),
+        r.confidence(),
+        r.evidence(),
+        r.givenUnmatched(),
+        r.textRegionCode(),
+        r.basis());
   }
 }

@@ -67,20 +67,28 @@ public final class Columns {
   public static final String TERM_HITS = "term_hits";
   public static final String TERM_KIND = "term_kind";
   public static final String TERM_ID = "term_id";
+
   /** Inside {@link #TERM_HITS} only: the term's 64-bit key, never written. */
   public static final String TERM_KEY = "term_key";
+
   public static final String TERM = "term";
   public static final String CATEGORY = "category";
   public static final String MENTIONS = "mentions";
+
   /** Inside {@link #TERM_HITS} only: mentions per 10,000 characters of the document. */
   public static final String SALIENCE = "salience";
+
   /** Inside {@link #TERM_HITS} only: whether the document counts as being about the term. */
   public static final String ABOUT = "about";
+
   public static final String ALIASES = "aliases";
+
   /** Inside {@link #TERM_HITS}, and document_terms: offset of the term's first mention. */
   public static final String FIRST_START = "first_start";
+
   /** Each accepted document's mentions (array of structs), until written as the mentions table. */
   public static final String MENTION_ROWS = "mention_rows";
+
   public static final String START = "start";
   public static final String END = "end";
   public static final String SURFACE = "surface";

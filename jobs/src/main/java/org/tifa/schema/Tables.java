@@ -16,9 +16,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The output tables' Spark schemas. They are the contract documented in {@code schemas/*.schema.json}
- * (a test keeps the two in step) and are checked on every Dataset before it is written.
- * {@link #SCHEMA_VERSION} changes whenever a column is added, removed, renamed or retyped.
+ * The output tables' Spark schemas. They are the contract documented in {@code
+ * schemas/*.schema.json} (a test keeps the two in step) and are checked on every Dataset before it
+ * is written. {@link #SCHEMA_VERSION} changes whenever a column is added, removed, renamed or
+ * retyped.
  */
 public final class Tables {
   private Tables() {}
@@ -37,7 +38,9 @@ public final class Tables {
   public static final StructType TOPIC_MENTIONS =
       new StructType(
           new StructField[] {
-            required(Columns.TERM_ID, StringType), required(Columns.MENTIONS, IntegerType), required(Columns.SALIENCE, DoubleType),
+            required(Columns.TERM_ID, StringType),
+            required(Columns.MENTIONS, IntegerType),
+            required(Columns.SALIENCE, DoubleType),
           });
 
   public static final StructType DOCUMENTS_SCHEMA =
@@ -170,7 +173,9 @@ public final class Tables {
   public static final StructType TEXTS_SCHEMA =
       new StructType(
           new StructField[] {
-            required(Columns.DOC_ID, StringType), nullable(Columns.TITLE, StringType), required(Columns.BODY, StringType),
+            required(Columns.DOC_ID, StringType),
+            nullable(Columns.TITLE, StringType),
+            required(Columns.BODY, StringType),
           });
 
   public static final StructType TERMS_SCHEMA =

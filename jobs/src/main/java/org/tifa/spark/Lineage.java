@@ -9,12 +9,12 @@ import org.apache.spark.storage.StorageLevel;
  * Persists a Dataset and returns it over its persisted rows with a fresh, one-node query plan.
  * Spark describes every query with the whole plan of what it reads, cached parts included; an
  * iterative stage (label propagation) or a long pipeline read several times would make that
- * description grow past the driver's memory. Unlike a local checkpoint, the rows stay
- * recomputable from their lineage when an executor is lost.
+ * description grow past the driver's memory. Unlike a local checkpoint, the rows stay recomputable
+ * from their lineage when an executor is lost.
  *
- * <p>Not lazy under adaptive query execution: taking the rows' RDD plans the query to its end, which
- * runs its shuffle stages there and then. Call it where that work belongs; for a small result two
- * queries share, {@code persist} is the lazy choice.
+ * <p>Not lazy under adaptive query execution: taking the rows' RDD plans the query to its end,
+ * which runs its shuffle stages there and then. Call it where that work belongs; for a small result
+ * two queries share, {@code persist} is the lazy choice.
  */
 public final class Lineage {
   private Lineage() {}

@@ -10,13 +10,13 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.spark.SparkConf;
 
 /**
- * Quiet logging by default: Spark and its libraries at WARN, Tifa at INFO; {@code --verbose}
- * lowers both a step. Done before the session exists so that Spark's own start-up lines follow
- * it. A user's {@code -Dlog4j2.configurationFile} wins over all of this.
+ * Quiet logging by default: Spark and its libraries at WARN, Tifa at INFO; {@code --verbose} lowers
+ * both a step. Done before the session exists so that Spark's own start-up lines follow it. A
+ * user's {@code -Dlog4j2.configurationFile} wins over all of this.
  *
- * <p>Under spark-submit Tifa's classes come from a child class loader, and log4j keeps one
- * logging context per class loader: the context changed here is Spark's (the one of the loader of
- * Spark's classes), not one only Tifa would see.
+ * <p>Under spark-submit Tifa's classes come from a child class loader, and log4j keeps one logging
+ * context per class loader: the context changed here is Spark's (the one of the loader of Spark's
+ * classes), not one only Tifa would see.
  */
 public final class Logs {
   private Logs() {}

@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Builds the one SparkSession of a job. Under spark-submit the master and resources come from the
  * submit command; run directly (bin/tifa, tests) it is an embedded {@code local[*]} Spark with the
- * UI off and few shuffle partitions. Times are handled in UTC inside Spark; Java time types in Rows.
+ * UI off and few shuffle partitions. Times are handled in UTC inside Spark; Java time types in
+ * Rows.
  */
 public final class Sessions {
   private Sessions() {}
@@ -24,7 +25,9 @@ public final class Sessions {
   static final int MAX_PLAN_STRING = 256 << 10;
 
   public static SparkSession create(String appName, boolean progressBar) {
-    return SparkSession.builder().config(conf(appName, progressBar, new SparkConf(true))).getOrCreate();
+    return SparkSession.builder()
+        .config(conf(appName, progressBar, new SparkConf(true)))
+        .getOrCreate();
   }
 
   /**
@@ -38,7 +41,9 @@ public final class Sessions {
       conf.setMaster("local[*]");
       conf.setIfMissing("spark.ui.enabled", "false");
       if (!conf.contains("spark.sql.shuffle.partitions")) {
-        conf.set("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+        conf.set(
+            "spark.sql.shuffle.partitions",
+            String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
         conf.set(AUTO_SHUFFLE_PARTITIONS, "true");
       }
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
@@ -67,26 +72,30 @@ public final class Sessions {
   }
 
   /**
-   * {@code conf} with the optimizer rules that give wrong results on the Spark release of the
-   * class path excluded. Spark 3.5.0 cuts a window's rows down to its rank filter
-   * (InferWindowGroupLimit) even when other functions of that window need the rows it drops
-   * (SPARK-45543, fixed in 3.5.1): every kept record's count of exact copies came out 0.
+   * {@code conf} with the optimizer rules that give wrong results on the Spark release of the class
+   * path excluded. Spark 3.5.0 cuts a window's rows down to its rank filter (InferWindowGroupLimit)
+   * even when other functions of that window need the rows it drops (SPARK-45543, fixed in 3.5.1):
+   * every kept record's count of exact copies came out 0.
    */
   public static SparkConf avoidKnownBugs(SparkConf conf) {
     if (RELEASE_WITH_WRONG_GROUP_LIMIT.equals(sparkVersion())) {
       String excluded = conf.get(EXCLUDED_RULES, "");
-      conf.set(EXCLUDED_RULES, excluded.isBlank() ? GROUP_LIMIT_RULE : excluded + "," + GROUP_LIMIT_RULE);
+      conf.set(
+          EXCLUDED_RULES,
+          excluded.isBlank() ? GROUP_LIMIT_RULE : excluded + "," + GROUP_LIMIT_RULE);
     }
     return conf;
   }
 
   static final String EXCLUDED_RULES = "spark.sql.optimizer.excludedRules";
-  static final String GROUP_LIMIT_RULE = "org.apache.spark.sql.catalyst.optimizer.InferWindowGroupLimit";
+  static final String GROUP_LIMIT_RULE =
+      "org.apache.spark.sql.catalyst.optimizer.InferWindowGroupLimit";
   private static final String RELEASE_WITH_WRONG_GROUP_LIMIT = "3.5.0";
 
   /** The version of the Spark on the class path, as its build recorded it ("" when unknown). */
   static String sparkVersion() {
-    try (InputStream in = SparkConf.class.getClassLoader().getResourceAsStream("spark-version-info.properties")) {
+    try (InputStream in =
+        SparkConf.class.getClassLoader().getResourceAsStream("spark-version-info.properties")) {
       if (in == null) {
         return "";
       }

@@ -29,14 +29,17 @@ final class FileOps {
   private static final Set<String> ATOMIC_RENAME = Set.of("file", "hdfs");
 
   private final FileSystem fs;
+
   /** For small text files: without the local filesystem's .crc side files. */
   private final FileSystem textFs;
+
   private final Configuration conf;
   private final String scheme;
 
   FileOps(FileSystem fs, Configuration conf) {
     this.fs = fs;
-    this.textFs = fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+    this.textFs =
+        fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     this.conf = conf;
     this.scheme = fs.getScheme().toLowerCase(Locale.ROOT);
   }
@@ -102,7 +105,11 @@ final class FileOps {
       if (scheme.equals("file")) {
         java.nio.file.Path from = local(tmp);
         try {
-          Files.move(from, local(path), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              from,
+              local(path),
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           throw new IOException("cannot replace " + path + " atomically: " + e.getMessage(), e);
         }
@@ -124,8 +131,8 @@ final class FileOps {
   }
 
   /**
-   * Copies every entry of {@code from} except {@code skip} into {@code to}, by streaming: the source
-   * stays whole until the caller deletes it (an object store's rename deletes as it copies).
+   * Copies every entry of {@code from} except {@code skip} into {@code to}, by streaming: the
+   * source stays whole until the caller deletes it (an object store's rename deletes as it copies).
    */
   void copyContents(Path from, Path to, String skip) throws IOException {
     fs.mkdirs(to);

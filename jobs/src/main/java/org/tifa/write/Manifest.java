@@ -1,22 +1,28 @@
 package org.tifa.write;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code manifest.json} of a snapshot or of a comparison: what the numbers stand on. The key
- * names are part of the output contract ({@code schemas/manifest.schema.json},
- * {@code schemas/compare_manifest.schema.json}).
+ * names are part of the output contract ({@code schemas/manifest.schema.json}, {@code
+ * schemas/compare_manifest.schema.json}).
  */
 public final class Manifest {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** The accounting of every record read; {@link #balanced()} is the invariant a run must keep. */
-  public record Counts(long recordsRead, long accepted, long duplicates, long quarantined, Map<String, Long> reasons) {
+  public record Counts(
+      long recordsRead,
+      long accepted,
+      long duplicates,
+      long quarantined,
+      Map<String, Long> reasons) {
     public boolean balanced() {
       return recordsRead == accepted + duplicates + quarantined
           && quarantined == reasons.values().stream().mapToLong(Long::longValue).sum();
@@ -46,7 +52,8 @@ public final class Manifest {
   }
 
   /** A manifest whose own id goes under {@code idKey} (a comparison's is {@code compare_id}). */
-  public Manifest(String idKey, String id, int schemaVersion, String tifaVersion, String sparkVersion) {
+  public Manifest(
+      String idKey, String id, int schemaVersion, String tifaVersion, String sparkVersion) {
     root.put(idKey, id);
     root.put("schema_version", schemaVersion);
     root.put("tifa_version", tifaVersion);

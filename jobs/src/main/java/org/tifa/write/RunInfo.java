@@ -28,12 +28,13 @@ public record RunInfo(String runId, String host, long pid, String processStart, 
   /** This process, now. */
   public static RunInfo current(Instant startedAt) {
     ProcessHandle self = ProcessHandle.current();
-    return new RunInfo(UUID.randomUUID().toString(), HOST, self.pid(), processStart(self), startedAt);
+    return new RunInfo(
+        UUID.randomUUID().toString(), HOST, self.pid(), processStart(self), startedAt);
   }
 
   /**
-   * Whether this run's process is known to be gone: it ran on this host and no process with its
-   * pid and start time exists. A run on another host is never known to be gone.
+   * Whether this run's process is known to be gone: it ran on this host and no process with its pid
+   * and start time exists. A run on another host is never known to be gone.
    */
   public boolean knownDead() {
     if (!host.equals(HOST)) {
@@ -55,7 +56,8 @@ public record RunInfo(String runId, String host, long pid, String processStart, 
       return false;
     }
     try {
-      return Math.abs(java.time.Duration.between(Instant.parse(a), Instant.parse(b)).toMillis()) > 1000;
+      return Math.abs(java.time.Duration.between(Instant.parse(a), Instant.parse(b)).toMillis())
+          > 1000;
     } catch (java.time.DateTimeException e) {
       return false;
     }

@@ -15,11 +15,11 @@ import org.apache.hadoop.fs.Path;
  * One run's exclusive hold on a snapshot id under a root, made of plain files so that it works
  * where no atomic create-if-absent exists (S3 without conditional writes): each run writes its own
  * token {@code _tifa/locks/<id>/<run>.json}, then lists the folder, and holds the lock only if its
- * token is the only live one there; otherwise it removes its token and gives up. Two runs can
- * never both hold it: whichever lists second sees the other's token. (Both may give up, which
- * loses nothing.) A token is stale, and is removed by whoever finds it, when its process is known
- * to be gone or when it has not been refreshed for longer than the leftover age; a holder
- * refreshes its token at a quarter of that age.
+ * token is the only live one there; otherwise it removes its token and gives up. Two runs can never
+ * both hold it: whichever lists second sees the other's token. (Both may give up, which loses
+ * nothing.) A token is stale, and is removed by whoever finds it, when its process is known to be
+ * gone or when it has not been refreshed for longer than the leftover age; a holder refreshes its
+ * token at a quarter of that age.
  */
 final class RunLock implements AutoCloseable {
   private final FileOps ops;
@@ -59,7 +59,13 @@ final class RunLock implements AutoCloseable {
    * {@code removed}. {@code afterToken} runs between writing the token and listing the folder.
    */
   static Attempt tryAcquire(
-      FileOps ops, Path root, String id, RunInfo me, Duration staleAfter, Runnable afterToken, List<String> removed)
+      FileOps ops,
+      Path root,
+      String id,
+      RunInfo me,
+      Duration staleAfter,
+      Runnable afterToken,
+      List<String> removed)
       throws IOException {
     Path folder = folder(root, id);
     Path mine = new Path(folder, me.runId() + ".json");
@@ -91,7 +97,9 @@ final class RunLock implements AutoCloseable {
   }
 
   /** The first live token in {@code folder} other than {@code mine}; stale ones are removed. */
-  private static Holder liveHolder(FileOps ops, Path folder, Path mine, Duration staleAfter, List<String> removed) throws IOException {
+  private static Holder liveHolder(
+      FileOps ops, Path folder, Path mine, Duration staleAfter, List<String> removed)
+      throws IOException {
     List<Holder> live = new ArrayList<>();
     for (FileStatus t : ops.list(folder)) {
       if (mine != null && t.getPath().getName().equals(mine.getName())) {
@@ -106,7 +114,13 @@ final class RunLock implements AutoCloseable {
       String why = staleness(other, token, staleAfter);
       if (why != null) {
         ops.delete(token.getPath(), false);
-        removed.add(token.getPath() + " (lock of " + (other == null ? "an unknown run" : other.describe()) + ", " + why + ": removed)");
+        removed.add(
+            token.getPath()
+                + " (lock of "
+                + (other == null ? "an unknown run" : other.describe())
+                + ", "
+                + why
+                + ": removed)");
       } else {
         live.add(new Holder(other, token.getPath()));
       }

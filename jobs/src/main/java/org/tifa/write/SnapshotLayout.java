@@ -24,9 +24,15 @@ public final class SnapshotLayout {
   public static final String LATEST = "LATEST";
   public static final String MANIFEST = "manifest.json";
   public static final String SUCCESS = "_SUCCESS";
-  /** Written first into every directory a run creates: an unfinished one is then known as Tifa's. */
+
+  /**
+   * Written first into every directory a run creates: an unfinished one is then known as Tifa's.
+   */
   public static final String RUN_MARKER = "_tifa-run.json";
-  /** The writers' own state (locks, replacements); hidden from readers by its leading underscore. */
+
+  /**
+   * The writers' own state (locks, replacements); hidden from readers by its leading underscore.
+   */
   static final String STATE = "_tifa";
 
   /** Ids a person may give: letters, digits, '.', '_', '-', starting with a letter or digit. */
@@ -43,9 +49,9 @@ public final class SnapshotLayout {
 
   /**
    * The directory holding the committed snapshot {@code id} under {@code root}, or null: the
-   * snapshot's own directory once it has {@code _SUCCESS}; while a replacement of it is being
-   * moved into place, the replacement, committed in {@code _tifa/replacing} before the old
-   * snapshot is touched.
+   * snapshot's own directory once it has {@code _SUCCESS}; while a replacement of it is being moved
+   * into place, the replacement, committed in {@code _tifa/replacing} before the old snapshot is
+   * touched.
    */
   public static Path committedDir(Path root, String id, Configuration conf) throws IOException {
     FileOps ops = new FileOps(root.getFileSystem(conf), conf);

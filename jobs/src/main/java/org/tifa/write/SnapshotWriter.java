@@ -24,16 +24,16 @@ import org.apache.spark.sql.types.StructType;
  * crash at each leaves. In short:
  *
  * <ol>
- *   <li>{@link #open} takes the id's {@link RunLock}, finishes or clears what killed runs left,
- *       and claims a directory: a new id is written in place, {@code ROOT/<id>}, marked as Tifa's
+ *   <li>{@link #open} takes the id's {@link RunLock}, finishes or clears what killed runs left, and
+ *       claims a directory: a new id is written in place, {@code ROOT/<id>}, marked as Tifa's
  *       before anything else; a committed id is replaced only when asked, and then written to
  *       {@code ROOT/_tifa/replacing/<id>/<run>}. Anything else at {@code ROOT/<id>} is refused and
  *       never touched.
  *   <li>Tables and the manifest are written into that directory.
- *   <li>{@link #commit} writes {@code _SUCCESS} last: from then on the snapshot is committed.
- *       A replacement is then moved into place (old {@code _SUCCESS} removed first, so that at
- *       every moment a reader finds one committed copy), {@code LATEST} is replaced atomically,
- *       and the lock is given up.
+ *   <li>{@link #commit} writes {@code _SUCCESS} last: from then on the snapshot is committed. A
+ *       replacement is then moved into place (old {@code _SUCCESS} removed first, so that at every
+ *       moment a reader finds one committed copy), {@code LATEST} is replaced atomically, and the
+ *       lock is given up.
  * </ol>
  *
  * Nothing depends on a rename being atomic except where the filesystem makes it so. The only class
@@ -45,6 +45,7 @@ public final class SnapshotWriter {
   public static final String SUCCESS = SnapshotLayout.SUCCESS;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Ids tried for a default id before giving up: the id, then id-2, id-3, … */
   private static final int DEFAULT_ID_TRIES = 100;
 
@@ -93,7 +94,8 @@ public final class SnapshotWriter {
   /**
    * @param kind what the root holds
    * @param replace whether a committed snapshot of the same id may be replaced
-   * @param leftoverAge a lock not refreshed for this long is stale, and what its run left is removed
+   * @param leftoverAge a lock not refreshed for this long is stale, and what its run left is
+   *     removed
    * @param hook called at each step
    */
   public record Settings(Kind kind, boolean replace, Duration leftoverAge, Hook hook) {
@@ -136,7 +138,14 @@ public final class SnapshotWriter {
   private final List<String> leftovers;
 
   private SnapshotWriter(
-      FileOps ops, Path root, String id, Settings settings, RunLock lock, Path work, boolean replacing, List<String> leftovers) {
+      FileOps ops,
+      Path root,
+      String id,
+      Settings settings,
+      RunLock lock,
+      Path work,
+      boolean replacing,
+      List<String> leftovers) {
     this.ops = ops;
     this.root = root;
     this.id = id;
@@ -152,7 +161,12 @@ public final class SnapshotWriter {
    * {@code defaultId}, {@code defaultId-2}, {@code defaultId-3}, … Runs before Spark starts.
    */
   public static SnapshotWriter open(
-      String outputDir, String requestedId, String defaultId, Settings settings, Configuration conf, Instant startedAt)
+      String outputDir,
+      String requestedId,
+      String defaultId,
+      Settings settings,
+      Configuration conf,
+      Instant startedAt)
       throws RefusedException, BusyException, IOException {
     Path given = new Path(outputDir);
     FileOps ops = new FileOps(given.getFileSystem(conf), conf);
@@ -168,13 +182,26 @@ public final class SnapshotWriter {
       return claim(ops, root, requestedId, true, me, settings, leftovers);
     }
     for (int i = 1; i <= DEFAULT_ID_TRIES; i++) {
-      SnapshotWriter w = claim(ops, root, i == 1 ? defaultId : defaultId + "-" + i, false, me, settings, leftovers);
+      SnapshotWriter w =
+          claim(
+              ops, root, i == 1 ? defaultId : defaultId + "-" + i, false, me, settings, leftovers);
       if (w != null) {
         return w;
       }
     }
-    throw new BusyException("no free " + settings.kind().noun + " id from " + defaultId + " to " + defaultId + "-"
-        + DEFAULT_ID_TRIES + " in " + outputDir + ": give one with " + settings.kind().option);
+    throw new BusyException(
+        "no free "
+            + settings.kind().noun
+            + " id from "
+            + defaultId
+            + " to "
+            + defaultId
+            + "-"
+            + DEFAULT_ID_TRIES
+            + " in "
+            + outputDir
+            + ": give one with "
+            + settings.kind().option);
   }
 
   public String id() {
@@ -197,11 +224,12 @@ public final class SnapshotWriter {
   }
 
   /**
-   * Writes a table as Parquet after checking its columns against the documented schema, in
-   * {@code files} files (per partition directory), or as the table is partitioned when
-   * {@code files} is 0 (for a table its stage already spread evenly).
+   * Writes a table as Parquet after checking its columns against the documented schema, in {@code
+   * files} files (per partition directory), or as the table is partitioned when {@code files} is 0
+   * (for a table its stage already spread evenly).
    */
-  public Path writeTable(String name, Dataset<Row> table, StructType schema, int files, String... partitionBy) {
+  public Path writeTable(
+      String name, Dataset<Row> table, StructType schema, int files, String... partitionBy) {
     checkSchema(name, table.schema(), schema);
     Path dir = new Path(work, name);
     // repartition, not coalesce: a coalesce to few files would also run everything upstream of
@@ -211,7 +239,9 @@ public final class SnapshotWriter {
       keys[i] = org.apache.spark.sql.functions.col(partitionBy[i]);
     }
     Dataset<Row> sized =
-        files <= 0 ? table : keys.length == 0 ? table.repartition(files) : table.repartition(files, keys);
+        files <= 0
+            ? table
+            : keys.length == 0 ? table.repartition(files) : table.repartition(files, keys);
     // A task writing several partition directories keeps that many files open instead of sorting
     // its rows by directory first; each file's buffer is bounded by the task's share of the table,
     // which the stage that made it keeps small.
@@ -222,7 +252,12 @@ public final class SnapshotWriter {
       conf.set(concurrent, String.valueOf(MAX_OPEN_FILES_PER_TASK));
     }
     try {
-      sized.write().mode(SaveMode.ErrorIfExists).partitionBy(partitionBy).option("compression", "zstd").parquet(dir.toString());
+      sized
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .partitionBy(partitionBy)
+          .option("compression", "zstd")
+          .parquet(dir.toString());
     } finally {
       conf.set(concurrent, before);
     }
@@ -285,7 +320,8 @@ public final class SnapshotWriter {
   }
 
   /** Refuses an output that is a file, a snapshot itself, or a root of the other kind. */
-  private static void checkRoot(FileOps ops, Path root, String given, Kind kind) throws IOException, RefusedException {
+  private static void checkRoot(FileOps ops, Path root, String given, Kind kind)
+      throws IOException, RefusedException {
     FileStatus status = ops.status(root);
     if (status == null) {
       return;
@@ -294,7 +330,10 @@ public final class SnapshotWriter {
       throw new RefusedException("--output " + given + " is a file, not a directory");
     }
     if (ops.exists(new Path(root, SUCCESS)) || ops.exists(new Path(root, MANIFEST))) {
-      throw new RefusedException("--output " + given + " is itself a snapshot or comparison: give the directory that holds them");
+      throw new RefusedException(
+          "--output "
+              + given
+              + " is itself a snapshot or comparison: give the directory that holds them");
     }
     String latest = ops.readText(new Path(root, LATEST), 1024);
     if (latest == null) {
@@ -302,9 +341,24 @@ public final class SnapshotWriter {
     }
     JsonNode manifest = manifest(ops, new Path(root, latest.strip()));
     for (Kind other : Kind.values()) {
-      if (other != kind && manifest != null && manifest.has(other.idKey) && !manifest.has(kind.idKey)) {
-        throw new RefusedException("--output " + given + " holds " + other.noun + "s (its " + LATEST + " names "
-            + other.noun + " " + latest.strip() + "): write " + kind.noun + "s to another directory");
+      if (other != kind
+          && manifest != null
+          && manifest.has(other.idKey)
+          && !manifest.has(kind.idKey)) {
+        throw new RefusedException(
+            "--output "
+                + given
+                + " holds "
+                + other.noun
+                + "s (its "
+                + LATEST
+                + " names "
+                + other.noun
+                + " "
+                + latest.strip()
+                + "): write "
+                + kind.noun
+                + "s to another directory");
       }
     }
   }
@@ -314,22 +368,43 @@ public final class SnapshotWriter {
    * caller tries the next), an exception when an id a person gave cannot be used.
    */
   private static SnapshotWriter claim(
-      FileOps ops, Path root, String id, boolean given, RunInfo me, Settings settings, List<String> leftovers)
+      FileOps ops,
+      Path root,
+      String id,
+      boolean given,
+      RunInfo me,
+      Settings settings,
+      List<String> leftovers)
       throws RefusedException, BusyException, IOException {
     Kind kind = settings.kind();
     if (!SnapshotLayout.ID.matcher(id).matches() || SnapshotLayout.reserved(id)) {
-      throw new RefusedException(kind.option + " " + id + " is not a usable id (" + LATEST + " names the pointer file)");
+      throw new RefusedException(
+          kind.option + " " + id + " is not a usable id (" + LATEST + " names the pointer file)");
     }
     RunLock.Attempt attempt =
-        RunLock.tryAcquire(ops, root, id, me, settings.leftoverAge(), () -> at(settings.hook(), Step.LOCK_WRITTEN), leftovers);
+        RunLock.tryAcquire(
+            ops,
+            root,
+            id,
+            me,
+            settings.leftoverAge(),
+            () -> at(settings.hook(), Step.LOCK_WRITTEN),
+            leftovers);
     if (attempt.lock() == null) {
       if (!given) {
         return null;
       }
       RunInfo holder = attempt.holder().run();
-      throw new BusyException(kind.noun + " " + id + " in " + root + " is being written by "
-          + (holder == null ? "another run" : holder.describe()) + "; if no such run is alive, delete "
-          + attempt.holder().token());
+      throw new BusyException(
+          kind.noun
+              + " "
+              + id
+              + " in "
+              + root
+              + " is being written by "
+              + (holder == null ? "another run" : holder.describe())
+              + "; if no such run is alive, delete "
+              + attempt.holder().token());
     }
     RunLock lock = attempt.lock();
     try {
@@ -339,7 +414,10 @@ public final class SnapshotWriter {
       Path work = target;
       boolean replacing = false;
       String refusal = null;
-      if (status != null && status.isDirectory() && ops.exists(new Path(target, SUCCESS)) && isKind(manifest(ops, target), kind)) {
+      if (status != null
+          && status.isDirectory()
+          && ops.exists(new Path(target, SUCCESS))
+          && isKind(manifest(ops, target), kind)) {
         if (settings.replace()) {
           work = new Path(SnapshotLayout.replacements(root, id), me.runId());
           replacing = true;
@@ -350,8 +428,13 @@ public final class SnapshotWriter {
         ops.delete(target, true);
         leftovers.add(target + " (unfinished " + kind.noun + " of a run that is gone: removed)");
       } else if (status != null) {
-        refusal = target + " exists and is not a Tifa " + kind.noun + ": Tifa writes nothing into it; choose another "
-            + kind.option + " or --output";
+        refusal =
+            target
+                + " exists and is not a Tifa "
+                + kind.noun
+                + ": Tifa writes nothing into it; choose another "
+                + kind.option
+                + " or --output";
       }
       if (refusal != null) {
         lock.close();
@@ -373,15 +456,20 @@ public final class SnapshotWriter {
   }
 
   /**
-   * Under the id's lock: moves a committed replacement left by a killed run into place, and
-   * removes uncommitted ones.
+   * Under the id's lock: moves a committed replacement left by a killed run into place, and removes
+   * uncommitted ones.
    */
-  private static void finishReplacements(FileOps ops, Path root, String id, Hook hook, List<String> leftovers) throws IOException {
+  private static void finishReplacements(
+      FileOps ops, Path root, String id, Hook hook, List<String> leftovers) throws IOException {
     Path folder = SnapshotLayout.replacements(root, id);
     Path committed = SnapshotLayout.committedReplacement(ops, root, id);
     if (committed != null) {
       promote(ops, committed, new Path(root, id), hook);
-      leftovers.add(committed + " (replacement of " + id + " committed by a run that is gone: moved into place)");
+      leftovers.add(
+          committed
+              + " (replacement of "
+              + id
+              + " committed by a run that is gone: moved into place)");
     }
     for (FileStatus other : ops.list(folder)) {
       ops.delete(other.getPath(), true);
@@ -391,11 +479,12 @@ public final class SnapshotWriter {
   }
 
   /**
-   * Moves the committed {@code replacement} to {@code target}. The old snapshot loses its
-   * {@code _SUCCESS} first and the replacement keeps its own until it is committed at the target,
-   * so that {@link SnapshotLayout#committedDir} finds one committed copy at every moment.
+   * Moves the committed {@code replacement} to {@code target}. The old snapshot loses its {@code
+   * _SUCCESS} first and the replacement keeps its own until it is committed at the target, so that
+   * {@link SnapshotLayout#committedDir} finds one committed copy at every moment.
    */
-  private static void promote(FileOps ops, Path replacement, Path target, Hook hook) throws IOException {
+  private static void promote(FileOps ops, Path replacement, Path target, Hook hook)
+      throws IOException {
     if (ops.exists(target)) {
       ops.delete(new Path(target, SUCCESS), false);
       hook.at(Step.OLD_UNCOMMITTED);
@@ -420,7 +509,9 @@ public final class SnapshotWriter {
    * versions' {@code _tmp-}, {@code _old-} and {@code _LATEST-} entries go once past the leftover
    * age. What is kept because a live run may own it is reported too.
    */
-  private static void tidy(FileOps ops, Path root, RunInfo me, Settings settings, List<String> leftovers) throws IOException {
+  private static void tidy(
+      FileOps ops, Path root, RunInfo me, Settings settings, List<String> leftovers)
+      throws IOException {
     Path state = new Path(root, SnapshotLayout.STATE);
     TreeSet<String> ids = new TreeSet<>();
     for (String area : List.of("locks", "replacing")) {
@@ -429,18 +520,26 @@ public final class SnapshotWriter {
       }
     }
     for (String id : ids) {
-      RunLock.Attempt attempt = RunLock.tryAcquire(ops, root, id, me, settings.leftoverAge(), () -> {}, leftovers);
+      RunLock.Attempt attempt =
+          RunLock.tryAcquire(ops, root, id, me, settings.leftoverAge(), () -> {}, leftovers);
       if (attempt.lock() == null) {
         RunInfo holder = attempt.holder().run();
-        leftovers.add(new Path(root, id) + " (kept: being written by " + (holder == null ? "another run" : holder.describe()) + ")");
+        leftovers.add(
+            new Path(root, id)
+                + " (kept: being written by "
+                + (holder == null ? "another run" : holder.describe())
+                + ")");
         continue;
       }
       try (RunLock lock = attempt.lock()) {
         finishReplacements(ops, root, id, Hook.NONE, leftovers);
         Path target = new Path(root, id);
-        if (ops.exists(target) && !ops.exists(new Path(target, SUCCESS)) && unfinished(ops, target)) {
+        if (ops.exists(target)
+            && !ops.exists(new Path(target, SUCCESS))
+            && unfinished(ops, target)) {
           ops.delete(target, true);
-          leftovers.add(target + " (unfinished " + settings.kind().noun + " of a run that is gone: removed)");
+          leftovers.add(
+              target + " (unfinished " + settings.kind().noun + " of a run that is gone: removed)");
         }
       }
       ops.deleteEmptyDirs(RunLock.folder(root, id), root);
@@ -449,22 +548,35 @@ public final class SnapshotWriter {
   }
 
   /**
-   * The working entries of earlier Tifa versions: a committed {@code _tmp-<id>-<uuid>} or
-   * {@code _old-<id>-<uuid>} whose id has no committed snapshot is the only copy and is moved into
-   * place; the rest are removed once older than {@code age}, and reported until then.
+   * The working entries of earlier Tifa versions: a committed {@code _tmp-<id>-<uuid>} or {@code
+   * _old-<id>-<uuid>} whose id has no committed snapshot is the only copy and is moved into place;
+   * the rest are removed once older than {@code age}, and reported until then.
    */
-  private static void tidyLegacy(FileOps ops, Path root, Duration age, List<String> leftovers) throws IOException {
+  private static void tidyLegacy(FileOps ops, Path root, Duration age, List<String> leftovers)
+      throws IOException {
     Instant cutoff = Instant.now().minus(age);
     for (FileStatus s : ops.list(root)) {
       String name = s.getPath().getName();
-      String prefix = name.startsWith("_tmp-") ? "_tmp-" : name.startsWith("_old-") ? "_old-" : name.startsWith("_LATEST-") ? "_LATEST-" : null;
+      String prefix =
+          name.startsWith("_tmp-")
+              ? "_tmp-"
+              : name.startsWith("_old-")
+                  ? "_old-"
+                  : name.startsWith("_LATEST-") ? "_LATEST-" : null;
       if (prefix == null) {
         continue;
       }
       int uuidLength = 36;
-      String id = name.length() > prefix.length() + uuidLength + 1 ? name.substring(prefix.length(), name.length() - uuidLength - 1) : null;
-      if (s.isDirectory() && id != null && SnapshotLayout.ID.matcher(id).matches() && !SnapshotLayout.reserved(id)
-          && ops.exists(new Path(s.getPath(), SUCCESS)) && SnapshotLayout.committedDir(ops, root, id) == null) {
+      String id =
+          name.length() > prefix.length() + uuidLength + 1
+              ? name.substring(prefix.length(), name.length() - uuidLength - 1)
+              : null;
+      if (s.isDirectory()
+          && id != null
+          && SnapshotLayout.ID.matcher(id).matches()
+          && !SnapshotLayout.reserved(id)
+          && ops.exists(new Path(s.getPath(), SUCCESS))
+          && SnapshotLayout.committedDir(ops, root, id) == null) {
         Path target = new Path(root, id);
         if (ops.exists(target)) {
           ops.delete(target, true);
@@ -475,14 +587,19 @@ public final class SnapshotWriter {
         ops.delete(s.getPath(), true);
         leftovers.add(s.getPath() + " (left by an earlier run: removed)");
       } else {
-        leftovers.add(s.getPath() + " (left by an earlier run: kept until it is " + age.toHours() + " hours old)");
+        leftovers.add(
+            s.getPath()
+                + " (left by an earlier run: kept until it is "
+                + age.toHours()
+                + " hours old)");
       }
     }
   }
 
   /** Whether a directory without _SUCCESS is one a Tifa run created (it holds the run marker). */
   private static boolean unfinished(FileOps ops, Path dir) throws IOException {
-    return !ops.exists(new Path(dir, SUCCESS)) && ops.exists(new Path(dir, SnapshotLayout.RUN_MARKER));
+    return !ops.exists(new Path(dir, SUCCESS))
+        && ops.exists(new Path(dir, SnapshotLayout.RUN_MARKER));
   }
 
   private static boolean isKind(JsonNode manifest, Kind kind) {
@@ -515,13 +632,28 @@ public final class SnapshotWriter {
     StructField[] e = expected.fields();
     StringBuilder problems = new StringBuilder();
     if (a.length != e.length) {
-      problems.append(" column count ").append(a.length).append(" instead of ").append(e.length).append(';');
+      problems
+          .append(" column count ")
+          .append(a.length)
+          .append(" instead of ")
+          .append(e.length)
+          .append(';');
     }
     for (int i = 0; i < Math.min(a.length, e.length); i++) {
-      if (!a[i].name().equals(e[i].name()) || !a[i].dataType().catalogString().equals(e[i].dataType().catalogString())) {
-        problems.append(" column ").append(i).append(' ').append(a[i].name()).append(' ')
-            .append(a[i].dataType().simpleString()).append(" instead of ").append(e[i].name()).append(' ')
-            .append(e[i].dataType().simpleString()).append(';');
+      if (!a[i].name().equals(e[i].name())
+          || !a[i].dataType().catalogString().equals(e[i].dataType().catalogString())) {
+        problems
+            .append(" column ")
+            .append(i)
+            .append(' ')
+            .append(a[i].name())
+            .append(' ')
+            .append(a[i].dataType().simpleString())
+            .append(" instead of ")
+            .append(e[i].name())
+            .append(' ')
+            .append(e[i].dataType().simpleString())
+            .append(';');
       }
     }
     if (problems.length() > 0) {

@@ -20,7 +20,8 @@ public final class TextFile {
   public static long write(String file, String text, Configuration conf) throws IOException {
     Path target = new Path(file);
     FileSystem fs = target.getFileSystem(conf);
-    FileSystem plain = fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+    FileSystem plain =
+        fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     Path parent = target.getParent();
     if (parent != null) {
       plain.mkdirs(parent);

@@ -13,19 +13,43 @@ import org.tifa.aggregate.CellCounter.CellTermCount;
 import org.tifa.aggregate.CellCounter.PlacedDocument;
 
 class CellCounterTest {
-  private static PlacedDocument doc(int grain, int period, int level, long region, Long source, int day, long[] terms, int[] mentions) {
+  private static PlacedDocument doc(
+      int grain,
+      int period,
+      int level,
+      long region,
+      Long source,
+      int day,
+      long[] terms,
+      int[] mentions) {
     return doc(new int[] {grain}, new int[] {period}, level, region, source, day, terms, mentions);
   }
 
   /** A document about every term it mentions. */
-  private static PlacedDocument doc(int[] grains, int[] periods, int level, long region, Long source, int day, long[] terms, int[] mentions) {
+  private static PlacedDocument doc(
+      int[] grains,
+      int[] periods,
+      int level,
+      long region,
+      Long source,
+      int day,
+      long[] terms,
+      int[] mentions) {
     boolean[] about = new boolean[terms.length];
     java.util.Arrays.fill(about, true);
     return doc(grains, periods, level, region, source, day, terms, mentions, about);
   }
 
   private static PlacedDocument doc(
-      int[] grains, int[] periods, int level, long region, Long source, int day, long[] terms, int[] mentions, boolean[] about) {
+      int[] grains,
+      int[] periods,
+      int level,
+      long region,
+      Long source,
+      int day,
+      long[] terms,
+      int[] mentions,
+      boolean[] about) {
     PlacedDocument d = new PlacedDocument();
     d.setGrainNos(grains);
     d.setPeriodDays(periods);
@@ -48,8 +72,22 @@ class CellCounterTest {
     rows.forEachRemaining(
         r ->
             out.put(
-                r.getGrainNo() + "," + r.getPeriodDay() + "," + r.getLevelNo() + "," + r.getRegionNo() + "/" + r.getTermKey(),
-                List.of(r.getTermMentions(), r.getDocumentCount(), r.getWeightedDocumentCount(), r.getSourceCount(), (long) r.getFirstDay(), (long) r.getLastDay(),
+                r.getGrainNo()
+                    + ","
+                    + r.getPeriodDay()
+                    + ","
+                    + r.getLevelNo()
+                    + ","
+                    + r.getRegionNo()
+                    + "/"
+                    + r.getTermKey(),
+                List.of(
+                    r.getTermMentions(),
+                    r.getDocumentCount(),
+                    r.getWeightedDocumentCount(),
+                    r.getSourceCount(),
+                    (long) r.getFirstDay(),
+                    (long) r.getLastDay(),
                     r.getCellDocuments())));
     return out;
   }
@@ -82,14 +120,45 @@ class CellCounterTest {
     // their 7 mentions are counted; one is a weighted document. Term 6 (a slogan) is always about.
     List<PlacedDocument> rows =
         List.of(
-            doc(new int[] {4}, new int[] {0}, 1, 150000, 1L, 10, new long[] {5, 6}, new int[] {4, 1}, new boolean[] {true, true}),
-            doc(new int[] {4}, new int[] {0}, 1, 150000, 2L, 11, new long[] {5}, new int[] {2}, new boolean[] {false}),
-            doc(new int[] {4}, new int[] {0}, 1, 150000, 3L, 12, new long[] {5}, new int[] {1}, new boolean[] {false}));
+            doc(
+                new int[] {4},
+                new int[] {0},
+                1,
+                150000,
+                1L,
+                10,
+                new long[] {5, 6},
+                new int[] {4, 1},
+                new boolean[] {true, true}),
+            doc(
+                new int[] {4},
+                new int[] {0},
+                1,
+                150000,
+                2L,
+                11,
+                new long[] {5},
+                new int[] {2},
+                new boolean[] {false}),
+            doc(
+                new int[] {4},
+                new int[] {0},
+                1,
+                150000,
+                3L,
+                12,
+                new long[] {5},
+                new int[] {1},
+                new boolean[] {false}));
 
     Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
 
     assertEquals(
-        Map.of("4,0,1,150000/5", List.of(7L, 3L, 1L, 3L, 10L, 12L, 3L), "4,0,1,150000/6", List.of(1L, 1L, 1L, 1L, 10L, 10L, 3L)),
+        Map.of(
+            "4,0,1,150000/5",
+            List.of(7L, 3L, 1L, 3L, 10L, 12L, 3L),
+            "4,0,1,150000/6",
+            List.of(1L, 1L, 1L, 1L, 10L, 10L, 3L)),
         counted);
   }
 
@@ -114,8 +183,24 @@ class CellCounterTest {
     // period there, 99, is ignored: no cell 1,99).
     List<PlacedDocument> rows =
         List.of(
-            doc(new int[] {0, 1, 2}, new int[] {40, 38, 31}, 2, 371500, 1L, 40, new long[] {9}, new int[] {2}),
-            doc(new int[] {0, CellCounter.NOT_PLACED, 2}, new int[] {45, 99, 31}, 2, 371500, 2L, 45, new long[] {9}, new int[] {5}));
+            doc(
+                new int[] {0, 1, 2},
+                new int[] {40, 38, 31},
+                2,
+                371500,
+                1L,
+                40,
+                new long[] {9},
+                new int[] {2}),
+            doc(
+                new int[] {0, CellCounter.NOT_PLACED, 2},
+                new int[] {45, 99, 31},
+                2,
+                371500,
+                2L,
+                45,
+                new long[] {9},
+                new int[] {5}));
 
     Map<String, List<Long>> counted = byCellAndTerm(CellCounter.count(rows.iterator()));
 
@@ -129,7 +214,8 @@ class CellCounterTest {
 
   @Test
   void grainsWithoutTheirPeriodsAreAnError() {
-    List<PlacedDocument> rows = List.of(doc(new int[] {0, 1}, new int[] {3}, 0, 0, null, 3, new long[0], new int[0]));
+    List<PlacedDocument> rows =
+        List.of(doc(new int[] {0, 1}, new int[] {3}, 0, 0, null, 3, new long[0], new int[0]));
     assertThrows(IllegalArgumentException.class, () -> CellCounter.count(rows.iterator()));
   }
 
@@ -172,7 +258,9 @@ class CellCounterTest {
         cellDocuments.merge(cell, 1L, Long::sum);
         for (int i = 0; i < hits; i++) {
           String key = cell + "/" + terms[i];
-          long[] t = totals.computeIfAbsent(key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
+          long[] t =
+              totals.computeIfAbsent(
+                  key, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0});
           t[0] += mentions[i];
           t[1]++;
           t[2] = Math.min(t[2], day);
@@ -188,21 +276,38 @@ class CellCounterTest {
     Map<String, List<Long>> expected = new TreeMap<>();
     totals.forEach(
         (key, t) ->
-            expected.put(key, List.of(t[0], t[1], t[4], (long) sources.get(key).size(), t[2], t[3], cellDocuments.get(key.split("/")[0]))));
+            expected.put(
+                key,
+                List.of(
+                    t[0],
+                    t[1],
+                    t[4],
+                    (long) sources.get(key).size(),
+                    t[2],
+                    t[3],
+                    cellDocuments.get(key.split("/")[0]))));
 
     List<CellTermCount> out = new ArrayList<>();
     CellCounter.count(rows.iterator()).forEachRemaining(out::add);
 
     assertEquals(expected, byCellAndTerm(out.iterator()));
     assertEquals(expected.size(), out.size(), "each (cell, term) once");
-    java.util.Set<Integer> seen = new java.util.HashSet<>(sources.values().stream().map(java.util.Set::size).toList());
-    assertEquals(true, seen.containsAll(List.of(0, 1, 2, 3, 8, 9, 13)), "sources per cell and term in the input: " + seen);
+    java.util.Set<Integer> seen =
+        new java.util.HashSet<>(sources.values().stream().map(java.util.Set::size).toList());
+    assertEquals(
+        true,
+        seen.containsAll(List.of(0, 1, 2, 3, 8, 9, 13)),
+        "sources per cell and term in the input: " + seen);
   }
 
   @Test
   void rowsAreAnIteratorThatEndsCleanly() {
     Iterator<CellTermCount> rows =
-        CellCounter.count(List.of(doc(0, 5, 0, 0, 1L, 5, new long[] {7, 8}, new int[] {1, 1}), doc(1, 5, 0, 0, 1L, 5, new long[0], new int[0])).iterator());
+        CellCounter.count(
+            List.of(
+                    doc(0, 5, 0, 0, 1L, 5, new long[] {7, 8}, new int[] {1, 1}),
+                    doc(1, 5, 0, 0, 1L, 5, new long[0], new int[0]))
+                .iterator());
     assertEquals(true, rows.hasNext());
     assertEquals(true, rows.hasNext(), "asking twice does not skip a row");
     rows.next();

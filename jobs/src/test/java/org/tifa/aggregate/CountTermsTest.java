@@ -1,9 +1,9 @@
 package org.tifa.aggregate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,23 +18,23 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
-import org.tifa.schema.Tables;
 import org.tifa.extract.ExtractTerms;
 import org.tifa.extract.TermDictionary;
+import org.tifa.schema.Columns;
+import org.tifa.schema.Tables;
 
 /**
- * Every column of term_counts at every grain and level, on four documents counted by hand in
- * {@code CountTermsTest/expected.tsv}:
+ * Every column of term_counts at every grain and level, on four documents counted by hand in {@code
+ * CountTermsTest/expected.tsv}:
  *
  * <ul>
- *   <li>d1 — county 临清市 (聊城市, 山东省), 2024-03-19 (a Tuesday of ISO week 12), source A:
- *       攻坚突破年 twice, party building once;
+ *   <li>d1 — county 临清市 (聊城市, 山东省), 2024-03-19 (a Tuesday of ISO week 12), source A: 攻坚突破年 twice,
+ *       party building once;
  *   <li>d2 — prefecture 聊城市, 2024-03-20, source B: 攻坚突破年 once;
  *   <li>d3 — no region, dated only 2024-03 (month precision), source A: 攻坚突破年 once;
- *   <li>d4 — no region, dated only 2023 (year precision), source C: party building once, below
- *       the minimum salience (counted in mentions and documents, not in weighted documents).
+ *   <li>d4 — no region, dated only 2023 (year precision), source C: party building once, below the
+ *       minimum salience (counted in mentions and documents, not in weighted documents).
  * </ul>
  */
 class CountTermsTest extends SparkTest {
@@ -58,7 +58,8 @@ class CountTermsTest extends SparkTest {
 
   /** A hit whose salience (not read by counting) is given as its mentions. */
   private static Row hit(String kind, String id, int mentions, boolean about) {
-    return RowFactory.create(kind, id, mentions, TermDictionary.key(kind, id), (double) mentions, about, 0, 0, null);
+    return RowFactory.create(
+        kind, id, mentions, TermDictionary.key(kind, id), (double) mentions, about, 0, 0, null);
   }
 
   @Test
@@ -67,21 +68,72 @@ class CountTermsTest extends SparkTest {
     String t = "party_building";
     List<Row> docs =
         List.of(
-            RowFactory.create("d1", "A", LocalDate.parse("2024-03-19"), "day", "370000", "山东省", "371500", "聊城市", "371581", "临清市",
+            RowFactory.create(
+                "d1",
+                "A",
+                LocalDate.parse("2024-03-19"),
+                "day",
+                "370000",
+                "山东省",
+                "371500",
+                "聊城市",
+                "371581",
+                "临清市",
                 new Row[] {hit("slogan", s, 2), hit("topic", t, 1)}),
-            RowFactory.create("d2", "B", LocalDate.parse("2024-03-20"), "day", "370000", "山东省", "371500", "聊城市", null, null,
+            RowFactory.create(
+                "d2",
+                "B",
+                LocalDate.parse("2024-03-20"),
+                "day",
+                "370000",
+                "山东省",
+                "371500",
+                "聊城市",
+                null,
+                null,
                 new Row[] {hit("slogan", s, 1)}),
-            RowFactory.create("d3", "A", LocalDate.parse("2024-03-01"), "month", null, null, null, null, null, null,
+            RowFactory.create(
+                "d3",
+                "A",
+                LocalDate.parse("2024-03-01"),
+                "month",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 new Row[] {hit("slogan", s, 1)}),
-            RowFactory.create("d4", "C", LocalDate.parse("2023-01-01"), "year", null, null, null, null, null, null,
+            RowFactory.create(
+                "d4",
+                "C",
+                LocalDate.parse("2023-01-01"),
+                "year",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 new Row[] {hit("topic", t, 1, false)}));
     Dataset<Row> terms =
-        spark().createDataFrame(
-            List.of(RowFactory.create("slogan", s, s, "local_campaign"), RowFactory.create("topic", t, "党的建设", "party")),
-            new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.TERM, StringType).add(Columns.CATEGORY, StringType));
+        spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("slogan", s, s, "local_campaign"),
+                    RowFactory.create("topic", t, "党的建设", "party")),
+                new StructType()
+                    .add(Columns.TERM_KIND, StringType)
+                    .add(Columns.TERM_ID, StringType)
+                    .add(Columns.TERM, StringType)
+                    .add(Columns.CATEGORY, StringType));
 
     Dataset<Row> actual =
-        CountTerms.apply(spark().createDataFrame(docs, DOCS).repartition(3), terms, List.of("day", "week", "month", "quarter", "year"), "snap-1");
+        CountTerms.apply(
+            spark().createDataFrame(docs, DOCS).repartition(3),
+            terms,
+            List.of("day", "week", "month", "quarter", "year"),
+            "snap-1");
 
     assertDataFrameNoOrderEquals(expected("snap-1"), as(actual, nullable(actual.schema())));
   }
@@ -93,18 +145,49 @@ class CountTermsTest extends SparkTest {
     String s = "攻坚突破年";
     List<Row> docs =
         List.of(
-            RowFactory.create("e1", "A", LocalDate.parse("2025-12-30"), "day", "370000", "山东省", null, null, null, null,
+            RowFactory.create(
+                "e1",
+                "A",
+                LocalDate.parse("2025-12-30"),
+                "day",
+                "370000",
+                "山东省",
+                null,
+                null,
+                null,
+                null,
                 new Row[] {hit("slogan", s, 1)}),
-            RowFactory.create("e2", "B", LocalDate.parse("2026-01-02"), "day", "370000", "山东省", null, null, null, null,
+            RowFactory.create(
+                "e2",
+                "B",
+                LocalDate.parse("2026-01-02"),
+                "day",
+                "370000",
+                "山东省",
+                null,
+                null,
+                null,
+                null,
                 new Row[] {hit("slogan", s, 3)}));
     Dataset<Row> terms =
-        spark().createDataFrame(
-            List.of(RowFactory.create("slogan", s, s, "local_campaign")),
-            new StructType().add(Columns.TERM_KIND, StringType).add(Columns.TERM_ID, StringType).add(Columns.TERM, StringType).add(Columns.CATEGORY, StringType));
+        spark()
+            .createDataFrame(
+                List.of(RowFactory.create("slogan", s, s, "local_campaign")),
+                new StructType()
+                    .add(Columns.TERM_KIND, StringType)
+                    .add(Columns.TERM_ID, StringType)
+                    .add(Columns.TERM, StringType)
+                    .add(Columns.CATEGORY, StringType));
 
     Dataset<Row> documents = spark().createDataFrame(docs, DOCS).repartition(2);
     List<String> actual =
-        CountTerms.apply(documents, CountTerms.Survey.of(documents), terms, List.of("week", "year"), "snap-1", 7)
+        CountTerms.apply(
+                documents,
+                CountTerms.Survey.of(documents),
+                terms,
+                List.of("week", "year"),
+                "snap-1",
+                7)
             .selectExpr(
                 "concat_ws(' ', grain, period, cast(period_start AS string), region_level, mentions, documents, region_documents,"
                     + " cast(first_seen AS string), cast(last_seen AS string))")
@@ -131,12 +214,54 @@ class CountTermsTest extends SparkTest {
     // 聊城市 under two names (the smaller, 聊城, is taken), 临清市 once.
     List<Row> docs =
         List.of(
-            RowFactory.create("d1", "A", LocalDate.parse("2024-03-19"), "day", "370000", "山东省", "371500", "聊城市", "371581", "临清市",
+            RowFactory.create(
+                "d1",
+                "A",
+                LocalDate.parse("2024-03-19"),
+                "day",
+                "370000",
+                "山东省",
+                "371500",
+                "聊城市",
+                "371581",
+                "临清市",
                 new Row[] {hit("slogan", "x", 2), hit("topic", "y", 1)}),
-            RowFactory.create("d2", "B", LocalDate.parse("2024-03-19"), "day", "370000", "山东省", "371500", "聊城", null, null,
+            RowFactory.create(
+                "d2",
+                "B",
+                LocalDate.parse("2024-03-19"),
+                "day",
+                "370000",
+                "山东省",
+                "371500",
+                "聊城",
+                null,
+                null,
                 new Row[] {hit("slogan", "x", 1)}),
-            RowFactory.create("d3", "A", LocalDate.parse("2023-01-01"), "year", null, null, null, null, null, null, null),
-            RowFactory.create("d4", "C", LocalDate.parse("2022-06-01"), "month", null, null, null, null, null, null, new Row[0]));
+            RowFactory.create(
+                "d3",
+                "A",
+                LocalDate.parse("2023-01-01"),
+                "year",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
+            RowFactory.create(
+                "d4",
+                "C",
+                LocalDate.parse("2022-06-01"),
+                "month",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Row[0]));
 
     Dataset<Row> documents = spark().createDataFrame(docs, DOCS).repartition(3);
     CountTerms.Survey survey = CountTerms.Survey.of(documents);
@@ -150,10 +275,16 @@ class CountTermsTest extends SparkTest {
     } finally {
       spark().conf().set("spark.sql.ansi.enabled", ansi);
     }
-    assertEquals(List.of(LocalDate.parse("2022-06-01"), LocalDate.parse("2023-01-01"), LocalDate.parse("2024-03-19")), survey.days());
     assertEquals(
         List.of(
-            new CountTerms.Survey.Region(0, "country", BuildRegions.COUNTRY_CODE, BuildRegions.COUNTRY_NAME, null, null),
+            LocalDate.parse("2022-06-01"),
+            LocalDate.parse("2023-01-01"),
+            LocalDate.parse("2024-03-19")),
+        survey.days());
+    assertEquals(
+        List.of(
+            new CountTerms.Survey.Region(
+                0, "country", BuildRegions.COUNTRY_CODE, BuildRegions.COUNTRY_NAME, null, null),
             new CountTerms.Survey.Region(1, "province", "370000", "山东省", "370000", "山东省"),
             new CountTerms.Survey.Region(2, "prefecture", "371500", "聊城", "370000", "山东省"),
             new CountTerms.Survey.Region(3, "county", "371581", "临清市", "370000", "山东省")),
@@ -163,7 +294,9 @@ class CountTermsTest extends SparkTest {
   private Dataset<Row> expected(String snapshot) throws IOException {
     StructType schema = nullable(Tables.TERM_COUNTS_SCHEMA);
     List<Row> rows = new ArrayList<>();
-    Path file = Path.of(System.getProperty("tifa.repo"), "jobs/src/test/resources/CountTermsTest/expected.tsv");
+    Path file =
+        Path.of(
+            System.getProperty("tifa.repo"), "jobs/src/test/resources/CountTermsTest/expected.tsv");
     for (String line : Files.readAllLines(file)) {
       if (line.startsWith("#") || line.isBlank()) {
         continue;

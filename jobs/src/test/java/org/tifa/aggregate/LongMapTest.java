@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.tifa.match.Keys;
 
 class LongMapTest {
   @Test
@@ -19,7 +18,8 @@ class LongMapTest {
     map.computeIfAbsent(-1, k -> new StringBuilder("minus one"));
     map.computeIfAbsent(Long.MIN_VALUE, k -> new StringBuilder("min"));
     assertEquals(3, map.size());
-    assertEquals("min", map.computeIfAbsent(Long.MIN_VALUE, k -> new StringBuilder("x")).toString());
+    assertEquals(
+        "min", map.computeIfAbsent(Long.MIN_VALUE, k -> new StringBuilder("x")).toString());
     assertThrows(IllegalArgumentException.class, () -> map.computeIfAbsent(5, k -> null));
   }
 
@@ -31,11 +31,12 @@ class LongMapTest {
     LongMap<long[]> map = new LongMap<>();
     Map<Long, Long> oracle = new HashMap<>();
     for (int i = 0; i < 30_000; i++) {
-      long key = switch (i % 3) {
-        case 0 -> (long) (i % 997) << 32;
-        case 1 -> i % 1_009;
-        default -> random.nextLong();
-      };
+      long key =
+          switch (i % 3) {
+            case 0 -> (long) (i % 997) << 32;
+            case 1 -> i % 1_009;
+            default -> random.nextLong();
+          };
       map.computeIfAbsent(key, k -> new long[1])[0]++;
       oracle.merge(key, 1L, Long::sum);
     }

@@ -9,9 +9,9 @@ import java.util.StringJoiner;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * The peer a user would pick instead of Spark: DuckDB (in process, over JDBC) running the
- * nearest SQL to Tifa's slogan count — every quoted phrase by region and month, as {@link
- * NaiveSpark} computes it — on a set number of threads, written to one Parquet file.
+ * The peer a user would pick instead of Spark: DuckDB (in process, over JDBC) running the nearest
+ * SQL to Tifa's slogan count — every quoted phrase by region and month, as {@link NaiveSpark}
+ * computes it — on a set number of threads, written to one Parquet file.
  *
  * <p>Usage: {@code DuckDbPeer THREADS TEMP_DIR OUTPUT_FILE INPUT_GLOB}, or {@code DuckDbPeer
  * --summary PARQUET} to print the row count and the sum of mentions of an output (either peer's),
@@ -20,7 +20,9 @@ import org.apache.spark.sql.types.StructField;
 public final class DuckDbPeer {
   private DuckDbPeer() {}
 
-  /** The COPY statement: read the files with the contract's columns, count phrases, write Parquet. */
+  /**
+   * The COPY statement: read the files with the contract's columns, count phrases, write Parquet.
+   */
   static String query(String inputGlob, String outputFile) {
     StringJoiner columns = new StringJoiner(", ", "{", "}");
     for (StructField f : PeerInput.schema().fields()) {
@@ -28,18 +30,55 @@ public final class DuckDbPeer {
     }
     String body = PeerInput.BODY;
     String publishedAt = PeerInput.PUBLISHED_AT;
-    return "COPY (SELECT " + PeerInput.REGION + ", " + PeerInput.MONTH + ", " + PeerInput.PHRASE + ", count(*) AS " + PeerInput.MENTIONS
-        + " FROM (SELECT coalesce(" + PeerInput.CITY + ", " + PeerInput.REGION_CODE + ", regexp_extract(" + body + ", "
-        + quote(PeerInput.CITY_PATTERN) + ", 1)) AS " + PeerInput.REGION + ", "
-        + "regexp_extract(" + publishedAt + ", " + quote(PeerInput.YEAR_PATTERN) + ", 1) || '-' || lpad(regexp_extract("
-        + publishedAt + ", " + quote(PeerInput.MONTH_PATTERN) + ", 1), 2, '0') AS " + PeerInput.MONTH + ", "
-        + "unnest(regexp_extract_all(" + body + ", " + quote(PeerInput.PHRASE_PATTERN) + ", 1)) AS " + PeerInput.PHRASE
-        + " FROM read_json(" + quote(inputGlob) + ", format = 'newline_delimited', ignore_errors = true, columns = " + columns + "))"
-        + " GROUP BY ALL) TO " + quote(outputFile) + " (FORMAT parquet)";
+    return "COPY (SELECT "
+        + PeerInput.REGION
+        + ", "
+        + PeerInput.MONTH
+        + ", "
+        + PeerInput.PHRASE
+        + ", count(*) AS "
+        + PeerInput.MENTIONS
+        + " FROM (SELECT coalesce("
+        + PeerInput.CITY
+        + ", "
+        + PeerInput.REGION_CODE
+        + ", regexp_extract("
+        + body
+        + ", "
+        + quote(PeerInput.CITY_PATTERN)
+        + ", 1)) AS "
+        + PeerInput.REGION
+        + ", "
+        + "regexp_extract("
+        + publishedAt
+        + ", "
+        + quote(PeerInput.YEAR_PATTERN)
+        + ", 1) || '-' || lpad(regexp_extract("
+        + publishedAt
+        + ", "
+        + quote(PeerInput.MONTH_PATTERN)
+        + ", 1), 2, '0') AS "
+        + PeerInput.MONTH
+        + ", "
+        + "unnest(regexp_extract_all("
+        + body
+        + ", "
+        + quote(PeerInput.PHRASE_PATTERN)
+        + ", 1)) AS "
+        + PeerInput.PHRASE
+        + " FROM read_json("
+        + quote(inputGlob)
+        + ", format = 'newline_delimited', ignore_errors = true, columns = "
+        + columns
+        + "))"
+        + " GROUP BY ALL) TO "
+        + quote(outputFile)
+        + " (FORMAT parquet)";
   }
 
   /** Runs {@link #query} on a fresh in-memory database limited to {@code threads} threads. */
-  static void run(String inputGlob, String outputFile, int threads, String tempDir) throws SQLException {
+  static void run(String inputGlob, String outputFile, int threads, String tempDir)
+      throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
       st.execute("SET threads = " + threads);
@@ -53,7 +92,13 @@ public final class DuckDbPeer {
     String glob = parquet.endsWith(".parquet") ? parquet : parquet + "/*.parquet";
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*), coalesce(sum(" + PeerInput.MENTIONS + "), 0) FROM read_parquet(" + quote(glob) + ")")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*), coalesce(sum("
+                    + PeerInput.MENTIONS
+                    + "), 0) FROM read_parquet("
+                    + quote(glob)
+                    + ")")) {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
     }
@@ -80,7 +125,8 @@ public final class DuckDbPeer {
       run(args[3], args[2], Integer.parseInt(args[0]), args[1]);
       System.out.println("duckdb " + version() + ": wrote " + args[2]);
     } else {
-      System.err.println("usage: DuckDbPeer THREADS TEMP_DIR OUTPUT_FILE INPUT_GLOB | DuckDbPeer --summary PARQUET");
+      System.err.println(
+          "usage: DuckDbPeer THREADS TEMP_DIR OUTPUT_FILE INPUT_GLOB | DuckDbPeer --summary PARQUET");
       System.exit(2);
     }
   }

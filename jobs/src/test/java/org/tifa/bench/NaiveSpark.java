@@ -20,10 +20,10 @@ import org.tifa.spark.Logs;
 import org.tifa.spark.Sessions;
 
 /**
- * The slogan count as a Spark user would first write it, with built-in functions only: every
- * quoted phrase of every body, counted by region (the given city, else the given region code,
- * else the first city the body names) and month, written to Parquet. No normalization, no
- * deduplication, no region resolution. Usage: {@code NaiveSpark OUTPUT_DIR INPUT...}.
+ * The slogan count as a Spark user would first write it, with built-in functions only: every quoted
+ * phrase of every body, counted by region (the given city, else the given region code, else the
+ * first city the body names) and month, written to Parquet. No normalization, no deduplication, no
+ * region resolution. Usage: {@code NaiveSpark OUTPUT_DIR INPUT...}.
  */
 public final class NaiveSpark {
   private NaiveSpark() {}
@@ -31,9 +31,15 @@ public final class NaiveSpark {
   static Dataset<Row> phrases(Dataset<Row> reports) {
     Column body = col(PeerInput.BODY);
     Column publishedAt = col(PeerInput.PUBLISHED_AT);
-    Column region = coalesce(col(PeerInput.CITY), col(PeerInput.REGION_CODE), regexp_extract(body, PeerInput.CITY_PATTERN, 1));
+    Column region =
+        coalesce(
+            col(PeerInput.CITY),
+            col(PeerInput.REGION_CODE),
+            regexp_extract(body, PeerInput.CITY_PATTERN, 1));
     Column month =
-        concat(regexp_extract(publishedAt, PeerInput.YEAR_PATTERN, 1), lit("-"),
+        concat(
+            regexp_extract(publishedAt, PeerInput.YEAR_PATTERN, 1),
+            lit("-"),
             lpad(regexp_extract(publishedAt, PeerInput.MONTH_PATTERN, 1), 2, "0"));
     Column phrase = explode(regexp_extract_all(body, lit(PeerInput.PHRASE_PATTERN), lit(1)));
     return reports
@@ -50,7 +56,10 @@ public final class NaiveSpark {
     Logs.configure(false);
     SparkSession spark = Sessions.create("bench naive spark", false);
     try {
-      phrases(PeerInput.read(spark, Arrays.copyOfRange(args, 1, args.length))).write().mode(SaveMode.Overwrite).parquet(args[0]);
+      phrases(PeerInput.read(spark, Arrays.copyOfRange(args, 1, args.length)))
+          .write()
+          .mode(SaveMode.Overwrite)
+          .parquet(args[0]);
       System.out.println("naive: wrote " + args[0]);
     } finally {
       spark.stop();

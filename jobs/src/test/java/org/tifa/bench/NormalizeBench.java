@@ -84,18 +84,38 @@ public final class NormalizeBench {
     TextNormalizer normalizer = TextNormalizer.defaults();
     Boilerplate boilerplate = Boilerplate.defaults();
     long chars = docs.stream().mapToLong(String::length).sum();
-    System.out.printf("%n== %s: %d docs, %.1f M chars, %d timed iterations%n", label, docs.size(), chars / 1e6, iterations);
+    System.out.printf(
+        "%n== %s: %d docs, %.1f M chars, %d timed iterations%n",
+        label, docs.size(), chars / 1e6, iterations);
     List<String> cleaned = apply(docs, s -> UnicodeCleanup.clean(s, true));
     List<String> stripped = apply(cleaned, s -> PinyinStripper.strip(s, new Tally()));
     List<String> converted = apply(stripped, s -> ScriptConverter.toSimplified(s, new Tally()));
     time("unicode cleanup", docs, s -> UnicodeCleanup.clean(s, true), iterations);
     time("pinyin strip", cleaned, s -> PinyinStripper.strip(s, new Tally()), iterations);
-    time("script conversion", stripped, s -> ScriptConverter.toSimplified(s, new Tally()), iterations);
+    time(
+        "script conversion",
+        stripped,
+        s -> ScriptConverter.toSimplified(s, new Tally()),
+        iterations);
     time("boilerplate", converted, s -> boilerplate.filter(s, new Tally()), iterations);
-    time("normalizeDocument", docs, s -> normalizer.normalizeDocument(null, s, null).body(), iterations);
+    time(
+        "normalizeDocument",
+        docs,
+        s -> normalizer.normalizeDocument(null, s, null).body(),
+        iterations);
     MinHash minHash = new MinHash();
-    time("minhash signature", converted, s -> Long.toHexString(Arrays.hashCode(minHash.signature(s))), iterations);
-    TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, TifaConfig.defaults().wordBoundaryMaxChars);
+    time(
+        "minhash signature",
+        converted,
+        s -> Long.toHexString(Arrays.hashCode(minHash.signature(s))),
+        iterations);
+    TermDictionary dictionary =
+        TermDictionary.build(
+            SloganLexicon.loadDefault(),
+            Taxonomy.loadDefault(),
+            List.of(),
+            1,
+            TifaConfig.defaults().wordBoundaryMaxChars);
     time("term counting", converted, s -> countsText(dictionary.count(null, s)), iterations);
   }
 
@@ -114,7 +134,8 @@ public final class NormalizeBench {
     return out;
   }
 
-  private static void time(String step, List<String> docs, UnaryOperator<String> f, int iterations) {
+  private static void time(
+      String step, List<String> docs, UnaryOperator<String> f, int iterations) {
     long chars = docs.stream().mapToLong(String::length).sum();
     long sink = 0;
     double best = Double.MAX_VALUE;
@@ -132,7 +153,10 @@ public final class NormalizeBench {
     }
     System.out.printf(
         "%-18s mean %7.1f M chars/s   best %7.1f M chars/s   (output %d chars/iteration)%n",
-        step, chars / (total / iterations) / 1e6, chars / best / 1e6, sink / (WARM_UP + iterations));
+        step,
+        chars / (total / iterations) / 1e6,
+        chars / best / 1e6,
+        sink / (WARM_UP + iterations));
   }
 
   /**

@@ -26,20 +26,28 @@ final class PeerInput {
 
   /** Input fields the peers use (names from the contract). */
   static final String BODY = "body";
+
   static final String PUBLISHED_AT = "published_at";
   static final String CITY = "city";
   static final String REGION_CODE = "region_code";
 
   /** A quoted phrase: the text between Chinese double quotes (group 1). */
   static final String PHRASE_PATTERN = "“([^”]+)”";
+
   /** A city named in the text: the first two Han characters followed by 市 (group 1). */
   static final String CITY_PATTERN = "([一-龥]{2}市)";
-  /** The year and the month of {@code 2024-03-19}, {@code 2024/3/19}, {@code 2024年3月19日} (group 1 each). */
+
+  /**
+   * The year and the month of {@code 2024-03-19}, {@code 2024/3/19}, {@code 2024年3月19日} (group 1
+   * each).
+   */
   static final String YEAR_PATTERN = "^(\\d{4})";
+
   static final String MONTH_PATTERN = "^\\d{4}\\D(\\d{1,2})";
 
   /** The peers' output columns. */
   static final String REGION = "region";
+
   static final String MONTH = "month";
   static final String PHRASE = "phrase";
   static final String MENTIONS = "mentions";

@@ -15,12 +15,11 @@ import org.tifa.reference.Taxonomy;
 import org.tifa.reference.TifaConfig;
 
 /**
- * Cost of the word-boundary check: term counting ({@link TermDictionary#count}) over the
- * normalized real records, with the check off and with the configured limit, on one thread, in
- * input characters per second (best of the timed iterations, the two settings alternated), and
- * the mentions each counts. The
- * first check's time includes loading the segmenter's dictionaries, once per JVM. Indicative only
- * on a shared machine.
+ * Cost of the word-boundary check: term counting ({@link TermDictionary#count}) over the normalized
+ * real records, with the check off and with the configured limit, on one thread, in input
+ * characters per second (best of the timed iterations, the two settings alternated), and the
+ * mentions each counts. The first check's time includes loading the segmenter's dictionaries, once
+ * per JVM. Indicative only on a shared machine.
  *
  * <p>Usage: {@code TermMatchBench [--real FILE] [--iterations N]}.
  */
@@ -45,7 +44,9 @@ public final class TermMatchBench {
       docs.add(new String[] {d.title(), d.body()});
       chars += length(d.title()) + length(d.body());
     }
-    System.out.printf("%d documents, %.2f M normalized chars, %d timed iterations%n", docs.size(), chars / 1e6, iterations);
+    System.out.printf(
+        "%d documents, %.2f M normalized chars, %d timed iterations%n",
+        docs.size(), chars / 1e6, iterations);
     int limit = TifaConfig.defaults().wordBoundaryMaxChars;
     TermDictionary[] dictionaries = {dictionary(0), dictionary(limit)};
     String[] labels = {"word boundaries off", "word boundaries <= " + limit + " chars"};
@@ -53,7 +54,9 @@ public final class TermMatchBench {
     for (int k = 0; k < 2; k++) {
       long t0 = System.nanoTime();
       mentions[k] = countAll(dictionaries[k], docs);
-      System.out.printf("%-28s first pass %7.1f ms, %d mentions%n", labels[k], (System.nanoTime() - t0) / 1e6, mentions[k]);
+      System.out.printf(
+          "%-28s first pass %7.1f ms, %d mentions%n",
+          labels[k], (System.nanoTime() - t0) / 1e6, mentions[k]);
     }
     // Alternated, so that both see the same load of a shared machine.
     double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
@@ -67,13 +70,16 @@ public final class TermMatchBench {
       }
     }
     for (int k = 0; k < 2; k++) {
-      System.out.printf("%-28s best %7.1f ms (%5.1f M chars/s)%n", labels[k], best[k] * 1e3, chars / best[k] / 1e6);
+      System.out.printf(
+          "%-28s best %7.1f ms (%5.1f M chars/s)%n",
+          labels[k], best[k] * 1e3, chars / best[k] / 1e6);
     }
     System.out.printf("time with the check: %.2f× the time without%n", best[1] / best[0]);
   }
 
   private static TermDictionary dictionary(int wordBoundaryMaxChars) {
-    return TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, wordBoundaryMaxChars);
+    return TermDictionary.build(
+        SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, wordBoundaryMaxChars);
   }
 
   private static long countAll(TermDictionary dictionary, List<String[]> docs) {

@@ -53,7 +53,8 @@ import org.tifa.testing.SnapshotDiff;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
-  private static final Path REPO = Path.of(System.getProperty("tifa.repo")).toAbsolutePath().normalize();
+  private static final Path REPO =
+      Path.of(System.getProperty("tifa.repo")).toAbsolutePath().normalize();
   private static final Path SAMPLE = REPO.resolve("data/sample/input");
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
   private static final String SNAPSHOT = "s";
@@ -84,19 +85,40 @@ class StandaloneClusterIT {
     // The reference run and the cluster's start-up overlap: each mostly waits for JVMs to warm up.
     Path localOut = work.resolve("out-local");
     Process local =
-        launch("local.log", REPO.resolve("bin/tifa").toString(), "run", "--input", SAMPLE.toString(),
-            "--output", localOut.toString(), "--snapshot", SNAPSHOT);
+        launch(
+            "local.log",
+            REPO.resolve("bin/tifa").toString(),
+            "run",
+            "--input",
+            SAMPLE.toString(),
+            "--output",
+            localOut.toString(),
+            "--snapshot",
+            SNAPSHOT);
     masterPort = freePorts(4);
     int masterUi = masterPort + 1;
     int workerUi = masterPort + 2;
     expectSuccess(
         "start.log",
-        cluster("start.log", "start", "--workers", "2", "--cores", "1", "--memory", "1g",
-            "--master-port", String.valueOf(masterPort), "--master-webui-port", String.valueOf(masterUi),
-            "--worker-webui-port", String.valueOf(workerUi)));
+        cluster(
+            "start.log",
+            "start",
+            "--workers",
+            "2",
+            "--cores",
+            "1",
+            "--memory",
+            "1g",
+            "--master-port",
+            String.valueOf(masterPort),
+            "--master-webui-port",
+            String.valueOf(masterUi),
+            "--worker-webui-port",
+            String.valueOf(workerUi)));
     expectSuccess("local.log", local);
     localSnapshot = localOut.resolve(SNAPSHOT);
-    System.out.printf("StandaloneClusterIT: cluster started and local run done in %ds%n", seconds(t0));
+    System.out.printf(
+        "StandaloneClusterIT: cluster started and local run done in %ds%n", seconds(t0));
   }
 
   @AfterAll
@@ -107,9 +129,11 @@ class StandaloneClusterIT {
     // class path; any still alive is a leak: ended here by pid, and reported.
     List<ProcessHandle> left =
         ProcessHandle.allProcesses()
-            .filter(p -> p.info().commandLine().map(c -> c.contains(state.toString())).orElse(false))
+            .filter(
+                p -> p.info().commandLine().map(c -> c.contains(state.toString())).orElse(false))
             .toList();
-    List<String> described = left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+    List<String> described =
+        left.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
     left.forEach(ProcessHandle::destroyForcibly);
     assertEquals(List.of(), described, "processes left behind");
   }
@@ -126,7 +150,9 @@ class StandaloneClusterIT {
     for (int worker = 1; worker <= 2; worker++) {
       List<Path> stderr = executorLogs(worker, app);
       assertEquals(1, stderr.size(), "one executor JVM on worker " + worker + ": " + stderr);
-      assertTrue(Files.readString(stderr.get(0)).contains("Finished task"), "the executor on worker " + worker + " ran tasks");
+      assertTrue(
+          Files.readString(stderr.get(0)).contains("Finished task"),
+          "the executor on worker " + worker + " ran tasks");
     }
     assertSameSnapshot(localSnapshot, out.resolve(SNAPSHOT));
     System.out.printf("StandaloneClusterIT: clean cluster run checked in %ds%n", seconds(t0));
@@ -140,16 +166,35 @@ class StandaloneClusterIT {
   @Order(2)
   void compareSubmittedToTheClusterFindsTheLocalAndClusterRunsAlike() throws Exception {
     Path cluster = work.resolve("out-cluster").resolve(SNAPSHOT);
-    Assumptions.assumeTrue(Files.exists(cluster.resolve("_SUCCESS")), "the cluster run of the first test committed");
+    Assumptions.assumeTrue(
+        Files.exists(cluster.resolve("_SUCCESS")), "the cluster run of the first test committed");
     Path out = work.resolve("out-compare");
     expectSuccess(
         "compare.log",
-        cluster("compare.log", "submit", "--total-executor-cores", "2", "--conf", "spark.ui.enabled=false", "--",
-            "compare", "--base", localSnapshot.toString(), "--target", cluster.toString(), "--output", out.toString(),
-            "--id", "local-vs-cluster"));
+        cluster(
+            "compare.log",
+            "submit",
+            "--total-executor-cores",
+            "2",
+            "--conf",
+            "spark.ui.enabled=false",
+            "--",
+            "compare",
+            "--base",
+            localSnapshot.toString(),
+            "--target",
+            cluster.toString(),
+            "--output",
+            out.toString(),
+            "--id",
+            "local-vs-cluster"));
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-      String changes = "read_parquet('" + out.resolve("local-vs-cluster").resolve("term_changes") + "/*.parquet')";
-      List<List<String>> byStatus = DuckDb.strings(db, "SELECT status, count(*) FROM " + changes + " GROUP BY status");
+      String changes =
+          "read_parquet('"
+              + out.resolve("local-vs-cluster").resolve("term_changes")
+              + "/*.parquet')";
+      List<List<String>> byStatus =
+          DuckDb.strings(db, "SELECT status, count(*) FROM " + changes + " GROUP BY status");
       assertEquals(1, byStatus.size(), "one status only: " + byStatus);
       assertEquals("same", byStatus.get(0).get(0));
       assertTrue(Long.parseLong(byStatus.get(0).get(1)) > 0, "rows compared");
@@ -175,9 +220,13 @@ class StandaloneClusterIT {
 
     expectSuccess("submit-killed.log", driver);
     String driverLog = Files.readString(work.resolve("submit-killed.log"));
-    assertTrue(driverLog.contains("Lost executor"), "the driver saw its executor on worker 2 go: " + victimLog);
+    assertTrue(
+        driverLog.contains("Lost executor"),
+        "the driver saw its executor on worker 2 go: " + victimLog);
     try (Stream<Path> entries = Files.list(out)) {
-      assertEquals(Set.of("LATEST", SNAPSHOT), entries.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+      assertEquals(
+          Set.of("LATEST", SNAPSHOT),
+          entries.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
           "one committed snapshot and nothing else");
     }
     assertEquals(SNAPSHOT + "\n", Files.readString(out.resolve("LATEST")));
@@ -185,46 +234,72 @@ class StandaloneClusterIT {
     assertSameSnapshot(localSnapshot, out.resolve(SNAPSHOT));
     for (ProcessHandle executor : executors) {
       // An executor notices that its worker is gone and exits by itself.
-      assertTrue(awaitExit(executor, Duration.ofSeconds(60)), "the executor " + executor.pid() + " of the killed worker exited");
+      assertTrue(
+          awaitExit(executor, Duration.ofSeconds(60)),
+          "the executor " + executor.pid() + " of the killed worker exited");
     }
-    System.out.printf("StandaloneClusterIT: run with a killed worker checked in %ds%n", seconds(t0));
+    System.out.printf(
+        "StandaloneClusterIT: run with a killed worker checked in %ds%n", seconds(t0));
   }
 
   @Test
   @Order(4)
   void userErrorsAreOneLineWithTheirOwnExitCode() throws Exception {
     assertOneLineError("errors.log", 2, "a cluster already runs", cluster("errors.log", "start"));
-    assertOneLineError("errors.log", 2, "--workers needs a positive integer", cluster("errors.log", "start", "--workers", "0"));
+    assertOneLineError(
+        "errors.log",
+        2,
+        "--workers needs a positive integer",
+        cluster("errors.log", "start", "--workers", "0"));
     assertOneLineError("errors.log", 2, "unknown command", cluster("errors.log", "restart"));
 
     Map<String, String> saved = Map.copyOf(ENV);
     ENV.put("TIFA_CLUSTER_DIR", work.resolve("no-cluster").toString());
     try {
       assertOneLineError("errors.log", 5, "no cluster runs", cluster("errors.log", "status"));
-      assertOneLineError("errors.log", 5, "no cluster runs", cluster("errors.log", "submit", "run", "--input", SAMPLE.toString()));
-      assertOneLineError("errors.log", 2, "port " + masterPort + " on 127.0.0.1 is in use",
+      assertOneLineError(
+          "errors.log",
+          5,
+          "no cluster runs",
+          cluster("errors.log", "submit", "run", "--input", SAMPLE.toString()));
+      assertOneLineError(
+          "errors.log",
+          2,
+          "port " + masterPort + " on 127.0.0.1 is in use",
           cluster("errors.log", "start", "--master-port", String.valueOf(masterPort)));
       ENV.put("TIFA_SPARK", "3.4_2.12");
-      assertOneLineError("errors.log", 2, "TIFA_SPARK: no Spark line '3.4_2.12'", cluster("errors.log", "status"));
+      assertOneLineError(
+          "errors.log", 2, "TIFA_SPARK: no Spark line '3.4_2.12'", cluster("errors.log", "status"));
     } finally {
       ENV.putAll(saved);
     }
   }
 
-  private static void assertOneLineError(String log, int code, String mentions, Process p) throws Exception {
+  private static void assertOneLineError(String log, int code, String mentions, Process p)
+      throws Exception {
     assertEquals(code, await(log, p), () -> read(log));
     List<String> lines = read(log).lines().toList();
     assertEquals(1, lines.size(), lines::toString);
-    assertTrue(lines.get(0).startsWith("tifa-cluster: ") && lines.get(0).contains(mentions), lines.get(0));
+    assertTrue(
+        lines.get(0).startsWith("tifa-cluster: ") && lines.get(0).contains(mentions), lines.get(0));
   }
 
-  /** The manifests' counts and table sizes, then every table's columns and rows, order-insensitively. */
+  /**
+   * The manifests' counts and table sizes, then every table's columns and rows,
+   * order-insensitively.
+   */
   private static void assertSameSnapshot(Path expected, Path actual) throws Exception {
-    assertEquals(manifest(expected).get("tables"), manifest(actual).get("tables"), "manifest table sizes");
-    assertEquals(List.of(), SnapshotDiff.differences(expected, actual), "the cluster run's tables against the local run's");
+    assertEquals(
+        manifest(expected).get("tables"), manifest(actual).get("tables"), "manifest table sizes");
+    assertEquals(
+        List.of(),
+        SnapshotDiff.differences(expected, actual),
+        "the cluster run's tables against the local run's");
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
       String documents = "read_parquet('" + expected.resolve(Tables.DOCUMENTS) + "/*.parquet')";
-      assertTrue(Long.parseLong(DuckDb.strings(db, "SELECT count(*) FROM " + documents).get(0).get(0)) > 0, "documents has rows");
+      assertTrue(
+          Long.parseLong(DuckDb.strings(db, "SELECT count(*) FROM " + documents).get(0).get(0)) > 0,
+          "documents has rows");
     }
   }
 
@@ -232,17 +307,28 @@ class StandaloneClusterIT {
     return new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile());
   }
 
-
   private static Process submit(String log, Path out) throws IOException {
     // Both executors registered before the first task, so that each worker gets work; shuffles as
     // wide as the local run's are not needed: the rows must not depend on the partitioning.
-    return cluster(log, "submit",
-        "--total-executor-cores", "2",
-        "--conf", "spark.scheduler.minRegisteredResourcesRatio=1",
-        "--conf", "spark.ui.enabled=false",
-        "--conf", "spark.sql.shuffle.partitions=6",
+    return cluster(
+        log,
+        "submit",
+        "--total-executor-cores",
+        "2",
+        "--conf",
+        "spark.scheduler.minRegisteredResourcesRatio=1",
+        "--conf",
+        "spark.ui.enabled=false",
+        "--conf",
+        "spark.sql.shuffle.partitions=6",
         "--",
-        "run", "--input", SAMPLE.toString(), "--output", out.toString(), "--snapshot", SNAPSHOT);
+        "run",
+        "--input",
+        SAMPLE.toString(),
+        "--output",
+        out.toString(),
+        "--snapshot",
+        SNAPSHOT);
   }
 
   private static Process cluster(String log, String... args) throws IOException {
@@ -278,10 +364,17 @@ class StandaloneClusterIT {
   }
 
   /** Polls until worker N's executor of the new application logs a finished task; its stderr. */
-  private static Path awaitExecutorTask(Process driver, Set<String> appsBefore, int worker) throws Exception {
+  private static Path awaitExecutorTask(Process driver, Set<String> appsBefore, int worker)
+      throws Exception {
     Instant deadline = Instant.now().plus(JOB_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      assertTrue(driver.isAlive(), () -> "the job ended before worker " + worker + " ran a task\n" + tail("submit-killed.log"));
+      assertTrue(
+          driver.isAlive(),
+          () ->
+              "the job ended before worker "
+                  + worker
+                  + " ran a task\n"
+                  + tail("submit-killed.log"));
       Set<String> apps = applications();
       apps.removeAll(appsBefore);
       for (String app : apps) {
@@ -303,7 +396,9 @@ class StandaloneClusterIT {
       Path dir = state.resolve("work/worker-" + worker);
       if (Files.isDirectory(dir)) {
         try (Stream<Path> s = Files.list(dir)) {
-          s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("app-")).forEach(apps::add);
+          s.map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("app-"))
+              .forEach(apps::add);
         }
       }
     }
@@ -341,7 +436,10 @@ class StandaloneClusterIT {
     }
   }
 
-  /** Ends what the tests started: drivers and local runs by their handles, the cluster by its pid files. */
+  /**
+   * Ends what the tests started: drivers and local runs by their handles, the cluster by its pid
+   * files.
+   */
   private static void stopEverything() {
     STARTED.forEach(Process::destroyForcibly);
     if (state == null || !Files.exists(state)) {
@@ -375,7 +473,8 @@ class StandaloneClusterIT {
     for (int attempt = 0; attempt < 50; attempt++) {
       try (ServerSocket first = new ServerSocket(0, 1, loopback)) {
         int base = first.getLocalPort();
-        if (base + n - 1 <= 65535 && IntStream.range(1, n).allMatch(i -> bindable(base + i, loopback))) {
+        if (base + n - 1 <= 65535
+            && IntStream.range(1, n).allMatch(i -> bindable(base + i, loopback))) {
           return base;
         }
       }

@@ -39,12 +39,31 @@ final class CompareRows {
           .add(Columns.TERM, StringType)
           .add(Columns.CATEGORY, StringType);
 
-  /** Places: a prefecture code and name (its province is taken from the first two digits), or null for none. */
-  static Row doc(String id, String date, String precision, String prefectureCode, String prefectureName, List<String> slogans, List<String> topics) {
+  /**
+   * Places: a prefecture code and name (its province is taken from the first two digits), or null
+   * for none.
+   */
+  static Row doc(
+      String id,
+      String date,
+      String precision,
+      String prefectureCode,
+      String prefectureName,
+      List<String> slogans,
+      List<String> topics) {
     String province = prefectureCode == null ? null : prefectureCode.substring(0, 2) + "0000";
     return RowFactory.create(
-        id, LocalDate.parse(date), precision, province, province == null ? null : "省" + province, prefectureCode, prefectureName, null, null,
-        slogans.toArray(String[]::new), topics.toArray(String[]::new));
+        id,
+        LocalDate.parse(date),
+        precision,
+        province,
+        province == null ? null : "省" + province,
+        prefectureCode,
+        prefectureName,
+        null,
+        null,
+        slogans.toArray(String[]::new),
+        topics.toArray(String[]::new));
   }
 
   static Dataset<Row> documents(SparkSession spark, Row... rows) {

@@ -42,7 +42,9 @@ class SnapshotRefTest {
     assertTrue(message(tmp.resolve("missing")).endsWith("missing: not found"));
 
     Files.createDirectories(tmp.resolve("empty"));
-    assertTrue(message(tmp.resolve("empty")).contains("not a Tifa snapshot (no manifest.json) nor a snapshot root (no LATEST)"));
+    assertTrue(
+        message(tmp.resolve("empty"))
+            .contains("not a Tifa snapshot (no manifest.json) nor a snapshot root (no LATEST)"));
 
     Path uncommitted = ManifestOnly.snapshot(tmp.resolve("half"), "s", List.of("year"), SHA);
     Files.delete(uncommitted.resolve("_SUCCESS"));
@@ -64,9 +66,11 @@ class SnapshotRefTest {
 
     Path comparison = tmp.resolve("cmp");
     Files.createDirectories(comparison);
-    Files.writeString(comparison.resolve("manifest.json"), "{\"compare_id\":\"a..b\",\"schema_version\":1}");
+    Files.writeString(
+        comparison.resolve("manifest.json"), "{\"compare_id\":\"a..b\",\"schema_version\":1}");
     Files.writeString(comparison.resolve("_SUCCESS"), "");
-    assertTrue(message(comparison).contains("is a comparison (tifa compare output), not a snapshot"));
+    assertTrue(
+        message(comparison).contains("is a comparison (tifa compare output), not a snapshot"));
   }
 
   @Test
@@ -75,14 +79,17 @@ class SnapshotRefTest {
     SnapshotRef.IncompatibleSnapshotException e =
         assertThrows(SnapshotRef.IncompatibleSnapshotException.class, () -> resolve(future));
     assertEquals(
-        "--base " + future + ": snapshot future has schema version 99 (written by Tifa 0.0.1); this Tifa reads schema version 2 only: "
+        "--base "
+            + future
+            + ": snapshot future has schema version 99 (written by Tifa 0.0.1); this Tifa reads schema version 2 only: "
             + "re-run both snapshots with one Tifa version",
         e.getMessage());
   }
 
   @Test
   void configDifferencesAreTheDottedKeysWhoseValuesDiffer() throws Exception {
-    SnapshotRef a = resolve(ManifestOnly.snapshot(tmp.resolve("a"), "a", List.of("month", "year"), SHA));
+    SnapshotRef a =
+        resolve(ManifestOnly.snapshot(tmp.resolve("a"), "a", List.of("month", "year"), SHA));
     SnapshotRef b = resolve(ManifestOnly.snapshot(tmp.resolve("b"), "b", List.of("year"), SHA));
     assertEquals(List.of("output.grains"), SnapshotRef.configDifferences(a, b));
     assertEquals(List.of(), SnapshotRef.configDifferences(a, a));

@@ -11,10 +11,12 @@ class TwoProportionTest {
 
   @Test
   void zGrowsWithTheEvidenceNotWithTheRelativeChange() {
-    // 100 → 180 of 1,000: pooled .14, variance .14 × .86 × (2/1000) = .0002408, sd .0155177, z .08/.0155177.
+    // 100 → 180 of 1,000: pooled .14, variance .14 × .86 × (2/1000) = .0002408, sd .0155177, z
+    // .08/.0155177.
     double big = TwoProportion.z(100, 1000, 180, 1000);
     assertEquals(5.1554, big, 1e-4);
-    // 1 → 2 of 1,000 (+100%, more than +80%): pooled .0015, variance .0015 × .9985 × .002, z .001/.0017308.
+    // 1 → 2 of 1,000 (+100%, more than +80%): pooled .0015, variance .0015 × .9985 × .002, z
+    // .001/.0017308.
     double small = TwoProportion.z(1, 1000, 2, 1000);
     assertEquals(0.5778, small, 1e-4);
     assertTrue(big > small);
@@ -26,7 +28,8 @@ class TwoProportionTest {
   void equalSharesOfNothingOrOfEverythingAreZeroAndAnEmptySideIsNull() {
     assertEquals(0.0, TwoProportion.z(0, 5, 0, 7));
     assertEquals(0.0, TwoProportion.z(4, 4, 9, 9));
-    assertNull(TwoProportion.z(0, 0, 3, 3), "no base documents in the region: nothing to test against");
+    assertNull(
+        TwoProportion.z(0, 0, 3, 3), "no base documents in the region: nothing to test against");
     assertNull(TwoProportion.z(2, 2, 0, 0));
   }
 

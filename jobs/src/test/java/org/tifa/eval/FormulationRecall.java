@@ -13,18 +13,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.tifa.extract.SloganRules;
 import org.tifa.match.Keys;
 import org.tifa.testing.DuckDb;
 
 /**
- * Slogan recall on the 31 provincial work reports of the shared real documents: of the
- * formulations that {@code data/eval/provincial-formulations.csv} (made by reading the reports)
- * lists in at least 10 of them, the share that a snapshot of those documents counts as a slogan
- * in at least half of the reports that contain it. The reports that contain a formulation are
- * found again here by plain substring search in the raw bodies, the labels' own definition.
- * Usage: {@code FormulationRecall REPO SNAPSHOT_DIR}; run through scripts/eval-formulations, which
- * makes the snapshot.
+ * Slogan recall on the 31 provincial work reports of the shared real documents: of the formulations
+ * that {@code data/eval/provincial-formulations.csv} (made by reading the reports) lists in at
+ * least 10 of them, the share that a snapshot of those documents counts as a slogan in at least
+ * half of the reports that contain it. The reports that contain a formulation are found again here
+ * by plain substring search in the raw bodies, the labels' own definition. Usage: {@code
+ * FormulationRecall REPO SNAPSHOT_DIR}; run through scripts/eval-formulations, which makes the
+ * snapshot.
  */
 public final class FormulationRecall {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,14 +38,18 @@ public final class FormulationRecall {
     for (String line : Files.readAllLines(repo.resolve("../shared/data/real/records.jsonl"))) {
       JsonNode r = JSON.readTree(line);
       if (r.path("id").asText().startsWith("prov2026-")) {
-        bodies.put(r.get("id").asText(), r.path("title").asText("") + "\n" + r.path("body").asText(""));
+        bodies.put(
+            r.get("id").asText(), r.path("title").asText("") + "\n" + r.path("body").asText(""));
       }
     }
     // Canonical key of each display form and alias the snapshot gives a slogan → its term ids. Keys
     // are compared, as the job counts them: 完整、准确、全面贯彻新发展理念 is 完整准确全面贯彻新发展理念.
     Map<String, Set<String>> idsByForm = new HashMap<>();
     for (List<Object> row :
-        DuckDb.query("SELECT term_id, term, aliases FROM read_parquet('" + snapshot + "/terms/*.parquet') WHERE term_kind = 'slogan'")) {
+        DuckDb.query(
+            "SELECT term_id, term, aliases FROM read_parquet('"
+                + snapshot
+                + "/terms/*.parquet') WHERE term_kind = 'slogan'")) {
       List<String> forms = new ArrayList<>();
       forms.add((String) row.get(1));
       if (row.get(2) instanceof java.sql.Array aliases) {
@@ -56,13 +59,22 @@ public final class FormulationRecall {
       } else if (row.get(2) instanceof List<?> aliases) {
         aliases.forEach(a -> forms.add(String.valueOf(a)));
       }
-      forms.forEach(f -> idsByForm.computeIfAbsent(Keys.canonical(f), k -> new HashSet<>()).add((String) row.get(0)));
+      forms.forEach(
+          f ->
+              idsByForm
+                  .computeIfAbsent(Keys.canonical(f), k -> new HashSet<>())
+                  .add((String) row.get(0)));
     }
     // Document id → the slogan ids the snapshot counted in it.
     Map<String, Set<String>> slogansByDoc = new HashMap<>();
     for (List<Object> row :
-        DuckDb.query("SELECT doc_id, unnest(slogans) FROM read_parquet('" + snapshot + "/documents/*.parquet') WHERE doc_id LIKE 'prov2026-%'")) {
-      slogansByDoc.computeIfAbsent((String) row.get(0), k -> new HashSet<>()).add((String) row.get(1));
+        DuckDb.query(
+            "SELECT doc_id, unnest(slogans) FROM read_parquet('"
+                + snapshot
+                + "/documents/*.parquet') WHERE doc_id LIKE 'prov2026-%'")) {
+      slogansByDoc
+          .computeIfAbsent((String) row.get(0), k -> new HashSet<>())
+          .add((String) row.get(1));
     }
 
     int listed = 0;
@@ -72,30 +84,53 @@ public final class FormulationRecall {
     List<String> lines = Files.readAllLines(repo.resolve("data/eval/provincial-formulations.csv"));
     for (String line : lines.subList(1, lines.size())) {
       String formulation = line.split(",", 2)[0];
-      List<String> containing = bodies.entrySet().stream().filter(e -> e.getValue().contains(formulation)).map(Map.Entry::getKey).toList();
+      List<String> containing =
+          bodies.entrySet().stream()
+              .filter(e -> e.getValue().contains(formulation))
+              .map(Map.Entry::getKey)
+              .toList();
       if (containing.size() < MIN_REPORTS) {
         continue;
       }
       listed++;
       Set<String> ids = idsByForm.getOrDefault(Keys.canonical(formulation), Set.of());
-      long counted = containing.stream().filter(doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains)).count();
+      long counted =
+          containing.stream()
+              .filter(
+                  doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains))
+              .count();
       if (!ids.isEmpty() && 2 * counted >= containing.size()) {
         recalled++;
         continue;
       }
-      String inside = coveringSlogan(Keys.canonical(formulation), containing, idsByForm, slogansByDoc);
+      String inside =
+          coveringSlogan(Keys.canonical(formulation), containing, idsByForm, slogansByDoc);
       if (inside != null) {
         covered++;
       }
-      misses.add(String.format(Locale.ROOT, "  %-30s in %2d reports, counted in %2d%s%s", formulation, containing.size(), counted,
-          ids.isEmpty() ? " (no such slogan)" : "", inside == null ? "" : "; covered by " + inside));
+      misses.add(
+          String.format(
+              Locale.ROOT,
+              "  %-30s in %2d reports, counted in %2d%s%s",
+              formulation,
+              containing.size(),
+              counted,
+              ids.isEmpty() ? " (no such slogan)" : "",
+              inside == null ? "" : "; covered by " + inside));
     }
-    System.out.printf(Locale.ROOT, "formulations in >= %d of 31 provincial reports: %d, counted as slogans: %d, recall %.3f (target 0.90)%n",
-        MIN_REPORTS, listed, recalled, listed == 0 ? 0.0 : (double) recalled / listed);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
+        "formulations in >= %d of 31 provincial reports: %d, counted as slogans: %d, recall %.3f (target 0.90)%n",
+        MIN_REPORTS,
+        listed,
+        recalled,
+        listed == 0 ? 0.0 : (double) recalled / listed);
+    System.out.printf(
+        Locale.ROOT,
         "with the %d misses covered by a counted slogan inside them (新质生产力 in 发展新质生产力), counted in at least half"
             + " their reports: recall %.3f%n",
-        covered, listed == 0 ? 0.0 : (double) (recalled + covered) / listed);
+        covered,
+        listed == 0 ? 0.0 : (double) (recalled + covered) / listed);
     System.out.println("missed:");
     misses.forEach(System.out::println);
   }
@@ -105,15 +140,26 @@ public final class FormulationRecall {
    * that the snapshot counts in at least half of the reports containing the formulation, or null.
    */
   private static String coveringSlogan(
-      String formulation, List<String> containing, Map<String, Set<String>> idsByForm, Map<String, Set<String>> slogansByDoc) {
+      String formulation,
+      List<String> containing,
+      Map<String, Set<String>> idsByForm,
+      Map<String, Set<String>> slogansByDoc) {
     String best = null;
     for (Map.Entry<String, Set<String>> form : idsByForm.entrySet()) {
       String f = form.getKey();
-      if (f.length() < 4 || f.length() >= formulation.length() || !formulation.contains(f) || best != null && best.length() >= f.length()) {
+      if (f.length() < 4
+          || f.length() >= formulation.length()
+          || !formulation.contains(f)
+          || best != null && best.length() >= f.length()) {
         continue;
       }
       long counted =
-          containing.stream().filter(doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(form.getValue()::contains)).count();
+          containing.stream()
+              .filter(
+                  doc ->
+                      slogansByDoc.getOrDefault(doc, Set.of()).stream()
+                          .anyMatch(form.getValue()::contains))
+              .count();
       if (2 * counted >= containing.size()) {
         best = f;
       }

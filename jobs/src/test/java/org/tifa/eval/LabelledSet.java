@@ -24,9 +24,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>The text gets a light normalization of its own, independent of the project's normalizer:
  * Traditional script to Simplified (OpenCC's table), pinyin in parentheses removed (precomposed or
- * combining tone marks), full-width
- * Latin letters and digits to ASCII, invisible format characters (zero-width space, byte-order
- * mark) dropped first so that they cannot hide a pinyin annotation.
+ * combining tone marks), full-width Latin letters and digits to ASCII, invisible format characters
+ * (zero-width space, byte-order mark) dropped first so that they cannot hide a pinyin annotation.
  */
 final class LabelledSet {
 
@@ -79,7 +78,8 @@ final class LabelledSet {
     StringBuilder sb = new StringBuilder(t.length());
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      boolean fullWidthAlnum = (c >= '０' && c <= '９') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ');
+      boolean fullWidthAlnum =
+          (c >= '０' && c <= '９') || (c >= 'Ａ' && c <= 'Ｚ') || (c >= 'ａ' && c <= 'ｚ');
       sb.append(fullWidthAlnum ? (char) (c - 0xFEE0) : c);
     }
     t = sb.toString();

@@ -20,9 +20,9 @@ import org.tifa.normalize.TextNormalizer;
  * under 0.01%), and romanizations in parentheses still glued to Han characters (bar: 0 with a tone
  * mark or digit; toneless ones are listed for review). Also prints what the normalizer removed.
  *
- * <p>Usage: {@code NormalizationEval [--real FILE] [--sample DIR]}; defaults are
- * {@code ../shared/data/real/records.jsonl} and {@code data/sample/input} under the repository
- * root. A missing dataset is skipped with a message.
+ * <p>Usage: {@code NormalizationEval [--real FILE] [--sample DIR]}; defaults are {@code
+ * ../shared/data/real/records.jsonl} and {@code data/sample/input} under the repository root. A
+ * missing dataset is skipped with a message.
  */
 public final class NormalizationEval {
   private static final double BAR_PERCENT = 0.01;
@@ -97,8 +97,11 @@ public final class NormalizationEval {
     boolean met = after.percentChanged() < BAR_PERCENT && after.tonedLeft == 0;
     System.out.printf(
         "bars: opencc4j-changed %.4f%% < %.2f%% %s; toned annotations left %d = 0 %s%n",
-        after.percentChanged(), BAR_PERCENT, after.percentChanged() < BAR_PERCENT ? "OK" : "MISSED",
-        after.tonedLeft, after.tonedLeft == 0 ? "OK" : "MISSED");
+        after.percentChanged(),
+        BAR_PERCENT,
+        after.percentChanged() < BAR_PERCENT ? "OK" : "MISSED",
+        after.tonedLeft,
+        after.tonedLeft == 0 ? "OK" : "MISSED");
     return met;
   }
 
@@ -175,7 +178,12 @@ public final class NormalizationEval {
       System.out.printf(
           Locale.ROOT,
           "%s: Han chars %d, opencc4j would change %d (%.4f%%); glued (latin) left: toned %d, toneless %d%n",
-          label, han, changed, percentChanged(), tonedLeft, tonelessLeft);
+          label,
+          han,
+          changed,
+          percentChanged(),
+          tonedLeft,
+          tonelessLeft);
       if (label.startsWith("after")) {
         show("  flagged", flaggedContexts);
         show("  glued brackets", leftAnnotations);

@@ -11,23 +11,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.tifa.normalize.NormalizedDoc;
 import org.tifa.normalize.TextNormalizer;
 import org.tifa.reference.Gazetteer;
-import org.tifa.reference.Region;
 import org.tifa.resolve.RegionResolution;
 import org.tifa.resolve.RegionResolver;
 
 /**
  * Scores text-only region resolution (the resolver sees the normalized title and body, never the
- * metadata) on the
- * shared real documents: against their metadata (which names the publisher) and against the subject
- * regions labelled by hand in {@code data/eval/real-region-labels.csv}. Prints precision
- * (correct / resolved) and coverage (resolved / labelled) at province and prefecture level, and
- * every miss. Against the hand labels the prefecture score is strict: a prefecture read for a
- * document labelled at province level only is a wrong answer. Then resolves the same documents with
- * their given fields and reports how often given fields and text disagree and which one won. Usage: {@code RegionEval [repoRoot] [--list-unlabelled]}; run through scripts/eval-regions.
+ * metadata) on the shared real documents: against their metadata (which names the publisher) and
+ * against the subject regions labelled by hand in {@code data/eval/real-region-labels.csv}. Prints
+ * precision (correct / resolved) and coverage (resolved / labelled) at province and prefecture
+ * level, and every miss. Against the hand labels the prefecture score is strict: a prefecture read
+ * for a document labelled at province level only is a wrong answer. Then resolves the same
+ * documents with their given fields and reports how often given fields and text disagree and which
+ * one won. Usage: {@code RegionEval [repoRoot] [--list-unlabelled]}; run through
+ * scripts/eval-regions.
  */
 public final class RegionEval {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,7 +81,9 @@ public final class RegionEval {
     RegionEval eval = new RegionEval();
     eval.listUnlabelled = List.of(args).contains("--list-unlabelled");
     eval.real(repo.resolve("../shared/data/real/records.jsonl"));
-    eval.handLabelled(repo.resolve("../shared/data/real/records.jsonl"), repo.resolve("data/eval/real-region-labels.csv"));
+    eval.handLabelled(
+        repo.resolve("../shared/data/real/records.jsonl"),
+        repo.resolve("data/eval/real-region-labels.csv"));
     System.out.println("(the sample is scored through the whole pipeline by scripts/eval-sample)");
   }
 
@@ -132,7 +133,8 @@ public final class RegionEval {
         nationalResolved,
         national);
     nationalMisses.forEach(System.out::println);
-    System.out.println("real, unlabelled documents (publisher national) by resolved level: " + unlabelled);
+    System.out.println(
+        "real, unlabelled documents (publisher national) by resolved level: " + unlabelled);
   }
 
   /**
@@ -176,8 +178,18 @@ public final class RegionEval {
         basisCounts.merge(basisKind(withGiven.basis()), 1, Integer::sum);
         if (withGiven.basis().contains("_over_")) {
           disagreements.add(
-              "  " + label.get("id") + " " + withGiven.basis() + " chosen " + withGiven.code() + " text "
-                  + withGiven.textRegionCode() + " want " + deepest(label) + " | " + clip(title));
+              "  "
+                  + label.get("id")
+                  + " "
+                  + withGiven.basis()
+                  + " chosen "
+                  + withGiven.code()
+                  + " text "
+                  + withGiven.textRegionCode()
+                  + " want "
+                  + deepest(label)
+                  + " | "
+                  + clip(title));
         }
         givenScored++;
         String chosen = withGiven.code() == null ? null : subjectCode(withGiven);
@@ -185,8 +197,18 @@ public final class RegionEval {
           givenCorrect++;
         } else {
           givenMisses.add(
-              "  " + label.get("id") + " " + withGiven.basis() + " chosen " + chosen + " text "
-                  + withGiven.textRegionCode() + " want " + deepest(label) + " | " + clip(title));
+              "  "
+                  + label.get("id")
+                  + " "
+                  + withGiven.basis()
+                  + " chosen "
+                  + chosen
+                  + " text "
+                  + withGiven.textRegionCode()
+                  + " want "
+                  + deepest(label)
+                  + " | "
+                  + clip(title));
         }
 
         if (provinceCode == null) {
@@ -199,17 +221,29 @@ public final class RegionEval {
         province.record(provinceCode, got.provinceCode(), detail);
         boolean named = prefectureCode != null && "1".equals(label.get("text_names_prefecture"));
         if (named || got.prefectureCode() != null) {
-          prefecture.record(prefectureCode == null ? "(province only)" : prefectureCode, got.prefectureCode(), detail);
+          prefecture.record(
+              prefectureCode == null ? "(province only)" : prefectureCode,
+              got.prefectureCode(),
+              detail);
         }
       }
     }
     province.print();
     prefecture.print();
-    System.out.printf(Locale.ROOT, "hand, documents without a regional subject given a region: %d of %d%n", noneResolved.size(), none);
+    System.out.printf(
+        Locale.ROOT,
+        "hand, documents without a regional subject given a region: %d of %d%n",
+        noneResolved.size(),
+        none);
     noneResolved.forEach(System.out::println);
-    System.out.println("== the same documents WITH their given fields (province/city/county of the metadata)");
+    System.out.println(
+        "== the same documents WITH their given fields (province/city/county of the metadata)");
     System.out.println("region_basis: " + basisCounts);
-    System.out.printf(Locale.ROOT, "chosen region equal to the hand label at its deepest level: %d of %d%n", givenCorrect, givenScored);
+    System.out.printf(
+        Locale.ROOT,
+        "chosen region equal to the hand label at its deepest level: %d of %d%n",
+        givenCorrect,
+        givenScored);
     givenMisses.forEach(System.out::println);
     System.out.println("given and text disagree (" + disagreements.size() + "):");
     disagreements.forEach(System.out::println);
@@ -220,7 +254,8 @@ public final class RegionEval {
    * given fields (the metadata's province, city and county names) only when {@code withGiven}.
    */
   private RegionResolution resolve(JsonNode r, boolean withGiven) {
-    NormalizedDoc n = normalizer.normalizeDocument(text(r, "title"), text(r, "body"), text(r, "source"));
+    NormalizedDoc n =
+        normalizer.normalizeDocument(text(r, "title"), text(r, "body"), text(r, "source"));
     return withGiven
         ? resolver.resolve(
             null,
@@ -251,7 +286,9 @@ public final class RegionEval {
 
   /** A resolution's code in the labels' terms (a municipality's districts are below its code). */
   private static String subjectCode(RegionResolution r) {
-    return r.countyCode() != null ? r.countyCode() : r.prefectureCode() != null ? r.prefectureCode() : r.provinceCode();
+    return r.countyCode() != null
+        ? r.countyCode()
+        : r.prefectureCode() != null ? r.prefectureCode() : r.provinceCode();
   }
 
   private static String blankToNull(String s) {

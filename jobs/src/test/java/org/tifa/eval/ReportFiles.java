@@ -16,8 +16,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads report records (title, body, source) for the evaluation and benchmark mains: JSON Lines,
- * gzipped JSON Lines, or a JSON array. Lines that are not JSON objects are counted, not fatal:
- * the sample data contains broken records on purpose.
+ * gzipped JSON Lines, or a JSON array. Lines that are not JSON objects are counted, not fatal: the
+ * sample data contains broken records on purpose.
  */
 public final class ReportFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +65,11 @@ public final class ReportFiles {
       if (name.endsWith(".json")) {
         reader.mark(64);
         int first = reader.read();
-        while (first == ' ' || first == '\n' || first == '\r' || first == '\t' || first == '\uFEFF') {
+        while (first == ' '
+            || first == '\n'
+            || first == '\r'
+            || first == '\t'
+            || first == '\uFEFF') {
           first = reader.read();
         }
         reader.reset();
@@ -99,7 +103,8 @@ public final class ReportFiles {
       return;
     }
     loaded.reports.add(
-        new Report(file, text(node, "id"), text(node, "title"), text(node, "body"), text(node, "source")));
+        new Report(
+            file, text(node, "id"), text(node, "title"), text(node, "body"), text(node, "source")));
   }
 
   private static String text(JsonNode node, String field) {

@@ -23,15 +23,18 @@ import org.tifa.reference.Gazetteer;
 import org.tifa.reference.Region;
 
 /**
- * Scores a snapshot of the bundled sample against the sample's hand labels
- * ({@code data/sample/labels.jsonl}): the accounting of every record, quarantine reasons,
- * duplicate detection, and region resolution at province and prefecture level — the whole
- * pipeline as it ran, read back from the Parquet output with DuckDB. Run it with
- * {@code scripts/eval-sample}; {@code SampleIT} holds the bars.
+ * Scores a snapshot of the bundled sample against the sample's hand labels ({@code
+ * data/sample/labels.jsonl}): the accounting of every record, quarantine reasons, duplicate
+ * detection, and region resolution at province and prefecture level — the whole pipeline as it ran,
+ * read back from the Parquet output with DuckDB. Run it with {@code scripts/eval-sample}; {@code
+ * SampleIT} holds the bars.
  */
 public final class SampleEval {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Parent chains of the labelled codes (a municipality's districts roll up to the municipality). */
+
+  /**
+   * Parent chains of the labelled codes (a municipality's districts roll up to the municipality).
+   */
   private static final Gazetteer GAZETTEER = Gazetteer.loadDefault();
 
   /** A labelled record and what the snapshot made of it. */
@@ -76,14 +79,18 @@ public final class SampleEval {
     for (Map<String, String> d :
         query(
             "SELECT doc_id, regexp_extract(input_file, '[^/]+$') AS file, CAST(input_line AS VARCHAR) AS line, province_code, "
-                + "prefecture_code, county_code, region_code FROM read_parquet('" + snapshot.resolve("documents/*.parquet") + "')")) {
+                + "prefecture_code, county_code, region_code FROM read_parquet('"
+                + snapshot.resolve("documents/*.parquet")
+                + "')")) {
       docsById.put(d.get("doc_id"), d);
       docsByPlace.put(d.get("file") + ":" + d.get("line"), d);
     }
     Map<String, String> quarantineByPlace = new HashMap<>();
     for (Map<String, String> q :
-        query("SELECT regexp_extract(input_file, '[^/]+$') AS file, CAST(input_line AS VARCHAR) AS line, reason FROM read_parquet('"
-            + snapshot.resolve("quarantine/*.parquet") + "')")) {
+        query(
+            "SELECT regexp_extract(input_file, '[^/]+$') AS file, CAST(input_line AS VARCHAR) AS line, reason FROM read_parquet('"
+                + snapshot.resolve("quarantine/*.parquet")
+                + "')")) {
       quarantineByPlace.put(q.get("file") + ":" + q.get("line"), q.get("reason"));
     }
     Map<String, long[]> arrayLines = new HashMap<>();
@@ -120,13 +127,29 @@ public final class SampleEval {
         actualReasons.merge(reason, 1L, Long::sum);
       }
       if (!fate.equals(want) || (reason != null && !reason.equals(label.path("reason").asText()))) {
-        fateMisses.add(place + " id=" + id + " expected " + want + (want.equals("quarantined") ? " " + label.get("reason").asText() : "")
-            + " got " + fate + (reason != null ? " " + reason : "") + " " + label.path("hard_case").asText(""));
+        fateMisses.add(
+            place
+                + " id="
+                + id
+                + " expected "
+                + want
+                + (want.equals("quarantined") ? " " + label.get("reason").asText() : "")
+                + " got "
+                + fate
+                + (reason != null ? " " + reason : "")
+                + " "
+                + label.path("hard_case").asText(""));
       }
       outcomes.add(new Outcome(label, fate, reason, doc));
     }
     return new Report(
-        expected, actual, expectedReasons, actualReasons, fateMisses, score(outcomes, "province"), score(outcomes, "prefecture"));
+        expected,
+        actual,
+        expectedReasons,
+        actualReasons,
+        fateMisses,
+        score(outcomes, "province"),
+        score(outcomes, "prefecture"));
   }
 
   private static Score score(List<Outcome> outcomes, String level) {
@@ -140,9 +163,13 @@ public final class SampleEval {
         continue;
       }
       String code = l.get("region_code").asText();
-      Region region = GAZETTEER.byCode(code).orElseThrow(() -> new IllegalStateException("label names unknown code " + code));
+      Region region =
+          GAZETTEER
+              .byCode(code)
+              .orElseThrow(() -> new IllegalStateException("label names unknown code " + code));
       String want = level.equals("province") ? region.provinceCode() : region.prefectureCode();
-      if (want == null || (level.equals("prefecture") && !l.path("text_names_city").asBoolean(false))) {
+      if (want == null
+          || (level.equals("prefecture") && !l.path("text_names_city").asBoolean(false))) {
         continue;
       }
       labelled++;
@@ -154,7 +181,15 @@ public final class SampleEval {
           continue;
         }
       }
-      misses.add(l.path("id").asText("?") + " want " + want + " got " + got + " (" + l.path("hard_case").asText("") + ")");
+      misses.add(
+          l.path("id").asText("?")
+              + " want "
+              + want
+              + " got "
+              + got
+              + " ("
+              + l.path("hard_case").asText("")
+              + ")");
     }
     return new Score(level, labelled, resolved, correct, misses);
   }

@@ -25,7 +25,12 @@ public final class SloganEval {
   static final double BAR = 0.9;
 
   /** Counts over a dataset, with every error named as {@code ref<TAB>key}. */
-  record Score(int docs, int truePositives, List<String> falsePositives, List<String> misses, int labelledNonSlogans) {
+  record Score(
+      int docs,
+      int truePositives,
+      List<String> falsePositives,
+      List<String> misses,
+      int labelledNonSlogans) {
 
     double precision() {
       int predicted = truePositives + falsePositives.size();
@@ -50,7 +55,8 @@ public final class SloganEval {
     List<String> fps = new ArrayList<>();
     List<String> misses = new ArrayList<>();
     for (LabelledSet.Doc doc : docs) {
-      Set<String> predicted = new LinkedHashSet<>(List.of(extractor.candidates(doc.title(), doc.body())));
+      Set<String> predicted =
+          new LinkedHashSet<>(List.of(extractor.candidates(doc.title(), doc.body())));
       for (String key : predicted) {
         if (doc.slogans().contains(key)) {
           tp++;
@@ -99,11 +105,19 @@ public final class SloganEval {
         String.format(
             Locale.ROOT,
             "  documents %d, true positives %d, false positives %d (%d labelled non-slogans), misses %d%n",
-            s.docs(), s.truePositives(), s.falsePositives().size(), s.labelledNonSlogans(), s.misses().size()));
+            s.docs(),
+            s.truePositives(),
+            s.falsePositives().size(),
+            s.labelledNonSlogans(),
+            s.misses().size()));
     sb.append(
         String.format(
-            Locale.ROOT, "  precision %.3f, recall %.3f, bar %.2f: %s%n",
-            s.precision(), s.recall(), BAR, s.meetsBar() ? "met" : "NOT met"));
+            Locale.ROOT,
+            "  precision %.3f, recall %.3f, bar %.2f: %s%n",
+            s.precision(),
+            s.recall(),
+            BAR,
+            s.meetsBar() ? "met" : "NOT met"));
     s.falsePositives().forEach(e -> sb.append("  false positive\t").append(e).append('\n'));
     s.misses().forEach(e -> sb.append("  miss\t").append(e).append('\n'));
     return sb.toString();

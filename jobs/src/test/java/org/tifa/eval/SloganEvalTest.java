@@ -15,7 +15,8 @@ class SloganEvalTest {
   private static final SloganExtractor EXTRACTOR = SloganExtractor.loadDefault();
 
   private static Path resourceDir(String name) throws URISyntaxException {
-    return Path.of(SloganEvalTest.class.getResource("/" + name + "/labels.jsonl").toURI()).getParent();
+    return Path.of(SloganEvalTest.class.getResource("/" + name + "/labels.jsonl").toURI())
+        .getParent();
   }
 
   @Test
@@ -42,7 +43,8 @@ class SloganEvalTest {
 
   @Test
   void scoreCountsHitsFalsePositivesAndMisses() throws Exception {
-    SloganEval.Score score = SloganEval.score(LabelledSet.load(resourceDir("SloganEvalTest")), EXTRACTOR);
+    SloganEval.Score score =
+        SloganEval.score(LabelledSet.load(resourceDir("SloganEvalTest")), EXTRACTOR);
 
     assertEquals(5, score.truePositives());
     assertEquals(List.of("input/c.jsonl:1\t亮身份"), score.falsePositives());

@@ -21,20 +21,27 @@ import org.tifa.reference.TifaConfig;
 
 /**
  * Weighted topics on the real documents: topics per document (median, max) for each group of
- * documents with any mention and at or above {@code topics.min_salience}, and the five misfires
- * of the trust issue, each with the figures it is judged by and a verdict. Texts are normalized
- * and matched by the job's own classes (TextNormalizer, TermDictionary, Salience).
+ * documents with any mention and at or above {@code topics.min_salience}, and the five misfires of
+ * the trust issue, each with the figures it is judged by and a verdict. Texts are normalized and
+ * matched by the job's own classes (TextNormalizer, TermDictionary, Salience).
  *
- * <p>Usage: {@code TopicEval [--real FILE] [--taxonomy FILE] [--min-salience N]}; defaults:
- * {@code ../shared/data/real/records.jsonl}, the bundled taxonomy and setting. A taxonomy from
- * another commit ({@code git show main:conf/topics.yaml}) shows what the keywords changed.
+ * <p>Usage: {@code TopicEval [--real FILE] [--taxonomy FILE] [--min-salience N]}; defaults: {@code
+ * ../shared/data/real/records.jsonl}, the bundled taxonomy and setting. A taxonomy from another
+ * commit ({@code git show main:conf/topics.yaml}) shows what the keywords changed.
  */
 public final class TopicEval {
   private TopicEval() {}
 
   /** Document id prefixes of the groups reported, with their labels. */
   private static final Map<String, String> GROUPS =
-      Map.of("prov2026-", "2026 provincial reports", "natgwr-", "national reports 1954-2025", "ccdi-", "discipline notices", "nmg-",
+      Map.of(
+          "prov2026-",
+          "2026 provincial reports",
+          "natgwr-",
+          "national reports 1954-2025",
+          "ccdi-",
+          "discipline notices",
+          "nmg-",
           "discipline notices");
 
   /** One document's topics: id → mentions, and its length in characters. */
@@ -70,10 +77,13 @@ public final class TopicEval {
       }
     }
     List<Scored> docs = score(ReportFiles.read(real).reports(), taxonomy);
-    System.out.printf("%d documents of %s; %d topics; topics.min_salience = %s mentions per %,d characters%n%n", docs.size(), real,
-        taxonomy.size(), min, Salience.PER);
-    System.out.println("Topics per document (median / max): any mention -> at or above min_salience");
-    for (String group : List.of("2026 provincial reports", "national reports 1954-2025", "discipline notices")) {
+    System.out.printf(
+        "%d documents of %s; %d topics; topics.min_salience = %s mentions per %,d characters%n%n",
+        docs.size(), real, taxonomy.size(), min, Salience.PER);
+    System.out.println(
+        "Topics per document (median / max): any mention -> at or above min_salience");
+    for (String group :
+        List.of("2026 provincial reports", "national reports 1954-2025", "discipline notices")) {
       List<Integer> any = new ArrayList<>();
       List<Integer> about = new ArrayList<>();
       for (Scored d : docs) {
@@ -82,10 +92,13 @@ public final class TopicEval {
           about.add(d.about(min));
         }
       }
-      System.out.printf("  %-28s %3d docs   %s / %s -> %s / %s%n", group, any.size(), median(any), max(any), median(about), max(about));
+      System.out.printf(
+          "  %-28s %3d docs   %s / %s -> %s / %s%n",
+          group, any.size(), median(any), max(any), median(about), max(about));
     }
     System.out.println();
-    System.out.println("Provincial reports at other minimums (median / max topics a report is about)");
+    System.out.println(
+        "Provincial reports at other minimums (median / max topics a report is about)");
     StringBuilder sweep = new StringBuilder(" ");
     for (double m : new double[] {0, 1, 2, 3, 4, 5, 6, 8}) {
       List<Integer> about = new ArrayList<>();
@@ -112,7 +125,8 @@ public final class TopicEval {
       }
       perTopic.add(new Count(t.id(), about, mentioning));
     }
-    perTopic.sort(java.util.Comparator.comparingInt(Count::about).reversed().thenComparing(Count::topic));
+    perTopic.sort(
+        java.util.Comparator.comparingInt(Count::about).reversed().thenComparing(Count::topic));
     StringBuilder line = new StringBuilder(" ");
     for (Count c : perTopic) {
       line.append(String.format(" %s %d (%d);", c.topic(), c.about(), c.mentioning()));
@@ -133,7 +147,8 @@ public final class TopicEval {
 
   static List<Scored> score(List<Report> reports, Taxonomy taxonomy) {
     TextNormalizer normalizer = TextNormalizer.defaults();
-    TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), taxonomy, List.of(), 1, 3);
+    TermDictionary dictionary =
+        TermDictionary.build(SloganLexicon.loadDefault(), taxonomy, List.of(), 1, 3);
     List<Scored> out = new ArrayList<>();
     for (Report r : reports) {
       NormalizedDoc doc = normalizer.normalizeDocument(r.title(), r.body(), r.source());
@@ -144,7 +159,8 @@ public final class TopicEval {
           topics.put(e.getKey().substring(prefix.length()), e.getValue()[0]);
         }
       }
-      String text = (doc.title() == null ? "" : doc.title()) + "\n" + (doc.body() == null ? "" : doc.body());
+      String text =
+          (doc.title() == null ? "" : doc.title()) + "\n" + (doc.body() == null ? "" : doc.body());
       out.add(new Scored(r.id(), text, Salience.chars(doc.title(), doc.body()), topics));
     }
     return out;
@@ -163,7 +179,8 @@ public final class TopicEval {
     }
     verdict(
         "1. a long work report gets 33-35 of the " + taxonomy.size() + " topics",
-        String.format("most topics a provincial report mentions: %d; is about: %d", worstBefore, worst),
+        String.format(
+            "most topics a provincial report mentions: %d; is about: %d", worstBefore, worst),
         worst < 33);
 
     List<String> single = new ArrayList<>();
@@ -171,33 +188,43 @@ public final class TopicEval {
     for (Scored d : docs) {
       if (d.mentions().getOrDefault("anti_corruption", 0) == 1 && d.chars() >= 5_000) {
         boolean about = Salience.about(TermDictionary.TOPIC, d.salience("anti_corruption"), min);
-        single.add(String.format("%s (%,d chars, %.2f)%s", d.id(), d.chars(), d.salience("anti_corruption"), about ? " ABOUT" : ""));
+        single.add(
+            String.format(
+                "%s (%,d chars, %.2f)%s",
+                d.id(), d.chars(), d.salience("anti_corruption"), about ? " ABOUT" : ""));
         longAbout += about ? 1 : 0;
       }
     }
     verdict(
         "2. 纪检监察与反腐败 on a single mention",
-        "documents of 5,000+ characters with one mention (salience): " + (single.isEmpty() ? "none" : String.join(", ", single))
+        "documents of 5,000+ characters with one mention (salience): "
+            + (single.isEmpty() ? "none" : String.join(", ", single))
             + "; a short notice with one mention is about it, as it should be",
         longAbout == 0);
 
     List<String> congress = new ArrayList<>();
     for (Scored d : docs) {
-      if ((d.id().startsWith("ccdi-") || d.id().startsWith("nmg-")) && d.mentions().containsKey("people_congress")) {
+      if ((d.id().startsWith("ccdi-") || d.id().startsWith("nmg-"))
+          && d.mentions().containsKey("people_congress")) {
         congress.add(d.id() + " " + surfaces(taxonomy, d.text(), "people_congress"));
       }
     }
     verdict(
         "3. 人大工作 on officials' CVs in discipline notices",
-        "notices with a people_congress keyword: " + (congress.isEmpty() ? "none" : String.join("; ", congress)),
+        "notices with a people_congress keyword: "
+            + (congress.isEmpty() ? "none" : String.join("; ", congress)),
         congress.isEmpty());
 
     for (Scored d : docs) {
       if (d.id().equals("natgwr-061")) {
         verdict(
             "4. 新能源 tags the 1978 report as 能源与双碳",
-            String.format("natgwr-061: %d mention(s) %s in %,d characters, salience %.2f", d.mentions().getOrDefault("energy_carbon", 0),
-                surfaces(taxonomy, d.text(), "energy_carbon"), d.chars(), d.salience("energy_carbon")),
+            String.format(
+                "natgwr-061: %d mention(s) %s in %,d characters, salience %.2f",
+                d.mentions().getOrDefault("energy_carbon", 0),
+                surfaces(taxonomy, d.text(), "energy_carbon"),
+                d.chars(),
+                d.salience("energy_carbon")),
             !Salience.about(TermDictionary.TOPIC, d.salience("energy_carbon"), min));
       }
     }
@@ -214,19 +241,22 @@ public final class TopicEval {
         if (Salience.about(TermDictionary.TOPIC, d.salience("talent"), min)) {
           about++;
         } else {
-          missed.add(String.format("%s (人才 %d times, salience %.2f)", d.id(), n, d.salience("talent")));
+          missed.add(
+              String.format("%s (人才 %d times, salience %.2f)", d.id(), n, d.salience("talent")));
         }
       }
     }
     verdict(
         "5. talent misses provincial reports that say 人才 5+ times",
-        String.format("of %d such reports %d mention the topic, %d are about it; not about it: %s", saying, mentioned, about,
-            missed.isEmpty() ? "none" : String.join(", ", missed)),
+        String.format(
+            "of %d such reports %d mention the topic, %d are about it; not about it: %s",
+            saying, mentioned, about, missed.isEmpty() ? "none" : String.join(", ", missed)),
         mentioned == saying);
   }
 
   private static void verdict(String misfire, String figures, boolean fixed) {
-    System.out.printf("  %s%n     %s%n     verdict: %s%n", misfire, figures, fixed ? "FIXED" : "NOT FIXED");
+    System.out.printf(
+        "  %s%n     %s%n     verdict: %s%n", misfire, figures, fixed ? "FIXED" : "NOT FIXED");
   }
 
   /** The distinct matched keywords of a topic in a text. */
@@ -255,7 +285,9 @@ public final class TopicEval {
     List<Integer> s = new ArrayList<>(xs);
     Collections.sort(s);
     int n = s.size();
-    return n % 2 == 1 ? Integer.toString(s.get(n / 2)) : Double.toString((s.get(n / 2 - 1) + s.get(n / 2)) / 2.0);
+    return n % 2 == 1
+        ? Integer.toString(s.get(n / 2))
+        : Double.toString((s.get(n / 2 - 1) + s.get(n / 2)) / 2.0);
   }
 
   private static String max(List<Integer> xs) {

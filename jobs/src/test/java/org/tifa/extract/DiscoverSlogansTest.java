@@ -1,9 +1,9 @@
 package org.tifa.extract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
+import org.tifa.schema.Columns;
 
 class DiscoverSlogansTest extends SparkTest {
   private static final StructType DOCS =
@@ -27,7 +27,10 @@ class DiscoverSlogansTest extends SparkTest {
 
   /** Documents of (doc_id, title, body), in two partitions, without source or province. */
   private Dataset<Row> documents(Row... rows) {
-    return placed(java.util.Arrays.stream(rows).map(r -> RowFactory.create(r.get(0), r.get(1), r.get(2), null, null)).toArray(Row[]::new));
+    return placed(
+        java.util.Arrays.stream(rows)
+            .map(r -> RowFactory.create(r.get(0), r.get(1), r.get(2), null, null))
+            .toArray(Row[]::new));
   }
 
   /** Documents of (doc_id, title, body, source, province_code), in two partitions. */
@@ -39,9 +42,9 @@ class DiscoverSlogansTest extends SparkTest {
   void gathersQuotedSlogansWithTheirDocumentsAndMostFrequentForm() {
     Dataset<Row> input =
         documents(
-                RowFactory.create("d1", "聚力“攻坚突破年”", "开展“攻坚突破年 政协见行动”活动。简称“攻坚突破年、政协见行动”。"),
-                RowFactory.create("d2", null, "推进“攻坚突破年 政协见行动”。他说：“我们一定要把工作做好。”"),
-                RowFactory.create("d3", "无题", "落实“三亮”要求。"));
+            RowFactory.create("d1", "聚力“攻坚突破年”", "开展“攻坚突破年 政协见行动”活动。简称“攻坚突破年、政协见行动”。"),
+            RowFactory.create("d2", null, "推进“攻坚突破年 政协见行动”。他说：“我们一定要把工作做好。”"),
+            RowFactory.create("d3", "无题", "落实“三亮”要求。"));
 
     Dataset<Row> found =
         DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()), MARKERS);
@@ -55,12 +58,17 @@ class DiscoverSlogansTest extends SparkTest {
             .add(DiscoverSlogans.SURFACES, createArrayType(StringType))
             .add(Columns.DOCUMENTS, LongType);
     Dataset<Row> expected =
-        spark().createDataFrame(
-            List.of(
-                RowFactory.create("攻坚突破年", "攻坚突破年", new String[] {"攻坚突破年"}, 1L),
-                RowFactory.create("攻坚突破年政协见行动", "攻坚突破年 政协见行动", new String[] {"攻坚突破年 政协见行动", "攻坚突破年、政协见行动"}, 2L),
-                RowFactory.create("三亮", "三亮", new String[] {"三亮"}, 1L)),
-            out);
+        spark()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("攻坚突破年", "攻坚突破年", new String[] {"攻坚突破年"}, 1L),
+                    RowFactory.create(
+                        "攻坚突破年政协见行动",
+                        "攻坚突破年 政协见行动",
+                        new String[] {"攻坚突破年 政协见行动", "攻坚突破年、政协见行动"},
+                        2L),
+                    RowFactory.create("三亮", "三亮", new String[] {"三亮"}, 1L)),
+                out);
     assertDataFrameNoOrderEquals(expected, as(found, out));
   }
 
@@ -68,9 +76,9 @@ class DiscoverSlogansTest extends SparkTest {
   void theMostQuotedFormIsShownAndTiesGoToTheSmallestForm() {
     Dataset<Row> input =
         documents(
-                RowFactory.create("d1", null, "开展“攻坚突破年 政协见行动”活动。"),
-                RowFactory.create("d2", null, "简称“攻坚突破年、政协见行动”，又称“攻坚突破年、政协见行动”。"),
-                RowFactory.create("d3", null, "落实“三亮、三比”要求，“三亮 三比”见成效。"));
+            RowFactory.create("d1", null, "开展“攻坚突破年 政协见行动”活动。"),
+            RowFactory.create("d2", null, "简称“攻坚突破年、政协见行动”，又称“攻坚突破年、政协见行动”。"),
+            RowFactory.create("d3", null, "落实“三亮、三比”要求，“三亮 三比”见成效。"));
 
     // By hand: the 、 form is quoted twice, the spaced form once, so the 、 form is shown; 三亮三比
     // is quoted once in each form, and the spaced one (U+0020 before U+3001) is the smaller.

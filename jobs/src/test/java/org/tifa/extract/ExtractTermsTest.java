@@ -10,10 +10,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
-import org.tifa.schema.Columns;
 import org.tifa.SparkTest;
 import org.tifa.reference.SloganLexicon;
 import org.tifa.reference.Taxonomy;
+import org.tifa.schema.Columns;
 
 class ExtractTermsTest extends SparkTest {
   private static ExtractTerms.Settings settings(double minSalience) {
@@ -22,7 +22,12 @@ class ExtractTermsTest extends SparkTest {
 
   /** The result for a body without a title, as if the document were {@code chars} long. */
   private static Row row(TermDictionary dictionary, String body, int chars) {
-    return ExtractTerms.toRow(dictionary.mentions(null, body), Passage.text(null, body), chars, settings(3.0), dictionary);
+    return ExtractTerms.toRow(
+        dictionary.mentions(null, body),
+        Passage.text(null, body),
+        chars,
+        settings(3.0),
+        dictionary);
   }
 
   @Test
@@ -37,9 +42,13 @@ class ExtractTermsTest extends SparkTest {
             1,
             3);
     Dataset<Row> docs =
-        spark().createDataFrame(
-            List.of(RowFactory.create("d", "聚力攻坚突破年 政协履职见行动", "发展新质生产力，推广蓉易办平台，“蓉易办”好用。")),
-            new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType));
+        spark()
+            .createDataFrame(
+                List.of(RowFactory.create("d", "聚力攻坚突破年 政协履职见行动", "发展新质生产力，推广蓉易办平台，“蓉易办”好用。")),
+                new StructType()
+                    .add(Columns.DOC_ID, StringType)
+                    .add(Columns.TITLE, StringType)
+                    .add(Columns.BODY, StringType));
 
     Row r = ExtractTerms.apply(docs, jsc().broadcast(dictionary), settings(3.0)).first();
     Map<String, Integer> slogans = new java.util.TreeMap<>();
@@ -47,10 +56,13 @@ class ExtractTermsTest extends SparkTest {
       if (hit.getString(0).equals(TermDictionary.SLOGAN)) {
         slogans.put(hit.getString(1), hit.getInt(2));
       }
-      Assertions.assertEquals(TermDictionary.key(hit.getString(0), hit.getString(1)), hit.getLong(hit.fieldIndex(Columns.TERM_KEY)));
+      Assertions.assertEquals(
+          TermDictionary.key(hit.getString(0), hit.getString(1)),
+          hit.getLong(hit.fieldIndex(Columns.TERM_KEY)));
     }
     Assertions.assertEquals(Map.of("攻坚突破年", 1, "新质生产力", 1, "蓉易办", 2), slogans);
-    Assertions.assertEquals(List.of("攻坚突破年", "新质生产力", "蓉易办"), r.getList(r.fieldIndex(Columns.SLOGANS)));
+    Assertions.assertEquals(
+        List.of("攻坚突破年", "新质生产力", "蓉易办"), r.getList(r.fieldIndex(Columns.SLOGANS)));
   }
 
   /**
@@ -77,12 +89,14 @@ class ExtractTermsTest extends SparkTest {
     // The 1978 national work report (31,881 characters) names 新能源 once, in a list of
     // modernization goals: energy_carbon is mentioned at 10,000 / 31,881 = 0.31 per 10,000, far
     // below 3, so the report is not about it; the hit is still there to be counted.
-    TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, 3);
+    TermDictionary dictionary =
+        TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, 3);
     String sentence = "我们要广泛应用现代科学技术成果，大量采用新型材料和新能源，实现主要产品和生产工艺的现代化";
 
     Row r = row(dictionary, sentence, 31_881);
 
-    Assertions.assertEquals(Map.of("energy_carbon", List.of(1, 10_000 / 31_881.0, false)), topicHits(r));
+    Assertions.assertEquals(
+        Map.of("energy_carbon", List.of(1, 10_000 / 31_881.0, false)), topicHits(r));
     Assertions.assertEquals(List.of(), topics(r));
   }
 
@@ -90,14 +104,15 @@ class ExtractTermsTest extends SparkTest {
   void aShortNoticeIsAboutWhatItNamesOnceAndALongReportsOneLineIsNot() {
     // A 271-character CCDI notice names 立案审查 once (36.9 per 10,000); the 2026 Hubei report
     // (21,437 characters) names 中央八项规定精神 once (0.47 per 10,000).
-    TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, 3);
-    Row notice =
-        row(dictionary, "日前，经中共中央批准，中央纪律检查委员会对十八届中央书记处书记、国务委员兼国务院秘书长杨晶严重违纪问题立案审查。", 271);
+    TermDictionary dictionary =
+        TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, 3);
+    Row notice = row(dictionary, "日前，经中共中央批准，中央纪律检查委员会对十八届中央书记处书记、国务委员兼国务院秘书长杨晶严重违纪问题立案审查。", 271);
     Row report = row(dictionary, "锲而不舍落实中央八项规定精神，推进作风建设常态化长效化。", 21_437);
 
     Assertions.assertEquals(List.of("anti_corruption"), topics(notice));
     Assertions.assertEquals(List.of(), topics(report));
-    Assertions.assertEquals(List.of(1, 10_000 / 21_437.0, false), topicHits(report).get("anti_corruption"));
+    Assertions.assertEquals(
+        List.of(1, 10_000 / 21_437.0, false), topicHits(report).get("anti_corruption"));
   }
 
   @Test
@@ -105,15 +120,26 @@ class ExtractTermsTest extends SparkTest {
     // Title 2 characters, body 18: 人才 and 院士 are two talent mentions in 20 characters,
     // 1,000 per 10,000; 新能源 one energy mention, 500 per 10,000. At a minimum of 600 only
     // talent is the document's topic; at 0 both are.
-    TermDictionary dictionary = TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, 3);
+    TermDictionary dictionary =
+        TermDictionary.build(SloganLexicon.loadDefault(), Taxonomy.loadDefault(), List.of(), 1, 3);
     Dataset<Row> docs =
-        spark().createDataFrame(
-            List.of(RowFactory.create("d", "人才", "新增两院院士，大力发展新能源汽车产业")),
-            new StructType().add(Columns.DOC_ID, StringType).add(Columns.TITLE, StringType).add(Columns.BODY, StringType));
+        spark()
+            .createDataFrame(
+                List.of(RowFactory.create("d", "人才", "新增两院院士，大力发展新能源汽车产业")),
+                new StructType()
+                    .add(Columns.DOC_ID, StringType)
+                    .add(Columns.TITLE, StringType)
+                    .add(Columns.BODY, StringType));
 
     String[] result = {Columns.TERM_HITS, Columns.SLOGANS, Columns.TOPICS, Columns.TOPIC_SALIENCE};
-    Row strict = ExtractTerms.apply(docs, jsc().broadcast(dictionary), settings(600)).selectExpr(result).first();
-    Row any = ExtractTerms.apply(docs, jsc().broadcast(dictionary), settings(0)).selectExpr(result).first();
+    Row strict =
+        ExtractTerms.apply(docs, jsc().broadcast(dictionary), settings(600))
+            .selectExpr(result)
+            .first();
+    Row any =
+        ExtractTerms.apply(docs, jsc().broadcast(dictionary), settings(0))
+            .selectExpr(result)
+            .first();
 
     Assertions.assertEquals(List.of(2, 1000.0, true), topicHits(strict).get("talent"));
     Assertions.assertEquals(List.of(1, 500.0, false), topicHits(strict).get("energy_carbon"));

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The per-document measurement of quoted candidates, on sentences of the real national reports. */
 class MeasureSlogansTest {
   private static final MeasureSlogans.Measurer MEASURER =
-      new MeasureSlogans.Measurer(List.of("九五", "十五", "人民"), new PhraseMiner(SloganRules.loadDefault().mining()));
+      new MeasureSlogans.Measurer(
+          List.of("九五", "十五", "人民"), new PhraseMiner(SloganRules.loadDefault().mining()));
 
   @Test
   void occurrencesOverlapButNeverCutANumber() {

@@ -33,9 +33,16 @@ class MentionsTest {
               "categories: {politics: x}\ntopics:\n"
                   + "  - {id: cppcc, label_zh: 政协, label_en: CPPCC, category: politics, keywords: [协商民主, 政协委员]}\n"));
 
-  /** 三亮 was found quoted elsewhere; the word-boundary check is off (0) so that only offsets matter. */
+  /**
+   * 三亮 was found quoted elsewhere; the word-boundary check is off (0) so that only offsets matter.
+   */
   private static final TermDictionary DICTIONARY =
-      TermDictionary.build(LEXICON, TAXONOMY, List.of(new TermDictionary.Discovered("三亮", "三亮", new String[] {"三亮"}, 1)), 1, 0);
+      TermDictionary.build(
+          LEXICON,
+          TAXONOMY,
+          List.of(new TermDictionary.Discovered("三亮", "三亮", new String[] {"三亮"}, 1)),
+          1,
+          0);
 
   // title: 推0 进1 人2 工3 智4 能5 +6 制7 造8 (9 chars); the body starts at 9 + 1 = 10.
   private static final String TITLE = "推进人工智能+制造";
@@ -46,7 +53,17 @@ class MentionsTest {
   private static List<String> shown(List<Mention> mentions) {
     List<String> out = new ArrayList<>();
     for (Mention m : mentions) {
-      out.add(m.kind() + " " + m.id() + " " + m.start() + "-" + m.end() + " " + m.surface() + (m.quoted() ? " quoted" : ""));
+      out.add(
+          m.kind()
+              + " "
+              + m.id()
+              + " "
+              + m.start()
+              + "-"
+              + m.end()
+              + " "
+              + m.surface()
+              + (m.quoted() ? " quoted" : ""));
     }
     return out;
   }
@@ -79,25 +96,49 @@ class MentionsTest {
     assertEquals(
         "{slogan\u0000人工智能+制造=1, slogan\u0000人工智能+=1, slogan\u0000稳中求进工作总基调=1, slogan\u0000稳中求进=1,"
             + " slogan\u0000三亮=2, topic\u0000cppcc=1}",
-        DICTIONARY.count(TITLE, BODY).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()[0]).toList().toString()
-            .replace("[", "{").replace("]", "}"));
+        DICTIONARY.count(TITLE, BODY).entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue()[0])
+            .toList()
+            .toString()
+            .replace("[", "{")
+            .replace("]", "}"));
   }
 
   private static Row row(String title, String body, int contexts, int chars) {
     return ExtractTerms.toRow(
-        DICTIONARY.mentions(title, body), Passage.text(title, body), 100, new ExtractTerms.Settings(3.0, contexts, chars), DICTIONARY);
+        DICTIONARY.mentions(title, body),
+        Passage.text(title, body),
+        100,
+        new ExtractTerms.Settings(3.0, contexts, chars),
+        DICTIONARY);
   }
 
   private static Row[] rows(String title, String body, int contexts, int chars) {
     return ExtractTerms.mentionRows(
-        DICTIONARY.mentions(title, body), Passage.text(title, body), new ExtractTerms.Settings(3.0, contexts, chars), DICTIONARY);
+        DICTIONARY.mentions(title, body),
+        Passage.text(title, body),
+        new ExtractTerms.Settings(3.0, contexts, chars),
+        DICTIONARY);
   }
 
   /** Mention rows, shown as: id family start-end quoted context@context_start. */
   private static List<String> mentionRows(Row[] result) {
     List<String> out = new ArrayList<>();
     for (Row m : result) {
-      out.add(m.getString(1) + " " + m.get(2) + " " + m.getInt(3) + "-" + m.getInt(4) + " " + m.getBoolean(6) + " " + m.get(7) + "@" + m.get(8));
+      out.add(
+          m.getString(1)
+              + " "
+              + m.get(2)
+              + " "
+              + m.getInt(3)
+              + "-"
+              + m.getInt(4)
+              + " "
+              + m.getBoolean(6)
+              + " "
+              + m.get(7)
+              + "@"
+              + m.get(8));
     }
     return out;
   }
@@ -133,10 +174,24 @@ class MentionsTest {
   void documentTermFiguresCountMentionsQuotedMentionsAndTheFirstOffset() {
     List<String> hits = new ArrayList<>();
     for (Row h : (Row[]) row(TITLE, BODY, 1, 60).get(0)) {
-      hits.add(h.getString(1) + " " + h.getInt(2) + " " + h.getInt(6) + " " + h.getInt(7) + " " + h.get(8));
+      hits.add(
+          h.getString(1)
+              + " "
+              + h.getInt(2)
+              + " "
+              + h.getInt(6)
+              + " "
+              + h.getInt(7)
+              + " "
+              + h.get(8));
     }
     assertEquals(
-        List.of("人工智能+制造 1 0 2 人工智能+", "人工智能+ 1 0 2 人工智能+", "稳中求进工作总基调 1 0 12 null", "稳中求进 1 0 12 null", "三亮 2 1 25 null",
+        List.of(
+            "人工智能+制造 1 0 2 人工智能+",
+            "人工智能+ 1 0 2 人工智能+",
+            "稳中求进工作总基调 1 0 12 null",
+            "稳中求进 1 0 12 null",
+            "三亮 2 1 25 null",
             "cppcc 1 0 40 null"),
         hits);
   }
@@ -147,6 +202,7 @@ class MentionsTest {
     String body = "\uD840\uDC00稳中求进";
     List<Mention> mentions = DICTIONARY.mentions(null, body);
     assertEquals(List.of("slogan 稳中求进 3-7 稳中求进"), shown(mentions));
-    assertEquals(List.of("稳中求进 null 2-6 false \uD840\uDC00稳中求进@1"), mentionRows(rows(null, body, 1, 60)));
+    assertEquals(
+        List.of("稳中求进 null 2-6 false \uD840\uDC00稳中求进@1"), mentionRows(rows(null, body, 1, 60)));
   }
 }

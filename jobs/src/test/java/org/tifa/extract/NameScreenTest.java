@@ -31,7 +31,8 @@ class NameScreenTest {
     assertEquals(Optional.of(Reason.HONOUR), screen("灯塔工厂", "灯塔工厂", 0));
     // 入选“全国十大考古新发现”: a ranking list.
     assertEquals(Optional.of(Reason.HONOUR), screen("全国十大考古新发现", "全国十大考古新发现", 0));
-    assertEquals(Optional.of(Reason.TITLE_OF_WORK), screen("关于正确处理人民内部矛盾的问题", "关于正确处理人民内部矛盾的问题", 0));
+    assertEquals(
+        Optional.of(Reason.TITLE_OF_WORK), screen("关于正确处理人民内部矛盾的问题", "关于正确处理人民内部矛盾的问题", 0));
     // “1·22”: the key drops the middle dot, the written form keeps it.
     assertEquals(Optional.of(Reason.CODE), screen("122", "1·22", 0));
     assertEquals(Optional.of(Reason.CODE), screen("820", "8.20", 0));
@@ -60,7 +61,19 @@ class NameScreenTest {
 
   @Test
   void formulationsPass() {
-    for (String key : List.of("攻坚突破年政协见行动", "十二项提升行动", "三亮", "5649N", "以旧换新", "灯塔工程", "关于", "双碳", "双一流", "一号工程", "十大行动")) {
+    for (String key :
+        List.of(
+            "攻坚突破年政协见行动",
+            "十二项提升行动",
+            "三亮",
+            "5649N",
+            "以旧换新",
+            "灯塔工程",
+            "关于",
+            "双碳",
+            "双一流",
+            "一号工程",
+            "十大行动")) {
       assertEquals(Optional.empty(), screen(key, key, 0), key);
     }
   }

@@ -57,7 +57,8 @@ class PhraseMinerTest {
     Map<String, int[]> found = MINER.phrases("实施城市更新行动，公共文化服务提质增效行动。");
     assertEquals(List.of(1, 1), List.of(found.get("城市更新行动")[0], found.get("城市更新行动")[1]));
     assertEquals(List.of(1, 0), List.of(found.get("提质增效行动")[0], found.get("提质增效行动")[1]));
-    assertEquals(List.of(1, 1), List.of(found.get("公共文化服务提质增效行动")[0], found.get("公共文化服务提质增效行动")[1]));
+    assertEquals(
+        List.of(1, 1), List.of(found.get("公共文化服务提质增效行动")[0], found.get("公共文化服务提质增效行动")[1]));
   }
 
   @Test
@@ -79,8 +80,18 @@ class PhraseMinerTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new PhraseMiner.Rules(rules.heads(), List.of("坚持", "的"), List.of("的"), rules.followers(), rules.minChars(),
-                rules.maxChars(), rules.minDocuments(), rules.minRegions(), rules.maximalShare(), rules.minIntroducedShare()));
+            () ->
+                new PhraseMiner.Rules(
+                    rules.heads(),
+                    List.of("坚持", "的"),
+                    List.of("的"),
+                    rules.followers(),
+                    rules.minChars(),
+                    rules.maxChars(),
+                    rules.minDocuments(),
+                    rules.minRegions(),
+                    rules.maximalShare(),
+                    rules.minIntroducedShare()));
     assertTrue(e.getMessage().contains("的"), e.getMessage());
   }
 

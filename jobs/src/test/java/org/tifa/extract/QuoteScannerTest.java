@@ -123,6 +123,7 @@ class QuoteScannerTest {
     QuoteSpan[] spans = QuoteScanner.scan("“‘四个意识’和‘四个自信’”");
 
     assertEquals(3, spans.length);
-    assertArrayEquals(new int[] {0, 1, 1}, Arrays.stream(spans).mapToInt(QuoteSpan::depth).toArray());
+    assertArrayEquals(
+        new int[] {0, 1, 1}, Arrays.stream(spans).mapToInt(QuoteSpan::depth).toArray());
   }
 }

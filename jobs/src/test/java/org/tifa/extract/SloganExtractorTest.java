@@ -47,7 +47,9 @@ class SloganExtractorTest {
   void aQuotationThatCutsALexiconFormIsNoCandidate() {
     assertEquals(0, WITH_FORMS.extract(null, "深化高效办成“一件事”改革，做到既“放得活”又“管得好”。").length);
     // Quoted on its own, the same words are a candidate; so is 以旧换新 outside 消费品以旧换新.
-    assertArrayEquals(new String[] {"一件事", "以旧换新"}, WITH_FORMS.candidates(null, "推行“一件事”一次办，开展“以旧换新”，推动消费品“以旧换新”。"));
+    assertArrayEquals(
+        new String[] {"一件事", "以旧换新"},
+        WITH_FORMS.candidates(null, "推行“一件事”一次办，开展“以旧换新”，推动消费品“以旧换新”。"));
     assertEquals(2, WITH_FORMS.extract(null, "推行“一件事”一次办，开展“以旧换新”，推动消费品“以旧换新”。").length);
   }
 

@@ -39,7 +39,9 @@ class SloganRulesTest {
   @MethodSource("cases")
   void handLabelledCase(String surface, String expect, String why) {
     Optional<SloganRules.Rejection> expected =
-        expect.equals("ACCEPT") ? Optional.empty() : Optional.of(SloganRules.Rejection.valueOf(expect));
+        expect.equals("ACCEPT")
+            ? Optional.empty()
+            : Optional.of(SloganRules.Rejection.valueOf(expect));
 
     assertEquals(expected, RULES.rejection(surface), why);
     assertEquals(expected.isEmpty(), RULES.isSlogan(surface), why);
@@ -70,7 +72,10 @@ class SloganRulesTest {
     assertTrue(strict.isSlogan("对吗呢"));
   }
 
-  /** Each YAML is valid but for one defect: a misspelt key, a missing limit, a dead or repeated stop word, inconsistent limits. */
+  /**
+   * Each YAML is valid but for one defect: a misspelt key, a missing limit, a dead or repeated stop
+   * word, inconsistent limits.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -12,8 +12,10 @@ import org.tifa.ReferenceData;
 class SloganVerdictsTest {
   private static final ReferenceData REF = ReferenceData.bundled();
 
-  private static DiscoverSlogans.Quoted quoted(String key, long docs, long quoted, long named, long sources, long regions) {
-    return new DiscoverSlogans.Quoted(key, key, List.of(key), docs, quoted, named, sources, regions);
+  private static DiscoverSlogans.Quoted quoted(
+      String key, long docs, long quoted, long named, long sources, long regions) {
+    return new DiscoverSlogans.Quoted(
+        key, key, List.of(key), docs, quoted, named, sources, regions);
   }
 
   @Test
@@ -27,10 +29,23 @@ class SloganVerdictsTest {
             quoted("新质生产力", 5, 5, 0, 5, 5), // a lexicon form
             quoted("稳岗扩容提质行动", 1, 1, 0, 1, 1), // 1 of 17 quoted, but mined too
             quoted("柴米油盐", 2, 2, 0, 2, 2), // always quoted, but an idiom
-            quoted("扫黄打非", 3, 3, 0, 3, 3)); // a set phrase (nature l), not an idiom: judged on its evidence
+            quoted(
+                "扫黄打非", 3, 3, 0, 3,
+                3)); // a set phrase (nature l), not an idiom: judged on its evidence
     Map<String, long[]> occurrences =
-        Map.of("人民", new long[] {160, 3890}, "蓉易办", new long[] {1, 3}, "未来", new long[] {40, 60}, "稳岗扩容提质行动", new long[] {17, 17},
-            "柴米油盐", new long[] {2, 2}, "扫黄打非", new long[] {3, 3});
+        Map.of(
+            "人民",
+            new long[] {160, 3890},
+            "蓉易办",
+            new long[] {1, 3},
+            "未来",
+            new long[] {40, 60},
+            "稳岗扩容提质行动",
+            new long[] {17, 17},
+            "柴米油盐",
+            new long[] {2, 2},
+            "扫黄打非",
+            new long[] {3, 3});
     List<PhraseMiner.Phrase> phrases =
         List.of(
             new PhraseMiner.Phrase("稳岗扩容提质行动", 17, 15, 17),
@@ -39,16 +54,32 @@ class SloganVerdictsTest {
             new PhraseMiner.Phrase("提质增效行动", 9, 9, 12, 3), // 3 of 12 introduced: below one half
             new PhraseMiner.Phrase("扩能提质行动", 16, 16, 16),
             new PhraseMiner.Phrase("服务业扩能提质行动", 16, 16, 16),
-            // a lexicon form (中央八项规定) followed by a head: the spirit of the rules, a name of its own
+            // a lexicon form (中央八项规定) followed by a head: the spirit of the rules, a name of its
+            // own
             new PhraseMiner.Phrase("中央八项规定精神", 96, 27, 106));
 
     List<SloganVerdicts.Candidate> got =
-        SloganVerdicts.decide(quoted, occurrences, phrases, REF.lexicon(), REF.sloganRules(), REF.nameScreen(), REF.phraseMiner());
+        SloganVerdicts.decide(
+            quoted,
+            occurrences,
+            phrases,
+            REF.lexicon(),
+            REF.sloganRules(),
+            REF.nameScreen(),
+            REF.phraseMiner());
 
     Map<String, String> verdicts =
-        got.stream().collect(Collectors.toMap(SloganVerdicts.Candidate::key,
-            c -> c.origin().label() + " " + c.decision().verdict().label() + " " + c.decision().reason().label()
-                + (c.detail() == null ? "" : " " + c.detail())));
+        got.stream()
+            .collect(
+                Collectors.toMap(
+                    SloganVerdicts.Candidate::key,
+                    c ->
+                        c.origin().label()
+                            + " "
+                            + c.decision().verdict().label()
+                            + " "
+                            + c.decision().reason().label()
+                            + (c.detail() == null ? "" : " " + c.detail())));
     assertEquals(
         Map.ofEntries(
             Map.entry("人民", "discovered rejected rarely_quoted"),
@@ -72,6 +103,8 @@ class SloganVerdictsTest {
         got.subList(0, 5).stream().map(SloganVerdicts.Candidate::key).toList());
     // The mined verdict keeps the quoted figures of the same key.
     SloganVerdicts.Candidate mined = got.get(1);
-    assertEquals(List.of(1L, 1L, 17L, 17L), List.of(mined.documentsQuoted(), mined.quoted(), mined.occurrences(), mined.documents()));
+    assertEquals(
+        List.of(1L, 1L, 17L, 17L),
+        List.of(mined.documentsQuoted(), mined.quoted(), mined.occurrences(), mined.documents()));
   }
 }

@@ -21,7 +21,8 @@ class CorpusGeneratorTest {
   private static final int N = 4000;
 
   private static CorpusGenerator generator(long seed) {
-    return new CorpusGenerator(seed, REFERENCE.gazetteer(), REFERENCE.lexicon(), REFERENCE.taxonomy());
+    return new CorpusGenerator(
+        seed, REFERENCE.gazetteer(), REFERENCE.lexicon(), REFERENCE.taxonomy());
   }
 
   @Test
@@ -74,9 +75,11 @@ class CorpusGeneratorTest {
       shortest = Math.min(shortest, body.length());
       longest = Math.max(longest, body.length());
     }
-    // Targets: 0.5% broken, 5% copies, 10% Traditional; bounds allow for sampling noise at N = 4,000.
+    // Targets: 0.5% broken, 5% copies, 10% Traditional; bounds allow for sampling noise at N =
+    // 4,000.
     assertTrue(broken >= 0.002 * N && broken <= 0.01 * N, "broken " + broken);
-    assertTrue(repeatedBodies >= 0.03 * N && repeatedBodies <= 0.07 * N, "copies " + repeatedBodies);
+    assertTrue(
+        repeatedBodies >= 0.03 * N && repeatedBodies <= 0.07 * N, "copies " + repeatedBodies);
     assertTrue(traditional >= 0.07 * N && traditional <= 0.13 * N, "traditional " + traditional);
     assertTrue(shortest >= 300 && longest <= 8200, shortest + ".." + longest);
   }

@@ -25,7 +25,11 @@ class ListInputsTest {
     return assertTimeoutPreemptively(
         PATIENCE,
         () ->
-            ListInputs.list(List.of(input.toString()), EXTENSIONS, output == null ? null : output.toString(), new Configuration())
+            ListInputs.list(
+                    List.of(input.toString()),
+                    EXTENSIONS,
+                    output == null ? null : output.toString(),
+                    new Configuration())
                 .stream()
                 .map(ListInputs.InputFile::path)
                 .toList());
@@ -79,7 +83,8 @@ class ListInputsTest {
     write(out.resolve("20240101T000000Z/quarantine/reasons.json"));
     write(out.resolve("LATEST"));
     assertEquals(List.of(uri(a)), list(in, out));
-    // Before its first run the output root holds nothing that marks it as Tifa's: only --output says so.
+    // Before its first run the output root holds nothing that marks it as Tifa's: only --output
+    // says so.
     Path fresh = in.resolve("fresh");
     write(fresh.resolve("notes.json"));
     assertEquals(List.of(uri(a)), list(in, fresh));
@@ -89,7 +94,8 @@ class ListInputsTest {
   void snapshotsAndSnapshotRootsInsideTheInputAreSkipped() throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Path a = write(in.resolve("a.jsonl"));
-    // An earlier snapshot root (with LATEST) and a snapshot copied on its own (_SUCCESS + manifest.json).
+    // An earlier snapshot root (with LATEST) and a snapshot copied on its own (_SUCCESS +
+    // manifest.json).
     write(in.resolve("old-out/LATEST"));
     write(in.resolve("old-out/s1/manifest.json"));
     write(in.resolve("copied-snapshot/manifest.json"));
@@ -117,7 +123,8 @@ class ListInputsTest {
   }
 
   @Test
-  void hiddenAndUnderscoreNamesAreSkippedAndExplicitFilesAreReadWhateverTheirName() throws Exception {
+  void hiddenAndUnderscoreNamesAreSkippedAndExplicitFilesAreReadWhateverTheirName()
+      throws Exception {
     Path in = Files.createDirectories(tmp.resolve("in"));
     Path a = write(in.resolve("a.jsonl.gz"));
     write(in.resolve(".hidden.jsonl"));

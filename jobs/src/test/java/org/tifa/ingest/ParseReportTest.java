@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ParseReportTest {
-  private final ParseReport parser = new ParseReport(1000, new PublishedAt(ZoneId.of("Asia/Shanghai")));
+  private final ParseReport parser =
+      new ParseReport(1000, new PublishedAt(ZoneId.of("Asia/Shanghai")));
 
   @Test
   void acceptsAFullRecordAndIgnoresUnknownFields() {
@@ -41,8 +42,15 @@ class ParseReportTest {
     String id = parser.parse(json).report().id();
     assertTrue(id.startsWith("sha256-"), id);
     assertEquals(id, parser.parse(json).report().id());
-    assertEquals(id, parser.parse("{\"body\":\"b\",\"published_at\":\"2023\",\"title\":\"t\"}").report().id());
-    assertTrue(!id.equals(parser.parse("{\"title\":\"t\",\"body\":\"c\",\"published_at\":\"2024\"}").report().id()));
+    assertEquals(
+        id,
+        parser.parse("{\"body\":\"b\",\"published_at\":\"2023\",\"title\":\"t\"}").report().id());
+    assertTrue(
+        !id.equals(
+            parser
+                .parse("{\"title\":\"t\",\"body\":\"c\",\"published_at\":\"2024\"}")
+                .report()
+                .id()));
   }
 
   @ParameterizedTest(name = "{1} <- {0}")
@@ -83,7 +91,11 @@ class ParseReportTest {
 
   @Test
   void deepNestingIsRejectedWithoutAStackOverflow() {
-    String json = "{\"body\":\"b\",\"published_at\":\"2024\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    String json =
+        "{\"body\":\"b\",\"published_at\":\"2024\",\"x\":"
+            + "[".repeat(5000)
+            + "]".repeat(5000)
+            + "}";
     assertEquals("too_deep", parser.parse(json).rejection().reason());
   }
 }

@@ -39,11 +39,13 @@ class PublishedAtTest {
         "1998                      | 1997-12-31T16:00:00Z | 1998-01-01 | YEAR",
         "1998年                    | 1997-12-31T16:00:00Z | 1998-01-01 | YEAR",
       })
-  void readsTheFormsReportsUse(String raw, String instant, String date, PublishedAt.Precision precision) {
+  void readsTheFormsReportsUse(
+      String raw, String instant, String date, PublishedAt.Precision precision) {
     PublishedAt.Parsed p = dates.parse(raw);
     assertNotNull(p, raw);
     Instant expected = Instant.parse(instant);
-    assertEquals(expected.getEpochSecond() * 1_000_000L + expected.getNano() / 1000, p.epochMicros(), raw);
+    assertEquals(
+        expected.getEpochSecond() * 1_000_000L + expected.getNano() / 1000, p.epochMicros(), raw);
     assertEquals(LocalDate.parse(date), p.localDate(), raw);
     assertEquals(precision, p.precision(), raw);
   }
@@ -51,8 +53,18 @@ class PublishedAtTest {
   @ParameterizedTest(name = "[{index}] ''{0}''")
   @ValueSource(
       strings = {
-        "", "上周三", "2024-13-45", "2024-02-30", "2024-03-19 25:00", "0024-01-01", "3024-01-01",
-        "19 March 2024", "2024-03 07:49", "20240319", "2024-03-19T07:49:03+08:00 extra", "2024-03-19+08:00"
+        "",
+        "上周三",
+        "2024-13-45",
+        "2024-02-30",
+        "2024-03-19 25:00",
+        "0024-01-01",
+        "3024-01-01",
+        "19 March 2024",
+        "2024-03 07:49",
+        "20240319",
+        "2024-03-19T07:49:03+08:00 extra",
+        "2024-03-19+08:00"
       })
   void rejectsWhatIsNotADate(String raw) {
     assertNull(dates.parse(raw), raw);

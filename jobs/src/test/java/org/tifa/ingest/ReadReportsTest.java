@@ -42,7 +42,8 @@ class ReadReportsTest {
         () -> {
           List<RawRecord> out = new ArrayList<>();
           String name = "file:" + file.toAbsolutePath();
-          try (ReportFileReader r = ReadReports.open(name, CONF, new CompressionCodecFactory(CONF), 1000)) {
+          try (ReportFileReader r =
+              ReadReports.open(name, CONF, new CompressionCodecFactory(CONF), 1000)) {
             r.forEachRemaining(out::add);
           }
           return out;
@@ -64,7 +65,8 @@ class ReadReportsTest {
 
   private static byte[] bzip2(String text) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try (OutputStream out = ReflectionUtils.newInstance(BZip2Codec.class, CONF).createOutputStream(b)) {
+    try (OutputStream out =
+        ReflectionUtils.newInstance(BZip2Codec.class, CONF).createOutputStream(b)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
     return b.toByteArray();
@@ -72,15 +74,21 @@ class ReadReportsTest {
 
   @Test
   void aBz2FileThatIsNotBzip2GetsAnUnreadableFileRow() throws Exception {
-    assertUnreadableAsNot("bzip2", tmp.resolve("fake.jsonl.bz2"), LINES.getBytes(StandardCharsets.UTF_8), gzip(LINES));
+    assertUnreadableAsNot(
+        "bzip2",
+        tmp.resolve("fake.jsonl.bz2"),
+        LINES.getBytes(StandardCharsets.UTF_8),
+        gzip(LINES));
   }
 
   @Test
   void aGzFileThatIsNotGzipGetsAnUnreadableFileRow() throws Exception {
-    assertUnreadableAsNot("gzip", tmp.resolve("fake.jsonl.gz"), LINES.getBytes(StandardCharsets.UTF_8), bzip2(LINES));
+    assertUnreadableAsNot(
+        "gzip", tmp.resolve("fake.jsonl.gz"), LINES.getBytes(StandardCharsets.UTF_8), bzip2(LINES));
   }
 
-  private static void assertUnreadableAsNot(String format, Path file, byte[]... contents) throws Exception {
+  private static void assertUnreadableAsNot(String format, Path file, byte[]... contents)
+      throws Exception {
     for (byte[] content : contents) {
       Files.write(file, content);
       RawRecord row = onlyRow(read(file));
@@ -97,7 +105,9 @@ class ReadReportsTest {
     Path bz2 = Files.write(tmp.resolve("a.jsonl.bz2"), bzip2(LINES));
     for (Path file : List.of(gz, bz2)) {
       List<RawRecord> records = read(file);
-      assertEquals(List.of("{\"id\":\"1\"}", "{\"id\":\"2\"}", "{\"id\":\"3\"}"), records.stream().map(RawRecord::text).toList());
+      assertEquals(
+          List.of("{\"id\":\"1\"}", "{\"id\":\"2\"}", "{\"id\":\"3\"}"),
+          records.stream().map(RawRecord::text).toList());
     }
   }
 
@@ -116,12 +126,16 @@ class ReadReportsTest {
     Path link = Files.createSymbolicLink(tmp.resolve("gone.jsonl"), Path.of("missing.jsonl"));
     RawRecord row = onlyRow(read(link));
     assertEquals("unreadable_file", row.reason());
-    assertTrue(row.detail().contains("broken symbolic link") && row.detail().contains("missing.jsonl"), row.detail());
+    assertTrue(
+        row.detail().contains("broken symbolic link") && row.detail().contains("missing.jsonl"),
+        row.detail());
   }
 
   @Test
   void aFileWithoutReadPermissionGetsAnUnreadableFileRow() throws Exception {
-    assumeFalse("root".equals(System.getProperty("user.name")), "root reads files whatever their permissions");
+    assumeFalse(
+        "root".equals(System.getProperty("user.name")),
+        "root reads files whatever their permissions");
     Path file = Files.writeString(tmp.resolve("locked.jsonl"), LINES);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
     assertEquals("unreadable_file", onlyRow(read(file)).reason());
@@ -129,7 +143,8 @@ class ReadReportsTest {
 
   @Test
   void aTooLargeRowWhoseRawTextWasCutSaysSo() throws Exception {
-    Path file = Files.writeString(tmp.resolve("long.jsonl"), "{\"body\":\"" + "x".repeat(5000) + "\"}\n");
+    Path file =
+        Files.writeString(tmp.resolve("long.jsonl"), "{\"body\":\"" + "x".repeat(5000) + "\"}\n");
     RawRecord raw = onlyRow(read(file));
     ParseReport parser = new ParseReport(1_000_000, new PublishedAt(ZoneId.of("Asia/Shanghai")));
     Row row = ReadReports.toRow(raw, parser, 65536);

@@ -11,8 +11,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class ReportFileReaderTest {
@@ -35,7 +35,8 @@ class ReportFileReaderTest {
 
   @Test
   void jsonLinesSkipBlankLinesAndKeepLineNumbers() throws IOException {
-    List<RawRecord> records = read(utf8("\uFEFF{\"a\":1}\r\n\n   \n{\"b\":\"政协\"}\n{\"c\":3}"), 1000);
+    List<RawRecord> records =
+        read(utf8("\uFEFF{\"a\":1}\r\n\n   \n{\"b\":\"政协\"}\n{\"c\":3}"), 1000);
     assertEquals(3, records.size());
     assertEquals(List.of(1L, 4L, 5L), records.stream().map(RawRecord::line).toList());
     assertEquals("{\"a\":1}", records.get(0).text(), "BOM and CR removed");
@@ -60,11 +61,18 @@ class ReportFileReaderTest {
 
   @Test
   void theReplacementCharacterItselfIsValidUtf8() throws IOException {
-    // U+FFFD written as its three UTF-8 bytes EF BF BD is well-formed; only malformed bytes are rejected,
+    // U+FFFD written as its three UTF-8 bytes EF BF BD is well-formed; only malformed bytes are
+    // rejected,
     // also when both are on one line.
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    b.write(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, '"', '}', '\n'});
-    b.write(new byte[] {'{', '"', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xC3, (byte) 0x28, '"', '}', '\n'});
+    b.write(
+        new byte[] {
+          '{', '"', 'a', '"', ':', '"', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, '"', '}', '\n'
+        });
+    b.write(
+        new byte[] {
+          '{', '"', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xC3, (byte) 0x28, '"', '}', '\n'
+        });
     List<RawRecord> records = read(b.toByteArray(), 1000);
     assertEquals(2, records.size());
     assertTrue(records.get(0).readable());
@@ -84,7 +92,8 @@ class ReportFileReaderTest {
 
   @Test
   void aJsonArrayFileYieldsItsElementsWithTheirLines() throws IOException {
-    String file = "[\n  {\"id\": \"a\", \"body\": \"x\"},\n  {\"id\": \"b\",\n   \"body\": \"y\"},\n  7\n]\n";
+    String file =
+        "[\n  {\"id\": \"a\", \"body\": \"x\"},\n  {\"id\": \"b\",\n   \"body\": \"y\"},\n  7\n]\n";
     List<RawRecord> records = read(utf8(file), 1000);
     assertEquals(3, records.size());
     assertEquals(List.of(2L, 3L, 5L), records.stream().map(RawRecord::line).toList());
@@ -94,7 +103,8 @@ class ReportFileReaderTest {
 
   @Test
   void aBrokenJsonArrayEndsWithOneMalformedRecord() throws IOException {
-    List<RawRecord> records = read(utf8("[{\"id\":\"a\"},\n{\"id\": oops},\n{\"id\":\"c\"}]"), 1000);
+    List<RawRecord> records =
+        read(utf8("[{\"id\":\"a\"},\n{\"id\": oops},\n{\"id\":\"c\"}]"), 1000);
     assertEquals(2, records.size());
     assertTrue(records.get(0).readable());
     assertEquals("malformed_json", records.get(1).reason());
@@ -115,7 +125,9 @@ class ReportFileReaderTest {
     List<RawRecord> records = read(new GZIPInputStream(new ByteArrayInputStream(cut)), 1000);
     RawRecord last = records.get(records.size() - 1);
     assertEquals("unreadable_file", last.reason());
-    assertTrue(records.size() > 1 && records.size() < 2000, "the readable part is kept: " + records.size());
+    assertTrue(
+        records.size() > 1 && records.size() < 2000,
+        "the readable part is kept: " + records.size());
     assertTrue(records.subList(0, records.size() - 1).stream().allMatch(RawRecord::readable));
   }
 
@@ -173,7 +185,10 @@ class ReportFileReaderTest {
 
   @Test
   void aJsonArrayElementOverTheLimitIsQuarantinedAsTooLarge() throws IOException {
-    String big = "{\"id\": \"big\", \"body\": \"" + "政".repeat(2000) + "\", \"n\": [1, {\"s\": \"]},\\\"\"}]}";
+    String big =
+        "{\"id\": \"big\", \"body\": \""
+            + "政".repeat(2000)
+            + "\", \"n\": [1, {\"s\": \"]},\\\"\"}]}";
     String file = "[\n  {\"id\": \"a\"},\n  " + big + ",\n  {\"id\": \"c\"}\n]\n";
     List<RawRecord> records = read(utf8(file), 100);
     assertEquals(3, records.size());
@@ -183,7 +198,9 @@ class ReportFileReaderTest {
     assertEquals(3L, tooLarge.line());
     assertEquals(big.getBytes(StandardCharsets.UTF_8).length, sizeInDetail(tooLarge.detail()));
     assertTrue(big.startsWith(tooLarge.text()), "the element's first bytes, cut at a character");
-    assertTrue(utf8(tooLarge.text()).length > 96 && utf8(tooLarge.text()).length <= 100, "cut to the limit");
+    assertTrue(
+        utf8(tooLarge.text()).length > 96 && utf8(tooLarge.text()).length <= 100,
+        "cut to the limit");
     assertTrue(tooLarge.textTruncated());
     assertEquals("{\"id\":\"c\"}", records.get(2).text());
     assertEquals(4L, records.get(2).line());
@@ -198,7 +215,8 @@ class ReportFileReaderTest {
     List<RawRecord> records = read(huge, 1 << 20);
     assertEquals(2, records.size());
     assertEquals("too_large", records.get(0).reason());
-    assertEquals(head.length - 1 + bodyBytes + 2, sizeInDetail(records.get(0).detail()), "from { to }");
+    assertEquals(
+        head.length - 1 + bodyBytes + 2, sizeInDetail(records.get(0).detail()), "from { to }");
     assertTrue(records.get(0).text().startsWith("{\"id\":\"a\",\"body\":\"xxxx"));
     assertEquals("{\"id\":\"b\"}", records.get(1).text());
     assertEquals(2L, records.get(1).line());

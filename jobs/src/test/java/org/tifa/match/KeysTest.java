@@ -9,20 +9,27 @@ import org.junit.jupiter.api.Test;
 class KeysTest {
   @Test
   void spacesSeparatorsAndQuotationMarksAreClassified() {
-    // Spaces: ASCII space and tab, ideographic space, no-break space (a space separator), zero-width
+    // Spaces: ASCII space and tab, ideographic space, no-break space (a space separator),
+    // zero-width
     // space and BOM (format characters). Separators: the enumeration comma and the middle dot.
     // Quotation marks: dropped from keys, but neither a space nor a separator.
     for (char c : new char[] {' ', '\t', '\u3000', '\u00A0', '\u200B', '\uFEFF'}) {
-      assertTrue(Keys.isSpace(c) && !Keys.isSeparator(c) && Keys.isDroppedFromKey(c), "space U+" + Integer.toHexString(c));
+      assertTrue(
+          Keys.isSpace(c) && !Keys.isSeparator(c) && Keys.isDroppedFromKey(c),
+          "space U+" + Integer.toHexString(c));
     }
     for (char c : new char[] {'、', '，', ',', '·'}) {
-      assertTrue(!Keys.isSpace(c) && Keys.isSeparator(c) && Keys.isDroppedFromKey(c), "separator " + c);
+      assertTrue(
+          !Keys.isSpace(c) && Keys.isSeparator(c) && Keys.isDroppedFromKey(c), "separator " + c);
     }
     for (char c : new char[] {'“', '”', '‘', '’', '「', '』', '"'}) {
-      assertTrue(!Keys.isSpace(c) && !Keys.isSeparator(c) && Keys.isDroppedFromKey(c), "quotation mark " + c);
+      assertTrue(
+          !Keys.isSpace(c) && !Keys.isSeparator(c) && Keys.isDroppedFromKey(c),
+          "quotation mark " + c);
     }
     for (char c : new char[] {'中', 'a', '1', '《', '。', '\uD840'}) {
-      assertTrue(!Keys.isSpace(c) && !Keys.isSeparator(c) && !Keys.isDroppedFromKey(c), "kept " + c);
+      assertTrue(
+          !Keys.isSpace(c) && !Keys.isSeparator(c) && !Keys.isDroppedFromKey(c), "kept " + c);
     }
   }
 

@@ -32,8 +32,7 @@ class TermMatcherTest {
   @Test
   void longerTermWinsOverATermItContains() {
     assertArrayEquals(
-        new TermHit[] {hit(0, 7, "jl-gjtpn", "聚力攻坚突破年")},
-        CAMPAIGNS.findAll("聚力攻坚突破年 政协履职见行动"));
+        new TermHit[] {hit(0, 7, "jl-gjtpn", "聚力攻坚突破年")}, CAMPAIGNS.findAll("聚力攻坚突破年 政协履职见行动"));
   }
 
   @Test
@@ -44,15 +43,13 @@ class TermMatcherTest {
   @Test
   void longestAtTheSameStartWinsIncludingThroughItsSpace() {
     assertArrayEquals(
-        new TermHit[] {hit(1, 12, "gjtpn-zx", "攻坚突破年 政协见行动")},
-        CAMPAIGNS.findAll("“攻坚突破年 政协见行动”"));
+        new TermHit[] {hit(1, 12, "gjtpn-zx", "攻坚突破年 政协见行动")}, CAMPAIGNS.findAll("“攻坚突破年 政协见行动”"));
   }
 
   @Test
   void separatorMayStandWhereTheTermHasOne() {
     assertArrayEquals(
-        new TermHit[] {hit(0, 11, "gjtpn-zx", "攻坚突破年、政协见行动")},
-        CAMPAIGNS.findAll("攻坚突破年、政协见行动"));
+        new TermHit[] {hit(0, 11, "gjtpn-zx", "攻坚突破年、政协见行动")}, CAMPAIGNS.findAll("攻坚突破年、政协见行动"));
   }
 
   @Test
@@ -73,10 +70,12 @@ class TermMatcherTest {
 
   @Test
   void quotationMarksInsideATermAreReadThrough() {
-    // 乡村振兴 written with part of it quoted: the match runs from 乡 (2) to 兴 (6), the closing mark outside
+    // 乡村振兴 written with part of it quoted: the match runs from 乡 (2) to 兴 (6), the closing mark
+    // outside
     assertArrayEquals(new TermHit[] {hit(2, 7, "xczx", "乡村“振兴")}, CAMPAIGNS.findAll("推进乡村“振兴”战略"));
     assertArrayEquals(
-        new TermHit[] {hit(1, 13, "gjtpn-zx", "攻坚突破年’‘政协见行动")}, CAMPAIGNS.findAll("‘攻坚突破年’‘政协见行动’"));
+        new TermHit[] {hit(1, 13, "gjtpn-zx", "攻坚突破年’‘政协见行动")},
+        CAMPAIGNS.findAll("‘攻坚突破年’‘政协见行动’"));
   }
 
   @Test
@@ -92,14 +91,16 @@ class TermMatcherTest {
   @Test
   void adjacentTermsAreBothFound() {
     assertArrayEquals(
-        new TermHit[] {hit(0, 2, "sannong", "三农"), hit(2, 4, "liuwen", "六稳")}, CAMPAIGNS.findAll("三农六稳"));
+        new TermHit[] {hit(0, 2, "sannong", "三农"), hit(2, 4, "liuwen", "六稳")},
+        CAMPAIGNS.findAll("三农六稳"));
   }
 
   @Test
   void everyOccurrenceIsFoundWithOriginalOffsets() {
     String text = "抓“三农”，\u3000再抓 三农。";
     assertArrayEquals(
-        new TermHit[] {hit(2, 4, "sannong", "三农"), hit(10, 12, "sannong", "三农")}, CAMPAIGNS.findAll(text));
+        new TermHit[] {hit(2, 4, "sannong", "三农"), hit(10, 12, "sannong", "三农")},
+        CAMPAIGNS.findAll(text));
   }
 
   @Test
@@ -167,7 +168,8 @@ class TermMatcherTest {
   @Test
   void groupsAreMatchedIndependentlyOverOneTrie() {
     // Overlapping keys over a small alphabet, some shared between the groups under other ids.
-    Map<String, String> slogans = Map.of("甲乙", "s1", "甲乙丙", "s2", "丙丁", "s3", "乙", "s4", "丁甲乙丙丁", "s5");
+    Map<String, String> slogans =
+        Map.of("甲乙", "s1", "甲乙丙", "s2", "丙丁", "s3", "乙", "s4", "丁甲乙丙丁", "s5");
     Map<String, String> topics = Map.of("乙丙", "t1", "甲乙", "t2", "丁", "t3", "丙丁甲", "t4");
     TermMatcher both = TermMatcher.of(List.of(slogans, topics));
     assertEquals(2, both.groups());
@@ -199,7 +201,8 @@ class TermMatcherTest {
   void aMatcherOfSeveralGroupsAnswersOnlyByGroup() {
     TermMatcher both = TermMatcher.of(List.of(Map.of("三农", "a"), Map.of("六稳", "b")));
     assertThrows(IllegalStateException.class, () -> both.findAll("三农"));
-    assertThrows(IllegalArgumentException.class, () -> TermMatcher.of(List.of(Map.of("三农", "a"), Map.of())));
+    assertThrows(
+        IllegalArgumentException.class, () -> TermMatcher.of(List.of(Map.of("三农", "a"), Map.of())));
     assertThrows(IllegalArgumentException.class, () -> TermMatcher.of(List.of()));
   }
 
@@ -216,7 +219,18 @@ class TermMatcherTest {
 
   /** Terms that are themselves numbers, as the real reports quote them. */
   private static final TermMatcher NUMBERED =
-      TermMatcher.of(Map.of("十五", "fifteen", "十五五", "fifteenth-plan", "九五", "ninth-plan", "123", "n123", "三农", "sannong"));
+      TermMatcher.of(
+          Map.of(
+              "十五",
+              "fifteen",
+              "十五五",
+              "fifteenth-plan",
+              "九五",
+              "ninth-plan",
+              "123",
+              "n123",
+              "三农",
+              "sannong"));
 
   @Test
   void noTermMatchesInsideALongerChineseNumber() {
@@ -230,16 +244,24 @@ class TermMatcherTest {
   void noTermMatchesInsideALongerArabicNumber() {
     assertEquals(0, NUMBERED.findAll("编号41234的项目").length);
     assertEquals(0, NUMBERED.findAll("1234").length);
-    assertArrayEquals(new TermHit[] {hit(2, 5, "n123", "123")}, NUMBERED.findAll("第十123项"), "a Chinese numeral is not a digit");
+    assertArrayEquals(
+        new TermHit[] {hit(2, 5, "n123", "123")},
+        NUMBERED.findAll("第十123项"),
+        "a Chinese numeral is not a digit");
   }
 
   @Test
   void numberedTermsMatchWhereTheyStandAlone() {
-    assertArrayEquals(new TermHit[] {hit(1, 4, "fifteenth-plan", "十五五")}, NUMBERED.findAll("“十五五”规划"));
-    assertArrayEquals(new TermHit[] {hit(0, 3, "fifteenth-plan", "十五五")}, NUMBERED.findAll("十五五时期"));
+    assertArrayEquals(
+        new TermHit[] {hit(1, 4, "fifteenth-plan", "十五五")}, NUMBERED.findAll("“十五五”规划"));
+    assertArrayEquals(
+        new TermHit[] {hit(0, 3, "fifteenth-plan", "十五五")}, NUMBERED.findAll("十五五时期"));
     assertArrayEquals(new TermHit[] {hit(1, 3, "ninth-plan", "九五")}, NUMBERED.findAll("“九五”计划"));
     assertArrayEquals(new TermHit[] {hit(2, 4, "sannong", "三农")}, NUMBERED.findAll("做好三农工作"));
-    assertArrayEquals(new TermHit[] {hit(3, 5, "fifteen", "十五")}, NUMBERED.findAll("二十、十五条"), "a separator ends the number before it");
+    assertArrayEquals(
+        new TermHit[] {hit(3, 5, "fifteen", "十五")},
+        NUMBERED.findAll("二十、十五条"),
+        "a separator ends the number before it");
   }
 
   /** Short topic keywords and slogans of the real dictionaries, checked against word boundaries. */
@@ -295,8 +317,11 @@ class TermMatcherTest {
   @Test
   void theSameTermsStandingAsWordsOfRealSentencesStay() {
     assertEquals(List.of("seed"), ids(WORDS.findAll("深入实施种业振兴行动，接续实施现代设施农业")));
-    assertEquals(List.of("foreign-trade", "trade-volume"), ids(WORDS.findAll("三是改革开放深入推进。外贸进出口总额达到4.51万亿元")));
-    assertEquals(List.of("manufacturing", "manufacturing"), ids(WORDS.findAll("装备制造业、高技术制造业增加值分别增长17.7%")));
+    assertEquals(
+        List.of("foreign-trade", "trade-volume"),
+        ids(WORDS.findAll("三是改革开放深入推进。外贸进出口总额达到4.51万亿元")));
+    assertEquals(
+        List.of("manufacturing", "manufacturing"), ids(WORDS.findAll("装备制造业、高技术制造业增加值分别增长17.7%")));
     assertEquals(List.of("migrant-workers"), ids(WORDS.findAll("加大欠薪整治力度，加强农民工工资支付保障")));
     assertEquals(List.of("tourism"), ids(WORDS.findAll("实施旅游业高质量发展行动，接待国内游客")));
     assertEquals(List.of("medical-insurance"), ids(WORDS.findAll("健全社保、医保基金安全监管体系")));
@@ -326,18 +351,25 @@ class TermMatcherTest {
   @Test
   void aTermQuotedWholeStays() {
     assertArrayEquals(
-        new TermHit[] {hit(15, 17, "two-mountains", "两山")}, WORDS.findAll("建成国家生态文明建设示范区和“两山”实践创新基地57个"));
+        new TermHit[] {hit(15, 17, "two-mountains", "两山")},
+        WORDS.findAll("建成国家生态文明建设示范区和“两山”实践创新基地57个"));
     assertEquals(List.of("mass-innovation"), ids(WORDS.findAll("推进「双创」示范基地建设")));
   }
 
   @Test
   void commonWordsAsTermsFollowTheSameRule() {
-    TermMatcher common = TermMatcher.of(List.of(Map.of("民主", "democracy", "保护", "protection", "金山", "gold-mountain", "未来", "future")), 3);
+    TermMatcher common =
+        TermMatcher.of(
+            List.of(
+                Map.of(
+                    "民主", "democracy", "保护", "protection", "金山", "gold-mountain", "未来", "future")),
+            3);
     // 人民/主体: refused.
     assertEquals(List.of(), ids(common.findAll("执行力。坚决做到人民至上，尊重人民主体地位，感情上贴近群众")));
     assertEquals(List.of("democracy"), ids(common.findAll("始终践行全过程人民民主，依法接受人大及其常委会")));
     // 保护区 is a protected area: 保护 stands inside the word and counts.
-    assertEquals(List.of("protection", "protection"), ids(common.findAll("实施自然保护区建设提升工程，加强生物多样性保护")));
+    assertEquals(
+        List.of("protection", "protection"), ids(common.findAll("实施自然保护区建设提升工程，加强生物多样性保护")));
     assertEquals(List.of("gold-mountain"), ids(common.findAll("牢固树立和践行绿水青山就是金山银山的理念")));
     // A known limit: the segmenter leaves 未 alone (未/来得及), which reads as a term it does not
     // know, so 未来 stays.
@@ -388,14 +420,18 @@ class TermMatcherTest {
     // 坚持 0-2, 稳中求进工作总基调 2-11 holding 稳中求进 2-6 and 总基调 8-11; then 稳中求进 alone 12-16.
     assertArrayEquals(
         new TermHit[] {
-          hit(2, 11, "wzqj-zjd", "稳中求进工作总基调"), hit(2, 6, "wzqj", "稳中求进"), hit(8, 11, "zjd", "总基调"), hit(12, 16, "wzqj", "稳中求进")
+          hit(2, 11, "wzqj-zjd", "稳中求进工作总基调"),
+          hit(2, 6, "wzqj", "稳中求进"),
+          hit(8, 11, "zjd", "总基调"),
+          hit(12, 16, "wzqj", "稳中求进")
         },
         NESTED.findAllByGroup("坚持稳中求进工作总基调，稳中求进。")[0]);
   }
 
   @Test
   void aGroupWithoutNestingKeepsOnlyTheLongestMatch() {
-    assertEquals(List.of("kw-wzqj-zjd", "kw-wzqj"), ids(NESTED.findAllByGroup("坚持稳中求进工作总基调，稳中求进。")[1]));
+    assertEquals(
+        List.of("kw-wzqj-zjd", "kw-wzqj"), ids(NESTED.findAllByGroup("坚持稳中求进工作总基调，稳中求进。")[1]));
   }
 
   @Test
@@ -410,13 +446,17 @@ class TermMatcherTest {
 
   @Test
   void nestingAGroupThatDoesNotExistIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> TermMatcher.of(List.of(Map.of("三农", "a")), 0, Map.of(1, java.util.Set.of("a"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TermMatcher.of(List.of(Map.of("三农", "a")), 0, Map.of(1, java.util.Set.of("a"))));
   }
 
   @Test
   void onlyTheNamedIdsAreReportedInsideOthers() {
     TermMatcher onlyStem =
-        TermMatcher.of(List.of(Map.of("高效办成一件事", "gxbc", "一件事", "yjs", "稳中求进", "wzqj", "稳中求进工作总基调", "long")), 0,
+        TermMatcher.of(
+            List.of(Map.of("高效办成一件事", "gxbc", "一件事", "yjs", "稳中求进", "wzqj", "稳中求进工作总基调", "long")),
+            0,
             Map.of(0, java.util.Set.of("wzqj")));
     assertEquals(List.of("gxbc", "long", "wzqj"), ids(onlyStem.findAll("高效办成一件事，稳中求进工作总基调")));
   }

@@ -49,8 +49,11 @@ class WordBoundariesTest {
     // Every span of two or three characters of real sentences: the shortcut may only accept what
     // the segmenter accepts.
     String[] sentences = {
-      "人民公社还办了各种业余学校和红专学校", "退税等各种国际通行的政策手段，促进出口，增加收汇",
-      "毛乌素沙地风电光伏基地电力外送工程", "服务业增势不够稳固，房地产业处于调整之中", "抓紧建立确保进城务工农民工资正常支付的机制",
+      "人民公社还办了各种业余学校和红专学校",
+      "退税等各种国际通行的政策手段，促进出口，增加收汇",
+      "毛乌素沙地风电光伏基地电力外送工程",
+      "服务业增势不够稳固，房地产业处于调整之中",
+      "抓紧建立确保进城务工农民工资正常支付的机制",
     };
     int shortcuts = 0;
     for (String s : sentences) {
@@ -59,7 +62,9 @@ class WordBoundariesTest {
         for (int end = start + 2; end <= Math.min(start + 3, window.length); end++) {
           if (!WordBoundaries.crossedByAKnownWord(window, start, end)) {
             shortcuts++;
-            assertTrue(WordBoundaries.segmentationAgrees(window, start, end), s.substring(start, end) + " in " + s);
+            assertTrue(
+                WordBoundaries.segmentationAgrees(window, start, end),
+                s.substring(start, end) + " in " + s);
           }
         }
       }
@@ -69,8 +74,10 @@ class WordBoundariesTest {
 
   @Test
   void aKnownWordAcrossAnEndIsFound() {
-    assertTrue(WordBoundaries.crossedByAKnownWord("各种业余".toCharArray(), 1, 3), "各种 and 业余 across 种业");
-    assertTrue(WordBoundaries.crossedByAKnownWord("农民工资".toCharArray(), 0, 3), "工资 across the end of 农民工");
+    assertTrue(
+        WordBoundaries.crossedByAKnownWord("各种业余".toCharArray(), 1, 3), "各种 and 业余 across 种业");
+    assertTrue(
+        WordBoundaries.crossedByAKnownWord("农民工资".toCharArray(), 0, 3), "工资 across the end of 农民工");
     assertFalse(WordBoundaries.crossedByAKnownWord("种业".toCharArray(), 0, 2), "nothing around it");
   }
 }

@@ -32,7 +32,10 @@ class BoilerplatePrefilterTest {
   private static final JsonNode CONF = conf();
 
   private static JsonNode conf() {
-    try (InputStream in = BoilerplatePrefilterTest.class.getClassLoader().getResourceAsStream("tifa/conf/boilerplate.yaml")) {
+    try (InputStream in =
+        BoilerplatePrefilterTest.class
+            .getClassLoader()
+            .getResourceAsStream("tifa/conf/boilerplate.yaml")) {
       return new ObjectMapper(new YAMLFactory()).readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -48,7 +51,8 @@ class BoilerplatePrefilterTest {
   private static final List<Pattern> HEADERS = patterns("headers");
   private static final List<Pattern> DROPS = patterns("drop");
   private static final Pattern DROP_ALL =
-      Pattern.compile(String.join("|", DROPS.stream().map(p -> "(?:" + p.pattern() + ")").toList()));
+      Pattern.compile(
+          String.join("|", DROPS.stream().map(p -> "(?:" + p.pattern() + ")").toList()));
   private static final int MAX_LINE = CONF.get("maxLineLength").asInt();
 
   /** The plain verdict on one line: "header k: value", "drop" or "keep". */
@@ -59,7 +63,10 @@ class BoilerplatePrefilterTest {
     for (int k = 0; k < HEADERS.size(); k++) {
       Matcher m = HEADERS.get(k).matcher(line);
       if (m.matches()) {
-        return "header " + CONF.path("headers").get(k).get("field").asText() + ": " + m.group("value").strip();
+        return "header "
+            + CONF.path("headers").get(k).get("field").asText()
+            + ": "
+            + m.group("value").strip();
       }
     }
     return DROP_ALL.matcher(line).matches() ? "drop" : "keep";
@@ -79,15 +86,33 @@ class BoilerplatePrefilterTest {
   }
 
   /** Lines every pattern of the shipped config matches, written for it. */
-  private static final List<String> KNOWN = List.of(
-      "来源：解放日报", "【原标题：攻坚突破年 政协见行动】", "下载 打印 关闭", "【字号：大 中 小】", "时间：2026-02-09",
-      "发布时间：2024-03-05 10:00", "想爆料？请登录APP", "责任编辑：李四", "本报讯 新闻热线：0635-1234567",
-      "请扫描下方二维码关注我们", "分享到：", "欢迎点击上方蓝字关注我们", "版权所有 © 聊城日报", "相关阅读", "上一篇：市政协召开会议",
-      "Public domain", "本作品在全世界都属于公有领域", "注：中文维基文库收录");
+  private static final List<String> KNOWN =
+      List.of(
+          "来源：解放日报",
+          "【原标题：攻坚突破年 政协见行动】",
+          "下载 打印 关闭",
+          "【字号：大 中 小】",
+          "时间：2026-02-09",
+          "发布时间：2024-03-05 10:00",
+          "想爆料？请登录APP",
+          "责任编辑：李四",
+          "本报讯 新闻热线：0635-1234567",
+          "请扫描下方二维码关注我们",
+          "分享到：",
+          "欢迎点击上方蓝字关注我们",
+          "版权所有 © 聊城日报",
+          "相关阅读",
+          "上一篇：市政协召开会议",
+          "Public domain",
+          "本作品在全世界都属于公有领域",
+          "注：中文维基文库收录");
 
   private static List<String> cachedLines;
 
-  /** Body lines of the sample dataset, normalized as Boilerplate sees them, plus random lines of the patterns' own pieces. */
+  /**
+   * Body lines of the sample dataset, normalized as Boilerplate sees them, plus random lines of the
+   * patterns' own pieces.
+   */
   private static synchronized List<String> lines() throws IOException {
     if (cachedLines == null) {
       cachedLines = readLines();
@@ -98,18 +123,21 @@ class BoilerplatePrefilterTest {
   private static List<String> readLines() throws IOException {
     List<String> lines = new ArrayList<>(KNOWN);
     ObjectMapper json = new ObjectMapper();
-    try (Stream<Path> files = Files.list(Path.of(System.getProperty("tifa.repo")).resolve("data/sample/input"))) {
+    try (Stream<Path> files =
+        Files.list(Path.of(System.getProperty("tifa.repo")).resolve("data/sample/input"))) {
       for (Path f : files.sorted().toList()) {
         InputStream in = Files.newInputStream(f);
         if (f.toString().endsWith(".gz")) {
           in = new GZIPInputStream(in);
         }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
           String s = r.readLine();
           while (s != null) {
             JsonNode node = s.isBlank() ? null : readOrNull(json, s);
             if (node != null && node.path("body").isTextual()) {
-              String cleaned = TextNormalizer.normalize(node.get("body").asText(), true, new Tally());
+              String cleaned =
+                  TextNormalizer.normalize(node.get("body").asText(), true, new Tally());
               lines.addAll(List.of(cleaned.split("\n")));
             }
             s = r.readLine();
@@ -119,7 +147,9 @@ class BoilerplatePrefilterTest {
     }
     // Random lines from the literals and punctuation of every pattern, digits and ordinary text:
     // many contain a pattern's literal without matching it, some match.
-    List<String> pieces = new ArrayList<>(List.of("政协", "召开", "会议", "2024", "-", "03", " ", "：", ":", "【", "】", "APP", "©"));
+    List<String> pieces =
+        new ArrayList<>(
+            List.of("政协", "召开", "会议", "2024", "-", "03", " ", "：", ":", "【", "】", "APP", "©"));
     for (Pattern p : concat(HEADERS, DROPS)) {
       String[] literals = RequiredLiterals.of(p.pattern());
       if (literals != null) {
@@ -168,7 +198,9 @@ class BoilerplatePrefilterTest {
       dropped += expected.equals("drop") ? 1 : 0;
       headers += expected.startsWith("header") ? 1 : 0;
     }
-    assertTrue(dropped > 500 && headers > 50, "the lines exercise the patterns: " + dropped + " dropped, " + headers + " headers");
+    assertTrue(
+        dropped > 500 && headers > 50,
+        "the lines exercise the patterns: " + dropped + " dropped, " + headers + " headers");
   }
 
   @Test
@@ -181,7 +213,9 @@ class BoilerplatePrefilterTest {
       for (String line : lines) {
         if (p.matcher(line).matches()) {
           matched++;
-          assertTrue(Stream.of(literals).anyMatch(line::contains), p.pattern() + " matched '" + line + "' without any of its literals");
+          assertTrue(
+              Stream.of(literals).anyMatch(line::contains),
+              p.pattern() + " matched '" + line + "' without any of its literals");
         }
       }
       assertTrue(matched > 0, "some line matches " + p.pattern());

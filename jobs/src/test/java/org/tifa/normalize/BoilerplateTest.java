@@ -45,8 +45,7 @@ class BoilerplateTest {
 
   @Test
   void originalTitleIsLifted() {
-    NormalizedDoc doc =
-        DEFAULTS.normalizeDocument("转载标题", "【原标题：攻坚突破年 政协见行动】\n正文", null);
+    NormalizedDoc doc = DEFAULTS.normalizeDocument("转载标题", "【原标题：攻坚突破年 政协见行动】\n正文", null);
     assertEquals("攻坚突破年 政协见行动", doc.originalTitle());
     assertEquals("正文", doc.body());
     assertNull(doc.source());
@@ -54,8 +53,7 @@ class BoilerplateTest {
 
   @Test
   void footerAndRepeatedHeaderLinesAreDropped() {
-    String body =
-        "市政协召开十四届常委会议\n会议强调，要聚焦中心工作。\n市政协召开十四届常委会议\n想爆料？请登录APP\n责任编辑：李四";
+    String body = "市政协召开十四届常委会议\n会议强调，要聚焦中心工作。\n市政协召开十四届常委会议\n想爆料？请登录APP\n责任编辑：李四";
     NormalizedDoc doc = DEFAULTS.normalizeDocument(null, body, null);
     assertEquals("市政协召开十四届常委会议\n会议强调，要聚焦中心工作。", doc.body());
     assertEquals(3, doc.linesDropped());
@@ -72,7 +70,8 @@ class BoilerplateTest {
   @Test
   void customConfigIsUsed() throws IOException {
     TextNormalizer custom = TextNormalizer.fromConfig(load("custom.yaml"));
-    NormalizedDoc doc = custom.normalizeDocument(null, "ORIG: Old\nbody\nAD buy now\n责任编辑：李四", null);
+    NormalizedDoc doc =
+        custom.normalizeDocument(null, "ORIG: Old\nbody\nAD buy now\n责任编辑：李四", null);
     assertEquals("Old", doc.originalTitle());
     assertEquals("body\n责任编辑：李四", doc.body(), "only the custom patterns apply");
   }

@@ -24,27 +24,44 @@ class BucketPairsTest {
   @Test
   void aSmallBucketYieldsEveryPairEarlierFirst() {
     // Members 3, 5, 9 of one bucket: the three pairs of three records.
-    assertEquals(List.of("3-5", "3-9", "5-9"), pairs(4, new BandRow(0, 7, 3), new BandRow(0, 7, 5), new BandRow(0, 7, 9)));
+    assertEquals(
+        List.of("3-5", "3-9", "5-9"),
+        pairs(4, new BandRow(0, 7, 3), new BandRow(0, 7, 5), new BandRow(0, 7, 9)));
   }
 
   @Test
   void singleMembersYieldNothingAndBucketsStayApart() {
-    // Band 0 bucket 1: {1} alone; band 0 bucket 2: {2, 4}; band 1 bucket 1 (same hash, other band): {4, 6}.
+    // Band 0 bucket 1: {1} alone; band 0 bucket 2: {2, 4}; band 1 bucket 1 (same hash, other band):
+    // {4, 6}.
     List<String> got =
-        pairs(64, new BandRow(0, 1, 1), new BandRow(0, 2, 2), new BandRow(0, 2, 4), new BandRow(1, 1, 4), new BandRow(1, 1, 6));
+        pairs(
+            64,
+            new BandRow(0, 1, 1),
+            new BandRow(0, 2, 2),
+            new BandRow(0, 2, 4),
+            new BandRow(1, 1, 4),
+            new BandRow(1, 1, 6));
     assertEquals(List.of("2-4", "4-6"), got);
   }
 
   @Test
   void aBucketOverTheCapPairsItsEarliestMemberOnly() {
     // Four members over a cap of 3: 10 with each of 11, 12, 13, not the three pairs among those.
-    List<String> got = pairs(3, new BandRow(2, 5, 10), new BandRow(2, 5, 11), new BandRow(2, 5, 12), new BandRow(2, 5, 13));
+    List<String> got =
+        pairs(
+            3,
+            new BandRow(2, 5, 10),
+            new BandRow(2, 5, 11),
+            new BandRow(2, 5, 12),
+            new BandRow(2, 5, 13));
     assertEquals(List.of("10-11", "10-12", "10-13"), got);
   }
 
   @Test
   void aBucketAtTheCapIsStillPairedWhole() {
-    assertEquals(List.of("1-2", "1-3", "2-3"), pairs(3, new BandRow(0, 0, 1), new BandRow(0, 0, 2), new BandRow(0, 0, 3)));
+    assertEquals(
+        List.of("1-2", "1-3", "2-3"),
+        pairs(3, new BandRow(0, 0, 1), new BandRow(0, 0, 2), new BandRow(0, 0, 3)));
   }
 
   @Test
@@ -62,10 +79,12 @@ class BucketPairsTest {
 
   @Test
   void unsortedKeysAndExhaustionAreErrors() {
-    assertThrows(IllegalArgumentException.class, () -> pairs(8, new BandRow(0, 1, 5), new BandRow(0, 1, 4)));
+    assertThrows(
+        IllegalArgumentException.class, () -> pairs(8, new BandRow(0, 1, 5), new BandRow(0, 1, 4)));
     BucketPairs empty = new BucketPairs(List.<BandRow>of().iterator(), 8);
     assertFalse(empty.hasNext());
     assertThrows(NoSuchElementException.class, empty::next);
-    assertThrows(IllegalArgumentException.class, () -> new BucketPairs(List.<BandRow>of().iterator(), 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> new BucketPairs(List.<BandRow>of().iterator(), 1));
   }
 }

@@ -62,7 +62,9 @@ class MinHashTest {
 
   @Test
   void signaturesDoNotDependOnTheInstance() {
-    assertArrayEquals(new MinHash(5, 128).signature(Articles.ORIGINAL), new MinHash(5, 128).signature(Articles.ORIGINAL));
+    assertArrayEquals(
+        new MinHash(5, 128).signature(Articles.ORIGINAL),
+        new MinHash(5, 128).signature(Articles.ORIGINAL));
   }
 
   @Test
@@ -96,8 +98,8 @@ class MinHashTest {
 
   /**
    * One-permutation hashing with densification must stay unbiased for short texts too, where many
-   * of the 128 bins are empty and borrow a value. Random texts of 40 to 400 characters, each
-   * paired with a copy whose tail is replaced; the truth is {@link ShingleSets#jaccard}.
+   * of the 128 bins are empty and borrow a value. Random texts of 40 to 400 characters, each paired
+   * with a copy whose tail is replaced; the truth is {@link ShingleSets#jaccard}.
    */
   @Test
   void theEstimateIsUnbiasedForShortAndLongTexts() {
@@ -121,7 +123,8 @@ class MinHashTest {
       absoluteError += Math.abs(error);
     }
     // Each estimate has a standard deviation of at most 0.5 / sqrt(128) = 0.044; over 300 pairs the
-    // mean signed error should be within a few thousandths of zero, the mean absolute one near 0.03.
+    // mean signed error should be within a few thousandths of zero, the mean absolute one near
+    // 0.03.
     assertEquals(0, signedError / pairs, 0.01, "bias");
     assertTrue(absoluteError / pairs < 0.04, "mean absolute error " + absoluteError / pairs);
   }
@@ -150,7 +153,10 @@ class MinHashTest {
         h = (h ^ cp) * 0x100000001b3L;
       }
       long hash = fmix(h);
-      smallest.merge((int) Long.remainderUnsigned(hash, n), hash, (a, b) -> Long.compareUnsigned(a, b) <= 0 ? a : b);
+      smallest.merge(
+          (int) Long.remainderUnsigned(hash, n),
+          hash,
+          (a, b) -> Long.compareUnsigned(a, b) <= 0 ? a : b);
     }
     long[] sig = new long[n];
     for (int i = 0; i < n; i++) {
@@ -171,7 +177,9 @@ class MinHashTest {
     return k ^ (k >>> 33);
   }
 
-  /** Han, Latin, digits, spaces, punctuation and characters beyond the BMP, 0 to {@code max} chars. */
+  /**
+   * Han, Latin, digits, spaces, punctuation and characters beyond the BMP, 0 to {@code max} chars.
+   */
   private static String randomText(SplittableRandom r, int max) {
     String pieces = "政协报乡村振兴攻坚突破年 ，。、“”()abcXYZ0123９\n";
     StringBuilder b = new StringBuilder();
@@ -193,7 +201,8 @@ class MinHashTest {
       MinHash m = new MinHash(kn[0], kn[1]);
       for (int t = 0; t < 400; t++) {
         String text = randomText(r, t % 50 == 0 ? 20_000 : 300);
-        assertArrayEquals(reference(text, kn[0], kn[1]), m.signature(text), kn[0] + "/" + kn[1] + ": " + text);
+        assertArrayEquals(
+            reference(text, kn[0], kn[1]), m.signature(text), kn[0] + "/" + kn[1] + ": " + text);
       }
     }
   }
@@ -205,7 +214,8 @@ class MinHashTest {
       String title = t % 7 == 0 ? null : randomText(r, 40);
       String body = t % 11 == 0 ? null : randomText(r, 600);
       String joined = title == null ? body : body == null ? title : title + "\n" + body;
-      assertArrayEquals(reference(joined, 5, 128), minHash.signature(title, body), title + " | " + body);
+      assertArrayEquals(
+          reference(joined, 5, 128), minHash.signature(title, body), title + " | " + body);
     }
     // Longer than the per-thread buffer the class keeps.
     String longBody = randomText(new SplittableRandom(7), 1_200_000);
@@ -222,25 +232,42 @@ class MinHashTest {
   @Test
   void aCompactValueIsTheHighHalfXorTheLowHalf() {
     // 0x12345678 ^ 0x9abcdef0 = 0x88888888, bit by bit; -1 folds to 0, as both halves are all ones.
-    assertArrayEquals(new int[] {0x88888888, 0, 0x00000001}, MinHash.compact(new long[] {0x123456789abcdef0L, -1L, 1L}));
+    assertArrayEquals(
+        new int[] {0x88888888, 0, 0x00000001},
+        MinHash.compact(new long[] {0x123456789abcdef0L, -1L, 1L}));
     assertEquals(0, MinHash.compact(new long[0]).length);
   }
 
   @Test
   void compactSignaturesEstimateAsTheFullOnes() {
     List<String> texts =
-        List.of(Articles.ORIGINAL, Articles.TITLE + "\n" + Articles.BODY_EDITED, Articles.TITLE + "\n" + Articles.BODY_FOOTER,
-            Articles.UNRELATED, Articles.NOTICE_BODY, Articles.CHAIN_A, Articles.CHAIN_B, Articles.CHAIN_C, "春眠不觉晓处处闻啼鸟");
+        List.of(
+            Articles.ORIGINAL,
+            Articles.TITLE + "\n" + Articles.BODY_EDITED,
+            Articles.TITLE + "\n" + Articles.BODY_FOOTER,
+            Articles.UNRELATED,
+            Articles.NOTICE_BODY,
+            Articles.CHAIN_A,
+            Articles.CHAIN_B,
+            Articles.CHAIN_C,
+            "春眠不觉晓处处闻啼鸟");
     int pairs = 0;
     for (String a : texts) {
       for (String b : texts) {
         long[] x = minHash.signature(a);
         long[] y = minHash.signature(b);
-        assertEquals(MinHash.estimate(x, y), MinHash.estimate(MinHash.compact(x), MinHash.compact(y)), a + " | " + b);
+        assertEquals(
+            MinHash.estimate(x, y),
+            MinHash.estimate(MinHash.compact(x), MinHash.compact(y)),
+            a + " | " + b);
         pairs++;
       }
     }
     assertEquals(81, pairs);
-    assertTrue(MinHash.estimate(MinHash.compact(minHash.signature(Articles.ORIGINAL)), MinHash.compact(minHash.signature(Articles.UNRELATED))) < 0.2);
+    assertTrue(
+        MinHash.estimate(
+                MinHash.compact(minHash.signature(Articles.ORIGINAL)),
+                MinHash.compact(minHash.signature(Articles.UNRELATED)))
+            < 0.2);
   }
 }

@@ -38,7 +38,10 @@ class RequiredLiteralsTest {
   @Test
   void quantifiersApplyToTheLastCodePointOnly() {
     assertEquals(List.of("ab"), asList("abc?"));
-    assertEquals(List.of("政协"), asList("\uD840\uDC00?政协"), "the optional supplementary character is one atom");
+    assertEquals(
+        List.of("政协"),
+        asList("\uD840\uDC00?政协"),
+        "the optional supplementary character is one atom");
     assertEquals(List.of("\uD840\uDC00"), asList("\uD840\uDC00{2,3}"));
     assertEquals(List.of("x"), asList("x+?"));
   }

@@ -56,8 +56,7 @@ class TextNormalizerTest {
   @Test
   void countsWhatItChanged() {
     NormalizedDoc doc =
-        NORMALIZER.normalizeDocument(
-            "政協(xié)", "政協報(bào)告會議在京隆重召开\n政協報(bào)告會議在京隆重召开\n正文", "新華社");
+        NORMALIZER.normalizeDocument("政協(xié)", "政協報(bào)告會議在京隆重召开\n政協報(bào)告會議在京隆重召开\n正文", "新華社");
     assertEquals("政协", doc.title());
     assertEquals("政协报告会议在京隆重召开\n正文", doc.body());
     assertEquals("新华社", doc.source());

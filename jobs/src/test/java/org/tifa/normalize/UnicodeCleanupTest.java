@@ -25,7 +25,10 @@ class UnicodeCleanupTest {
         plain++;
         String one = String.valueOf(c);
         assertEquals(one, UnicodeCleanup.clean(one, true, false), Integer.toHexString(c));
-        assertEquals("a" + one + "b", UnicodeCleanup.clean("a" + one + "b", true, false), Integer.toHexString(c));
+        assertEquals(
+            "a" + one + "b",
+            UnicodeCleanup.clean("a" + one + "b", true, false),
+            Integer.toHexString(c));
       }
     }
     assertTrue(plain > 20_000, "plain characters: " + plain);
@@ -33,11 +36,12 @@ class UnicodeCleanupTest {
 
   /** Characters that exercise every branch: breaks, spaces, invisibles, marks, mappings, emoji. */
   private static final int[] POOL = {
-    'a', 'Z', '1', '.', ' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x85, 0x2028, 0x2029, 0xA0, 0x3000, 0x2003, 0x202F,
-    0x200B, 0x200D, 0x200E, 0xFEFF, 0xAD, 0x01, 0x7F, 0x0301, 0x0308, 0x302A, 0x20DD, 0xFE0F, 0xE0100,
-    0xFF21, 0xFF10, 0xFF01, 0xFF0C, 0xFF08, 0xFF5E, 0xFF61, 0xFF76, 0xF900, 0x2F00, 0xFB01, 0xFE10, 0xFE35,
-    0x1D400, 0x2F800, 0x1F600, 0x1F468, 0x2764, 0x20E3, 0xE0067, 0x4E00, 0x653F, 0x534F, 0x9FFF, 0x3001,
-    0x3002, 0x300A, 0x3029, 0x2014, 0x201C, 0x201D, 0x2026, 0x2027, 0x2030, 0x0300, 0x00E9, 0xD800
+    'a', 'Z', '1', '.', ' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x85, 0x2028, 0x2029, 0xA0, 0x3000,
+    0x2003, 0x202F, 0x200B, 0x200D, 0x200E, 0xFEFF, 0xAD, 0x01, 0x7F, 0x0301, 0x0308, 0x302A,
+    0x20DD, 0xFE0F, 0xE0100, 0xFF21, 0xFF10, 0xFF01, 0xFF0C, 0xFF08, 0xFF5E, 0xFF61, 0xFF76, 0xF900,
+    0x2F00, 0xFB01, 0xFE10, 0xFE35, 0x1D400, 0x2F800, 0x1F600, 0x1F468, 0x2764, 0x20E3, 0xE0067,
+    0x4E00, 0x653F, 0x534F, 0x9FFF, 0x3001, 0x3002, 0x300A, 0x3029, 0x2014, 0x201C, 0x201D, 0x2026,
+    0x2027, 0x2030, 0x0300, 0x00E9, 0xD800
   };
 
   @Test
@@ -51,8 +55,10 @@ class UnicodeCleanupTest {
       }
       String s = b.toString();
       for (boolean keepLines : new boolean[] {true, false}) {
-        assertEquals(UnicodeCleanup.clean(s, keepLines, false), UnicodeCleanup.clean(s, keepLines, true), s.codePoints()
-            .mapToObj(Integer::toHexString).toList() + " keepLines=" + keepLines);
+        assertEquals(
+            UnicodeCleanup.clean(s, keepLines, false),
+            UnicodeCleanup.clean(s, keepLines, true),
+            s.codePoints().mapToObj(Integer::toHexString).toList() + " keepLines=" + keepLines);
       }
     }
   }

@@ -24,13 +24,20 @@ public final class ExportNotebooks {
     }
     Path snapshot = Path.of(args[0]).toAbsolutePath();
     Path dir = Path.of(args[1]);
-    String snapshotId = new ObjectMapper().readTree(snapshot.resolve("manifest.json").toFile()).get("snapshot_id").asText();
+    String snapshotId =
+        new ObjectMapper()
+            .readTree(snapshot.resolve("manifest.json").toFile())
+            .get("snapshot_id")
+            .asText();
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
       for (Path file : Notebooks.list(dir)) {
         String name = file.getFileName().toString().replaceFirst("\\.ipynb$", "");
-        ObjectNode notebook = Notebooks.execute(Notebooks.read(file), db, snapshot.toString(), snapshotId, Version.TIFA);
+        ObjectNode notebook =
+            Notebooks.execute(
+                Notebooks.read(file), db, snapshot.toString(), snapshotId, Version.TIFA);
         Notebooks.write(notebook, file);
-        Files.writeString(dir.resolve(name + ".html"), Notebooks.toHtml(notebook, name), StandardCharsets.UTF_8);
+        Files.writeString(
+            dir.resolve(name + ".html"), Notebooks.toHtml(notebook, name), StandardCharsets.UTF_8);
         System.out.println(file + " and " + name + ".html: executed on snapshot " + snapshotId);
       }
     }

@@ -31,20 +31,24 @@ import org.tifa.report.ReportPage;
 
 /**
  * The notebooks of {@code notebooks-export/}: Jupyter notebooks (nbformat 4, Python kernel) whose
- * code cells are one setup cell (DuckDB and a {@code sql()} helper) and SQL cells written
- * {@code sql("""...""")}, each reading the snapshot's Parquet files with {@code {snapshot}} for the
+ * code cells are one setup cell (DuckDB and a {@code sql()} helper) and SQL cells written {@code
+ * sql("""...""")}, each reading the snapshot's Parquet files with {@code {snapshot}} for the
  * snapshot directory. Without Jupyter at hand, the SQL cells are executed here with DuckDB (JDBC)
- * and their results written into the notebook as Jupyter would (an execute_result with
- * text/html and text/plain), and the notebook is rendered as a standalone HTML page.
+ * and their results written into the notebook as Jupyter would (an execute_result with text/html
+ * and text/plain), and the notebook is rendered as a standalone HTML page.
  */
 public final class Notebooks {
   private Notebooks() {}
 
-  private static final Pattern SQL_CELL = Pattern.compile("\\Asql\\(\"\"\"\\n(.*?)\\n\"\"\"\\)\\s*\\z", Pattern.DOTALL);
+  private static final Pattern SQL_CELL =
+      Pattern.compile("\\Asql\\(\"\"\"\\n(.*?)\\n\"\"\"\\)\\s*\\z", Pattern.DOTALL);
   private static final String SETUP = "def sql(query)";
+
   /** Rows written into an output; longer results say how many rows there were. */
   static final int MAX_ROWS = 60;
-  private static final ObjectMapper JSON = new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
 
   /** A query's result: column names and rows of display strings. */
   public record Result(List<String> columns, List<List<String>> rows, long total) {}
@@ -87,7 +91,8 @@ public final class Notebooks {
 
   /** Runs one SQL cell's query on a snapshot directory. */
   public static Result run(Connection db, String sql, String snapshotDir) throws SQLException {
-    try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql.replace("{snapshot}", snapshotDir))) {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery(sql.replace("{snapshot}", snapshotDir))) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -119,7 +124,9 @@ public final class Notebooks {
     }
     if (v instanceof Double || v instanceof Float) {
       double d = ((Number) v).doubleValue();
-      return Double.isFinite(d) ? new BigDecimal(Double.toString(d)).toPlainString() : Double.toString(d);
+      return Double.isFinite(d)
+          ? new BigDecimal(Double.toString(d)).toPlainString()
+          : Double.toString(d);
     }
     if (v instanceof Array a) {
       List<String> items = new ArrayList<>();
@@ -132,11 +139,12 @@ public final class Notebooks {
   }
 
   /**
-   * Executes every SQL cell of a notebook on a snapshot and writes the results in as outputs;
-   * the setup cell counts as the first execution. The notebook's metadata names the Tifa version
-   * and the snapshot id.
+   * Executes every SQL cell of a notebook on a snapshot and writes the results in as outputs; the
+   * setup cell counts as the first execution. The notebook's metadata names the Tifa version and
+   * the snapshot id.
    */
-  public static ObjectNode execute(ObjectNode notebook, Connection db, String snapshotDir, String snapshotId, String tifaVersion)
+  public static ObjectNode execute(
+      ObjectNode notebook, Connection db, String snapshotDir, String snapshotId, String tifaVersion)
       throws SQLException {
     int count = 0;
     for (JsonNode c : notebook.get("cells")) {
@@ -146,7 +154,9 @@ public final class Notebooks {
       }
       Optional<String> sql = sqlOf(cell);
       if (!sql.isPresent() && !isSetup(cell)) {
-        throw new IllegalArgumentException("a code cell that is neither the setup cell nor sql(\"\"\"...\"\"\"):\n" + source(cell));
+        throw new IllegalArgumentException(
+            "a code cell that is neither the setup cell nor sql(\"\"\"...\"\"\"):\n"
+                + source(cell));
       }
       cell.put("execution_count", ++count);
       ArrayNode outputs = cell.putArray("outputs");
@@ -164,7 +174,9 @@ public final class Notebooks {
     ObjectNode tifa = ((ObjectNode) notebook.get("metadata")).putObject("tifa");
     tifa.put("version", tifaVersion);
     tifa.put("snapshot_id", snapshotId);
-    tifa.put("executed_by", "scripts/export-notebooks (DuckDB " + db.getMetaData().getDatabaseProductVersion() + ")");
+    tifa.put(
+        "executed_by",
+        "scripts/export-notebooks (DuckDB " + db.getMetaData().getDatabaseProductVersion() + ")");
     return notebook;
   }
 
@@ -178,12 +190,15 @@ public final class Notebooks {
                     .withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter(" ", "\n"))
             .withArrayIndenter(new DefaultIndenter(" ", "\n"));
-    Files.writeString(file, JSON.writer(printer).writeValueAsString(notebook) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file, JSON.writer(printer).writeValueAsString(notebook) + "\n", StandardCharsets.UTF_8);
   }
 
   /** A result as an HTML table, the way pandas shows a DataFrame. */
   static String html(Result r) {
-    StringBuilder out = new StringBuilder("<div>\n<table border=\"1\" class=\"dataframe\">\n  <thead>\n    <tr style=\"text-align: right;\">\n");
+    StringBuilder out =
+        new StringBuilder(
+            "<div>\n<table border=\"1\" class=\"dataframe\">\n  <thead>\n    <tr style=\"text-align: right;\">\n");
     for (String c : r.columns()) {
       out.append("      <th>").append(escape(c)).append("</th>\n");
     }
@@ -195,8 +210,13 @@ public final class Notebooks {
       }
       out.append("    </tr>\n");
     }
-    out.append("  </tbody>\n</table>\n<p>").append(r.total()).append(" rows × ").append(r.columns().size()).append(" columns")
-        .append(r.total() > r.rows().size() ? " (the first " + r.rows().size() + " shown)" : "").append("</p>\n</div>");
+    out.append("  </tbody>\n</table>\n<p>")
+        .append(r.total())
+        .append(" rows × ")
+        .append(r.columns().size())
+        .append(" columns")
+        .append(r.total() > r.rows().size() ? " (the first " + r.rows().size() + " shown)" : "")
+        .append("</p>\n</div>");
     return out.toString();
   }
 
@@ -214,13 +234,20 @@ public final class Notebooks {
     for (List<String> row : r.rows()) {
       appendRow(out, row, widths);
     }
-    out.append('\n').append('[').append(r.total()).append(" rows x ").append(widths.length).append(" columns]");
+    out.append('\n')
+        .append('[')
+        .append(r.total())
+        .append(" rows x ")
+        .append(widths.length)
+        .append(" columns]");
     return out.toString();
   }
 
   private static void appendRow(StringBuilder out, List<String> values, int[] widths) {
     for (int i = 0; i < values.size(); i++) {
-      out.append(i == 0 ? "" : "  ").append(" ".repeat(widths[i] - width(values.get(i)))).append(values.get(i));
+      out.append(i == 0 ? "" : "  ")
+          .append(" ".repeat(widths[i] - width(values.get(i))))
+          .append(values.get(i));
     }
     out.append('\n');
   }
@@ -229,9 +256,18 @@ public final class Notebooks {
     int w = 0;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
-      w += cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
-          || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
-          || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD)) ? 2 : 1;
+      w +=
+          cp >= 0x1100
+                  && (cp <= 0x115F
+                      || (cp >= 0x2E80 && cp <= 0xA4CF)
+                      || (cp >= 0xAC00 && cp <= 0xD7A3)
+                      || (cp >= 0xF900 && cp <= 0xFAFF)
+                      || (cp >= 0xFE30 && cp <= 0xFE4F)
+                      || (cp >= 0xFF00 && cp <= 0xFF60)
+                      || (cp >= 0xFFE0 && cp <= 0xFFE6)
+                      || (cp >= 0x20000 && cp <= 0x3FFFD))
+              ? 2
+              : 1;
       i += Character.charCount(cp);
     }
     return w;
@@ -249,8 +285,8 @@ public final class Notebooks {
   }
 
   /**
-   * An executed notebook as a standalone HTML page (no scripts, no external resources) whose
-   * first line names the Tifa version and the snapshot it was executed on.
+   * An executed notebook as a standalone HTML page (no scripts, no external resources) whose first
+   * line names the Tifa version and the snapshot it was executed on.
    */
   public static String toHtml(ObjectNode notebook, String name) {
     JsonNode tifa = notebook.path("metadata").path("tifa");
@@ -264,15 +300,23 @@ public final class Notebooks {
         if (title.equals(name) && source.startsWith("# ")) {
           title = source.lines().findFirst().orElse(name).substring(2);
         }
-        body.append("<div class=\"cell markdown\">\n").append(renderer.render(markdown.parse(source))).append("</div>\n");
+        body.append("<div class=\"cell markdown\">\n")
+            .append(renderer.render(markdown.parse(source)))
+            .append("</div>\n");
         continue;
       }
-      String count = cell.path("execution_count").isNumber() ? cell.get("execution_count").asText() : " ";
-      body.append("<div class=\"cell code\">\n<div class=\"prompt\">In [").append(count).append("]:</div>\n<pre><code>")
-          .append(escape(source)).append("</code></pre>\n");
+      String count =
+          cell.path("execution_count").isNumber() ? cell.get("execution_count").asText() : " ";
+      body.append("<div class=\"cell code\">\n<div class=\"prompt\">In [")
+          .append(count)
+          .append("]:</div>\n<pre><code>")
+          .append(escape(source))
+          .append("</code></pre>\n");
       for (JsonNode out : cell.path("outputs")) {
         JsonNode html = out.path("data").path("text/html");
-        body.append("<div class=\"prompt\">Out[").append(out.path("execution_count").asText(count)).append("]:</div>\n<div class=\"output\">\n");
+        body.append("<div class=\"prompt\">Out[")
+            .append(out.path("execution_count").asText(count))
+            .append("]:</div>\n<div class=\"output\">\n");
         if (!html.isMissingNode()) {
           html.forEach(l -> body.append(l.asText()));
         } else {
@@ -284,16 +328,25 @@ public final class Notebooks {
       }
       body.append("</div>\n");
     }
-    return "<!-- Tifa " + tifa.path("version").asText("unknown") + ", snapshot " + tifa.path("snapshot_id").asText("unknown") + ": "
-        + name + ".ipynb, executed by scripts/export-notebooks -->\n"
-        + "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title) + "</title>\n<style>\n"
+    return "<!-- Tifa "
+        + tifa.path("version").asText("unknown")
+        + ", snapshot "
+        + tifa.path("snapshot_id").asText("unknown")
+        + ": "
+        + name
+        + ".ipynb, executed by scripts/export-notebooks -->\n"
+        + "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+        + escape(title)
+        + "</title>\n<style>\n"
         + "body { font-family: \"Noto Sans CJK SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif; max-width: 1100px; margin: 24px auto; padding: 0 16px; color: #1f2937; }\n"
         + ".cell { margin: 12px 0; }\n.prompt { color: #6b7280; font: 12px monospace; margin: 4px 0; }\n"
         + "pre { background: #f6f8fa; padding: 8px; overflow: auto; font-size: 13px; }\n"
         + "table.dataframe { border-collapse: collapse; font-size: 13px; }\n"
         + "table.dataframe th, table.dataframe td { border: 1px solid #d1d5db; padding: 2px 8px; text-align: right; }\n"
         + "table.dataframe th { background: #f3f4f6; }\n.output p { color: #6b7280; font-size: 12px; }\n"
-        + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+        + "</style>\n</head>\n<body>\n"
+        + body
+        + "</body>\n</html>\n";
   }
 
   static String escape(String s) {

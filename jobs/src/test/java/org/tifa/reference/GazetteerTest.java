@@ -105,8 +105,9 @@ class GazetteerTest {
         "code,name,level,parent_code,province_code,prefecture_code,short_name,aliases,ambiguous,"
             + "in_mca_2021,functional_zone,ambiguous_aliases\n"
             + "370000,山东省,province,,370000,,山东,山东,0,1,0,\n";
-    String changes = "old_code,old_name,new_code,new_name,change,year,note\n"
-        + "371200,莱芜市,370100,济南市,prefecture-abolished,2019,\n";
+    String changes =
+        "old_code,old_name,new_code,new_name,change,year,note\n"
+            + "371200,莱芜市,370100,济南市,prefecture-abolished,2019,\n";
     assertThrows(
         IllegalArgumentException.class,
         () -> Gazetteer.load(new StringReader(divisions), new StringReader(changes)));
@@ -121,7 +122,8 @@ class GazetteerTest {
   @Test
   void placeholderPrefecturesKeepTheirCodesButAreNoPlaceNames() {
     Gazetteer g = Gazetteer.loadDefault();
-    // 500200 was the statistical pseudo-prefecture 县 of 重庆's counties; 110100 市辖区 of 北京's districts.
+    // 500200 was the statistical pseudo-prefecture 县 of 重庆's counties; 110100 市辖区 of 北京's
+    // districts.
     assertEquals("500000", g.byCode("500200").orElseThrow().code());
     assertEquals("110000", g.byCode("110100").orElseThrow().code());
     assertEquals(List.of(), g.lookup("县"));

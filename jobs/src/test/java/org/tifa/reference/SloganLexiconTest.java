@@ -23,12 +23,16 @@ class SloganLexiconTest {
   private static final SloganLexicon LEXICON = SloganLexicon.loadDefault();
 
   private static SloganLexicon parse(String slogans) {
-    return SloganLexicon.load(new StringReader("categories: {economy: x, rural: y}\nslogans:\n" + slogans));
+    return SloganLexicon.load(
+        new StringReader("categories: {economy: x, rural: y}\nslogans:\n" + slogans));
   }
 
   @Test
   void holdsAtLeastThreeHundredNationalFormulations() {
-    long national = Arrays.stream(LEXICON.entries()).filter(e -> !e.category().equals("local_campaign")).count();
+    long national =
+        Arrays.stream(LEXICON.entries())
+            .filter(e -> !e.category().equals("local_campaign"))
+            .count();
 
     assertTrue(national >= 300, "national entries: " + national);
   }
@@ -58,13 +62,56 @@ class SloganLexiconTest {
   @Test
   void holdsTheSlogansTheBriefNames() {
     String[] required = {
-      "新质生产力", "高质量发展", "乡村振兴", "两个确立", "两个维护", "四个意识", "四个自信", "五位一体", "四个全面",
-      "一带一路", "放管服", "六稳", "六保", "三农", "十四五", "十五五", "高效办成一件事", "共同富裕", "碳达峰碳中和",
-      "绿水青山就是金山银山", "枫桥经验", "最多跑一次", "千万工程", "四下基层", "专精特新", "双循环", "新发展格局",
-      "全过程人民民主", "中国式现代化", "三去一降一补", "河长制", "林长制", "一网通办", "一网统管", "接诉即办",
-      "三会一课", "不忘初心牢记使命", "攻坚突破年", "攻坚突破年政协见行动", "十二项提升行动", "三亮",
-      "稳中求进工作总基调", "新发展理念", "全国统一大市场", "铸牢中华民族共同体意识", "过紧日子", "低空经济", "银发经济",
-      "具身智能", "人工智能+"
+      "新质生产力",
+      "高质量发展",
+      "乡村振兴",
+      "两个确立",
+      "两个维护",
+      "四个意识",
+      "四个自信",
+      "五位一体",
+      "四个全面",
+      "一带一路",
+      "放管服",
+      "六稳",
+      "六保",
+      "三农",
+      "十四五",
+      "十五五",
+      "高效办成一件事",
+      "共同富裕",
+      "碳达峰碳中和",
+      "绿水青山就是金山银山",
+      "枫桥经验",
+      "最多跑一次",
+      "千万工程",
+      "四下基层",
+      "专精特新",
+      "双循环",
+      "新发展格局",
+      "全过程人民民主",
+      "中国式现代化",
+      "三去一降一补",
+      "河长制",
+      "林长制",
+      "一网通办",
+      "一网统管",
+      "接诉即办",
+      "三会一课",
+      "不忘初心牢记使命",
+      "攻坚突破年",
+      "攻坚突破年政协见行动",
+      "十二项提升行动",
+      "三亮",
+      "稳中求进工作总基调",
+      "新发展理念",
+      "全国统一大市场",
+      "铸牢中华民族共同体意识",
+      "过紧日子",
+      "低空经济",
+      "银发经济",
+      "具身智能",
+      "人工智能+"
     };
     List<String> missing = new ArrayList<>();
     for (String key : required) {
@@ -110,7 +157,10 @@ class SloganLexiconTest {
 
   @Test
   void everyDeclaredCategoryIsUsed() {
-    Set<String> used = Arrays.stream(LEXICON.entries()).map(SloganLexicon.Entry::category).collect(Collectors.toSet());
+    Set<String> used =
+        Arrays.stream(LEXICON.entries())
+            .map(SloganLexicon.Entry::category)
+            .collect(Collectors.toSet());
 
     assertEquals(Set.of(LEXICON.categories()), used);
   }
@@ -118,16 +168,17 @@ class SloganLexiconTest {
   @Test
   void matcherCountsUnquotedOccurrencesUnderEntryKeys() {
     String text = "践行两山理论，推进碳达峰、碳中和，开展攻坚突破年、政协见行动，抓好两新组织党建和两新工作。";
-    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+    String[] ids =
+        Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
 
-    assertArrayEquals(
-        new String[] {"绿水青山就是金山银山", "碳达峰碳中和", "攻坚突破年政协见行动", "两新组织", "两新"}, ids);
+    assertArrayEquals(new String[] {"绿水青山就是金山银山", "碳达峰碳中和", "攻坚突破年政协见行动", "两新组织", "两新"}, ids);
   }
 
   @Test
   void aNestedFormulationIsCountedAsTheLongerOne() {
     String text = "坚持稳中求进工作总基调，做到稳中求进。";
-    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+    String[] ids =
+        Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
 
     assertArrayEquals(new String[] {"稳中求进工作总基调", "稳中求进"}, ids);
   }
@@ -137,7 +188,8 @@ class SloganLexiconTest {
     // From the 2025 government work report. The fixed phrasing has its own key; the shorter entry
     // 以习近平同志为核心的党中央 inside it is not the match the matcher reports.
     String text = "在以习近平同志为核心的党中央坚强领导下，全国上下聚力攻坚。";
-    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+    String[] ids =
+        Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
 
     assertArrayEquals(new String[] {"在以习近平同志为核心的党中央坚强领导下"}, ids);
     assertNotNull(LEXICON.entry("以习近平同志为核心的党中央"));
@@ -148,7 +200,8 @@ class SloganLexiconTest {
     // From the 2025 government work report: five pairs, of which 总供给和总需求 is too generic to be
     // an entry and 有效市场和有为政府 was one before.
     String text = "必须统筹好有效市场和有为政府、总供给和总需求、培育新动能和更新旧动能、做优增量和盘活存量、提升质量和做大总量的关系。";
-    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+    String[] ids =
+        Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
 
     assertArrayEquals(new String[] {"有效市场和有为政府", "培育新动能和更新旧动能", "做优增量和盘活存量", "提升质量和做大总量"}, ids);
   }
@@ -157,7 +210,8 @@ class SloganLexiconTest {
   void aFormulationWrittenWithQuotationMarksAroundPartOfItIsCountedWhole() {
     // From the 2024 and 2025 government work reports: the quoted part alone is not an entry.
     String text = "持续打造“投资中国”品牌。兜牢基层“三保”底线。扎实推进“两重”建设。";
-    String[] ids = Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+    String[] ids =
+        Arrays.stream(LEXICON.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
 
     assertArrayEquals(new String[] {"投资中国品牌", "基层三保", "两重建设"}, ids);
     assertNull(LEXICON.keyOf("三保"));
@@ -173,14 +227,16 @@ class SloganLexiconTest {
 
   @Test
   void aliasClaimedByTwoEntriesIsAnError() {
-    String yaml = "  - {term: 双碳, category: economy}\n  - {term: 碳达峰碳中和, aliases: [双 碳], category: economy}\n";
+    String yaml =
+        "  - {term: 双碳, category: economy}\n  - {term: 碳达峰碳中和, aliases: [双 碳], category: economy}\n";
 
     assertThrows(IllegalArgumentException.class, () -> parse(yaml));
   }
 
   @Test
   void undeclaredCategoryIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: farming}\n"));
+    assertThrows(
+        IllegalArgumentException.class, () -> parse("  - {term: 三农, category: farming}\n"));
   }
 
   @Test
@@ -190,7 +246,9 @@ class SloganLexiconTest {
 
   @Test
   void unknownFieldIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: rural, alias: [x]}\n"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> parse("  - {term: 三农, category: rural, alias: [x]}\n"));
   }
 
   @Test
@@ -206,7 +264,8 @@ class SloganLexiconTest {
 
   @Test
   void firstYearAndSourceAreRead() {
-    SloganLexicon one = parse("  - {term: 三农, category: rural, first_year: 2003, source: 2003 政府工作报告}\n");
+    SloganLexicon one =
+        parse("  - {term: 三农, category: rural, first_year: 2003, source: 2003 政府工作报告}\n");
 
     assertEquals(2003, one.entry("三农").firstYear());
     assertEquals("2003 政府工作报告", one.entry("三农").source());
@@ -214,14 +273,20 @@ class SloganLexiconTest {
 
   @Test
   void firstYearsAtTheEndsOfTheRangeLoad() {
-    assertEquals(1949, parse("  - {term: 三农, category: rural, first_year: 1949}\n").entry("三农").firstYear());
-    assertEquals(2026, parse("  - {term: 三农, category: rural, first_year: 2026}\n").entry("三农").firstYear());
+    assertEquals(
+        1949, parse("  - {term: 三农, category: rural, first_year: 1949}\n").entry("三农").firstYear());
+    assertEquals(
+        2026, parse("  - {term: 三农, category: rural, first_year: 2026}\n").entry("三农").firstYear());
   }
 
   @Test
   void firstYearOutsideTheRangeIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: rural, first_year: 1948}\n"));
-    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: rural, first_year: 2027}\n"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> parse("  - {term: 三农, category: rural, first_year: 1948}\n"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> parse("  - {term: 三农, category: rural, first_year: 2027}\n"));
   }
 
   @Test
@@ -235,6 +300,8 @@ class SloganLexiconTest {
 
   @Test
   void blankSourceIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> parse("  - {term: 三农, category: rural, source: ' '}\n"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> parse("  - {term: 三农, category: rural, source: ' '}\n"));
   }
 }

@@ -24,7 +24,11 @@ class TaxonomyTest {
   }
 
   private static String topic(String id, String keywords) {
-    return "  - {id: " + id + ", label_zh: 甲, label_en: A, category: social, keywords: [" + keywords + "]}\n";
+    return "  - {id: "
+        + id
+        + ", label_zh: 甲, label_en: A, category: social, keywords: ["
+        + keywords
+        + "]}\n";
   }
 
   @Test
@@ -43,19 +47,44 @@ class TaxonomyTest {
   void coversTheSubjectsLocalReportsTalkAbout() {
     for (String id :
         List.of(
-            "party_building", "consultative_democracy", "innovation", "regional_integration", "investment_promotion",
-            "business_environment", "rural_revitalization", "ecology_environment", "culture_tourism", "education",
-            "health", "employment", "elderly_care", "safety_production", "digital_government", "anti_corruption",
-            "urban_renewal", "transportation", "water_conservancy", "manufacturing", "agriculture",
-            "social_security", "housing", "united_front_ethnic_religion", "military_civilian",
-            "grassroots_governance", "finance_debt", "energy_carbon", "talent", "rule_of_law")) {
+            "party_building",
+            "consultative_democracy",
+            "innovation",
+            "regional_integration",
+            "investment_promotion",
+            "business_environment",
+            "rural_revitalization",
+            "ecology_environment",
+            "culture_tourism",
+            "education",
+            "health",
+            "employment",
+            "elderly_care",
+            "safety_production",
+            "digital_government",
+            "anti_corruption",
+            "urban_renewal",
+            "transportation",
+            "water_conservancy",
+            "manufacturing",
+            "agriculture",
+            "social_security",
+            "housing",
+            "united_front_ethnic_religion",
+            "military_civilian",
+            "grassroots_governance",
+            "finance_debt",
+            "energy_carbon",
+            "talent",
+            "rule_of_law")) {
       assertTrue(TAXONOMY.topic(id) != null, id);
     }
   }
 
   @Test
   void everyDeclaredCategoryIsUsed() {
-    Set<String> used = Arrays.stream(TAXONOMY.topics()).map(Taxonomy.Topic::category).collect(Collectors.toSet());
+    Set<String> used =
+        Arrays.stream(TAXONOMY.topics()).map(Taxonomy.Topic::category).collect(Collectors.toSet());
 
     assertEquals(Set.of(TAXONOMY.categories()), used);
   }
@@ -63,10 +92,14 @@ class TaxonomyTest {
   @Test
   void matcherReportsTopicIds() {
     String text = "推进老旧小区改造和城中村改造，狠抓安全生产，做好政协提案办理。";
-    String[] ids = Arrays.stream(TAXONOMY.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
+    String[] ids =
+        Arrays.stream(TAXONOMY.matcher().findAll(text)).map(TermHit::id).toArray(String[]::new);
 
     assertArrayEquals(
-        new String[] {"urban_renewal", "urban_renewal", "safety_production", "consultative_democracy"}, ids);
+        new String[] {
+          "urban_renewal", "urban_renewal", "safety_production", "consultative_democracy"
+        },
+        ids);
   }
 
   private static List<String> topicsIn(String text) {
@@ -117,7 +150,8 @@ class TaxonomyTest {
   @Test
   void keywordSharedByTwoTopicsIsAnError() {
     assertThrows(
-        IllegalArgumentException.class, () -> parse(topic("a_topic", "养老服务, 低保") + topic("b_topic", "低 保")));
+        IllegalArgumentException.class,
+        () -> parse(topic("a_topic", "养老服务, 低保") + topic("b_topic", "低 保")));
   }
 
   @Test
@@ -127,7 +161,9 @@ class TaxonomyTest {
 
   @Test
   void duplicateIdIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> parse(topic("a_topic", "养老服务") + topic("a_topic", "低保")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> parse(topic("a_topic", "养老服务") + topic("a_topic", "低保")));
   }
 
   @Test

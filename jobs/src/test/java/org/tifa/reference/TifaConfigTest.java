@@ -30,7 +30,8 @@ import org.tifa.error.ConfigException;
 
 class TifaConfigTest {
   private static TifaConfig override(String yaml) {
-    return TifaConfig.withOverrides(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    return TifaConfig.withOverrides(
+        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
   }
 
   @Test
@@ -116,7 +117,12 @@ class TifaConfigTest {
 
   @Test
   void minhashSizeOfTwoBillionIsRefusedNotRunOutOfMemory() {
-    assertMentions(refusal("dedup:\n  minhash_size: 2000000000\n"), "dedup.minhash_size", "2000000000", "32", "1024");
+    assertMentions(
+        refusal("dedup:\n  minhash_size: 2000000000\n"),
+        "dedup.minhash_size",
+        "2000000000",
+        "32",
+        "1024");
   }
 
   /** Each numeric setting's stated range: section, key, least and most value, step just outside. */
@@ -143,24 +149,39 @@ class TifaConfigTest {
 
   @ParameterizedTest
   @MethodSource("statedRanges")
-  void numericSettingsOutsideTheirStatedRangeAreRefused(String section, String key, String min, String max, double step) {
+  void numericSettingsOutsideTheirStatedRangeAreRefused(
+      String section, String key, String min, String max, double step) {
     String name = section + "." + key;
     override(section + ":\n  " + key + ": " + min + "\n");
     override(section + ":\n  " + key + ": " + max + "\n");
     boolean whole = step == 1;
-    String below = whole ? Long.toString(Long.parseLong(min) - 1) : Double.toString(Double.parseDouble(min) - step);
-    String above = whole ? Long.toString(Long.parseLong(max) + 1) : Double.toString(Double.parseDouble(max) + step);
+    String below =
+        whole
+            ? Long.toString(Long.parseLong(min) - 1)
+            : Double.toString(Double.parseDouble(min) - step);
+    String above =
+        whole
+            ? Long.toString(Long.parseLong(max) + 1)
+            : Double.toString(Double.parseDouble(max) + step);
     assertMentions(refusal(section + ":\n  " + key + ": " + below + "\n"), name, below, min, max);
     assertMentions(refusal(section + ":\n  " + key + ": " + above + "\n"), name, above, min, max);
   }
 
-  /** The settings table of docs/configuration.md and the comment above each key in conf/tifa.yaml state the same ranges. */
+  /**
+   * The settings table of docs/configuration.md and the comment above each key in conf/tifa.yaml
+   * state the same ranges.
+   */
   @ParameterizedTest
   @MethodSource("statedRanges")
-  void theReadmeAndTheBundledFileStateEachRange(String section, String key, String min, String max, double step) throws IOException {
+  void theReadmeAndTheBundledFileStateEachRange(
+      String section, String key, String min, String max, double step) throws IOException {
     Path repo = Path.of(System.getProperty("tifa.repo"));
     String row =
-        Files.readString(repo.resolve("docs/configuration.md")).lines().filter(l -> l.startsWith("| `" + section + "." + key + "` |")).findFirst().orElse("");
+        Files.readString(repo.resolve("docs/configuration.md"))
+            .lines()
+            .filter(l -> l.startsWith("| `" + section + "." + key + "` |"))
+            .findFirst()
+            .orElse("");
     assertMentions(row, "| " + min + " to " + max);
     List<String> lines = Files.readAllLines(repo.resolve("conf/tifa.yaml"));
     int at = 0;
@@ -184,12 +205,17 @@ class TifaConfigTest {
 
   @Test
   void repeatedGrainIsRefusedNotCountedTwice() {
-    assertMentions(refusal("output:\n  grains: [year, year]\n"), "output.grains", "'year'", "more than once");
+    assertMentions(
+        refusal("output:\n  grains: [year, year]\n"), "output.grains", "'year'", "more than once");
   }
 
   @Test
   void repeatedExtensionIsRefused() {
-    assertMentions(refusal("input:\n  extensions: [jsonl, JSONL]\n"), "input.extensions", "'JSONL'", "more than once");
+    assertMentions(
+        refusal("input:\n  extensions: [jsonl, JSONL]\n"),
+        "input.extensions",
+        "'JSONL'",
+        "more than once");
   }
 
   @Test
@@ -202,10 +228,15 @@ class TifaConfigTest {
 
   @Test
   void duplicateKeyIsRefusedInTheBundledConfFilesToo() {
-    assertThrows(IllegalArgumentException.class, () -> ConfYaml.read(new StringReader("a: 1\na: 2\n"), Map.class));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ConfYaml.read(new StringReader("a: 1\na: 2\n"), Map.class));
   }
 
-  /** Bytes of {@code head}, then {@code total - head.length} times 'a': a huge file made as it is read. */
+  /**
+   * Bytes of {@code head}, then {@code total - head.length} times 'a': a huge file made as it is
+   * read.
+   */
   private static final class Generated extends InputStream {
     private final byte[] head;
     private final long total;
@@ -245,7 +276,10 @@ class TifaConfigTest {
     String message =
         assertTimeoutPreemptively(
             Duration.ofSeconds(20),
-            () -> assertThrows(ConfigException.class, () -> TifaConfig.withOverrides(huge, "huge.yaml")).getMessage());
+            () ->
+                assertThrows(
+                        ConfigException.class, () -> TifaConfig.withOverrides(huge, "huge.yaml"))
+                    .getMessage());
     assertMentions(message, "huge.yaml", "64 KiB");
     assertTrue(huge.served <= (64 << 10) + 1, "read " + huge.served + " bytes of 60 MiB");
   }
@@ -254,7 +288,9 @@ class TifaConfigTest {
   void confFileOfExactlyTheLimitIsParsed() {
     String head = "run:\n  summary_top: 7\n# ";
     String yaml = head + "a".repeat((64 << 10) - head.length());
-    TifaConfig c = TifaConfig.withOverrides(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "full.yaml");
+    TifaConfig c =
+        TifaConfig.withOverrides(
+            new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "full.yaml");
     assertEquals(7, c.summaryTop);
   }
 
@@ -264,7 +300,11 @@ class TifaConfigTest {
     String yaml = "a: \"" + "ab ".repeat(600_000) + "\"\n";
     IllegalArgumentException e =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(20), () -> assertThrows(IllegalArgumentException.class, () -> ConfYaml.read(new StringReader(yaml), Map.class)));
+            Duration.ofSeconds(20),
+            () ->
+                assertThrows(
+                    IllegalArgumentException.class,
+                    () -> ConfYaml.read(new StringReader(yaml), Map.class)));
     assertTrue(e.getMessage().length() < 400, e.getMessage());
   }
 
@@ -273,7 +313,9 @@ class TifaConfigTest {
     String zone = "Z".repeat(50_000);
     String message = refusal("input:\n  time_zone: " + zone + "\n");
     assertMentions(message, "input.time_zone", "'" + "Z".repeat(80) + "…'", "50000 characters");
-    assertTrue(message.length() < 250, message.length() + " characters: " + message.substring(0, Math.min(message.length(), 250)));
+    assertTrue(
+        message.length() < 250,
+        message.length() + " characters: " + message.substring(0, Math.min(message.length(), 250)));
   }
 
   @ParameterizedTest

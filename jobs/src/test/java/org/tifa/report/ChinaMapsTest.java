@@ -23,7 +23,10 @@ class ChinaMapsTest {
 
   private static List<ChinaMaps.Division> divisions(RegionLevel level, String provinceCode) {
     return GAZETTEER.all().stream()
-        .filter(r -> r.level() == level && (provinceCode == null || provinceCode.equals(r.provinceCode())))
+        .filter(
+            r ->
+                r.level() == level
+                    && (provinceCode == null || provinceCode.equals(r.provinceCode())))
         .sorted(Comparator.comparing(Region::code))
         .map(r -> new ChinaMaps.Division(r.code(), r.name(), r.shortName()))
         .toList();
@@ -34,12 +37,20 @@ class ChinaMapsTest {
     List<ChinaMaps.Division> provinces = divisions(RegionLevel.PROVINCE, null);
     // 31 provinces, municipalities and autonomous regions, Taiwan, Hong Kong and Macao.
     assertEquals(34, provinces.size());
-    List<ChinaMaps.Match> matches = ChinaMaps.match(ChinaMaps.features(ChinaMaps.chinaGeoJson()), provinces);
-    Set<String> matched = matches.stream().map(ChinaMaps.Match::code).filter(c -> c != null).collect(Collectors.toSet());
-    assertEquals(provinces.stream().map(ChinaMaps.Division::code).collect(Collectors.toSet()), matched);
+    List<ChinaMaps.Match> matches =
+        ChinaMaps.match(ChinaMaps.features(ChinaMaps.chinaGeoJson()), provinces);
+    Set<String> matched =
+        matches.stream()
+            .map(ChinaMaps.Match::code)
+            .filter(c -> c != null)
+            .collect(Collectors.toSet());
+    assertEquals(
+        provinces.stream().map(ChinaMaps.Division::code).collect(Collectors.toSet()), matched);
     // One feature each: 34 features, 34 distinct codes.
     assertEquals(34, matches.size());
-    Map<String, String> byCode = matches.stream().collect(Collectors.toMap(ChinaMaps.Match::code, ChinaMaps.Match::featureName));
+    Map<String, String> byCode =
+        matches.stream()
+            .collect(Collectors.toMap(ChinaMaps.Match::code, ChinaMaps.Match::featureName));
     assertEquals("山东", byCode.get("370000"));
     assertEquals("内蒙古", byCode.get("150000"));
   }
@@ -47,18 +58,30 @@ class ChinaMapsTest {
   @Test
   void matchingFallsBackToNamesWhenAFeatureHasNoCode() {
     List<ChinaMaps.Division> divisions =
-        List.of(new ChinaMaps.Division("370000", "山东省", "山东"), new ChinaMaps.Division("371500", "聊城市", "聊城"));
+        List.of(
+            new ChinaMaps.Division("370000", "山东省", "山东"),
+            new ChinaMaps.Division("371500", "聊城市", "聊城"));
     List<ChinaMaps.Match> m =
         ChinaMaps.match(
-            List.of(new ChinaMaps.Feature(null, "山东"), new ChinaMaps.Feature(null, "聊城市"), new ChinaMaps.Feature("371200", "莱芜市")),
+            List.of(
+                new ChinaMaps.Feature(null, "山东"),
+                new ChinaMaps.Feature(null, "聊城市"),
+                new ChinaMaps.Feature("371200", "莱芜市")),
             divisions);
-    assertEquals(List.of(new ChinaMaps.Match("山东", "370000"), new ChinaMaps.Match("聊城市", "371500"), new ChinaMaps.Match("莱芜市", null)), m);
+    assertEquals(
+        List.of(
+            new ChinaMaps.Match("山东", "370000"),
+            new ChinaMaps.Match("聊城市", "371500"),
+            new ChinaMaps.Match("莱芜市", null)),
+        m);
   }
 
   @Test
   void everyProvinceHasAMapFileWhoseCodedFeaturesLieInsideIt() {
     Map<String, String> files = ChinaMaps.provinceFiles();
-    assertEquals(divisions(RegionLevel.PROVINCE, null).stream().map(ChinaMaps.Division::code).toList(), new ArrayList<>(files.keySet()));
+    assertEquals(
+        divisions(RegionLevel.PROVINCE, null).stream().map(ChinaMaps.Division::code).toList(),
+        new ArrayList<>(files.keySet()));
     for (String province : files.keySet()) {
       String json = ChinaMaps.provinceGeoJson(province);
       assertNotNull(json, province);
@@ -78,13 +101,18 @@ class ChinaMapsTest {
     // 济南 in 2019 (read from the file; its id 371200 is no current code).
     List<ChinaMaps.Division> prefectures = divisions(RegionLevel.PREFECTURE, "370000");
     assertEquals(16, prefectures.size());
-    List<ChinaMaps.Match> m = ChinaMaps.match(ChinaMaps.features(ChinaMaps.provinceGeoJson("370000")), prefectures);
+    List<ChinaMaps.Match> m =
+        ChinaMaps.match(ChinaMaps.features(ChinaMaps.provinceGeoJson("370000")), prefectures);
     assertEquals(17, m.size());
-    assertEquals(List.of("莱芜市"), m.stream().filter(x -> x.code() == null).map(ChinaMaps.Match::featureName).toList());
+    assertEquals(
+        List.of("莱芜市"),
+        m.stream().filter(x -> x.code() == null).map(ChinaMaps.Match::featureName).toList());
     Set<String> codes = new HashSet<>();
     m.forEach(x -> codes.add(x.code()));
     prefectures.forEach(p -> assertTrue(codes.contains(p.code()), p.toString()));
-    assertEquals("聊城市", m.stream().filter(x -> "371500".equals(x.code())).findFirst().orElseThrow().featureName());
+    assertEquals(
+        "聊城市",
+        m.stream().filter(x -> "371500".equals(x.code())).findFirst().orElseThrow().featureName());
   }
 
   @Test
@@ -92,10 +120,13 @@ class ChinaMapsTest {
     // beijing.json: the 16 districts of 北京, each with its county-level code (东城区 110101 ...).
     List<ChinaMaps.Division> districts = divisions(RegionLevel.COUNTY, "110000");
     assertEquals(16, districts.size());
-    List<ChinaMaps.Match> m = ChinaMaps.match(ChinaMaps.features(ChinaMaps.provinceGeoJson("110000")), districts);
+    List<ChinaMaps.Match> m =
+        ChinaMaps.match(ChinaMaps.features(ChinaMaps.provinceGeoJson("110000")), districts);
     assertEquals(16, m.size());
     m.forEach(x -> assertNotNull(x.code(), x.featureName()));
-    assertEquals("110105", m.stream().filter(x -> x.featureName().equals("朝阳区")).findFirst().orElseThrow().code());
+    assertEquals(
+        "110105",
+        m.stream().filter(x -> x.featureName().equals("朝阳区")).findFirst().orElseThrow().code());
     assertNull(ChinaMaps.provinceGeoJson("999999"));
   }
 }

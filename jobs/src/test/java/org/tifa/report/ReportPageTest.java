@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page around the data: its first line, the inlined scripts and JSON that cannot break out,
- * and the Content-Security-Policy that lets only the page's own scripts run.
+ * The page around the data: its first line, the inlined scripts and JSON that cannot break out, and
+ * the Content-Security-Policy that lets only the page's own scripts run.
  */
 class ReportPageTest {
   private static final String HOSTILE = "</script><script>alert(1)</script><!--";
@@ -33,13 +33,23 @@ class ReportPageTest {
         new ReportModel.Ranking(2, List.of(share), List.of()),
         List.of(),
         new ReportModel.MapData("china", "province", null, List.of(), List.of(), List.of()),
-        null, new ReportModel.Trend("month", 5, List.of(), List.of(), List.of()), null,
-        new ReportModel.Trend("year", 5, List.of(), List.of(), List.of()), null, new ReportModel.Diffusion("top", List.of()), null,
-        Map.of("snapshot_id", snapshotId), List.of(), Map.of());
+        null,
+        new ReportModel.Trend("month", 5, List.of(), List.of(), List.of()),
+        null,
+        new ReportModel.Trend("year", 5, List.of(), List.of(), List.of()),
+        null,
+        new ReportModel.Diffusion("top", List.of()),
+        null,
+        Map.of("snapshot_id", snapshotId),
+        List.of(),
+        Map.of());
   }
 
   private static JsonNode data(String page) throws Exception {
-    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"tifa-data\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+    Matcher m =
+        Pattern.compile(
+                "<script type=\"application/json\" id=\"tifa-data\">(.*?)</script>", Pattern.DOTALL)
+            .matcher(page);
     assertTrue(m.find());
     return new ObjectMapper().readTree(m.group(1));
   }
@@ -56,7 +66,9 @@ class ReportPageTest {
 
   /** The policy of the page's Content-Security-Policy meta element: directive → its sources. */
   private static Map<String, List<String>> policy(String page) {
-    Matcher m = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">").matcher(page);
+    Matcher m =
+        Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">")
+            .matcher(page);
     assertTrue(m.find(), "the page has a Content-Security-Policy");
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String directive : m.group(1).split(";")) {
@@ -71,15 +83,19 @@ class ReportPageTest {
     List<String> out = new ArrayList<>();
     Matcher m = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL).matcher(page);
     while (m.find()) {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
       out.add("'sha256-" + Base64.getEncoder().encodeToString(digest) + "'");
     }
     return out;
   }
 
   @Test
-  void inlineScriptFromTheDataCannotRunThePolicyAllowsOnlyThePagesOwnScriptsByHash() throws Exception {
-    String page = ReportPage.render(model("s1", "<img src=x onerror=alert(1)>"), ChinaMaps.chinaGeoJson(), null);
+  void inlineScriptFromTheDataCannotRunThePolicyAllowsOnlyThePagesOwnScriptsByHash()
+      throws Exception {
+    String page =
+        ReportPage.render(
+            model("s1", "<img src=x onerror=alert(1)>"), ChinaMaps.chinaGeoJson(), null);
     Map<String, List<String>> csp = policy(page);
     // The two scripts of the page (ECharts and report.js), each allowed by its own hash; nothing
     // else: no 'unsafe-inline' (inline handlers, javascript: URLs), no 'unsafe-eval'.
@@ -94,7 +110,9 @@ class ReportPageTest {
     List<String> styles = hashes(page, "style");
     assertEquals(1, styles.size());
     assertEquals(styles, csp.get("style-src"));
-    assertEquals(List.of("default-src", "script-src", "style-src", "img-src", "base-uri", "form-action"), List.copyOf(csp.keySet()));
+    assertEquals(
+        List.of("default-src", "script-src", "style-src", "img-src", "base-uri", "form-action"),
+        List.copyOf(csp.keySet()));
     // A policy in a meta element covers only what follows it.
     assertTrue(page.indexOf("Content-Security-Policy") < page.indexOf("<style>"));
     assertTrue(page.indexOf("Content-Security-Policy") < page.indexOf("<script"));
@@ -102,15 +120,23 @@ class ReportPageTest {
 
   @Test
   void textInTheMarkupIsEscapedForContentAndForAttributesInEitherQuote() {
-    assertEquals("&lt;b&gt;x&lt;/b&gt; &amp;amp; &quot;a&quot; &#39;b&#39;", ReportPage.html("<b>x</b> &amp; \"a\" 'b'"));
+    assertEquals(
+        "&lt;b&gt;x&lt;/b&gt; &amp;amp; &quot;a&quot; &#39;b&#39;",
+        ReportPage.html("<b>x</b> &amp; \"a\" 'b'"));
   }
 
   @Test
   void thePageStartsWithTheVersionAndTheSnapshotAndLeavesNoPlaceholder() throws Exception {
-    String page = ReportPage.render(model("2024--Q1", "一老一小"), ChinaMaps.chinaGeoJson(), ChinaMaps.provinceGeoJson("370000"));
+    String page =
+        ReportPage.render(
+            model("2024--Q1", "一老一小"),
+            ChinaMaps.chinaGeoJson(),
+            ChinaMaps.provinceGeoJson("370000"));
     // "--" may not stand inside an HTML comment.
-    assertEquals("<!-- Tifa 9.9.9 report of snapshot 2024- -Q1 -->", page.lines().findFirst().orElseThrow());
-    assertFalse(Pattern.compile("\\{\\{[A-Z_]+}}").matcher(page).find(), "every placeholder filled");
+    assertEquals(
+        "<!-- Tifa 9.9.9 report of snapshot 2024- -Q1 -->", page.lines().findFirst().orElseThrow());
+    assertFalse(
+        Pattern.compile("\\{\\{[A-Z_]+}}").matcher(page).find(), "every placeholder filled");
     assertEquals("2024--Q1", data(page).at("/meta/snapshot_id").asText());
     assertTrue(page.contains("<title>提法报告 Tifa report · 2024--Q1</title>"));
     assertEquals("6.1.0", data(page).at("/meta/echarts_version").asText(), "snake_case names");
@@ -120,8 +146,11 @@ class ReportPageTest {
   void theInlinedScriptsCannotEndTheirElementEarly() {
     assertTrue(ReportPage.script("tifa/report/vendor/echarts/echarts.min.js").contains("echarts"));
     assertTrue(ReportPage.script("tifa/report/report.js").contains("registerMap"));
-    assertThrows(IllegalStateException.class, () -> ReportPage.checkInlinable("x.js", "var s = '</SCRIPT>';"));
-    assertThrows(IllegalStateException.class, () -> ReportPage.checkInlinable("x.js", "var s = '<!--';"));
+    assertThrows(
+        IllegalStateException.class,
+        () -> ReportPage.checkInlinable("x.js", "var s = '</SCRIPT>';"));
+    assertThrows(
+        IllegalStateException.class, () -> ReportPage.checkInlinable("x.js", "var s = '<!--';"));
   }
 
   @Test

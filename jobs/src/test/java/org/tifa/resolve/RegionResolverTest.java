@@ -10,9 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.tifa.reference.Gazetteer;
 
 class RegionResolverTest {
@@ -112,7 +112,8 @@ class RegionResolverTest {
       String expectedLevel,
       String expectedMethod) {
     RegionResolution r = RESOLVER.resolve(code, province, city, county, title, body);
-    assertEquals(expectedCode, r.code(), () -> description + " " + java.util.Arrays.toString(r.evidence()));
+    assertEquals(
+        expectedCode, r.code(), () -> description + " " + java.util.Arrays.toString(r.evidence()));
     assertEquals(expectedLevel, r.level(), description);
     assertEquals(expectedMethod, r.method(), description);
   }
@@ -133,7 +134,8 @@ class RegionResolverTest {
 
   @Test
   void anUnknownGivenCityLetsTheTextNarrowTheGivenProvince() {
-    RegionResolution r = RESOLVER.resolve(null, "辽宁省", "光明市", null, "朝阳市召开重点项目签约活动", "朝阳市2024年重点项目集中签约。");
+    RegionResolution r =
+        RESOLVER.resolve(null, "辽宁省", "光明市", null, "朝阳市召开重点项目签约活动", "朝阳市2024年重点项目集中签约。");
     assertEquals("211300", r.code());
     assertEquals("text", r.method());
     assertEquals("city=光明市", r.givenUnmatched());
@@ -155,8 +157,7 @@ class RegionResolverTest {
             "通辽市",
             null,
             "新巴尔虎右旗农村信用合作联社党支部书记、理事长郭玉红正在接受纪律审查和监察调查",
-            "内蒙古自治区呼伦贝尔市新巴尔虎右旗农村信用合作联社党支部书记、理事长郭玉红涉嫌严重违纪违法，"
-                + "目前正在接受通辽市科尔沁左翼后旗纪委监委纪律审查和监察调查。");
+            "内蒙古自治区呼伦贝尔市新巴尔虎右旗农村信用合作联社党支部书记、理事长郭玉红涉嫌严重违纪违法，" + "目前正在接受通辽市科尔沁左翼后旗纪委监委纪律审查和监察调查。");
     // 150727 新巴尔虎右旗 in 150700 呼伦贝尔市; the publisher's city 150500 通辽市 is overruled.
     assertEquals("150727", r.code());
     assertEquals("text", r.method());
@@ -185,8 +186,7 @@ class RegionResolverTest {
   @Test
   void aTitleNamingADivisionInsideTheGivenProvinceNarrowsIt() {
     RegionResolution r =
-        RESOLVER.resolve(
-            null, "内蒙古自治区", null, null, "包头市石拐区政府原副区长、公安分局原党委书记、局长翟晓扬接受纪律审查和监察调查", "");
+        RESOLVER.resolve(null, "内蒙古自治区", null, null, "包头市石拐区政府原副区长、公安分局原党委书记、局长翟晓扬接受纪律审查和监察调查", "");
     // 150205 石拐区 in 150200 包头市, 内蒙古自治区.
     assertEquals("150205", r.code());
     assertEquals("text", r.method());

@@ -17,7 +17,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The Spark schemas the job writes are exactly the documented ones in schemas/, version included. */
+/**
+ * The Spark schemas the job writes are exactly the documented ones in schemas/, version included.
+ */
 class TablesContractTest {
 
   /** Every table the jobs write: snapshot tables and comparison tables. */
@@ -29,7 +31,8 @@ class TablesContractTest {
   @MethodSource("tables")
   void sparkSchemaMatchesTheDocumentedSchema(String table) throws IOException {
     JsonNode doc;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("tifa/schemas/" + table + ".schema.json")) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("tifa/schemas/" + table + ".schema.json")) {
       assertNotNull(in, "schemas/" + table + ".schema.json is packaged");
       doc = new ObjectMapper().readTree(in);
     }
@@ -62,16 +65,21 @@ class TablesContractTest {
   @org.junit.jupiter.api.Test
   void everyQuarantineReasonIsDocumentedForTheReport() throws IOException {
     JsonNode doc;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream("tifa/schemas/report.input.schema.json")) {
+    try (InputStream in =
+        getClass().getClassLoader().getResourceAsStream("tifa/schemas/report.input.schema.json")) {
       doc = new ObjectMapper().readTree(in);
     }
     List<String> documented = new ArrayList<>();
     // A reason with a field is documented as "bad_type:<field>".
-    doc.get("x-tifa-quarantine-reasons").fieldNames().forEachRemaining(name -> documented.add(name.split(":")[0]));
+    doc.get("x-tifa-quarantine-reasons")
+        .fieldNames()
+        .forEachRemaining(name -> documented.add(name.split(":")[0]));
     List<String> reasons = new ArrayList<>();
     for (org.tifa.quarantine.QuarantineReason r : org.tifa.quarantine.QuarantineReason.values()) {
       reasons.add(r.code());
     }
-    assertEquals(reasons.stream().sorted().toList(), documented.stream().filter(reasons::contains).sorted().toList());
+    assertEquals(
+        reasons.stream().sorted().toList(),
+        documented.stream().filter(reasons::contains).sorted().toList());
   }
 }

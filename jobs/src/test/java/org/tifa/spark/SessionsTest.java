@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
-/** The configuration a job's session starts from: Tifa's defaults, and what a user sets winning over them. */
+/**
+ * The configuration a job's session starts from: Tifa's defaults, and what a user sets winning over
+ * them.
+ */
 class SessionsTest {
   @Test
   void anEmbeddedRunGetsTifasDefaults() {
@@ -37,7 +40,9 @@ class SessionsTest {
     assertEquals("spark://head:7077", conf.get("spark.master"));
     assertEquals("nightly", conf.get("spark.app.name"));
     assertEquals("400", conf.get("spark.sql.shuffle.partitions"));
-    assertFalse(conf.contains(Sessions.AUTO_SHUFFLE_PARTITIONS), "partitions the user chose are not resized");
+    assertFalse(
+        conf.contains(Sessions.AUTO_SHUFFLE_PARTITIONS),
+        "partitions the user chose are not resized");
     assertFalse(conf.contains("spark.ui.enabled"), "a cluster's UI is the cluster's business");
     assertEquals("1000000", conf.get("spark.sql.maxPlanStringLength"));
     assertEquals("5000", conf.get("spark.sql.inMemoryColumnarStorage.batchSize"));

@@ -29,7 +29,8 @@ public final class Cli {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       int code = Tifa.execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8).strip());
+      return new Outcome(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8).strip());
     } finally {
       System.setOut(savedOut);
       System.setErr(savedErr);

@@ -38,21 +38,21 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A real S3-compatible server for tests: s3proxy on 127.0.0.1 at a free port, storing objects as
- * files under a folder ({@code <folder>/<bucket>/<key>}), with one bucket created. Clients speak
- * S3 over HTTP to it, signed with fixed test credentials.
+ * files under a folder ({@code <folder>/<bucket>/<key>}), with one bucket created. Clients speak S3
+ * over HTTP to it, signed with fixed test credentials.
  *
- * <p>As a JUnit 5 extension it starts before the class's {@code @BeforeAll} methods and stops
- * after its {@code @AfterAll} ones: {@code @RegisterExtension static final S3Server S3 = new
+ * <p>As a JUnit 5 extension it starts before the class's {@code @BeforeAll} methods and stops after
+ * its {@code @AfterAll} ones: {@code @RegisterExtension static final S3Server S3 = new
  * S3Server();}. Without JUnit: {@code try (S3Server s3 = new S3Server().start()) {...}}.
  *
  * <p>{@link #hadoopSettings} point S3A at it and only at it: endpoint, path-style requests, plain
  * HTTP, a fixed region and the static credentials as the only provider, so neither the region nor
- * the credentials are looked up anywhere else (environment, profile files, instance metadata).
- * The bucket's name is new for each server: Hadoop caches one S3A client per bucket and JVM, and
- * a client made for an earlier server would still point at that server's port.
+ * the credentials are looked up anywhere else (environment, profile files, instance metadata). The
+ * bucket's name is new for each server: Hadoop caches one S3A client per bucket and JVM, and a
+ * client made for an earlier server would still point at that server's port.
  *
- * <p>{@link #keys}, {@link #read}, {@link #put} and {@link #putIfAbsent} see the store through
- * the AWS SDK's own S3 client over HTTP, independently of S3A.
+ * <p>{@link #keys}, {@link #read}, {@link #put} and {@link #putIfAbsent} see the store through the
+ * AWS SDK's own S3 client over HTTP, independently of S3A.
  */
 public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   public static final String ACCESS_KEY = "tifa-test-access";
@@ -61,6 +61,7 @@ public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAl
 
   /** The folder given by the caller, or null when the server makes (and removes) its own. */
   private final Path givenFolder;
+
   private final String bucket = "tifa-" + UUID.randomUUID().toString().substring(0, 8);
   private Path folder;
   private BlobStore store;
@@ -110,7 +111,9 @@ public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAl
             .endpointOverride(endpoint)
             .region(Region.of(REGION))
             .forcePathStyle(true)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
             .httpClientBuilder(ApacheHttpClient.builder())
@@ -150,7 +153,8 @@ public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAl
     s.put("fs.s3a.endpoint.region", REGION);
     s.put("fs.s3a.path.style.access", "true");
     s.put("fs.s3a.connection.ssl.enabled", "false");
-    s.put("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    s.put(
+        "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     s.put("fs.s3a.access.key", ACCESS_KEY);
     s.put("fs.s3a.secret.key", SECRET_KEY);
     // The bucket exists: no probe at start-up.
@@ -188,7 +192,8 @@ public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAl
   /** The keys of every object whose key starts with {@code prefix}, in S3's (byte) order. */
   public List<String> keys(String prefix) {
     List<String> keys = new ArrayList<>();
-    ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+    ListObjectsV2Request request =
+        ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
     for (S3Object o : client.listObjectsV2Paginator(request).contents()) {
       keys.add(o.key());
     }
@@ -197,12 +202,15 @@ public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAl
 
   /** The bytes of the object at {@code key}. */
   public byte[] read(String key) {
-    return client.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build()).asByteArray();
+    return client
+        .getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(key).build())
+        .asByteArray();
   }
 
   /** Writes (or replaces) the object at {@code key}. */
   public void put(String key, byte[] bytes) {
-    client.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromBytes(bytes));
+    client.putObject(
+        PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromBytes(bytes));
   }
 
   /**
@@ -212,7 +220,8 @@ public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAl
   public boolean putIfAbsent(String key, byte[] bytes) {
     try {
       client.putObject(
-          PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*").build(), RequestBody.fromBytes(bytes));
+          PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*").build(),
+          RequestBody.fromBytes(bytes));
       return true;
     } catch (S3Exception e) {
       if (e.statusCode() == 412) {
@@ -233,8 +242,8 @@ public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAl
   }
 
   /**
-   * Stops the server, closes this bucket's cached S3A client (its thread pools and connections)
-   * and removes the folder if the server made it.
+   * Stops the server, closes this bucket's cached S3A client (its thread pools and connections) and
+   * removes the folder if the server made it.
    */
   @Override
   public void close() throws Exception {
@@ -248,13 +257,16 @@ public final class S3Server implements AutoCloseable, BeforeAllCallback, AfterAl
     proxy = null;
     if (givenFolder == null) {
       try (Stream<Path> paths = Files.walk(folder)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-          try {
-            Files.delete(p);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        paths
+            .sorted(Comparator.reverseOrder())
+            .forEach(
+                p -> {
+                  try {
+                    Files.delete(p);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
       }
     }
   }

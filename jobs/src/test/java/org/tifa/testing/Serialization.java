@@ -13,12 +13,14 @@ public final class Serialization {
   private Serialization() {}
 
   @SuppressWarnings("unchecked")
-  public static <T extends Serializable> T roundTrip(T value) throws IOException, ClassNotFoundException {
+  public static <T extends Serializable> T roundTrip(T value)
+      throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (T) in.readObject();
     }
   }

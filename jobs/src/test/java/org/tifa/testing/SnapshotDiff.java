@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Whether two snapshots hold the same tables, read back by DuckDB: the same Parquet tables, each
- * with the same columns and types and the same rows (as multisets: order and files do not
- * matter), and the same record counts in their manifests. Used by StandaloneClusterIT (a cluster
- * run against a local one) and by scripts/check-spark-line (a Spark line's sample run against
- * the default line's).
+ * with the same columns and types and the same rows (as multisets: order and files do not matter),
+ * and the same record counts in their manifests. Used by StandaloneClusterIT (a cluster run against
+ * a local one) and by scripts/check-spark-line (a Spark line's sample run against the default
+ * line's).
  *
  * <p>{@code java ... org.tifa.testing.SnapshotDiff EXPECTED ACTUAL} prints one line per table and
  * every difference found; exit 0 when there is none, 1 when there are, 2 on wrong arguments.
@@ -43,19 +43,26 @@ public final class SnapshotDiff {
     }
     List<String> differences = differences(expected, actual, System.out);
     differences.forEach(d -> System.out.println("DIFFERENT " + d));
-    System.out.println(differences.isEmpty() ? "same tables, row for row" : differences.size() + " difference(s)");
+    System.out.println(
+        differences.isEmpty() ? "same tables, row for row" : differences.size() + " difference(s)");
     System.exit(differences.isEmpty() ? 0 : 1);
   }
 
-  /** The differences, each a line naming its table; empty when the snapshots hold the same tables. */
-  public static List<String> differences(Path expected, Path actual) throws IOException, SQLException {
+  /**
+   * The differences, each a line naming its table; empty when the snapshots hold the same tables.
+   */
+  public static List<String> differences(Path expected, Path actual)
+      throws IOException, SQLException {
     return differences(expected, actual, null);
   }
 
-  private static List<String> differences(Path expected, Path actual, java.io.PrintStream progress) throws IOException, SQLException {
+  private static List<String> differences(Path expected, Path actual, java.io.PrintStream progress)
+      throws IOException, SQLException {
     List<String> out = new ArrayList<>();
-    JsonNode want = new ObjectMapper().readTree(expected.resolve("manifest.json").toFile()).get("counts");
-    JsonNode got = new ObjectMapper().readTree(actual.resolve("manifest.json").toFile()).get("counts");
+    JsonNode want =
+        new ObjectMapper().readTree(expected.resolve("manifest.json").toFile()).get("counts");
+    JsonNode got =
+        new ObjectMapper().readTree(actual.resolve("manifest.json").toFile()).get("counts");
     if (!want.equals(got)) {
       out.add("manifest counts: " + want + " vs " + got);
     }
@@ -77,8 +84,12 @@ public final class SnapshotDiff {
           continue;
         }
         long rows = Long.parseLong(DuckDb.strings(db, "SELECT count(*) FROM " + a).get(0).get(0));
-        List<List<String>> missing = DuckDb.strings(db, "SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b + " LIMIT " + SHOWN);
-        List<List<String>> extra = DuckDb.strings(db, "SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + " LIMIT " + SHOWN);
+        List<List<String>> missing =
+            DuckDb.strings(
+                db, "SELECT * FROM " + a + " EXCEPT ALL SELECT * FROM " + b + " LIMIT " + SHOWN);
+        List<List<String>> extra =
+            DuckDb.strings(
+                db, "SELECT * FROM " + b + " EXCEPT ALL SELECT * FROM " + a + " LIMIT " + SHOWN);
         if (!missing.isEmpty()) {
           out.add(table + ": rows of the expected snapshot the actual one lacks, e.g. " + missing);
         }
@@ -86,7 +97,9 @@ public final class SnapshotDiff {
           out.add(table + ": rows of the actual snapshot the expected one lacks, e.g. " + extra);
         }
         if (progress != null) {
-          progress.printf("%-18s %,9d rows %s%n", table, rows, missing.isEmpty() && extra.isEmpty() ? "same" : "DIFFERENT");
+          progress.printf(
+              "%-18s %,9d rows %s%n",
+              table, rows, missing.isEmpty() && extra.isEmpty() ? "same" : "DIFFERENT");
         }
       }
     }
@@ -114,7 +127,8 @@ public final class SnapshotDiff {
 
   /** A table's rows, its partition folders (term_counts' grain=…) read back as columns. */
   private static String scan(Path table) {
-    return "read_parquet('" + table.toString().replace("'", "''") + "/**/*.parquet', hive_partitioning = true)";
+    return "read_parquet('"
+        + table.toString().replace("'", "''")
+        + "/**/*.parquet', hive_partitioning = true)";
   }
-
 }

@@ -20,10 +20,9 @@ import org.tifa.reference.TifaConfig;
 
 /**
  * Real snapshots made once per test JVM by the run job and shared by the test classes that only
- * read them (report, notebooks): the bundled sample ({@code data/sample/input}, id
- * {@value #SAMPLE}) and an empty one (an input file with no records, id {@value #EMPTY}), each
- * in its own temporary root with LATEST; and the report pages of both. All are removed when the
- * JVM exits.
+ * read them (report, notebooks): the bundled sample ({@code data/sample/input}, id {@value
+ * #SAMPLE}) and an empty one (an input file with no records, id {@value #EMPTY}), each in its own
+ * temporary root with LATEST; and the report pages of both. All are removed when the JVM exits.
  */
 public final class Snapshots {
   private Snapshots() {}
@@ -62,13 +61,22 @@ public final class Snapshots {
   }
 
   /**
-   * The report of the sample snapshot against the empty one ({@code --compare-with}), for
-   * {@code --region 371500} (聊城市) and {@code --top 5}, made once per JVM through the CLI.
+   * The report of the sample snapshot against the empty one ({@code --compare-with}), for {@code
+   * --region 371500} (聊城市) and {@code --top 5}, made once per JVM through the CLI.
    */
   public static synchronized Path sampleReport(SparkSession spark) {
     if (sampleReport == null) {
-      sampleReport = report("sample", "--snapshot", sample(spark).toString(), "--compare-with", empty(spark).toString(),
-          "--region", "371500", "--top", "5");
+      sampleReport =
+          report(
+              "sample",
+              "--snapshot",
+              sample(spark).toString(),
+              "--compare-with",
+              empty(spark).toString(),
+              "--region",
+              "371500",
+              "--top",
+              "5");
     }
     return sampleReport;
   }
@@ -106,9 +114,21 @@ public final class Snapshots {
       Path root = Files.createTempDirectory("tifa-" + id);
       deleteOnExit(root);
       TifaConfig config = TifaConfig.defaults();
-      RunOptions options = new RunOptions(List.of(input.toString()), root.toString(), null, id, null, false).validate();
-      List<ListInputs.InputFile> files = ListInputs.list(options.inputs(), config.extensions, spark.sparkContext().hadoopConfiguration());
-      new RunJob(options, config, reference, files, Writers.snapshot(root.toString(), id), Instant.now(), () -> {}).run(spark);
+      RunOptions options =
+          new RunOptions(List.of(input.toString()), root.toString(), null, id, null, false)
+              .validate();
+      List<ListInputs.InputFile> files =
+          ListInputs.list(
+              options.inputs(), config.extensions, spark.sparkContext().hadoopConfiguration());
+      new RunJob(
+              options,
+              config,
+              reference,
+              files,
+              Writers.snapshot(root.toString(), id),
+              Instant.now(),
+              () -> {})
+          .run(spark);
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -118,12 +138,15 @@ public final class Snapshots {
   }
 
   private static void deleteOnExit(Path dir) {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try (Stream<Path> all = Files.walk(dir)) {
-        all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException ignored) {
-        // A temporary directory left behind is harmless.
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try (Stream<Path> all = Files.walk(dir)) {
+                    all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                  } catch (IOException ignored) {
+                    // A temporary directory left behind is harmless.
+                  }
+                }));
   }
 }

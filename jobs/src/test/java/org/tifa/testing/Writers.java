@@ -16,11 +16,13 @@ public final class Writers {
           root,
           id,
           null,
-          SnapshotWriter.Settings.of(SnapshotWriter.Kind.SNAPSHOT, true, SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE),
+          SnapshotWriter.Settings.of(
+              SnapshotWriter.Kind.SNAPSHOT, true, SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE),
           new Configuration(),
           Instant.now());
     } catch (SnapshotWriter.RefusedException | SnapshotWriter.BusyException | IOException e) {
-      throw new IllegalStateException("cannot open snapshot " + id + " under " + root + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot open snapshot " + id + " under " + root + ": " + e.getMessage(), e);
     }
   }
 }

@@ -56,7 +56,8 @@ class CommitProtocolTest {
   }
 
   /** Writes and commits a fake snapshot whose one table file holds {@code content}. */
-  private static SnapshotWriter commit(Path root, String id, boolean replace, String content) throws Exception {
+  private static SnapshotWriter commit(Path root, String id, boolean replace, String content)
+      throws Exception {
     SnapshotWriter w = open(root, id, replace);
     HeldWriter.writeFake(w, content);
     w.commit();
@@ -66,7 +67,9 @@ class CommitProtocolTest {
   /** The content of the committed snapshot {@code given} resolves to, as a reader finds it. */
   private static String read(String given) throws Exception {
     SnapshotRef ref = SnapshotRef.resolve("--snapshot", given, CONF);
-    return Files.readString(Path.of(new org.apache.hadoop.fs.Path(ref.dir()).toUri().getPath()).resolve("documents/part-00000.txt"));
+    return Files.readString(
+        Path.of(new org.apache.hadoop.fs.Path(ref.dir()).toUri().getPath())
+            .resolve("documents/part-00000.txt"));
   }
 
   /** Every file and directory under {@code dir}, relative to it. */
@@ -88,7 +91,10 @@ class CommitProtocolTest {
 
     RefusedException e = assertThrows(RefusedException.class, () -> open(home, "Documents", false));
     assertTrue(e.getMessage().contains("is not a Tifa snapshot"), e.getMessage());
-    assertThrows(RefusedException.class, () -> open(home, "Documents", true), "--replace does not make it Tifa's");
+    assertThrows(
+        RefusedException.class,
+        () -> open(home, "Documents", true),
+        "--replace does not make it Tifa's");
     assertEquals("\\chapter{One}", Files.readString(thesis));
     assertEquals(before, tree(home), "nothing added, nothing removed: not even a lock");
   }
@@ -98,10 +104,13 @@ class CommitProtocolTest {
     Path root = tmp.resolve("out");
     Files.createDirectories(root.resolve("20240319T074903Z"));
     Files.writeString(root.resolve("20240319T074903Z/notes.txt"), "mine");
-    SnapshotWriter w = SnapshotWriter.open(root.toString(), null, "20240319T074903Z", settings(false), CONF, NOW);
+    SnapshotWriter w =
+        SnapshotWriter.open(root.toString(), null, "20240319T074903Z", settings(false), CONF, NOW);
     assertEquals("20240319T074903Z-2", w.id());
     w.abandon();
-    assertEquals(List.of("notes.txt"), Files.list(root.resolve("20240319T074903Z")).map(p -> p.getFileName().toString()).toList());
+    assertEquals(
+        List.of("notes.txt"),
+        Files.list(root.resolve("20240319T074903Z")).map(p -> p.getFileName().toString()).toList());
   }
 
   @Test
@@ -119,8 +128,10 @@ class CommitProtocolTest {
   @Test
   void fault09_runsStartedInTheSameSecondGetTwoIdsAndBothSnapshotsSurvive() throws Exception {
     Path root = tmp.resolve("out");
-    SnapshotWriter first = SnapshotWriter.open(root.toString(), null, "20240319T074903Z", settings(false), CONF, NOW);
-    SnapshotWriter second = SnapshotWriter.open(root.toString(), null, "20240319T074903Z", settings(false), CONF, NOW);
+    SnapshotWriter first =
+        SnapshotWriter.open(root.toString(), null, "20240319T074903Z", settings(false), CONF, NOW);
+    SnapshotWriter second =
+        SnapshotWriter.open(root.toString(), null, "20240319T074903Z", settings(false), CONF, NOW);
     assertEquals("20240319T074903Z", first.id());
     assertEquals("20240319T074903Z-2", second.id());
     HeldWriter.writeFake(second, "second");
@@ -129,7 +140,8 @@ class CommitProtocolTest {
     first.commit();
     assertEquals("first", read(root.resolve("20240319T074903Z").toString()));
     assertEquals("second", read(root.resolve("20240319T074903Z-2").toString()));
-    SnapshotWriter third = SnapshotWriter.open(root.toString(), null, "20240319T074903Z", settings(false), CONF, NOW);
+    SnapshotWriter third =
+        SnapshotWriter.open(root.toString(), null, "20240319T074903Z", settings(false), CONF, NOW);
     assertEquals("20240319T074903Z-3", third.id(), "a committed default id is not replaced either");
     third.abandon();
   }
@@ -139,7 +151,9 @@ class CommitProtocolTest {
     Path root = tmp.resolve("out");
     SnapshotWriter first = open(root, "q1", false);
     BusyException busy = assertThrows(BusyException.class, () -> open(root, "q1", true));
-    assertTrue(busy.getMessage().contains("is being written by run " + "") && busy.getMessage().contains("pid " + ProcessHandle.current().pid()),
+    assertTrue(
+        busy.getMessage().contains("is being written by run " + "")
+            && busy.getMessage().contains("pid " + ProcessHandle.current().pid()),
         busy.getMessage());
     HeldWriter.writeFake(first, "first");
     first.commit();
@@ -167,7 +181,9 @@ class CommitProtocolTest {
     HeldWriter.writeFake(first, "first");
     first.commit();
     assertEquals("first", read(root.resolve("q1").toString()));
-    assertEquals(List.of("_SUCCESS", "_tifa-run.json", "documents", "manifest.json"), names(root.resolve("q1")));
+    assertEquals(
+        List.of("_SUCCESS", "_tifa-run.json", "documents", "manifest.json"),
+        names(root.resolve("q1")));
   }
 
   @Test
@@ -194,7 +210,9 @@ class CommitProtocolTest {
     try {
       List<Future<SnapshotWriter>> runs = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        runs.add(pool.submit(() -> SnapshotWriter.open(root.toString(), "q1", null, together, CONF, NOW)));
+        runs.add(
+            pool.submit(
+                () -> SnapshotWriter.open(root.toString(), "q1", null, together, CONF, NOW)));
       }
       for (Future<SnapshotWriter> run : runs) {
         try {
@@ -221,7 +239,9 @@ class CommitProtocolTest {
     assertTrue(e.getMessage().contains("--replace"), e.getMessage());
     commit(root, "q1", true, "new");
     assertEquals("new", read(root.resolve("q1").toString()));
-    assertEquals(List.of("_SUCCESS", "_tifa-run.json", "documents", "manifest.json"), names(root.resolve("q1")));
+    assertEquals(
+        List.of("_SUCCESS", "_tifa-run.json", "documents", "manifest.json"),
+        names(root.resolve("q1")));
     assertEquals(List.of(), files(root.resolve("_tifa")), "no lock or replacement left");
   }
 
@@ -229,21 +249,31 @@ class CommitProtocolTest {
   @ParameterizedTest
   @EnumSource(
       value = Step.class,
-      names = {"CLAIMED", "COMMITTED", "OLD_UNCOMMITTED", "OLD_DELETED", "PROMOTED", "LATEST_WRITTEN"})
-  void fault11_aReplacementKilledAtAnyStepLeavesOneCommittedSnapshotAndLatest(Step step) throws Exception {
+      names = {
+        "CLAIMED",
+        "COMMITTED",
+        "OLD_UNCOMMITTED",
+        "OLD_DELETED",
+        "PROMOTED",
+        "LATEST_WRITTEN"
+      })
+  void fault11_aReplacementKilledAtAnyStepLeavesOneCommittedSnapshotAndLatest(Step step)
+      throws Exception {
     Path root = tmp.resolve("out");
     commit(root, "other", false, "other");
     commit(root, "q1", false, "old");
     TreeSet<String> otherBefore = tree(root.resolve("other"));
     byte[] otherFile = Files.readAllBytes(root.resolve("other/documents/part-00000.txt"));
 
-    try (HeldWriter.Process p = new HeldWriter.Process(root.toString(), "q1", true, step.name(), "new", List.of())) {
+    try (HeldWriter.Process p =
+        new HeldWriter.Process(root.toString(), "q1", true, step.name(), "new", List.of())) {
       assertEquals("HELD " + step, p.awaitLine());
       p.kill();
     }
     // Readers see the old snapshot until it loses its _SUCCESS, then the committed replacement.
     String visible = step == Step.CLAIMED || step == Step.COMMITTED ? "old" : "new";
-    assertEquals(visible, read(root.resolve("q1").toString()), "the snapshot's directory, as given");
+    assertEquals(
+        visible, read(root.resolve("q1").toString()), "the snapshot's directory, as given");
     assertEquals(visible, read(root.toString()), "LATEST names q1 and is readable");
     assertEquals("q1\n", Files.readString(root.resolve("LATEST")));
     // Once committed, the replacement is what the killed run asked for: it is finished, not undone.
@@ -257,19 +287,26 @@ class CommitProtocolTest {
     assertTrue(Files.exists(root.resolve("q1/_SUCCESS")), "in place");
     assertEquals(List.of(), files(root.resolve("_tifa")), "no lock or replacement left");
     assertEquals(otherBefore, tree(root.resolve("other")));
-    assertEquals(new String(otherFile, StandardCharsets.UTF_8), Files.readString(root.resolve("other/documents/part-00000.txt")));
+    assertEquals(
+        new String(otherFile, StandardCharsets.UTF_8),
+        Files.readString(root.resolve("other/documents/part-00000.txt")));
   }
 
   @Test
   void fault11_aKilledReplacementIsFinishedByTheNextRunOfTheSameId() throws Exception {
     Path root = tmp.resolve("out");
     commit(root, "q1", false, "old");
-    try (HeldWriter.Process p = new HeldWriter.Process(root.toString(), "q1", true, "OLD_DELETED", "new", List.of())) {
+    try (HeldWriter.Process p =
+        new HeldWriter.Process(root.toString(), "q1", true, "OLD_DELETED", "new", List.of())) {
       p.awaitLine();
       p.kill();
     }
-    assertFalse(Files.exists(root.resolve("q1")), "killed between deleting the old and moving the new");
-    assertEquals("new", read(root.resolve("q1").toString()), "readers take the committed replacement meanwhile");
+    assertFalse(
+        Files.exists(root.resolve("q1")), "killed between deleting the old and moving the new");
+    assertEquals(
+        "new",
+        read(root.resolve("q1").toString()),
+        "readers take the committed replacement meanwhile");
     commit(root, "q1", true, "newer");
     assertEquals("newer", read(root.toString()));
   }
@@ -278,8 +315,10 @@ class CommitProtocolTest {
   void fault12_LATESTIsNeverMissingNorEmptyWhileItIsReplaced() throws Exception {
     Path root = tmp.resolve("out");
     Files.createDirectories(root);
-    FileOps ops = new FileOps(new org.apache.hadoop.fs.Path(root.toUri()).getFileSystem(CONF), CONF);
-    org.apache.hadoop.fs.Path latest = new org.apache.hadoop.fs.Path(root.toUri().toString(), "LATEST");
+    FileOps ops =
+        new FileOps(new org.apache.hadoop.fs.Path(root.toUri()).getFileSystem(CONF), CONF);
+    org.apache.hadoop.fs.Path latest =
+        new org.apache.hadoop.fs.Path(root.toUri().toString(), "LATEST");
     ops.replaceText(latest, "a\n");
     AtomicBoolean done = new AtomicBoolean();
     List<String> seen = new ArrayList<>();
@@ -301,17 +340,21 @@ class CommitProtocolTest {
     done.set(true);
     reader.join();
     assertTrue(seen.size() > 0);
-    assertEquals(List.of(), seen.stream().filter(s -> !s.equals("a\n") && !s.equals("b\n")).distinct().toList());
+    assertEquals(
+        List.of(),
+        seen.stream().filter(s -> !s.equals("a\n") && !s.equals("b\n")).distinct().toList());
     assertEquals(List.of("LATEST"), names(root), "no temporary file left");
   }
 
   @Test
-  void fault12_aRunKilledAtAnyMomentOfItsCommitLeavesLatestNamingACommittedSnapshot() throws Exception {
+  void fault12_aRunKilledAtAnyMomentOfItsCommitLeavesLatestNamingACommittedSnapshot()
+      throws Exception {
     Path root = tmp.resolve("out");
     commit(root, "a", false, "A");
     for (Step step : List.of(Step.CLAIMED, Step.COMMITTED, Step.LATEST_WRITTEN)) {
       String id = "b-" + step.name().toLowerCase();
-      try (HeldWriter.Process p = new HeldWriter.Process(root.toString(), id, false, step.name(), "B", List.of())) {
+      try (HeldWriter.Process p =
+          new HeldWriter.Process(root.toString(), id, false, step.name(), "B", List.of())) {
         p.awaitLine();
         p.kill();
       }
@@ -330,7 +373,14 @@ class CommitProtocolTest {
       RefusedException e =
           assertThrows(
               RefusedException.class,
-              () -> SnapshotWriter.open(out.toString(), "a..a", null, Settings.of(Kind.COMPARISON, false, Duration.ofHours(1)), CONF, NOW));
+              () ->
+                  SnapshotWriter.open(
+                      out.toString(),
+                      "a..a",
+                      null,
+                      Settings.of(Kind.COMPARISON, false, Duration.ofHours(1)),
+                      CONF,
+                      NOW));
       assertTrue(e.getMessage().contains("holds snapshots"), e.getMessage());
     }
     assertEquals("a\n", Files.readString(root.resolve("LATEST")));
@@ -351,27 +401,36 @@ class CommitProtocolTest {
     Path root = tmp.resolve("out");
     commit(root, "a", false, "A");
     assertThrows(RefusedException.class, () -> open(root.resolve("a"), "b", false));
-    assertEquals(List.of("_SUCCESS", "_tifa-run.json", "documents", "manifest.json"), names(root.resolve("a")));
+    assertEquals(
+        List.of("_SUCCESS", "_tifa-run.json", "documents", "manifest.json"),
+        names(root.resolve("a")));
   }
 
   @Test
   void fault16_whatAKilledRunLeftIsRemovedOnceItsProcessIsGoneAndReported() throws Exception {
     Path root = tmp.resolve("out");
     commit(root, "a", false, "A");
-    try (HeldWriter.Process p = new HeldWriter.Process(root.toString(), "killed", false, "CLAIMED", "K", List.of())) {
+    try (HeldWriter.Process p =
+        new HeldWriter.Process(root.toString(), "killed", false, "CLAIMED", "K", List.of())) {
       p.awaitLine();
       SnapshotRef.resolve("--snapshot", root.toString(), CONF);
       Exception e = assertThrows(Exception.class, () -> read(root.resolve("killed").toString()));
       assertTrue(e.getMessage().contains("not a committed snapshot"), e.getMessage());
       assertTrue(p.alive());
       SnapshotWriter whileAlive = open(root, "b", false);
-      assertTrue(whileAlive.leftovers().stream().anyMatch(l -> l.contains("killed (kept: being written by run")), whileAlive.leftovers().toString());
+      assertTrue(
+          whileAlive.leftovers().stream()
+              .anyMatch(l -> l.contains("killed (kept: being written by run")),
+          whileAlive.leftovers().toString());
       whileAlive.abandon();
       assertTrue(Files.exists(root.resolve("killed")), "a live run's directory is kept");
       p.kill();
     }
     SnapshotWriter after = open(root, "b", false);
-    assertTrue(after.leftovers().stream().anyMatch(l -> l.contains("killed (unfinished snapshot of a run that is gone: removed)")),
+    assertTrue(
+        after.leftovers().stream()
+            .anyMatch(
+                l -> l.contains("killed (unfinished snapshot of a run that is gone: removed)")),
         after.leftovers().toString());
     after.abandon();
     assertEquals(List.of("LATEST", "a"), names(root), "the writers' state goes when empty");
@@ -383,22 +442,27 @@ class CommitProtocolTest {
     Path root = tmp.resolve("out");
     Path folder = root.resolve("_tifa/locks/far");
     Files.createDirectories(folder);
-    RunInfo elsewhere = new RunInfo("11111111-1111-1111-1111-111111111111", "another-host", 1, "", NOW);
+    RunInfo elsewhere =
+        new RunInfo("11111111-1111-1111-1111-111111111111", "another-host", 1, "", NOW);
     Path token = folder.resolve(elsewhere.runId() + ".json");
     Files.writeString(token, elsewhere.toJson());
     Files.createDirectories(root.resolve("far"));
     Files.writeString(root.resolve("far").resolve(SnapshotLayout.RUN_MARKER), elsewhere.toJson());
 
-    assertThrows(BusyException.class, () -> open(root, "far", false), "a fresh lock of another host holds");
+    assertThrows(
+        BusyException.class, () -> open(root, "far", false), "a fresh lock of another host holds");
     Files.setLastModifiedTime(token, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
     SnapshotWriter w = open(root, "other", false);
-    assertTrue(w.leftovers().stream().anyMatch(l -> l.contains("lock of run " + elsewhere.runId())), w.leftovers().toString());
+    assertTrue(
+        w.leftovers().stream().anyMatch(l -> l.contains("lock of run " + elsewhere.runId())),
+        w.leftovers().toString());
     w.abandon();
     assertFalse(Files.exists(root.resolve("far")), "its unfinished directory went with it");
   }
 
   @Test
-  void fault16_earlierVersionsTmpDirectoriesAreRemovedPastTheAgeAndReportedUntilThen() throws Exception {
+  void fault16_earlierVersionsTmpDirectoriesAreRemovedPastTheAgeAndReportedUntilThen()
+      throws Exception {
     Path root = tmp.resolve("out");
     commit(root, "a", false, "A");
     Path old = root.resolve("_tmp-x-" + "22222222-2222-2222-2222-222222222222");
@@ -418,8 +482,17 @@ class CommitProtocolTest {
     SnapshotWriter w = open(root, "b", false);
     w.abandon();
     List<String> report = w.leftovers();
-    assertTrue(report.stream().anyMatch(l -> l.contains(old.getFileName() + " (left by an earlier run: removed)")), report.toString());
-    assertTrue(report.stream().anyMatch(l -> l.contains(young.getFileName() + " (left by an earlier run: kept until it is 24 hours old)")),
+    assertTrue(
+        report.stream()
+            .anyMatch(l -> l.contains(old.getFileName() + " (left by an earlier run: removed)")),
+        report.toString());
+    assertTrue(
+        report.stream()
+            .anyMatch(
+                l ->
+                    l.contains(
+                        young.getFileName()
+                            + " (left by an earlier run: kept until it is 24 hours old)")),
         report.toString());
     assertFalse(Files.exists(old));
     assertTrue(Files.exists(young));
@@ -429,18 +502,24 @@ class CommitProtocolTest {
   @Test
   void anUnfinishedSnapshotOfAKilledRunIsTakenOverByTheNextRunOfItsId() throws Exception {
     Path root = tmp.resolve("out");
-    try (HeldWriter.Process p = new HeldWriter.Process(root.toString(), "q1", false, "COMMITTED", "first", List.of())) {
+    try (HeldWriter.Process p =
+        new HeldWriter.Process(root.toString(), "q1", false, "COMMITTED", "first", List.of())) {
       p.awaitLine();
       p.kill();
     }
     assertEquals("first", read(root.resolve("q1").toString()), "committed before LATEST");
-    assertFalse(Files.exists(root.resolve("LATEST")), "the kill came before LATEST was first written");
-    try (HeldWriter.Process p = new HeldWriter.Process(root.toString(), "q2", false, "CLAIMED", "second", List.of())) {
+    assertFalse(
+        Files.exists(root.resolve("LATEST")), "the kill came before LATEST was first written");
+    try (HeldWriter.Process p =
+        new HeldWriter.Process(root.toString(), "q2", false, "CLAIMED", "second", List.of())) {
       p.awaitLine();
       p.kill();
     }
     SnapshotWriter w = commit(root, "q2", false, "again");
-    assertTrue(w.leftovers().stream().anyMatch(l -> l.contains("q2 (unfinished snapshot of a run that is gone: removed)")), w.leftovers().toString());
+    assertTrue(
+        w.leftovers().stream()
+            .anyMatch(l -> l.contains("q2 (unfinished snapshot of a run that is gone: removed)")),
+        w.leftovers().toString());
     assertEquals("again", read(root.toString()));
   }
 
@@ -450,9 +529,12 @@ class CommitProtocolTest {
     SnapshotWriter w = open(root, "a", false);
     assertEquals(root.resolve("a").toString(), w.workDir().toUri().getPath(), "written in place");
     HeldWriter.writeFake(w, "A");
-    assertNull(SnapshotLayout.committedDir(new org.apache.hadoop.fs.Path(root.toUri()), "a", CONF), "uncommitted until _SUCCESS");
+    assertNull(
+        SnapshotLayout.committedDir(new org.apache.hadoop.fs.Path(root.toUri()), "a", CONF),
+        "uncommitted until _SUCCESS");
     w.commit();
-    assertNotNull(SnapshotLayout.committedDir(new org.apache.hadoop.fs.Path(root.toUri()), "a", CONF));
+    assertNotNull(
+        SnapshotLayout.committedDir(new org.apache.hadoop.fs.Path(root.toUri()), "a", CONF));
   }
 
   /** The files (not directories) under {@code dir}. */
@@ -461,7 +543,10 @@ class CommitProtocolTest {
       return List.of();
     }
     try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+      return all.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
@@ -475,7 +560,10 @@ class CommitProtocolTest {
       return List.of();
     }
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".crc"))
+          .sorted()
+          .toList();
     }
   }
 }

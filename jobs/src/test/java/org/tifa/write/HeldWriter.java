@@ -43,7 +43,10 @@ public final class HeldWriter {
           }
         };
     SnapshotWriter.Settings settings =
-        SnapshotWriter.Settings.of(SnapshotWriter.Kind.SNAPSHOT, Boolean.parseBoolean(args[2]), SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE)
+        SnapshotWriter.Settings.of(
+                SnapshotWriter.Kind.SNAPSHOT,
+                Boolean.parseBoolean(args[2]),
+                SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE)
             .withHook(hook);
     SnapshotWriter w = SnapshotWriter.open(args[0], args[1], null, settings, conf, Instant.now());
     writeFake(w, args[4]);
@@ -58,7 +61,10 @@ public final class HeldWriter {
   }
 
   static String manifest(String id) {
-    return "{\"snapshot_id\":\"" + id + "\",\"schema_version\":" + Tables.SCHEMA_VERSION
+    return "{\"snapshot_id\":\""
+        + id
+        + "\",\"schema_version\":"
+        + Tables.SCHEMA_VERSION
         + ",\"tifa_version\":\"test\",\"config\":{\"output\":{\"grains\":[\"year\"]}},\"config_sha256\":\"x\"}\n";
   }
 
@@ -67,7 +73,9 @@ public final class HeldWriter {
     private final java.lang.Process process;
     private final BufferedReader out;
 
-    Process(String root, String id, boolean replace, String step, String content, List<String> hadoop) throws IOException {
+    Process(
+        String root, String id, boolean replace, String step, String content, List<String> hadoop)
+        throws IOException {
       List<String> command = new ArrayList<>();
       command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
       // Nothing in a test may ask the cloud's instance metadata service for credentials.
@@ -78,7 +86,9 @@ public final class HeldWriter {
       command.addAll(List.of(root, id, String.valueOf(replace), step, content));
       command.addAll(hadoop);
       process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      out =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
     /** Waits until the writer says it is held (or has committed), and returns that line. */
@@ -89,7 +99,8 @@ public final class HeldWriter {
           return line;
         }
       }
-      throw new IOException("the held writer ended without reaching its step (exit " + exitCode() + ")");
+      throw new IOException(
+          "the held writer ended without reaching its step (exit " + exitCode() + ")");
     }
 
     boolean alive() {

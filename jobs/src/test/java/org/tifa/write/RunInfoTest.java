@@ -18,9 +18,13 @@ class RunInfoTest {
   @Test
   void aPidReusedByAnotherProcessIsDeadButAnUnknownStartProvesNothing() {
     RunInfo me = RunInfo.current(Instant.EPOCH);
-    assertTrue(new RunInfo("r", me.host(), me.pid(), "2000-01-01T00:00:00Z", Instant.EPOCH).knownDead(), "started long before");
+    assertTrue(
+        new RunInfo("r", me.host(), me.pid(), "2000-01-01T00:00:00Z", Instant.EPOCH).knownDead(),
+        "started long before");
     assertFalse(new RunInfo("r", me.host(), me.pid(), "", Instant.EPOCH).knownDead());
-    assertFalse(RunInfo.startedElsewhen("2026-12-02T16:14:58.080Z", "2026-12-02T16:14:58.081Z"), "one process, two readings");
+    assertFalse(
+        RunInfo.startedElsewhen("2026-12-02T16:14:58.080Z", "2026-12-02T16:14:58.081Z"),
+        "one process, two readings");
     assertTrue(RunInfo.startedElsewhen("2026-12-02T16:14:58.080Z", "2026-12-02T16:15:58.080Z"));
   }
 

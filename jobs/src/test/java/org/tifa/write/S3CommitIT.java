@@ -18,7 +18,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tifa.compare.SnapshotRef;
 import org.tifa.error.NoInputException;
-import org.tifa.match.Keys;
 import org.tifa.testing.S3Server;
 import org.tifa.write.SnapshotWriter.BusyException;
 import org.tifa.write.SnapshotWriter.Kind;
@@ -27,8 +26,8 @@ import org.tifa.write.SnapshotWriter.Step;
 
 /**
  * The commit protocol on S3 (s3proxy on loopback, through S3A), where a rename is a copy and the
- * protocol must not rely on one: runs killed with SIGKILL before their commit and at each step of
- * a replacement, whose replacement is copied object by object there. What readers find is checked
+ * protocol must not rely on one: runs killed with SIGKILL before their commit and at each step of a
+ * replacement, whose replacement is copied object by object there. What readers find is checked
  * through {@link SnapshotRef}, and what is stored through the server's own client.
  */
 class S3CommitIT {
@@ -39,10 +38,17 @@ class S3CommitIT {
   }
 
   private static SnapshotWriter open(String root, String id, boolean replace) throws Exception {
-    return SnapshotWriter.open(S3.uri(root), id, null, Settings.of(Kind.SNAPSHOT, replace, Settings.DEFAULT_LEFTOVER_AGE), conf(), Instant.now());
+    return SnapshotWriter.open(
+        S3.uri(root),
+        id,
+        null,
+        Settings.of(Kind.SNAPSHOT, replace, Settings.DEFAULT_LEFTOVER_AGE),
+        conf(),
+        Instant.now());
   }
 
-  private static void commit(String root, String id, boolean replace, String content) throws Exception {
+  private static void commit(String root, String id, boolean replace, String content)
+      throws Exception {
     SnapshotWriter w = open(root, id, replace);
     HeldWriter.writeFake(w, content);
     w.commit();
@@ -56,12 +62,14 @@ class S3CommitIT {
   }
 
   /** A writer in its own process, held at {@code step} and killed there. */
-  private static void killAt(String root, String id, boolean replace, Step step, String content) throws Exception {
+  private static void killAt(String root, String id, boolean replace, Step step, String content)
+      throws Exception {
     List<String> hadoop = new ArrayList<>();
     for (Map.Entry<String, String> e : S3.hadoopSettings().entrySet()) {
       hadoop.add(e.getKey() + "=" + e.getValue());
     }
-    try (HeldWriter.Process p = new HeldWriter.Process(S3.uri(root), id, replace, step.name(), content, hadoop)) {
+    try (HeldWriter.Process p =
+        new HeldWriter.Process(S3.uri(root), id, replace, step.name(), content, hadoop)) {
       assertEquals("HELD " + step, p.awaitLine());
       p.kill();
     }
@@ -84,19 +92,26 @@ class S3CommitIT {
 
     // The killed process is gone: the next run under the root removes what it left.
     SnapshotWriter next = open("killed", "b", false);
-    assertTrue(next.leftovers().stream().anyMatch(l -> l.contains("q1 (unfinished snapshot of a run that is gone: removed)")),
+    assertTrue(
+        next.leftovers().stream()
+            .anyMatch(l -> l.contains("q1 (unfinished snapshot of a run that is gone: removed)")),
         next.leftovers().toString());
     HeldWriter.writeFake(next, "B");
     next.commit();
     assertEquals(List.of(), objects("killed/q1/"));
     assertEquals(List.of(), objects("killed/_tifa/"), "no lock left");
     assertEquals("b\n", new String(S3.read("killed/LATEST"), StandardCharsets.UTF_8));
-    assertEquals(List.of(), S3.keys("killed/").stream().filter(k -> k.contains("_LATEST-")).toList(), "LATEST is one PUT, no temporary");
+    assertEquals(
+        List.of(),
+        S3.keys("killed/").stream().filter(k -> k.contains("_LATEST-")).toList(),
+        "LATEST is one PUT, no temporary");
   }
 
   /** A replacement killed at each step: one committed copy is always found, then finished. */
   @ParameterizedTest
-  @EnumSource(value = Step.class, names = {"COMMITTED", "OLD_DELETED", "PROMOTED"})
+  @EnumSource(
+      value = Step.class,
+      names = {"COMMITTED", "OLD_DELETED", "PROMOTED"})
   void aReplacementKilledAtAnyStepOnS3LeavesOneCommittedSnapshot(Step step) throws Exception {
     String root = "replace-" + step.name().toLowerCase();
     commit(root, "q1", false, "old");
@@ -107,7 +122,10 @@ class S3CommitIT {
     assertEquals(visible, read(S3.uri(root)), "through LATEST");
 
     commit(root, "other", false, "other");
-    assertEquals("new", read(S3.uri(root + "/q1")), "the committed replacement was finished by the next run");
+    assertEquals(
+        "new",
+        read(S3.uri(root + "/q1")),
+        "the committed replacement was finished by the next run");
     assertTrue(S3.keys(root + "/q1/").contains(root + "/q1/_SUCCESS"), "and is in place");
     assertEquals(List.of(), objects(root + "/_tifa/"));
   }
@@ -124,7 +142,8 @@ class S3CommitIT {
                     seen.add(step + " " + objects("copy/q1/"));
                   }
                 });
-    SnapshotWriter w = SnapshotWriter.open(S3.uri("copy"), "q1", null, watch, conf(), Instant.now());
+    SnapshotWriter w =
+        SnapshotWriter.open(S3.uri("copy"), "q1", null, watch, conf(), Instant.now());
     HeldWriter.writeFake(w, "new");
     w.commit();
     assertEquals(
