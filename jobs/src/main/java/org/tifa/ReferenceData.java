@@ -1,9 +1,12 @@
 package org.tifa;
 
+import org.tifa.analyze.DocumentAnalyzer;
 import org.tifa.extract.NameScreen;
 import org.tifa.extract.PhraseMiner;
 import org.tifa.extract.SloganExtractor;
 import org.tifa.extract.SloganRules;
+import org.tifa.normalize.NearDuplicateSigner;
+import org.tifa.normalize.NearDuplicates;
 import org.tifa.normalize.TextNormalizer;
 import org.tifa.reference.Gazetteer;
 import org.tifa.reference.SloganLexicon;
@@ -58,6 +61,12 @@ public final class ReferenceData {
 
   public SloganExtractor sloganExtractor() {
     return sloganExtractor;
+  }
+
+  /** The run's per-document work with this reference data and the given duplicate settings. */
+  public DocumentAnalyzer documentAnalyzer(NearDuplicates.Settings duplicates) {
+    return new DocumentAnalyzer(
+        normalizer, regionResolver, sloganExtractor, new NearDuplicateSigner(duplicates));
   }
 
   public SloganLexicon lexicon() {

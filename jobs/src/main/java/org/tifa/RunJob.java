@@ -25,6 +25,7 @@ import org.tifa.aggregate.BuildPassages;
 import org.tifa.aggregate.BuildRegions;
 import org.tifa.aggregate.BuildTerms;
 import org.tifa.aggregate.CountTerms;
+import org.tifa.analyze.AnalyzeDocuments;
 import org.tifa.extract.DiscoverSlogans;
 import org.tifa.extract.ExtractTerms;
 import org.tifa.extract.MeasureSlogans;
@@ -38,7 +39,6 @@ import org.tifa.ingest.ListInputs.InputFile;
 import org.tifa.ingest.ReadReports;
 import org.tifa.normalize.Deduplicate;
 import org.tifa.normalize.NearDuplicates;
-import org.tifa.normalize.NormalizeText;
 import org.tifa.options.RunOptions;
 import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
@@ -127,15 +127,16 @@ public final class RunJob {
     // One pass over the input does all per-document work: parse, normalize, resolve the region,
     // sign for near duplicates, find quoted slogan candidates. Rejected records ride along marked.
     Dataset<Row> marked = ReadReports.marked(spark, paths, readSettings(config));
-    FirstPass.Tools tools = FirstPass.Tools.broadcast(jsc, reference);
-    Dataset<Row> analyzed = FirstPass.apply(marked, tools, dedup, config.quarantineRawBytes);
+    Dataset<Row> analyzed =
+        AnalyzeDocuments.apply(
+            marked, jsc.broadcast(reference.documentAnalyzer(dedup)), config.quarantineRawBytes);
     // Two caches of that pass, both on disk (the page cache serves them; in the heap they left a
     // small heap no room and made a large one collect garbage): the texts, read once more to
     // count terms, and everything else for the narrow work — quarantine, duplicates, discovery,
     // documents — which never moves a text through a shuffle.
     Dataset<Row> texts = analyzed.persist(StorageLevel.DISK_ONLY());
     Dataset<Row> narrow = texts.drop(Columns.BODY).persist(StorageLevel.DISK_ONLY());
-    StageResult records = StageResult.splitCached(narrow, NormalizeText.STAGE);
+    StageResult records = StageResult.splitCached(narrow, AnalyzeDocuments.STAGE);
 
     step(spark, "ingest, normalize, resolve region, deduplicate");
     Dataset<Row> dedupInput = Deduplicate.apply(records.good()).persist(StorageLevel.DISK_ONLY());
@@ -144,7 +145,7 @@ public final class RunJob {
     Dataset<Row> unique = deduplicated.kept().persist(StorageLevel.DISK_ONLY());
 
     step(spark, "discover slogans");
-    SlogansFound found = discoverSlogans(spark, jsc, texts, unique, tools);
+    SlogansFound found = discoverSlogans(spark, jsc, texts, unique);
     TermDictionary dictionary =
         TermDictionary.build(
             reference.lexicon(),
@@ -401,16 +402,12 @@ public final class RunJob {
    * drawn on the driver from the collected figures.
    */
   private SlogansFound discoverSlogans(
-      SparkSession spark,
-      JavaSparkContext jsc,
-      Dataset<Row> texts,
-      Dataset<Row> unique,
-      FirstPass.Tools tools) {
+      SparkSession spark, JavaSparkContext jsc, Dataset<Row> texts, Dataset<Row> unique) {
     SloganRules rules = reference.sloganRules();
     NameScreen names = reference.nameScreen();
     int[] markers = rules.names().namedThingMarkers().codePoints().toArray();
     List<DiscoverSlogans.Quoted> quoted =
-        DiscoverSlogans.apply(unique, tools.extractor(), markers).collectAsList().stream()
+        DiscoverSlogans.apply(unique, markers).collectAsList().stream()
             .map(DiscoverSlogans.Quoted::of)
             .toList();
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};

@@ -41,6 +41,7 @@ class PackageLayersTest {
           "normalize",
           "resolve",
           "extract",
+          "analyze", // the per-document pass: normalize, resolve, quote, sign
           "aggregate",
           "compare",
           "report",

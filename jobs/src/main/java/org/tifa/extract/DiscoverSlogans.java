@@ -12,19 +12,15 @@ import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import java.util.List;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 import org.tifa.schema.Columns;
@@ -54,50 +50,26 @@ public final class DiscoverSlogans {
       new StructType().add(KEY, StringType).add(SURFACE, StringType).add(AFTER, IntegerType);
 
   /**
-   * Adds each document's quoted candidates (array of struct key, surface, after) as column {@link
-   * #CANDIDATES}, so that they can be found in the same pass as the other per-document work; {@link
-   * #apply} then reads them instead of the texts.
+   * The column of each document's quoted candidates that {@link #apply} reads: an array of struct
+   * (key, surface, after), the elements made by {@link #rows} in the run's per-document pass.
    */
-  public static Dataset<Row> quote(Dataset<Row> documents, Broadcast<SloganExtractor> extractor) {
-    return documents.withColumn(CANDIDATES, candidates(extractor));
-  }
-
-  /** The column {@link #quote} adds. */
   public static final String CANDIDATES = "_slogan_candidates";
 
-  /** The type of column {@link #CANDIDATES}: an array of struct (key, surface, after). */
+  /** The type of column {@link #CANDIDATES}. */
   public static final ArrayType CANDIDATE_LIST = createArrayType(CANDIDATE);
 
-  private static Column candidates(Broadcast<SloganExtractor> extractor) {
-    return udf(
-            (UDF2<String, String, Row[]>)
-                (title, body) -> candidates(extractor.value(), title, body),
-            CANDIDATE_LIST)
-        .apply(col(Columns.TITLE), col(Columns.BODY));
-  }
-
-  /** One document's quoted candidates, as the elements of column {@link #CANDIDATES}. */
-  public static Row[] candidates(SloganExtractor extractor, String title, String body) {
-    return candidates(extractor.extract(title, body));
-  }
-
   /**
-   * The quoted evidence per key, from documents carrying {@link #CANDIDATES} (or their texts) with
-   * their source and province; {@code namedMarkers} are the code points that make a quote a name.
+   * The quoted evidence per key, from documents carrying {@link #CANDIDATES} with their source and
+   * province; {@code namedMarkers} are the code points that make a quote a name.
    */
-  public static Dataset<Row> apply(
-      Dataset<Row> documents, Broadcast<SloganExtractor> extractor, int[] namedMarkers) {
-    Column found =
-        java.util.Arrays.asList(documents.columns()).contains(CANDIDATES)
-            ? col(CANDIDATES)
-            : candidates(extractor);
+  public static Dataset<Row> apply(Dataset<Row> documents, int[] namedMarkers) {
     Dataset<Row> quoted =
         documents
             .select(
                 col(Columns.DOC_ID),
                 coalesce(col(Columns.SOURCE), lit("")).as(SOURCES),
                 coalesce(col(Columns.PROVINCE_CODE), lit("")).as(REGIONS),
-                explode(found).as("_c"))
+                explode(col(CANDIDATES)).as("_c"))
             .select(
                 col(Columns.DOC_ID),
                 col(SOURCES),
@@ -169,7 +141,8 @@ public final class DiscoverSlogans {
     }
   }
 
-  private static Row[] candidates(SloganCandidate[] found) {
+  /** One document's quoted candidates as the elements of column {@link #CANDIDATES}. */
+  public static Row[] rows(SloganCandidate[] found) {
     Row[] rows = new Row[found.length];
     for (int i = 0; i < found.length; i++) {
       rows[i] = RowFactory.create(found[i].key(), found[i].surface(), found[i].after());

@@ -6,9 +6,10 @@
  * ({@link org.tifa.extract.SloganEvidence}, {@link org.tifa.extract.NameScreen}, {@link
  * org.tifa.extract.SloganVerdicts}) and the run's dictionary of terms ({@link
  * org.tifa.extract.TermDictionary}). The Spark stages apply them: {@link
- * org.tifa.extract.DiscoverSlogans} gathers the quoted evidence, {@link
- * org.tifa.extract.MeasureSlogans} counts occurrences and mines phrases (and collects both to the
- * driver, where the verdicts are made), and {@link org.tifa.extract.ExtractTerms} counts every term
- * of the dictionary per document. Matchers are serializable so the stages can broadcast them.
+ * org.tifa.extract.DiscoverSlogans} gathers the quoted evidence (from the candidates the
+ * per-document pass found), {@link org.tifa.extract.MeasureSlogans} counts occurrences and mines
+ * phrases (and collects both to the driver, where the verdicts are made), and {@link
+ * org.tifa.extract.ExtractTerms} counts every term of the dictionary per document. Matchers are
+ * serializable so the stages can broadcast them.
  */
 package org.tifa.extract;

@@ -32,7 +32,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.tifa.quarantine.QuarantineReason;
-import org.tifa.quarantine.StageResult;
 import org.tifa.schema.Columns;
 
 /**
@@ -74,14 +73,6 @@ public final class ReadReports {
   public record Settings(
       int maxBodyChars, int maxLineBytes, int quarantineRawBytes, java.time.ZoneId zone)
       implements java.io.Serializable {}
-
-  /**
-   * Reads the files into accepted records and quarantine rows, which share one scan (see {@link
-   * StageResult#split}).
-   */
-  public static StageResult read(SparkSession spark, List<String> files, Settings settings) {
-    return StageResult.split(marked(spark, files, settings), STAGE);
-  }
 
   /**
    * Every record read, accepted or not, unsplit: a rejected one has its {@link Columns#REASON},

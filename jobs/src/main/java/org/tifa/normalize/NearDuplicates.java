@@ -15,18 +15,15 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -34,7 +31,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
@@ -153,7 +149,7 @@ public final class NearDuplicates {
     // Persisted: its keys are numbered by partition, and every use must see the same numbers.
     // Partitioned by key, as every join below is keyed: the records are not shuffled again.
     Dataset<Row> keyed = inAgeOrder(docs).repartition(col(KEY)).persist(StorageLevel.DISK_ONLY());
-    Dataset<Row> signatures = signatures(keyed, settings).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> signatures = signatures(keyed).persist(StorageLevel.MEMORY_AND_DISK());
     // Cut from its lineage (two numbers a row): each round of label propagation would otherwise
     // describe itself, to the UI and event log, with the plans of the whole pipeline before it.
     Dataset<Row> links =
@@ -253,78 +249,20 @@ public final class NearDuplicates {
   }
 
   /**
-   * Adds each record's MinHash signature of title and body and its LSH band keys as columns {@link
-   * #SIGNATURE} and {@link #BANDS}, so that they are computed in the same pass as the other
-   * per-document work and {@link #apply} need not read the texts again. Both are empty for a record
-   * without a letter or digit.
+   * The column of each record's signature ({@link NearDuplicateSigner}) that {@link #apply} reads,
+   * and drops from what it returns.
    */
-  public static Dataset<Row> sign(Dataset<Row> docs, Settings settings) {
-    Signer signer = new Signer(settings);
-    String signed = "_nd_signed";
-    return withSignature(
-        docs.withColumn(
-            signed,
-            udf((UDF2<String, String, Row>) signer::sign, SIGNED)
-                .asNonNullable()
-                .apply(col(Columns.TITLE), col(Columns.BODY))),
-        signed);
-  }
-
-  /**
-   * The records with the {@link #SIGNED} struct in column {@code struct} as columns {@link
-   * #SIGNATURE} and {@link #BANDS}; the struct goes.
-   */
-  public static Dataset<Row> withSignature(Dataset<Row> docs, String struct) {
-    return docs.withColumn(SIGNATURE, col(struct + "." + SIG))
-        .withColumn(BANDS, col(struct + "." + BAND))
-        .drop(struct);
-  }
-
-  /** The signature column {@link #sign} adds; {@link #apply} drops it from what it returns. */
   public static final String SIGNATURE = "_nd_signature";
 
-  /** The band keys column {@link #sign} adds; {@link #apply} drops it from what it returns. */
+  /** The column of each record's band keys, read and dropped as {@link #SIGNATURE}. */
   public static final String BANDS = "_nd_bands";
 
   /**
-   * A record's signature ({@link MinHash#compact}: the records are shuffled three times with it,
-   * and at 64 bits a value it was four fifths of their bytes) and band keys (of the full
-   * signature), as {@link Signer#sign} returns them.
-   */
-  public static final StructType SIGNED =
-      new StructType()
-          .add(SIG, createArrayType(IntegerType, false), false)
-          .add(BAND, createArrayType(LongType, false), false);
-
-  /**
-   * {@link #sign}'s work on one record: its MinHash signature of title and body and its LSH band
-   * keys.
-   */
-  public static final class Signer implements java.io.Serializable {
-    private final MinHash minHash;
-    private final MinHash.Banding banding;
-
-    public Signer(Settings settings) {
-      minHash = new MinHash(settings.shingleChars(), settings.minhashSize());
-      banding = MinHash.Banding.forThreshold(settings.minhashSize(), settings.threshold());
-    }
-
-    /** A row of {@link #SIGNED}; both arrays are empty for a record without a letter or digit. */
-    public Row sign(String title, String body) {
-      long[] sig = minHash.signature(title, body);
-      long[] bands = sig.length == 0 ? sig : MinHash.bandKeys(sig, banding.bands(), banding.rows());
-      return RowFactory.create(MinHash.compact(sig), bands);
-    }
-  }
-
-  /**
    * (key, signature, band keys) of every record with at least one letter or digit in its title or
-   * body; from {@link #sign}'s columns when the records carry them.
+   * body.
    */
-  private static Dataset<Row> signatures(Dataset<Row> keyed, Settings settings) {
-    Dataset<Row> signed =
-        Arrays.asList(keyed.columns()).contains(SIGNATURE) ? keyed : sign(keyed, settings);
-    return signed
+  private static Dataset<Row> signatures(Dataset<Row> keyed) {
+    return keyed
         .select(col(KEY), col(SIGNATURE).as(SIG), col(BANDS).as(BUCKET))
         .filter(size(col(SIG)).gt(0));
   }

@@ -1,7 +1,7 @@
 /**
- * Resolution of records to a region: the plain-Java {@link org.tifa.resolve.RegionResolver} takes a
+ * Resolution of records to a region, plain Java: {@link org.tifa.resolve.RegionResolver} takes a
  * record's given region fields, title and body and returns a {@link
- * org.tifa.resolve.RegionResolution}; the Spark stage {@link org.tifa.resolve.ResolveRegion}
- * applies it to every document.
+ * org.tifa.resolve.RegionResolution}: the region, how it was found and, where the given fields and
+ * the text disagree, both and which one won.
  */
 package org.tifa.resolve;

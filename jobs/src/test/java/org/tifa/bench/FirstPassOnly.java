@@ -12,9 +12,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.tifa.FirstPass;
 import org.tifa.ReferenceData;
 import org.tifa.RunJob;
+import org.tifa.analyze.AnalyzeDocuments;
 import org.tifa.ingest.ListInputs;
 import org.tifa.ingest.ReadReports;
 import org.tifa.reference.TifaConfig;
@@ -25,10 +25,10 @@ import org.tifa.spark.Sessions;
 /**
  * A lower bound of {@code tifa run} in Tifa's own terms: its reader and its one pass over each
  * document (parse, normalize, resolve the region, find quoted candidates, MinHash signature), as
- * the job runs them ({@link ReadReports#marked}, {@link FirstPass#apply}, the bundled reference
- * data and settings), every column computed and thrown away (Spark's {@code noop} sink). Nothing
- * after that pass — duplicates, term extraction, counting, writing — and no cache written. Whatever
- * the rest of the job costs, a run cannot take less than this. Usage: {@code FirstPassOnly
+ * the job runs them ({@link ReadReports#marked}, {@link AnalyzeDocuments#apply}, the bundled
+ * reference data and settings), every column computed and thrown away (Spark's {@code noop} sink).
+ * Nothing after that pass — duplicates, term extraction, counting, writing — and no cache written.
+ * Whatever the rest of the job costs, a run cannot take less than this. Usage: {@code FirstPassOnly
  * INPUT...}.
  */
 public final class FirstPassOnly {
@@ -38,10 +38,9 @@ public final class FirstPassOnly {
   static Dataset<Row> analyzed(
       SparkSession spark, List<String> files, ReferenceData reference, TifaConfig config) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    return FirstPass.apply(
+    return AnalyzeDocuments.apply(
         ReadReports.marked(spark, files, RunJob.readSettings(config)),
-        FirstPass.Tools.broadcast(jsc, reference),
-        RunJob.dedupSettings(config),
+        jsc.broadcast(reference.documentAnalyzer(RunJob.dedupSettings(config))),
         config.quarantineRawBytes);
   }
 

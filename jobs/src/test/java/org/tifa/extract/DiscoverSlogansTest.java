@@ -1,5 +1,7 @@
 package org.tifa.extract;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
@@ -9,6 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.tifa.SparkTest;
@@ -33,9 +36,21 @@ class DiscoverSlogansTest extends SparkTest {
             .toArray(Row[]::new));
   }
 
-  /** Documents of (doc_id, title, body, source, province_code), in two partitions. */
+  /**
+   * Documents of (doc_id, title, body, source, province_code), in two partitions, with their quoted
+   * candidates found as the run's per-document pass finds them.
+   */
   private Dataset<Row> placed(Row... rows) {
-    return spark().createDataFrame(List.of(rows), DOCS).repartition(2);
+    SloganExtractor extractor = SloganExtractor.loadDefault();
+    UDF2<String, String, Row[]> quote =
+        (title, body) -> DiscoverSlogans.rows(extractor.extract(title, body));
+    return spark()
+        .createDataFrame(List.of(rows), DOCS)
+        .repartition(2)
+        .withColumn(
+            DiscoverSlogans.CANDIDATES,
+            udf(quote, DiscoverSlogans.CANDIDATE_LIST)
+                .apply(col(Columns.TITLE), col(Columns.BODY)));
   }
 
   @Test
@@ -46,8 +61,7 @@ class DiscoverSlogansTest extends SparkTest {
             RowFactory.create("d2", null, "推进“攻坚突破年 政协见行动”。他说：“我们一定要把工作做好。”"),
             RowFactory.create("d3", "无题", "落实“三亮”要求。"));
 
-    Dataset<Row> found =
-        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()), MARKERS);
+    Dataset<Row> found = DiscoverSlogans.apply(input, MARKERS);
 
     // By hand: the speech in d2 is not a slogan; the two written forms of the campaign name share
     // one key, the spaced form (twice) beats the 、 form (once) for display.
@@ -83,7 +97,7 @@ class DiscoverSlogansTest extends SparkTest {
     // By hand: the 、 form is quoted twice, the spaced form once, so the 、 form is shown; 三亮三比
     // is quoted once in each form, and the spaced one (U+0020 before U+3001) is the smaller.
     List<String> got =
-        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()), MARKERS)
+        DiscoverSlogans.apply(input, MARKERS)
             .selectExpr("concat_ws('|', key, term, cast(documents AS string))")
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList()
@@ -105,7 +119,7 @@ class DiscoverSlogansTest extends SparkTest {
     // 舰; sources 甲报, 乙报 and none = 3; provinces 370000 and none = 2. 未来: d1 and d2, 2 quotes,
     // the one in d1 followed by 号; sources 2, provinces 1.
     List<String> got =
-        DiscoverSlogans.apply(input, jsc().broadcast(SloganExtractor.loadDefault()), MARKERS)
+        DiscoverSlogans.apply(input, MARKERS)
             .selectExpr("concat_ws('|', key, documents, quoted, named, sources, regions)")
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList()
