@@ -183,9 +183,14 @@ public final class AnalyzeDocuments {
    * as the raw text; a record marked already keeps its marks. The raw body column goes.
    */
   private static Dataset<Row> markEmpty(Dataset<Row> normalized, int rawChars) {
-    Column empty =
-        col(Columns.REASON).isNull().and(coalesce(col(Columns.BODY), lit("")).equalTo(lit("")));
+    // Decided once, before the marks change: a mark set below would make a later test of
+    // REASON see the record as marked already.
+    String emptied = "_emptied";
+    Column empty = col(emptied);
     return normalized
+        .withColumn(
+            emptied,
+            col(Columns.REASON).isNull().and(coalesce(col(Columns.BODY), lit("")).equalTo(lit(""))))
         .withColumn(
             Columns.REASON,
             when(empty, lit(QuarantineReason.EMPTY_BODY.code())).otherwise(col(Columns.REASON)))
@@ -201,7 +206,7 @@ public final class AnalyzeDocuments {
             when(empty, length(col(Columns.BODY_RAW)).gt(rawChars))
                 .otherwise(col(Columns.RAW_TRUNCATED)))
         .withColumn(Columns.STAGE, when(empty, lit(STAGE)).otherwise(col(Columns.STAGE)))
-        .drop(Columns.BODY_RAW);
+        .drop(emptied, Columns.BODY_RAW);
   }
 
   /** One record's analysis as a row of {@link #RESULT}. */

@@ -58,6 +58,16 @@ class AnalyzeDocumentsTest extends SparkTest {
     assertEquals(
         List.of("accepted", "empty_body", "malformed_json", "accepted"),
         List.of(reason(e.get(0)), reason(e.get(1)), reason(e.get(2)), reason(e.get(4))));
+    // The emptied record: normalization's stage, why, and its raw body as the raw text.
+    assertEquals(
+        "normalize|nothing left after removing boilerplate lines|责任编辑：张三|false",
+        e.get(1).getAs(Columns.STAGE)
+            + "|"
+            + e.get(1).getAs(Columns.DETAIL)
+            + "|"
+            + e.get(1).getAs(Columns.RAW)
+            + "|"
+            + e.get(1).getAs(Columns.RAW_TRUNCATED));
     Row e1 = e.get(0);
     assertEquals(
         List.of("聊城市政协召开会议", "全国政协委员聚焦“攻坚突破年 政协见行动”。", "山东", "聊城", 22, 2, "371500"),
