@@ -1,25 +1,28 @@
 package org.tifa;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.StructType;
 import org.tifa.aggregate.BuildDocuments;
 import org.tifa.aggregate.BuildPassages;
 import org.tifa.aggregate.BuildRegions;
@@ -44,26 +47,30 @@ import org.tifa.quarantine.StageResult;
 import org.tifa.reference.TifaConfig;
 import org.tifa.schema.Columns;
 import org.tifa.schema.Tables;
-import org.tifa.spark.Sessions;
 import org.tifa.write.Manifest;
 import org.tifa.write.SnapshotWriter;
 
 /**
- * {@code tifa run}: JSON reports in, one committed Parquet snapshot out.
+ * {@code tifa run}: JSON reports in, one committed Parquet snapshot out. {@link #run} is its steps,
+ * each a method here; where it caches and how it partitions is {@link RunPolicy}'s.
  *
  * <ol>
- *   <li>ingest — read the files, enforce the input contract (quarantine: ingest)
- *   <li>normalize — clean the text, hash the content (quarantine: normalize, bodies that were all
- *       boilerplate)
- *   <li>resolve region — from the given fields, else from the text
- *   <li>deduplicate — keep the earliest copy of each content, then of each group of near copies
- *   <li>discover slogans — quoted candidates and mined phrases corpus-wide, each with its evidence
- *       and verdict (slogan_candidates); the dictionary of the counted ones is built on the driver
- *       and broadcast
- *   <li>extract terms — every slogan and topic keyword in every document (pass two)
- *   <li>count — documents, document_terms, mentions, texts, term_counts, terms, slogan_candidates,
- *       regions tables
- *   <li>write — tables, accounting check, manifest, atomic commit
+ *   <li>{@code analyze} — read the files and enforce the input contract (quarantine: ingest), then
+ *       each record's per-document work in one pass ({@link AnalyzeDocuments}): normalize the text
+ *       and hash the content (quarantine: normalize, bodies that were all boilerplate), resolve the
+ *       region, find quoted slogan candidates, sign for near duplicates
+ *   <li>{@code deduplicate} — keep the earliest copy of each content, then of each group of near
+ *       copies
+ *   <li>{@code discoverSlogans} — quoted candidates and mined phrases corpus-wide, each with its
+ *       evidence and verdict (slogan_candidates)
+ *   <li>{@code dictionary} — the counted slogans with the lexicon and the taxonomy, built on the
+ *       driver and broadcast
+ *   <li>{@code extractTerms} — every slogan and topic keyword in every accepted text (pass two),
+ *       joined to the unique documents
+ *   <li>{@code writeTables} — quarantine, documents, document_terms, texts, mentions, terms,
+ *       slogan_candidates, regions, term_counts
+ *   <li>accounting check ({@code Figures}: one aggregation per table written), manifest, atomic
+ *       commit
  * </ol>
  */
 public final class RunJob {
@@ -113,180 +120,23 @@ public final class RunJob {
   }
 
   private Result runAndCommit(SparkSession spark) throws IOException {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<String> paths = files.stream().map(InputFile::path).toList();
-    int parts = documentPartitions(spark);
-    String shufflePartitions = spark.conf().get("spark.sql.shuffle.partitions");
-    if (Boolean.parseBoolean(spark.conf().get(Sessions.AUTO_SHUFFLE_PARTITIONS, "false"))) {
-      // Embedded with the default of a few partitions: at 4 GB each task of duplicate detection
-      // sorted a gigabyte and spilled most of it. One partition per 64 MiB of input instead.
-      int current = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(Math.max(current, parts)));
-    }
-    NearDuplicates.Settings dedup = dedupSettings(config);
-    // One pass over the input does all per-document work: parse, normalize, resolve the region,
-    // sign for near duplicates, find quoted slogan candidates. Rejected records ride along marked.
-    Dataset<Row> marked = ReadReports.marked(spark, paths, readSettings(config));
-    Dataset<Row> analyzed =
-        AnalyzeDocuments.apply(
-            marked, jsc.broadcast(reference.documentAnalyzer(dedup)), config.quarantineRawBytes);
-    // Two caches of that pass, both on disk (the page cache serves them; in the heap they left a
-    // small heap no room and made a large one collect garbage): the texts, read once more to
-    // count terms, and everything else for the narrow work — quarantine, duplicates, discovery,
-    // documents — which never moves a text through a shuffle.
-    Dataset<Row> texts = analyzed.persist(StorageLevel.DISK_ONLY());
-    Dataset<Row> narrow = texts.drop(Columns.BODY).persist(StorageLevel.DISK_ONLY());
-    StageResult records = StageResult.splitCached(narrow, AnalyzeDocuments.STAGE);
-
-    step(spark, "ingest, normalize, resolve region, deduplicate");
-    Dataset<Row> dedupInput = Deduplicate.apply(records.good()).persist(StorageLevel.DISK_ONLY());
-    NearDuplicates.Result deduplicated = NearDuplicates.apply(dedupInput, dedup);
-    step(spark, "keep unique documents");
-    Dataset<Row> unique = deduplicated.kept().persist(StorageLevel.DISK_ONLY());
-
-    step(spark, "discover slogans");
-    SlogansFound found = discoverSlogans(spark, jsc, texts, unique);
-    TermDictionary dictionary =
-        TermDictionary.build(
-            reference.lexicon(),
-            reference.taxonomy(),
-            TermDictionary.Discovered.of(found.candidates()),
-            config.sloganMinDocuments,
-            config.wordBoundaryMaxChars);
-    // Terms are matched in every accepted text, duplicates included (a twentieth more work), so
-    // that only the narrow results, not the texts, are joined to the unique documents.
-    String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
-    org.apache.spark.broadcast.Broadcast<TermDictionary> dictionaryBroadcast =
-        jsc.broadcast(dictionary);
-    ExtractTerms.Settings extractSettings =
-        new ExtractTerms.Settings(
-            config.topicMinSalience, config.mentionContexts, config.contextChars);
-    Dataset<Row> hits =
-        ExtractTerms.apply(
-                texts
-                    .filter(col(Columns.REASON).isNull())
-                    .select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
-                dictionaryBroadcast,
-                extractSettings)
-            .drop(Columns.TITLE, Columns.BODY);
-    // Partitioned by input size (one per 64 MiB), not by the session's few shuffle partitions:
-    // each task placing documents in cells for term_counts then buffers its shuffle output in
-    // memory instead of spilling it (which, in a small heap, was mostly garbage collection).
-    Dataset<Row> counted =
-        unique
-            .drop(DiscoverSlogans.CANDIDATES)
-            .repartition(parts, col(record[0]), col(record[1]))
-            .join(hits.repartition(parts, col(record[0]), col(record[1])), record)
-            .persist(StorageLevel.DISK_ONLY());
-
-    Dataset<Row> documents = BuildDocuments.apply(counted);
-    Dataset<Row> termDimension = BuildTerms.dimension(spark, dictionary.terms());
-    Dataset<Row> terms = BuildTerms.apply(counted, termDimension);
-    Dataset<Row> quarantine = records.quarantine();
-    Dataset<Row> candidates = BuildTerms.candidates(spark, found.candidates());
-
-    try {
-      // Everything that reads the caches of the first pass comes first; they are released before
-      // the biggest step, term_counts, which then has the heap to itself and counted's cache.
-      step(spark, "count records, normalization, near duplicates");
-      FirstPassCounts firstPass = FirstPassCounts.of(narrow);
-      long recordsRead = firstPass.read();
-      long acceptedRecords = firstPass.accepted();
-      Map<String, Long> normalization = firstPass.normalization();
-      long nearDuplicates = deduplicated.absorbedCount();
-      step(spark, "write quarantine");
-      Path quarantineDir =
-          writer.writeTable(Tables.QUARANTINE, quarantine, Tables.QUARANTINE_SCHEMA, 1);
-      // Terms are extracted and joined to the documents here, by the first read of counted, which
-      // fills its cache; the documents are then read from it: merged into their few files without
-      // a shuffle, and without running the extraction and join in as few tasks.
-      step(spark, "extract terms");
-      CountTerms.Survey survey = CountTerms.Survey.of(counted);
-      step(spark, "write documents");
-      Path documentsDir =
-          writer.writeTable(
-              Tables.DOCUMENTS,
-              documents.coalesce(files(acceptedRecords)),
-              Tables.DOCUMENTS_SCHEMA,
-              0);
-      step(spark, "write document_terms");
-      Path documentTermsDir =
-          writer.writeTable(
-              Tables.DOCUMENT_TERMS,
-              BuildPassages.documentTerms(counted),
-              Tables.DOCUMENT_TERMS_SCHEMA,
-              0);
-      // The texts of the unique documents, read for the mentions (matched again here rather than
-      // carried through counting's joins) and, when it is written, for the texts table: kept on
-      // disk only then.
-      Dataset<Row> uniqueTexts =
-          BuildPassages.uniqueTexts(texts.filter(col(Columns.REASON).isNull()), unique, record);
-      if (config.texts) {
-        uniqueTexts = uniqueTexts.persist(StorageLevel.DISK_ONLY());
-      }
-      Path textsDir = null;
-      if (config.texts) {
-        step(spark, "write texts");
-        textsDir =
-            writer.writeTable(
-                Tables.TEXTS,
-                BuildPassages.texts(uniqueTexts).coalesce(files(acceptedRecords)),
-                Tables.TEXTS_SCHEMA,
-                0);
-      }
-      step(spark, "write mentions");
-      Path mentionsDir =
-          writer.writeTable(
-              Tables.MENTIONS,
-              BuildPassages.mentions(
-                  ExtractTerms.mentions(uniqueTexts, dictionaryBroadcast, extractSettings)),
-              Tables.MENTIONS_SCHEMA,
-              0);
-      uniqueTexts.unpersist(false);
-      step(spark, "write terms");
-      Path termsDir = writer.writeTable(Tables.TERMS, terms, Tables.TERMS_SCHEMA, 1);
-      step(spark, "write slogan_candidates");
-      writer.writeTable(Tables.SLOGAN_CANDIDATES, candidates, Tables.SLOGAN_CANDIDATES_SCHEMA, 1);
-      step(spark, "write regions");
-      writer.writeTable(
-          Tables.REGIONS,
-          BuildRegions.apply(spark, reference.gazetteer()),
-          Tables.REGIONS_SCHEMA,
-          1);
-      for (Dataset<Row> done : List.of(texts, narrow, dedupInput, unique)) {
-        done.unpersist(false);
-      }
-      deduplicated.release();
-      step(spark, "write term_counts");
-      // Counted in many small partitions (bounded memory each), written by few tasks that take
-      // several of them in turn: one file per grain per 64 MiB of input instead of per partition
-      // (files of ~90 KB before, each costing Hadoop's local file system a forked chmod).
-      Dataset<Row> termCounts =
-          CountTerms.apply(
-                  counted,
-                  survey,
-                  termDimension,
-                  config.grains,
-                  snapshotId,
-                  countPartitions(spark, survey.hits()))
-              .coalesce(parts);
-      Path termCountsDir =
-          writer.writeTable(
-              Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
-
+    try (RunPolicy policy = RunPolicy.start(spark, config, files)) {
+      Pass pass = analyze(spark, policy);
+      Deduplicated deduplicated = deduplicate(spark, pass, policy);
+      step(spark, "discover slogans");
+      SlogansFound found = discoverSlogans(spark, pass.texts(), deduplicated.unique(), policy);
+      TermDictionary dictionary = dictionary(found);
+      Extracted extracted = extractTerms(spark, pass, deduplicated, dictionary, policy);
+      Written written = writeTables(spark, pass, deduplicated, found, extracted, policy);
       step(spark, "check counts, manifest");
-      Dataset<Row> writtenDocs =
-          spark.read().schema(Tables.DOCUMENTS_SCHEMA).parquet(documentsDir.toString());
-      Map<String, Long> reasons =
-          countBy(
-              spark.read().schema(Tables.QUARANTINE_SCHEMA).parquet(quarantineDir.toString()),
-              Columns.REASON);
-      long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
-      Row docTotals = writtenDocs.agg(count(lit(1)), sum(col(Columns.DUPLICATE_COUNT))).first();
-      long accepted = docTotals.getLong(0);
-      long duplicates = docTotals.isNullAt(1) ? 0 : docTotals.getLong(1);
+      Figures figures = Figures.of(spark, written);
       Manifest.Counts counts =
-          new Manifest.Counts(recordsRead, accepted, duplicates, quarantined, reasons);
+          new Manifest.Counts(
+              written.records().read(),
+              figures.accepted(),
+              figures.duplicates(),
+              figures.quarantined(),
+              figures.reasons());
       if (!counts.balanced()) {
         throw new IllegalStateException("records do not add up, nothing committed: " + counts);
       }
@@ -294,66 +144,19 @@ public final class RunJob {
           options.maxQuarantineRatio() != null
               ? options.maxQuarantineRatio()
               : config.maxQuarantineRatio;
-      boolean exceeded = counts.quarantineRatio() > maxRatio;
-
-      Map<String, Long> tableRows = new LinkedHashMap<>();
-      tableRows.put(Tables.DOCUMENTS, accepted);
-      tableRows.put(Tables.QUARANTINE, quarantined);
-      tableRows.put(Tables.REGIONS, (long) reference.gazetteer().all().size() + 1);
-      tableRows.put(
-          Tables.TERM_COUNTS,
-          spark.read().schema(Tables.TERM_COUNTS_SCHEMA).parquet(termCountsDir.toString()).count());
-      tableRows.put(
-          Tables.DOCUMENT_TERMS,
-          spark
-              .read()
-              .schema(Tables.DOCUMENT_TERMS_SCHEMA)
-              .parquet(documentTermsDir.toString())
-              .count());
-      tableRows.put(
-          Tables.MENTIONS,
-          spark.read().schema(Tables.MENTIONS_SCHEMA).parquet(mentionsDir.toString()).count());
-      if (textsDir != null) {
-        tableRows.put(
-            Tables.TEXTS,
-            spark.read().schema(Tables.TEXTS_SCHEMA).parquet(textsDir.toString()).count());
-      }
-      Dataset<Row> writtenTerms =
-          spark.read().schema(Tables.TERMS_SCHEMA).parquet(termsDir.toString());
-      tableRows.put(Tables.TERMS, writtenTerms.count());
-      tableRows.put(Tables.SLOGAN_CANDIDATES, (long) found.candidates().size());
-      Map<String, Long> byMethod = countBy(writtenDocs, Columns.REGION_METHOD);
-      Map<String, Long> byLevel = countBy(writtenDocs, Columns.REGION_LEVEL);
-      Map<String, Long> distinctRegions = distinctRegions(writtenDocs);
+      Map<String, Long> tableRows = tableRows(figures, found);
       Manifest manifest =
-          new Manifest(snapshotId, Tables.SCHEMA_VERSION, Version.TIFA, spark.version())
-              .put("started_at", startedAt.toString())
-              .put("finished_at", Instant.now().toString())
-              .inputs(
-                  options.inputs(),
-                  files.stream()
-                      .map(f -> new Manifest.InputFileEntry(f.path(), f.bytes()))
-                      .toList())
-              .put("config", config.effectiveMap())
-              .put("config_sha256", config.sha256())
-              .put("tables", tableRows)
-              .counts(counts, maxRatio)
-              .put("normalization", normalization)
-              .put(
-                  "regions",
-                  Map.of(
-                      "documents_by_method",
-                      byMethod,
-                      "documents_by_level",
-                      byLevel,
-                      "distinct",
-                      distinctRegions))
-              .put("terms", found.summary(dictionary))
-              .put(
-                  "near_duplicates",
-                  Map.of("absorbed", nearDuplicates, "threshold", config.nearDuplicateThreshold))
-              .put("leftovers", writer.leftovers());
+          manifest(
+              spark.version(),
+              counts,
+              maxRatio,
+              tableRows,
+              written,
+              figures,
+              found.summary(dictionary));
       writer.writeText(SnapshotWriter.MANIFEST, manifest.toJson());
+      Dataset<Row> writtenTerms =
+          spark.read().schema(Tables.TERMS_SCHEMA).parquet(written.terms().toString());
       List<Map.Entry<String, Long>> topSlogans = top(writtenTerms, TermDictionary.SLOGAN);
       List<Map.Entry<String, Long>> topTopics = top(writtenTerms, TermDictionary.TOPIC);
       beforeCommit.run();
@@ -362,19 +165,370 @@ public final class RunJob {
           snapshotId,
           committed,
           counts,
-          exceeded,
+          counts.quarantineRatio() > maxRatio,
           tableRows,
-          byLevel,
-          distinctRegions,
+          figures.byLevel(),
+          figures.distinctRegions(),
           topSlogans,
           topTopics,
-          nearDuplicates);
-    } finally {
-      spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
-      step(spark, null);
-      spark.sqlContext().clearCache();
-      jsc.getPersistentRDDs().values().forEach(rdd -> rdd.unpersist(false));
+          written.nearDuplicates());
     }
+  }
+
+  /**
+   * The one pass over the input (steps 1–3 and the per-document parts of 4 and 5): every record
+   * read, parsed, normalized, placed, quoted and signed, rejected ones riding along marked. Kept in
+   * two caches: the texts, read once more to count terms, and everything else for the narrow work
+   * (quarantine, duplicates, discovery, documents), which never moves a text through a shuffle.
+   */
+  private Pass analyze(SparkSession spark, RunPolicy policy) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<String> paths = files.stream().map(InputFile::path).toList();
+    Dataset<Row> marked = ReadReports.marked(spark, paths, readSettings(config));
+    Dataset<Row> analyzed =
+        AnalyzeDocuments.apply(
+            marked,
+            jsc.broadcast(reference.documentAnalyzer(dedupSettings(config))),
+            config.quarantineRawBytes);
+    Dataset<Row> texts = policy.onDisk(analyzed);
+    Dataset<Row> narrow = policy.onDisk(texts.drop(Columns.BODY));
+    return new Pass(texts, narrow, StageResult.splitCached(narrow, AnalyzeDocuments.STAGE));
+  }
+
+  /**
+   * The pass's results: its texts, its narrow rows, and those split into accepted and quarantined.
+   */
+  private record Pass(Dataset<Row> texts, Dataset<Row> narrow, StageResult records) {}
+
+  /** Step 4: exact copies, then near copies, folded into the earliest. */
+  private Deduplicated deduplicate(SparkSession spark, Pass pass, RunPolicy policy) {
+    step(spark, "ingest, normalize, resolve region, deduplicate");
+    Dataset<Row> input = policy.onDisk(Deduplicate.apply(pass.records().good()));
+    NearDuplicates.Result near = NearDuplicates.apply(input, dedupSettings(config));
+    step(spark, "keep unique documents");
+    return new Deduplicated(input, near, policy.onDisk(near.kept()));
+  }
+
+  /**
+   * The accepted records after exact copies (input), near-duplicate detection, and the unique
+   * documents.
+   */
+  private record Deduplicated(
+      Dataset<Row> input, NearDuplicates.Result near, Dataset<Row> unique) {}
+
+  /**
+   * The run's dictionary: the lexicon, the taxonomy and the counted discovered and mined slogans.
+   */
+  private TermDictionary dictionary(SlogansFound found) {
+    return TermDictionary.build(
+        reference.lexicon(),
+        reference.taxonomy(),
+        TermDictionary.Discovered.of(found.candidates()),
+        config.sloganMinDocuments,
+        config.wordBoundaryMaxChars);
+  }
+
+  /**
+   * Step 6: every term of the dictionary in every accepted text, duplicates included (a twentieth
+   * more work), so that only the narrow results, not the texts, are joined to the unique documents.
+   * The join is partitioned by input size, not by the session's few shuffle partitions: each task
+   * placing documents in cells for term_counts then buffers its shuffle output in memory.
+   */
+  private Extracted extractTerms(
+      SparkSession spark,
+      Pass pass,
+      Deduplicated deduplicated,
+      TermDictionary dictionary,
+      RunPolicy policy) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<TermDictionary> broadcast = jsc.broadcast(dictionary);
+    ExtractTerms.Settings settings =
+        new ExtractTerms.Settings(
+            config.topicMinSalience, config.mentionContexts, config.contextChars);
+    Dataset<Row> hits =
+        ExtractTerms.apply(
+                pass.texts()
+                    .filter(col(Columns.REASON).isNull())
+                    .select(col(RECORD[0]), col(RECORD[1]), col(Columns.TITLE), col(Columns.BODY)),
+                broadcast,
+                settings)
+            .drop(Columns.TITLE, Columns.BODY);
+    int parts = policy.documentPartitions();
+    Dataset<Row> counted =
+        policy.onDisk(
+            deduplicated
+                .unique()
+                .drop(DiscoverSlogans.CANDIDATES)
+                .repartition(parts, col(RECORD[0]), col(RECORD[1]))
+                .join(hits.repartition(parts, col(RECORD[0]), col(RECORD[1])), RECORD));
+    return new Extracted(
+        counted, BuildTerms.dimension(spark, dictionary.terms()), broadcast, settings);
+  }
+
+  /** The unique documents with their term hits (counted), the term dimension, the dictionary. */
+  private record Extracted(
+      Dataset<Row> counted,
+      Dataset<Row> termDimension,
+      Broadcast<TermDictionary> dictionary,
+      ExtractTerms.Settings settings) {}
+
+  /** A record's key in the pass's rows: its file and line. */
+  private static final String[] RECORD = {Columns.INPUT_FILE, Columns.INPUT_LINE};
+
+  /**
+   * Step 7: the tables, in an order that releases the caches of the pass before the biggest step,
+   * term_counts, which then has the heap to itself and the counted documents' cache.
+   */
+  private Written writeTables(
+      SparkSession spark,
+      Pass pass,
+      Deduplicated deduplicated,
+      SlogansFound found,
+      Extracted extracted,
+      RunPolicy policy)
+      throws IOException {
+    Dataset<Row> counted = extracted.counted();
+    step(spark, "count records, normalization, near duplicates");
+    PassCounts records = PassCounts.of(pass.narrow());
+    long nearDuplicates = deduplicated.near().absorbedCount();
+    Path quarantine =
+        write(spark, Tables.QUARANTINE, pass.records().quarantine(), Tables.QUARANTINE_SCHEMA, 1);
+    // Terms are extracted and joined to the documents here, by the first read of counted, which
+    // fills its cache; the documents are then read from it: merged into their few files without a
+    // shuffle, and without running the extraction and join in as few tasks.
+    step(spark, "extract terms");
+    CountTerms.Survey survey = CountTerms.Survey.of(counted);
+    Path documents =
+        write(
+            spark,
+            Tables.DOCUMENTS,
+            BuildDocuments.apply(counted).coalesce(policy.files(records.accepted())),
+            Tables.DOCUMENTS_SCHEMA,
+            0);
+    Path documentTerms =
+        write(
+            spark,
+            Tables.DOCUMENT_TERMS,
+            BuildPassages.documentTerms(counted),
+            Tables.DOCUMENT_TERMS_SCHEMA,
+            0);
+    // The texts of the unique documents, read for the mentions (matched again here rather than
+    // carried through counting's joins) and, when it is written, for the texts table: kept on disk
+    // only then.
+    Dataset<Row> uniqueTexts =
+        BuildPassages.uniqueTexts(
+            pass.texts().filter(col(Columns.REASON).isNull()), deduplicated.unique(), RECORD);
+    Path texts = null;
+    if (config.texts) {
+      uniqueTexts = policy.onDisk(uniqueTexts);
+      texts =
+          write(
+              spark,
+              Tables.TEXTS,
+              BuildPassages.texts(uniqueTexts).coalesce(policy.files(records.accepted())),
+              Tables.TEXTS_SCHEMA,
+              0);
+    }
+    Path mentions =
+        write(
+            spark,
+            Tables.MENTIONS,
+            BuildPassages.mentions(
+                ExtractTerms.mentions(uniqueTexts, extracted.dictionary(), extracted.settings())),
+            Tables.MENTIONS_SCHEMA,
+            0);
+    policy.release(uniqueTexts);
+    Path terms =
+        write(
+            spark,
+            Tables.TERMS,
+            BuildTerms.apply(counted, extracted.termDimension()),
+            Tables.TERMS_SCHEMA,
+            1);
+    write(
+        spark,
+        Tables.SLOGAN_CANDIDATES,
+        BuildTerms.candidates(spark, found.candidates()),
+        Tables.SLOGAN_CANDIDATES_SCHEMA,
+        1);
+    write(
+        spark,
+        Tables.REGIONS,
+        BuildRegions.apply(spark, reference.gazetteer()),
+        Tables.REGIONS_SCHEMA,
+        1);
+    policy.release(pass.texts(), pass.narrow(), deduplicated.input(), deduplicated.unique());
+    deduplicated.near().release();
+    // Counted in many small partitions (bounded memory each), written by few tasks that take
+    // several of them in turn: one file per grain per 64 MiB of input instead of per partition.
+    Dataset<Row> termCounts =
+        CountTerms.apply(
+                counted,
+                survey,
+                extracted.termDimension(),
+                config.grains,
+                snapshotId,
+                policy.countPartitions(survey.hits()))
+            .coalesce(policy.documentPartitions());
+    Path termCountsDir =
+        write(spark, Tables.TERM_COUNTS, termCounts, Tables.TERM_COUNTS_SCHEMA, 0, Columns.GRAIN);
+    return new Written(
+        records,
+        nearDuplicates,
+        quarantine,
+        documents,
+        documentTerms,
+        texts,
+        mentions,
+        terms,
+        termCountsDir);
+  }
+
+  private Path write(
+      SparkSession spark,
+      String table,
+      Dataset<Row> rows,
+      StructType schema,
+      int files,
+      String... partitionBy)
+      throws IOException {
+    step(spark, "write " + table);
+    return writer.writeTable(table, rows, schema, files, partitionBy);
+  }
+
+  /**
+   * What the tables' writing leaves for the manifest: the pass's counts and where each table is.
+   */
+  private record Written(
+      PassCounts records,
+      long nearDuplicates,
+      Path quarantine,
+      Path documents,
+      Path documentTerms,
+      Path texts,
+      Path mentions,
+      Path terms,
+      Path termCounts) {}
+
+  /**
+   * The manifest's figures, from one aggregation per table written: the documents' count,
+   * duplicates and regions, the quarantine's reasons, every other table's rows.
+   */
+  private record Figures(
+      long accepted,
+      long duplicates,
+      Map<String, Long> reasons,
+      Map<String, Long> byMethod,
+      Map<String, Long> byLevel,
+      Map<String, Long> distinctRegions,
+      Map<String, Long> rows) {
+    long quarantined() {
+      return reasons.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    static Figures of(SparkSession spark, Written written) {
+      // Per (method, level): documents, duplicates and the codes of each level present.
+      List<Row> cells =
+          read(spark, written.documents(), Tables.DOCUMENTS_SCHEMA)
+              .groupBy(col(Columns.REGION_METHOD), col(Columns.REGION_LEVEL))
+              .agg(
+                  count(lit(1)),
+                  sum(col(Columns.DUPLICATE_COUNT)),
+                  collect_set(col(Columns.PROVINCE_CODE)),
+                  collect_set(col(Columns.PREFECTURE_CODE)),
+                  collect_set(col(Columns.COUNTY_CODE)))
+              .collectAsList();
+      long accepted = 0;
+      long duplicates = 0;
+      Map<String, Long> byMethod = new TreeMap<>();
+      Map<String, Long> byLevel = new TreeMap<>();
+      List<Set<String>> codes = List.of(new HashSet<>(), new HashSet<>(), new HashSet<>());
+      for (Row r : cells) {
+        long n = r.getLong(2);
+        accepted += n;
+        duplicates += r.isNullAt(3) ? 0 : r.getLong(3);
+        byMethod.merge(r.isNullAt(0) ? "none" : r.getString(0), n, Long::sum);
+        byLevel.merge(r.isNullAt(1) ? "none" : r.getString(1), n, Long::sum);
+        for (int level = 0; level < 3; level++) {
+          codes.get(level).addAll(r.getList(4 + level));
+        }
+      }
+      Map<String, Long> distinct = new LinkedHashMap<>();
+      distinct.put("provinces", (long) codes.get(0).size());
+      distinct.put("prefectures", (long) codes.get(1).size());
+      distinct.put("counties", (long) codes.get(2).size());
+      Map<String, Long> reasons = new TreeMap<>();
+      for (Row r :
+          read(spark, written.quarantine(), Tables.QUARANTINE_SCHEMA)
+              .groupBy(Columns.REASON)
+              .count()
+              .collectAsList()) {
+        reasons.put(r.isNullAt(0) ? "none" : r.getString(0), r.getLong(1));
+      }
+      Map<String, Long> rows = new LinkedHashMap<>();
+      rows.put(
+          Tables.TERM_COUNTS, read(spark, written.termCounts(), Tables.TERM_COUNTS_SCHEMA).count());
+      rows.put(
+          Tables.DOCUMENT_TERMS,
+          read(spark, written.documentTerms(), Tables.DOCUMENT_TERMS_SCHEMA).count());
+      rows.put(Tables.MENTIONS, read(spark, written.mentions(), Tables.MENTIONS_SCHEMA).count());
+      if (written.texts() != null) {
+        rows.put(Tables.TEXTS, read(spark, written.texts(), Tables.TEXTS_SCHEMA).count());
+      }
+      rows.put(Tables.TERMS, read(spark, written.terms(), Tables.TERMS_SCHEMA).count());
+      return new Figures(accepted, duplicates, reasons, byMethod, byLevel, distinct, rows);
+    }
+
+    private static Dataset<Row> read(SparkSession spark, Path table, StructType schema) {
+      return spark.read().schema(schema).parquet(table.toString());
+    }
+  }
+
+  /** The manifest's {@code tables}: rows per table, in the order the README lists them. */
+  private Map<String, Long> tableRows(Figures figures, SlogansFound found) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put(Tables.DOCUMENTS, figures.accepted());
+    out.put(Tables.QUARANTINE, figures.quarantined());
+    out.put(Tables.REGIONS, (long) reference.gazetteer().all().size() + 1);
+    out.putAll(figures.rows());
+    out.put(Tables.SLOGAN_CANDIDATES, (long) found.candidates().size());
+    return out;
+  }
+
+  private Manifest manifest(
+      String sparkVersion,
+      Manifest.Counts counts,
+      double maxRatio,
+      Map<String, Long> tableRows,
+      Written written,
+      Figures figures,
+      Map<String, Object> terms) {
+    return new Manifest(snapshotId, Tables.SCHEMA_VERSION, Version.TIFA, sparkVersion)
+        .put("started_at", startedAt.toString())
+        .put("finished_at", Instant.now().toString())
+        .inputs(
+            options.inputs(),
+            files.stream().map(f -> new Manifest.InputFileEntry(f.path(), f.bytes())).toList())
+        .put("config", config.effectiveMap())
+        .put("config_sha256", config.sha256())
+        .put("tables", tableRows)
+        .counts(counts, maxRatio)
+        .put("normalization", written.records().normalization())
+        .put(
+            "regions",
+            Map.of(
+                "documents_by_method",
+                figures.byMethod(),
+                "documents_by_level",
+                figures.byLevel(),
+                "distinct",
+                figures.distinctRegions()))
+        .put("terms", terms)
+        .put(
+            "near_duplicates",
+            Map.of(
+                "absorbed", written.nearDuplicates(), "threshold", config.nearDuplicateThreshold))
+        .put("leftovers", writer.leftovers());
   }
 
   /** The slogan candidates of a run, each with its evidence and verdict. */
@@ -402,7 +556,8 @@ public final class RunJob {
    * drawn on the driver from the collected figures.
    */
   private SlogansFound discoverSlogans(
-      SparkSession spark, JavaSparkContext jsc, Dataset<Row> texts, Dataset<Row> unique) {
+      SparkSession spark, Dataset<Row> texts, Dataset<Row> unique, RunPolicy policy) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     SloganRules rules = reference.sloganRules();
     NameScreen names = reference.nameScreen();
     int[] markers = rules.names().namedThingMarkers().codePoints().toArray();
@@ -415,13 +570,16 @@ public final class RunJob {
         new MeasureSlogans.Measurer(
             quoted.stream().map(DiscoverSlogans.Quoted::key).toList(), reference.phraseMiner());
     Dataset<Row> measured =
-        MeasureSlogans.apply(
-                texts
-                    .filter(col(Columns.REASON).isNull())
-                    .select(col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
-                jsc.broadcast(measurer))
-            .join(unique.select(col(record[0]), col(record[1]), col(Columns.PROVINCE_CODE)), record)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        policy.inMemory(
+            MeasureSlogans.apply(
+                    texts
+                        .filter(col(Columns.REASON).isNull())
+                        .select(
+                            col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
+                    jsc.broadcast(measurer))
+                .join(
+                    unique.select(col(record[0]), col(record[1]), col(Columns.PROVINCE_CODE)),
+                    record));
     try {
       Map<String, long[]> occurrences =
           MeasureSlogans.collectOccurrences(MeasureSlogans.occurrences(measured));
@@ -437,7 +595,7 @@ public final class RunJob {
               names,
               reference.phraseMiner()));
     } finally {
-      measured.unpersist(false);
+      policy.release(measured);
     }
   }
 
@@ -468,11 +626,11 @@ public final class RunJob {
 
   /**
    * Records read and accepted, and how much normalization did over the accepted ones (before
-   * duplicates are removed).
+   * duplicates are removed), from the pass's narrow rows.
    */
-  record FirstPassCounts(long read, long accepted, Map<String, Long> normalization) {
-    /** All in one aggregation over the marked records of the first pass. */
-    static FirstPassCounts of(Dataset<Row> marked) {
+  record PassCounts(long read, long accepted, Map<String, Long> normalization) {
+    /** All in one aggregation over the marked records of the pass. */
+    static PassCounts of(Dataset<Row> marked) {
       Column accepted = col(Columns.REASON).isNull();
       Row r =
           marked
@@ -489,23 +647,8 @@ public final class RunJob {
       normalization.put("boilerplate_lines_dropped", r.isNullAt(3) ? 0 : r.getLong(3));
       normalization.put("traditional_characters_converted", r.isNullAt(4) ? 0 : r.getLong(4));
       normalization.put("records_with_traditional_text", r.getLong(5));
-      return new FirstPassCounts(r.getLong(0), r.getLong(1), normalization);
+      return new PassCounts(r.getLong(0), r.getLong(1), normalization);
     }
-  }
-
-  private static Map<String, Long> distinctRegions(Dataset<Row> documents) {
-    Row r =
-        documents
-            .agg(
-                countDistinct(col(Columns.PROVINCE_CODE)),
-                countDistinct(col(Columns.PREFECTURE_CODE)),
-                countDistinct(col(Columns.COUNTY_CODE)))
-            .first();
-    Map<String, Long> out = new LinkedHashMap<>();
-    out.put("provinces", r.getLong(0));
-    out.put("prefectures", r.getLong(1));
-    out.put("counties", r.getLong(2));
-    return out;
   }
 
   /**
@@ -522,39 +665,5 @@ public final class RunJob {
         .stream()
         .map(r -> Map.entry(r.getString(0), r.getLong(1)))
         .toList();
-  }
-
-  /**
-   * Partitions for counting terms: about {@value #COUNT_ROWS_PER_TASK} rows of (cell, term) per
-   * task, estimated from the term hits (each counted at up to every grain and three region levels),
-   * and at least two per core. Fewer made each task's hash map spill and sort gigabytes.
-   */
-  private int countPartitions(SparkSession spark, long hits) {
-    long rows = hits * config.grains.size() * 3;
-    long wanted = (rows + COUNT_ROWS_PER_TASK - 1) / COUNT_ROWS_PER_TASK;
-    return (int) Math.max(2L * spark.sparkContext().defaultParallelism(), Math.min(10_000, wanted));
-  }
-
-  private static final long COUNT_ROWS_PER_TASK = 300_000;
-
-  /** Partitions of the accepted documents: one per 64 MiB of input, at least two per core. */
-  private int documentPartitions(SparkSession spark) {
-    long bytes = files.stream().mapToLong(InputFile::bytes).sum();
-    return (int)
-        Math.max(
-            2L * spark.sparkContext().defaultParallelism(), Math.min(10_000, bytes / (64L << 20)));
-  }
-
-  private int files(long rows) {
-    return (int) Math.max(1, Math.min(1000, (rows + config.rowsPerFile - 1) / config.rowsPerFile));
-  }
-
-  /** Rows per value of a column; a null value is counted under "none". */
-  private static Map<String, Long> countBy(Dataset<Row> table, String column) {
-    Map<String, Long> out = new TreeMap<>();
-    for (Row r : table.groupBy(column).count().collectAsList()) {
-      out.put(r.isNullAt(0) ? "none" : r.getString(0), r.getLong(1));
-    }
-    return out;
   }
 }
