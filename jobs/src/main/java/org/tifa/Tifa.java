@@ -197,7 +197,7 @@ public final class Tifa implements Callable<Integer> {
         names = "--max-quarantine-ratio",
         paramLabel = "R",
         description =
-            "Exit 4 when more than this share of records is quarantined (0..1). Default: 0.5")
+            "Exit 4 when more than this share of records is quarantined (0..1). Default: run.max_quarantine_ratio of the configuration (--conf, else conf/tifa.yaml)")
     Double maxQuarantineRatio;
 
     @Option(
@@ -301,34 +301,35 @@ public final class Tifa implements Callable<Integer> {
         names = "--grain",
         paramLabel = "GRAIN",
         description =
-            "all: each region over the whole snapshots; day, week, month, quarter or year: the same periods of both. Default: all")
+            "all: each region over the whole snapshots; day, week, month, quarter or year: the same periods of both. Default: ${DEFAULT-VALUE}")
     String grain = CompareOptions.DEFAULT_GRAIN;
 
     @Option(
         names = "--level",
         paramLabel = "LEVEL",
         description =
-            "Finest region level: term_changes covers country down to it, term_diffusion and region_similarity are at it (country, province, prefecture, county). Default: prefecture")
+            "Finest region level: term_changes covers country down to it, term_diffusion and region_similarity are at it (country, province, prefecture, county). Default: ${DEFAULT-VALUE}")
     String level = CompareOptions.DEFAULT_LEVEL;
 
     @Option(
         names = "--top",
         paramLabel = "N",
         description =
-            "Rows per list (new slogans, risers, fallers) of the console summary. Default: 10")
+            "Rows per list (new slogans, risers, fallers) of the console summary. Default: ${DEFAULT-VALUE}")
     int top = CompareOptions.DEFAULT_TOP;
 
     @Option(
         names = "--alpha",
         paramLabel = "A",
         description =
-            "Significance level of the two-proportion test: a share change with a smaller p-value is up or down, else same. Default: 0.05")
+            "Significance level of the two-proportion test: a share change with a smaller p-value is up or down, else same. Default: ${DEFAULT-VALUE}")
     double alpha = CompareOptions.DEFAULT_ALPHA;
 
     @Option(
         names = "--similar",
         paramLabel = "K",
-        description = "Most similar partners kept per region in region_similarity. Default: 10")
+        description =
+            "Most similar partners kept per region in region_similarity. Default: ${DEFAULT-VALUE}")
     int similar = CompareOptions.DEFAULT_SIMILAR;
 
     @Option(
@@ -548,7 +549,8 @@ public final class Tifa implements Callable<Integer> {
     @Option(
         names = "--top",
         paramLabel = "N",
-        description = "Terms per ranking, map selector and trend (1..50). Default: 10")
+        description =
+            "Terms per ranking, map selector and trend (1..50). Default: ${DEFAULT-VALUE}")
     int top = ReportOptions.DEFAULT_TOP;
 
     @Option(
@@ -663,7 +665,8 @@ public final class Tifa implements Callable<Integer> {
     @Option(
         names = "--limit",
         paramLabel = "N",
-        description = "Most passages printed, earliest first (1..100000). Default: 20")
+        description =
+            "Most passages printed, earliest first (1..100000). Default: ${DEFAULT-VALUE}")
     int limit = PassagesOptions.DEFAULT_LIMIT;
 
     @Option(
@@ -721,7 +724,10 @@ public final class Tifa implements Callable<Integer> {
         description = "Directory for the part files.")
     String output;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed. Default: 1")
+    @Option(
+        names = "--seed",
+        paramLabel = "S",
+        description = "Random seed. Default: ${DEFAULT-VALUE}")
     long seed = 1;
 
     @Option(
