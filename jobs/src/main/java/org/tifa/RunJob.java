@@ -183,8 +183,7 @@ public final class RunJob {
    */
   private Pass analyze(SparkSession spark, RunPolicy policy) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<String> paths = files.stream().map(InputFile::path).toList();
-    Dataset<Row> marked = ReadReports.marked(spark, paths, readSettings(config));
+    Dataset<Row> marked = ReadReports.marked(spark, files, readSettings(config));
     Dataset<Row> analyzed =
         AnalyzeDocuments.apply(
             marked,
@@ -604,7 +603,11 @@ public final class RunJob {
    */
   public static ReadReports.Settings readSettings(TifaConfig config) {
     return new ReadReports.Settings(
-        config.maxBodyChars, config.maxLineBytes, config.quarantineRawBytes, config.timeZone);
+        config.maxBodyChars,
+        config.maxLineBytes,
+        config.quarantineRawBytes,
+        config.timeZone,
+        config.splitBytes);
   }
 
   /** Near-duplicate detection's settings from the {@code dedup} section of the configuration. */

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -31,13 +32,16 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
+import org.tifa.ingest.InputSplits.Split;
+import org.tifa.ingest.ListInputs.InputFile;
 import org.tifa.quarantine.QuarantineReason;
 import org.tifa.schema.Columns;
 
 /**
- * Stage 1, ingest: reads every input file (one task per file, decompressing .gz and .bz2), and
- * enforces the input contract on each record with {@link ParseReport}. Records that fail are
- * quarantined with the stage name {@code ingest}, their file, line and raw text.
+ * Stage 1, ingest: reads every input file (one task per file, or per range of a large one: {@link
+ * InputSplits}; .gz and .bz2 decompressed), and enforces the input contract on each record with
+ * {@link ParseReport}. Records that fail are quarantined with the stage name {@code ingest}, their
+ * file, line and raw text.
  */
 public final class ReadReports {
   private ReadReports() {}
@@ -69,9 +73,16 @@ public final class ReadReports {
             field(Columns.RAW_TRUNCATED, org.apache.spark.sql.types.DataTypes.BooleanType),
           });
 
-  /** Settings the executors need; small and serializable. */
+  /**
+   * Settings the executors need; small and serializable. {@code splitBytes}: an uncompressed file
+   * larger than this is read in ranges of about this size.
+   */
   public record Settings(
-      int maxBodyChars, int maxLineBytes, int quarantineRawBytes, java.time.ZoneId zone)
+      int maxBodyChars,
+      int maxLineBytes,
+      int quarantineRawBytes,
+      java.time.ZoneId zone,
+      long splitBytes)
       implements java.io.Serializable {}
 
   /**
@@ -79,21 +90,22 @@ public final class ReadReports {
    * detail and raw text set and {@link Columns#STAGE} {@code ingest}. For a pipeline that carries
    * the rejected rows through further stages and splits once, over one scan of the input.
    */
-  public static Dataset<Row> marked(SparkSession spark, List<String> files, Settings settings) {
+  public static Dataset<Row> marked(SparkSession spark, List<InputFile> files, Settings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     SerializableConfiguration hadoopConf =
         new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-    int slices = Math.max(1, Math.min(files.size(), 100_000));
+    List<Split> splits = InputSplits.plan(spark, files, settings.splitBytes());
+    int slices = Math.max(1, Math.min(splits.size(), 100_000));
     JavaRDD<Row> rows =
-        jsc.parallelize(files, slices)
-            .mapPartitions(paths -> readFiles(paths, hadoopConf.value(), settings));
+        jsc.parallelize(splits, slices)
+            .mapPartitions(parts -> readFiles(parts, hadoopConf.value(), settings));
     return spark
         .createDataFrame(rows, SCHEMA)
         .withColumn(Columns.STAGE, when(col(Columns.REASON).isNotNull(), lit(STAGE)));
   }
 
   private static Iterator<Row> readFiles(
-      Iterator<String> paths, Configuration conf, Settings settings) {
+      Iterator<Split> splits, Configuration conf, Settings settings) {
     ParseReport parser = new ParseReport(settings.maxBodyChars(), new PublishedAt(settings.zone()));
     CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
     return new Iterator<>() {
@@ -107,10 +119,10 @@ public final class ReadReports {
               current.close();
               current = null;
             }
-            if (!paths.hasNext()) {
+            if (!splits.hasNext()) {
               return false;
             }
-            current = open(paths.next(), conf, codecs, settings.maxLineBytes());
+            current = open(splits.next(), conf, codecs, settings.maxLineBytes());
           }
           return true;
         } catch (IOException e) {
@@ -123,6 +135,32 @@ public final class ReadReports {
         return toRow(current.next(), parser, settings.quarantineRawBytes());
       }
     };
+  }
+
+  /** Opens one split: a whole file, or a range of one (never compressed). */
+  static ReportFileReader open(
+      Split split, Configuration conf, CompressionCodecFactory codecs, int maxLineBytes) {
+    if (split.isWhole()) {
+      return open(split.path(), conf, codecs, maxLineBytes);
+    }
+    Path path = new Path(split.path());
+    try {
+      FSDataInputStream in = path.getFileSystem(conf).open(path);
+      try {
+        // A range after the first is read from the byte before it: see ReportFileReader.range.
+        if (split.start() > 0) {
+          in.seek(split.start() - 1);
+        }
+        return ReportFileReader.range(
+            split.path(), in, maxLineBytes, split.start(), split.end(), split.newlinesBefore());
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(in);
+        throw e;
+      }
+    } catch (IOException e) {
+      return ReportFileReader.unopened(
+          split.path(), QuarantineReason.UNREADABLE_FILE, ReportFileReader.describe(e));
+    }
   }
 
   /**

@@ -20,6 +20,11 @@ import org.tifa.quarantine.QuarantineReason;
  * line, or an array element, over the limit is scanned to its end without being kept and reported
  * as too_large with its first bytes. Read errors end the file with one unreadable_file record, at
  * the line being read when the error came, instead of an exception.
+ *
+ * <p>A reader of a {@link #range} reads the JSON lines that begin inside one byte range of a file,
+ * so that a large file is read by several tasks: it is given the file from the byte before the
+ * range, skips through the first line break (the tail of a line that began earlier and belongs to
+ * the range before), and stops at the first line that begins at or after the range's end.
  */
 public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseable {
   private static final int BOM_1 = 0xEF;
@@ -35,6 +40,16 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
 
   private int pos;
   private int limit;
+
+  /** Offset in the stream of {@code buf[0]}. */
+  private long base;
+
+  /** Offset in the stream at or after which no line is read; {@link Long#MAX_VALUE} for a file. */
+  private long stopAt = Long.MAX_VALUE;
+
+  /** Whether the stream begins inside a line that is not this reader's (a range's first byte). */
+  private boolean skipPartialLine;
+
   private boolean sourceDone;
   private final int maxLineBytes;
   private final ArrayDeque<RawRecord> pending = new ArrayDeque<>();
@@ -59,6 +74,32 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     this.file = file;
     this.source = in;
     this.maxLineBytes = maxLineBytes;
+  }
+
+  /**
+   * A reader of the JSON lines of {@code file} that begin in the byte range [start, end), with the
+   * line numbers of the whole file. From the file's start ({@code start} 0), {@code in} is the file
+   * and {@code newlinesBefore} 0; a file split in ranges is JSON lines, not an array. Otherwise
+   * {@code in} is the file from byte {@code start - 1}, and {@code newlinesBefore} the number of
+   * line breaks in bytes [0, start).
+   */
+  static ReportFileReader range(
+      String file, InputStream in, int maxLineBytes, long start, long end, long newlinesBefore) {
+    if (start < 0 || end <= start) {
+      throw new IllegalArgumentException("not a range: " + start + ", " + end);
+    }
+    ReportFileReader r = new ReportFileReader(file, in, maxLineBytes);
+    if (start == 0) {
+      r.stopAt = end;
+      return r;
+    }
+    r.started = true;
+    r.skipPartialLine = true;
+    // The stream's offset 0 is the file's byte start - 1.
+    r.stopAt = end == Long.MAX_VALUE ? end : end - start + 1;
+    // The line break skipped through is counted when it lies inside the range (skipThroughNewline).
+    r.lineNumber = newlinesBefore;
+    return r;
   }
 
   /** A file that was not opened: its one record is the given quarantine reason. */
@@ -96,6 +137,13 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
           lineNumber = 1;
         }
       }
+      if (skipPartialLine) {
+        skipPartialLine = false;
+        if (!skipThroughNewline()) {
+          done = true;
+          return;
+        }
+      }
       if (array != null) {
         done = !array.next(pending);
       } else {
@@ -120,6 +168,7 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     if (pos > 0) {
       System.arraycopy(buf, pos, buf, 0, limit - pos);
       limit -= pos;
+      base += pos;
       pos = 0;
     }
     while (limit - pos < n && !sourceDone && limit < buf.length) {
@@ -176,6 +225,30 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
     return lineNumber;
   }
 
+  /**
+   * Skips a range's first bytes through the first line break. The byte before the range is the
+   * stream's first: when it is the break, the range begins with a line, whose break the count
+   * before the range holds; otherwise the break skipped to lies in the range and is counted.
+   * Returns false when the stream ends first.
+   */
+  private boolean skipThroughNewline() throws IOException {
+    while (need(1)) {
+      int end = pos;
+      while (end < limit && buf[end] != '\n') {
+        end++;
+      }
+      if (end < limit) {
+        if (base + end > 0) {
+          lineNumber++;
+        }
+        pos = end + 1;
+        return true;
+      }
+      pos = end;
+    }
+    return false;
+  }
+
   private void skipBom() {
     if (ensure(3)
         && (buf[pos] & 0xFF) == BOM_1
@@ -198,6 +271,11 @@ public final class ReportFileReader implements Iterator<RawRecord>, AutoCloseabl
 
   private void nextLine() throws IOException {
     while (true) {
+      // The file's first line begins at byte 0, before any byte order mark skipped.
+      if (lineNumber > 0 && base + pos >= stopAt) {
+        done = true;
+        return;
+      }
       lineBuffer.reset();
       long bytes = 0;
       boolean newline = false;

@@ -69,6 +69,7 @@ public final class TifaConfig implements Serializable {
   public final ZoneId timeZone;
   public final int maxBodyChars;
   public final int maxLineBytes;
+  public final int splitBytes;
   public final List<String> extensions;
   public final List<String> grains;
   public final int quarantineRawBytes;
@@ -94,6 +95,8 @@ public final class TifaConfig implements Serializable {
     this.timeZone = zone(text(tree, "input", "time_zone"));
     this.maxBodyChars = wholeNumber(tree, "input", "max_body_chars", 100, MAX_LINE_BYTES);
     this.maxLineBytes = wholeNumber(tree, "input", "max_line_bytes", 1024, MAX_LINE_BYTES);
+    // A range of less than a mebibyte would cost more to plan and start than to read.
+    this.splitBytes = wholeNumber(tree, "input", "split_bytes", 1 << 20, 1 << 30);
     // Names are matched without regard to case, so "jsonl" and "JSONL" are one extension.
     this.extensions = distinctStrings(tree, "input", "extensions", e -> e.toLowerCase(Locale.ROOT));
     this.grains = distinctStrings(tree, "output", "grains", Function.identity());

@@ -17,6 +17,7 @@ import org.tifa.ReferenceData;
 import org.tifa.RunJob;
 import org.tifa.SparkTest;
 import org.tifa.extract.DiscoverSlogans;
+import org.tifa.ingest.ListInputs.InputFile;
 import org.tifa.ingest.ReadReports;
 import org.tifa.normalize.NearDuplicates;
 import org.tifa.reference.TifaConfig;
@@ -35,7 +36,10 @@ class AnalyzeDocumentsTest extends SparkTest {
     Files.writeString(input, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
     TifaConfig config = TifaConfig.defaults();
     Dataset<Row> marked =
-        ReadReports.marked(spark(), List.of(input.toString()), RunJob.readSettings(config));
+        ReadReports.marked(
+            spark(),
+            List.of(new InputFile(input.toString(), Files.size(input))),
+            RunJob.readSettings(config));
     return AnalyzeDocuments.apply(
         marked.repartition(2),
         jsc().broadcast(ReferenceData.bundled().documentAnalyzer(RunJob.dedupSettings(config))),

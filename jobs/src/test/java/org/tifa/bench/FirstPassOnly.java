@@ -36,7 +36,10 @@ public final class FirstPassOnly {
 
   /** Every record read and analyzed, as the run's first pass marks them. */
   static Dataset<Row> analyzed(
-      SparkSession spark, List<String> files, ReferenceData reference, TifaConfig config) {
+      SparkSession spark,
+      List<ListInputs.InputFile> files,
+      ReferenceData reference,
+      TifaConfig config) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     return AnalyzeDocuments.apply(
         ReadReports.marked(spark, files, RunJob.readSettings(config)),
@@ -48,7 +51,7 @@ public final class FirstPassOnly {
    * Runs the pass to the noop sink; returns the records read and the accepted ones, counted on the
    * way.
    */
-  static long[] run(SparkSession spark, List<String> files, TifaConfig config)
+  static long[] run(SparkSession spark, List<ListInputs.InputFile> files, TifaConfig config)
       throws InterruptedException {
     Observation seen = new Observation("first pass");
     analyzed(spark, files, ReferenceData.bundled(), config)
@@ -69,12 +72,9 @@ public final class FirstPassOnly {
     TifaConfig config = TifaConfig.defaults();
     SparkSession spark = Sessions.create("bench first pass", false);
     try {
-      List<String> files =
+      List<ListInputs.InputFile> files =
           ListInputs.list(
-                  List.of(args), config.extensions, spark.sparkContext().hadoopConfiguration())
-              .stream()
-              .map(ListInputs.InputFile::path)
-              .toList();
+              List.of(args), config.extensions, spark.sparkContext().hadoopConfiguration());
       long[] counts = run(spark, files, config);
       System.out.println("pass: " + counts[0] + " records, " + counts[1] + " accepted");
     } finally {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tifa.SparkTest;
+import org.tifa.ingest.ListInputs;
 import org.tifa.reference.TifaConfig;
 
 /**
@@ -56,7 +57,11 @@ class PeerQueriesTest extends SparkTest {
   @Test
   void firstPassReadsEveryRecordAndAcceptsThoseTheContractAllows() throws InterruptedException {
     assertArrayEquals(
-        new long[] {7, 5}, FirstPassOnly.run(spark(), List.of(REPORTS), TifaConfig.defaults()));
+        new long[] {7, 5},
+        FirstPassOnly.run(
+            spark(),
+            List.of(new ListInputs.InputFile(REPORTS, new java.io.File(REPORTS).length())),
+            TifaConfig.defaults()));
   }
 
   @Test

@@ -46,6 +46,57 @@ class ReportFileReaderTest {
   }
 
   @Test
+  void rangesOfAnySizeReadEachLineOnceWithTheWholeFilesLineNumbers() throws IOException {
+    String content =
+        "\uFEFF{\"a\":1}\r\n\n   \n{\"b\":\"政协\"}\n{\"c\":\""
+            + "x".repeat(50)
+            + "\"}\n\n\n{\"d\":4}\r\n{\"e\":5}";
+    byte[] bytes = utf8(content);
+    // Expected from the text alone: lines numbered from 1 at each \n, blank ones skipped, the line
+    // over the limit reported by its number.
+    List<String> expected = new ArrayList<>();
+    String[] lines = content.replace("\uFEFF", "").split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].replace("\r", "");
+      if (!line.isBlank()) {
+        expected.add((i + 1) + ":" + (line.length() > 40 ? "too_large" : line));
+      }
+    }
+    assertEquals(5, expected.size());
+    assertEquals(expected, describe(read(bytes, 40)), "the whole file");
+
+    for (int size = 1; size <= bytes.length; size++) {
+      List<String> got = new ArrayList<>();
+      long newlinesBefore = 0;
+      for (int start = 0; start < bytes.length; start += size) {
+        long end = start + size >= bytes.length ? Long.MAX_VALUE : start + size;
+        int from = Math.max(0, start - 1);
+        InputStream in = new ByteArrayInputStream(bytes, from, bytes.length - from);
+        try (ReportFileReader r =
+            ReportFileReader.range("f.jsonl", in, 40, start, end, newlinesBefore)) {
+          got.addAll(describe(iterate(r)));
+        }
+        for (int i = start; i < Math.min(bytes.length, start + size); i++) {
+          newlinesBefore += bytes[i] == '\n' ? 1 : 0;
+        }
+      }
+      assertEquals(expected, got, "ranges of " + size + " bytes");
+    }
+  }
+
+  private static List<RawRecord> iterate(ReportFileReader r) {
+    List<RawRecord> out = new ArrayList<>();
+    r.forEachRemaining(out::add);
+    return out;
+  }
+
+  private static List<String> describe(List<RawRecord> records) {
+    return records.stream()
+        .map(r -> r.line() + ":" + (r.readable() ? r.text() : r.reason()))
+        .toList();
+  }
+
+  @Test
   void invalidUtf8IsReportedForThatLineOnly() throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.write(utf8("{\"a\":1}\n"));
