@@ -1,6 +1,5 @@
 package org.tifa;
 
-import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -28,6 +27,7 @@ import org.tifa.spark.Sessions;
 import org.tifa.write.SnapshotWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -161,54 +161,12 @@ public final class Tifa implements Callable<Integer> {
         "6:another run is writing a snapshot of that id"
       })
   static final class Run implements Callable<Integer> {
-    @Option(
-        names = "--input",
-        arity = "1..*",
-        paramLabel = "PATH",
-        description =
-            "Input file, directory or glob (local, hdfs://, s3a://); .jsonl, .json and their .gz/.bz2 forms. Repeatable. Default: the bundled sample.")
-    List<String> inputs;
-
-    @Option(
-        names = "--output",
-        paramLabel = "DIR",
-        description = "Snapshot root directory. Default: ./tifa-out")
-    String output;
-
-    @Option(
-        names = "--conf",
-        paramLabel = "FILE",
-        description = "YAML file overriding the bundled conf/tifa.yaml settings.")
-    String conf;
-
-    @Option(
-        names = "--snapshot",
-        paramLabel = "ID",
-        description =
-            "Snapshot id. Default: the UTC start time, e.g. 20240319T074903Z (-2, -3, … appended when taken).")
-    String snapshot;
-
-    @Option(
-        names = "--replace",
-        description = "Replace an existing snapshot of the same id (refused without it).")
-    boolean replace;
-
-    @Option(
-        names = "--max-quarantine-ratio",
-        paramLabel = "R",
-        description =
-            "Exit 4 when more than this share of records is quarantined (0..1). Default: run.max_quarantine_ratio of the configuration (--conf, else conf/tifa.yaml)")
-    Double maxQuarantineRatio;
-
-    @Option(
-        names = {"-v", "--verbose"},
-        description = "Log Spark at INFO and Tifa at DEBUG.")
-    boolean verbose;
+    @Mixin RunOptions arguments;
 
     @Override
     public Integer call() throws Exception {
       Instant startedAt = Instant.now();
-      RunOptions options = withDefaults().validate();
+      RunOptions options = arguments.withDefaults(System.getProperty("tifa.home")).validate();
       Logs.configure(options.verbose());
       Configuration hadoop = Hadoop.configuration();
       TifaConfig config =
@@ -222,7 +180,7 @@ public final class Tifa implements Callable<Integer> {
               options.snapshotId(),
               defaultSnapshotId(startedAt),
               SnapshotWriter.Kind.SNAPSHOT,
-              replace,
+              options.replace(),
               config.leftoverAge,
               hadoop,
               startedAt);
@@ -244,18 +202,6 @@ public final class Tifa implements Callable<Integer> {
             return result.quarantineExceeded() ? QUARANTINE_EXCEEDED : OK;
           });
     }
-
-    private RunOptions withDefaults() {
-      List<String> in = inputs;
-      if (in == null || in.isEmpty()) {
-        String home = System.getProperty("tifa.home");
-        if (home != null) {
-          in = List.of(new File(home, "data/sample/input").getPath());
-        }
-      }
-      String out = output != null ? output : (inputs == null ? "tifa-out" : null);
-      return new RunOptions(in, out, conf, snapshot, maxQuarantineRatio, verbose);
-    }
   }
 
   /** {@code tifa compare}. */
@@ -275,85 +221,12 @@ public final class Tifa implements Callable<Integer> {
         "6:another run is writing a comparison of that id"
       })
   static final class Compare implements Callable<Integer> {
-    @Option(
-        names = "--base",
-        required = true,
-        paramLabel = "SNAPSHOT",
-        description =
-            "The base snapshot: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
-    String base;
-
-    @Option(
-        names = "--target",
-        required = true,
-        paramLabel = "SNAPSHOT",
-        description = "The target snapshot, given the same ways.")
-    String target;
-
-    @Option(
-        names = "--output",
-        required = true,
-        paramLabel = "DIR",
-        description = "Comparison root directory: the comparison goes to DIR/<id>/.")
-    String output;
-
-    @Option(
-        names = "--grain",
-        paramLabel = "GRAIN",
-        description =
-            "all: each region over the whole snapshots; day, week, month, quarter or year: the same periods of both. Default: ${DEFAULT-VALUE}")
-    String grain = CompareOptions.DEFAULT_GRAIN;
-
-    @Option(
-        names = "--level",
-        paramLabel = "LEVEL",
-        description =
-            "Finest region level: term_changes covers country down to it, term_diffusion and region_similarity are at it (country, province, prefecture, county). Default: ${DEFAULT-VALUE}")
-    String level = CompareOptions.DEFAULT_LEVEL;
-
-    @Option(
-        names = "--top",
-        paramLabel = "N",
-        description =
-            "Rows per list (new slogans, risers, fallers) of the console summary. Default: ${DEFAULT-VALUE}")
-    int top = CompareOptions.DEFAULT_TOP;
-
-    @Option(
-        names = "--alpha",
-        paramLabel = "A",
-        description =
-            "Significance level of the two-proportion test: a share change with a smaller p-value is up or down, else same. Default: ${DEFAULT-VALUE}")
-    double alpha = CompareOptions.DEFAULT_ALPHA;
-
-    @Option(
-        names = "--similar",
-        paramLabel = "K",
-        description =
-            "Most similar partners kept per region in region_similarity. Default: ${DEFAULT-VALUE}")
-    int similar = CompareOptions.DEFAULT_SIMILAR;
-
-    @Option(
-        names = "--id",
-        paramLabel = "ID",
-        description = "Comparison id. Default: <base id>..<target id>.")
-    String id;
-
-    @Option(
-        names = "--replace",
-        description = "Replace an existing comparison of the same id (refused without it).")
-    boolean replace;
-
-    @Option(
-        names = {"-v", "--verbose"},
-        description = "Log Spark at INFO and Tifa at DEBUG.")
-    boolean verbose;
+    @Mixin CompareOptions arguments;
 
     @Override
     public Integer call() throws Exception {
       Instant startedAt = Instant.now();
-      CompareOptions options =
-          new CompareOptions(base, target, output, grain, level, top, similar, alpha, id, verbose)
-              .validate();
+      CompareOptions options = arguments.validate();
       Configuration hadoop = Hadoop.configuration();
       SnapshotRef baseRef = SnapshotRef.resolve("--base", options.base(), hadoop);
       SnapshotRef targetRef = SnapshotRef.resolve("--target", options.target(), hadoop);
@@ -392,7 +265,7 @@ public final class Tifa implements Callable<Integer> {
               compareId,
               null,
               SnapshotWriter.Kind.COMPARISON,
-              replace,
+              options.replace(),
               SnapshotWriter.Settings.DEFAULT_LEFTOVER_AGE,
               hadoop,
               startedAt);
@@ -517,58 +390,11 @@ public final class Tifa implements Callable<Integer> {
         "5:a snapshot written with another schema version"
       })
   static final class Report implements Callable<Integer> {
-    @Option(
-        names = "--snapshot",
-        required = true,
-        paramLabel = "SNAPSHOT",
-        description =
-            "The snapshot to show: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
-    String snapshot;
-
-    @Option(
-        names = "--compare-with",
-        paramLabel = "SNAPSHOT",
-        description =
-            "A base snapshot, given the same ways: adds the biggest risers and fallers since it, with their significance, and the new slogans.")
-    String compareWith;
-
-    @Option(
-        names = "--output",
-        required = true,
-        paramLabel = "FILE.html",
-        description = "The HTML file to write (replaced if it exists).")
-    String output;
-
-    @Option(
-        names = "--region",
-        paramLabel = "CODE",
-        description =
-            "GB/T 2260 code of the region whose monthly trend is set against the country's, and whose province is mapped by prefecture. Default: the province with the most documents")
-    String region;
-
-    @Option(
-        names = "--top",
-        paramLabel = "N",
-        description =
-            "Terms per ranking, map selector and trend (1..50). Default: ${DEFAULT-VALUE}")
-    int top = ReportOptions.DEFAULT_TOP;
-
-    @Option(
-        names = "--conf",
-        paramLabel = "FILE",
-        description =
-            "YAML file overriding the bundled conf/tifa.yaml settings (its report section).")
-    String conf;
-
-    @Option(
-        names = {"-v", "--verbose"},
-        description = "Log Spark at INFO and Tifa at DEBUG.")
-    boolean verbose;
+    @Mixin ReportOptions arguments;
 
     @Override
     public Integer call() throws Exception {
-      ReportOptions options =
-          new ReportOptions(snapshot, compareWith, output, region, top, conf, verbose).validate();
+      ReportOptions options = arguments.validate();
       Configuration hadoop = Hadoop.configuration();
       TifaConfig config =
           options.confFile() == null ? TifaConfig.defaults() : loadConf(options.confFile(), hadoop);
@@ -628,71 +454,11 @@ public final class Tifa implements Callable<Integer> {
         "5:a snapshot written with another schema version"
       })
   static final class Passages implements Callable<Integer> {
-    @Option(
-        names = "--snapshot",
-        required = true,
-        paramLabel = "SNAPSHOT",
-        description =
-            "The snapshot to read: its directory (DIR/<id>), its root DIR (the snapshot DIR/LATEST names) or DIR/LATEST itself.")
-    String snapshot;
-
-    @Option(
-        names = "--term",
-        required = true,
-        paramLabel = "TERM",
-        description =
-            "A slogan or topic: its id, display form or an alias (e.g. 新质生产力, 人工智能+, party_building, 党的建设).")
-    String term;
-
-    @Option(
-        names = "--region",
-        paramLabel = "CODE",
-        description = "Only documents of this region or inside it (GB/T 2260 code, e.g. 371500).")
-    String region;
-
-    @Option(
-        names = "--from",
-        paramLabel = "DATE",
-        description = "Only documents published on or after this date (2024-03-19).")
-    String from;
-
-    @Option(
-        names = "--to",
-        paramLabel = "DATE",
-        description = "Only documents published on or before this date.")
-    String to;
-
-    @Option(
-        names = "--limit",
-        paramLabel = "N",
-        description =
-            "Most passages printed, earliest first (1..100000). Default: ${DEFAULT-VALUE}")
-    int limit = PassagesOptions.DEFAULT_LIMIT;
-
-    @Option(
-        names = "--format",
-        paramLabel = "FORMAT",
-        description = "text (the default), csv or json (one object per line).")
-    String format = "text";
-
-    @Option(
-        names = {"-v", "--verbose"},
-        description = "Log Spark at INFO and Tifa at DEBUG.")
-    boolean verbose;
+    @Mixin PassagesOptions arguments;
 
     @Override
     public Integer call() throws Exception {
-      PassagesOptions options =
-          new PassagesOptions(
-                  snapshot,
-                  term,
-                  region,
-                  PassagesOptions.date("--from", from),
-                  PassagesOptions.date("--to", to),
-                  limit,
-                  PassagesOptions.Format.of(format),
-                  verbose)
-              .validate();
+      PassagesOptions options = arguments.validate();
       SnapshotRef ref =
           SnapshotRef.resolve("--snapshot", options.snapshot(), Hadoop.configuration());
       Logs.configure(options.verbose());

@@ -81,14 +81,18 @@ class CompareJobIT extends SparkTest {
             : TifaConfig.withOverrides(
                 new ByteArrayInputStream(Files.readAllBytes(conf)), conf.toString());
     RunOptions options =
-        new RunOptions(
-                List.of(input.toString()),
+        conf == null
+            ? RunOptions.parse(
+                "--input", input.toString(), "--output", out.toString(), "--snapshot", id)
+            : RunOptions.parse(
+                "--input",
+                input.toString(),
+                "--output",
                 out.toString(),
-                conf == null ? null : conf.toString(),
+                "--snapshot",
                 id,
-                null,
-                false)
-            .validate();
+                "--conf",
+                conf.toString());
     List<ListInputs.InputFile> files =
         ListInputs.list(
             options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());

@@ -36,7 +36,19 @@ class CompareSummaryTest {
         Map.of(
             Tables.TERM_CHANGES, 1238L, Tables.TERM_DIFFUSION, 40L, Tables.REGION_SIMILARITY, 7L);
     CompareOptions options =
-        new CompareOptions("b", "t", "/out", grain, "province", 3, 10, 0.05, null, false);
+        CompareOptions.parse(
+            "--base",
+            "b",
+            "--target",
+            "t",
+            "--output",
+            "/out",
+            "--grain",
+            grain,
+            "--level",
+            "province",
+            "--top",
+            "3");
     return new CompareJob.Result(
         "q1..q2",
         new Path("/out/q1..q2"),

@@ -66,8 +66,8 @@ class PassagesIT extends SparkTest {
   private Path run(Path input, TifaConfig config, String snapshot) throws Exception {
     Path out = work.resolve("out-" + snapshot);
     RunOptions options =
-        new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, null, false)
-            .validate();
+        RunOptions.parse(
+            "--input", input.toString(), "--output", out.toString(), "--snapshot", snapshot);
     List<ListInputs.InputFile> files =
         ListInputs.list(
             options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());

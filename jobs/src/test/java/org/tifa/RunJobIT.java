@@ -90,8 +90,15 @@ class RunJobIT extends SparkTest {
   private RunJob.Result run(Path out, String snapshot, Runnable beforeCommit) throws Exception {
     TifaConfig config = TifaConfig.defaults();
     RunOptions options =
-        new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, 0.6, false)
-            .validate();
+        RunOptions.parse(
+            "--input",
+            input.toString(),
+            "--output",
+            out.toString(),
+            "--snapshot",
+            snapshot,
+            "--max-quarantine-ratio",
+            "0.6");
     List<ListInputs.InputFile> files =
         ListInputs.list(
             options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());

@@ -35,14 +35,13 @@ class SampleIT extends SparkTest {
     Path repo = Path.of(System.getProperty("tifa.repo"));
     TifaConfig config = TifaConfig.defaults();
     RunOptions options =
-        new RunOptions(
-                List.of(repo.resolve("data/sample/input").toString()),
-                out.toString(),
-                null,
-                "sample",
-                null,
-                false)
-            .validate();
+        RunOptions.parse(
+            "--input",
+            repo.resolve("data/sample/input").toString(),
+            "--output",
+            out.toString(),
+            "--snapshot",
+            "sample");
     List<ListInputs.InputFile> files =
         ListInputs.list(
             options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());

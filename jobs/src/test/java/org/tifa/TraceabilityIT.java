@@ -35,8 +35,8 @@ class TraceabilityIT extends SparkTest {
   private Path run(Path input, TifaConfig config, String snapshot) throws Exception {
     Path out = work.resolve("out");
     RunOptions options =
-        new RunOptions(List.of(input.toString()), out.toString(), null, snapshot, null, false)
-            .validate();
+        RunOptions.parse(
+            "--input", input.toString(), "--output", out.toString(), "--snapshot", snapshot);
     List<ListInputs.InputFile> files =
         ListInputs.list(
             options.inputs(), config.extensions, spark().sparkContext().hadoopConfiguration());

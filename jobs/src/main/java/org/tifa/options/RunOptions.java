@@ -1,32 +1,121 @@
 package org.tifa.options;
 
+import java.io.File;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.tifa.error.ConfigException;
+import picocli.CommandLine.Option;
 
 /**
- * Everything {@code tifa run} needs, validated before Spark starts.
- *
- * @param inputs files, directories or globs on any Hadoop filesystem
- * @param output the snapshot root; snapshots go to {@code output/<snapshotId>}
- * @param confFile a YAML file overriding the bundled settings, or null
- * @param snapshotId the snapshot's name, or null for the UTC start time
- * @param maxQuarantineRatio above this share of quarantined records the run exits 4, or null for
- *     the configured default
- * @param verbose Spark and Tifa log at INFO/DEBUG instead of WARN/INFO
+ * Everything {@code tifa run} needs: its options, declared here once for the command line (the
+ * {@code tifa run} command mixes them in) and for callers that build a run from arguments ({@link
+ * #parse}); validated before Spark starts.
  */
-public record RunOptions(
-    List<String> inputs,
-    String output,
-    String confFile,
-    String snapshotId,
-    Double maxQuarantineRatio,
-    boolean verbose) {
+public final class RunOptions {
 
   private static final Pattern SNAPSHOT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-  public RunOptions {
-    inputs = inputs == null ? List.of() : List.copyOf(inputs);
+  /** The snapshot root used when neither --input nor --output is given. */
+  public static final String DEFAULT_OUTPUT = "tifa-out";
+
+  @Option(
+      names = "--input",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description =
+          "Input file, directory or glob (local, hdfs://, s3a://); .jsonl, .json and their .gz/.bz2 forms. Repeatable. Default: the bundled sample.")
+  private List<String> inputs;
+
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Snapshot root directory. Default: ./" + DEFAULT_OUTPUT)
+  private String output;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "FILE",
+      description = "YAML file overriding the bundled conf/tifa.yaml settings.")
+  private String confFile;
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "ID",
+      description =
+          "Snapshot id. Default: the UTC start time, e.g. 20240319T074903Z (-2, -3, … appended when taken).")
+  private String snapshotId;
+
+  @Option(
+      names = "--replace",
+      description = "Replace an existing snapshot of the same id (refused without it).")
+  private boolean replace;
+
+  @Option(
+      names = "--max-quarantine-ratio",
+      paramLabel = "R",
+      description =
+          "Exit 4 when more than this share of records is quarantined (0..1). Default: run.max_quarantine_ratio of the configuration (--conf, else conf/tifa.yaml)")
+  private Double maxQuarantineRatio;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log Spark at INFO and Tifa at DEBUG.")
+  private boolean verbose;
+
+  /** The options of the command line {@code args}, as {@code tifa run} reads them; validated. */
+  public static RunOptions parse(String... args) {
+    return Arguments.parse(new RunOptions(), args).validate();
+  }
+
+  /** Files, directories or globs on any Hadoop filesystem. */
+  public List<String> inputs() {
+    return inputs == null ? List.of() : List.copyOf(inputs);
+  }
+
+  /** The snapshot root; snapshots go to {@code output/<snapshotId>}. */
+  public String output() {
+    return output;
+  }
+
+  /** A YAML file overriding the bundled settings, or null. */
+  public String confFile() {
+    return confFile;
+  }
+
+  /** The snapshot's name, or null for the UTC start time. */
+  public String snapshotId() {
+    return snapshotId;
+  }
+
+  /** Whether an existing snapshot of the same id is replaced. */
+  public boolean replace() {
+    return replace;
+  }
+
+  /** Above this share of quarantined records the run exits 4; null for the configured default. */
+  public Double maxQuarantineRatio() {
+    return maxQuarantineRatio;
+  }
+
+  /** Spark and Tifa log at INFO/DEBUG instead of WARN/INFO. */
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /**
+   * Without --input, the bundled sample of the Tifa installation at {@code home} (when known) and,
+   * without --output too, the snapshot root {@value #DEFAULT_OUTPUT}.
+   */
+  public RunOptions withDefaults(String home) {
+    if (inputs == null || inputs.isEmpty()) {
+      if (output == null) {
+        output = DEFAULT_OUTPUT;
+      }
+      if (home != null) {
+        inputs = List.of(new File(home, "data/sample/input").getPath());
+      }
+    }
+    return this;
   }
 
   /**
@@ -39,7 +128,7 @@ public record RunOptions(
 
   /** Throws {@link ConfigException} with a one-line message on the first problem found. */
   public RunOptions validate() {
-    if (inputs.isEmpty()) {
+    if (inputs().isEmpty()) {
       throw new ConfigException(
           "no input: give --input PATH (or run from a Tifa checkout to use the bundled sample)");
     }

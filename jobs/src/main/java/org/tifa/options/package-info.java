@@ -1,2 +1,6 @@
-/** Job options as records, validated (one-line {@code ConfigException}s) before Spark starts. */
+/**
+ * Each command's options, declared once: picocli-annotated classes that the commands mix in and
+ * that callers fill from arguments ({@code parse}); validated, with one-line {@code
+ * ConfigException}s, before Spark starts.
+ */
 package org.tifa.options;

@@ -115,8 +115,8 @@ public final class Snapshots {
       deleteOnExit(root);
       TifaConfig config = TifaConfig.defaults();
       RunOptions options =
-          new RunOptions(List.of(input.toString()), root.toString(), null, id, null, false)
-              .validate();
+          RunOptions.parse(
+              "--input", input.toString(), "--output", root.toString(), "--snapshot", id);
       List<ListInputs.InputFile> files =
           ListInputs.list(
               options.inputs(), config.extensions, spark.sparkContext().hadoopConfiguration());
