@@ -91,7 +91,7 @@ public final class RunJob {
       boolean quarantineExceeded,
       Map<String, Long> tableRows,
       Map<String, Long> documentsByRegionLevel,
-      Map<String, Long> distinctRegions,
+      DistinctRegions distinctRegions,
       List<Map.Entry<String, Long>> topSlogans,
       List<Map.Entry<String, Long>> topTopics,
       long nearDuplicates) {}
@@ -419,7 +419,7 @@ public final class RunJob {
       Map<String, Long> reasons,
       Map<String, Long> byMethod,
       Map<String, Long> byLevel,
-      Map<String, Long> distinctRegions,
+      DistinctRegions distinctRegions,
       Map<String, Long> rows) {
     long quarantined() {
       return reasons.values().stream().mapToLong(Long::longValue).sum();
@@ -431,38 +431,38 @@ public final class RunJob {
           read(spark, written.documents(), Tables.DOCUMENTS_SCHEMA)
               .groupBy(col(Columns.REGION_METHOD), col(Columns.REGION_LEVEL))
               .agg(
-                  count(lit(1)),
-                  sum(col(Columns.DUPLICATE_COUNT)),
-                  collect_set(col(Columns.PROVINCE_CODE)),
-                  collect_set(col(Columns.PREFECTURE_CODE)),
-                  collect_set(col(Columns.COUNTY_CODE)))
+                  count(lit(1)).as("documents"),
+                  sum(col(Columns.DUPLICATE_COUNT)).as("duplicates"),
+                  collect_set(col(Columns.PROVINCE_CODE)).as("provinces"),
+                  collect_set(col(Columns.PREFECTURE_CODE)).as("prefectures"),
+                  collect_set(col(Columns.COUNTY_CODE)).as("counties"))
               .collectAsList();
       long accepted = 0;
       long duplicates = 0;
       Map<String, Long> byMethod = new TreeMap<>();
       Map<String, Long> byLevel = new TreeMap<>();
-      List<Set<String>> codes = List.of(new HashSet<>(), new HashSet<>(), new HashSet<>());
+      Set<String> provinces = new HashSet<>();
+      Set<String> prefectures = new HashSet<>();
+      Set<String> counties = new HashSet<>();
       for (Row r : cells) {
-        long n = r.getLong(2);
+        long n = longOrZero(r, "documents");
         accepted += n;
-        duplicates += r.isNullAt(3) ? 0 : r.getLong(3);
-        byMethod.merge(r.isNullAt(0) ? "none" : r.getString(0), n, Long::sum);
-        byLevel.merge(r.isNullAt(1) ? "none" : r.getString(1), n, Long::sum);
-        for (int level = 0; level < 3; level++) {
-          codes.get(level).addAll(r.getList(4 + level));
-        }
+        duplicates += longOrZero(r, "duplicates");
+        byMethod.merge(orNone(r.getAs(Columns.REGION_METHOD)), n, Long::sum);
+        byLevel.merge(orNone(r.getAs(Columns.REGION_LEVEL)), n, Long::sum);
+        provinces.addAll(r.getList(r.fieldIndex("provinces")));
+        prefectures.addAll(r.getList(r.fieldIndex("prefectures")));
+        counties.addAll(r.getList(r.fieldIndex("counties")));
       }
-      Map<String, Long> distinct = new LinkedHashMap<>();
-      distinct.put("provinces", (long) codes.get(0).size());
-      distinct.put("prefectures", (long) codes.get(1).size());
-      distinct.put("counties", (long) codes.get(2).size());
+      DistinctRegions distinct =
+          new DistinctRegions(provinces.size(), prefectures.size(), counties.size());
       Map<String, Long> reasons = new TreeMap<>();
       for (Row r :
           read(spark, written.quarantine(), Tables.QUARANTINE_SCHEMA)
               .groupBy(Columns.REASON)
               .count()
               .collectAsList()) {
-        reasons.put(r.isNullAt(0) ? "none" : r.getString(0), r.getLong(1));
+        reasons.put(orNone(r.getAs(Columns.REASON)), r.<Long>getAs("count"));
       }
       Map<String, Long> rows = new LinkedHashMap<>();
       rows.put(
@@ -521,13 +521,29 @@ public final class RunJob {
                 "documents_by_level",
                 figures.byLevel(),
                 "distinct",
-                figures.distinctRegions()))
+                figures.distinctRegions().asMap()))
         .put("terms", terms)
         .put(
             "near_duplicates",
             Map.of(
                 "absorbed", written.nearDuplicates(), "threshold", config.nearDuplicateThreshold))
         .put("leftovers", writer.leftovers());
+  }
+
+  /** How many regions of each level the accepted documents were placed in. */
+  public record DistinctRegions(long provinces, long prefectures, long counties) {
+    /** The manifest's {@code regions.distinct}. */
+    Map<String, Long> asMap() {
+      Map<String, Long> out = new LinkedHashMap<>();
+      out.put("provinces", provinces);
+      out.put("prefectures", prefectures);
+      out.put("counties", counties);
+      return out;
+    }
+  }
+
+  private static String orNone(String value) {
+    return value == null ? "none" : value;
   }
 
   /** The slogan candidates of a run, each with its evidence and verdict. */
@@ -638,20 +654,32 @@ public final class RunJob {
       Row r =
           marked
               .agg(
-                  count(lit(1)),
-                  count(when(accepted, lit(1))),
-                  sum(when(accepted, col(Columns.PINYIN_REMOVED))),
-                  sum(when(accepted, col(Columns.LINES_DROPPED))),
-                  sum(when(accepted, col(Columns.TRADITIONAL_CONVERTED))),
-                  count(when(accepted.and(col(Columns.TRADITIONAL_CONVERTED).gt(0)), lit(1))))
+                  count(lit(1)).as("read"),
+                  count(when(accepted, lit(1))).as("accepted"),
+                  sum(when(accepted, col(Columns.PINYIN_REMOVED))).as("pinyin_annotations_removed"),
+                  sum(when(accepted, col(Columns.LINES_DROPPED))).as("boilerplate_lines_dropped"),
+                  sum(when(accepted, col(Columns.TRADITIONAL_CONVERTED)))
+                      .as("traditional_characters_converted"),
+                  count(when(accepted.and(col(Columns.TRADITIONAL_CONVERTED).gt(0)), lit(1)))
+                      .as("records_with_traditional_text"))
               .first();
       Map<String, Long> normalization = new LinkedHashMap<>();
-      normalization.put("pinyin_annotations_removed", r.isNullAt(2) ? 0 : r.getLong(2));
-      normalization.put("boilerplate_lines_dropped", r.isNullAt(3) ? 0 : r.getLong(3));
-      normalization.put("traditional_characters_converted", r.isNullAt(4) ? 0 : r.getLong(4));
-      normalization.put("records_with_traditional_text", r.getLong(5));
-      return new PassCounts(r.getLong(0), r.getLong(1), normalization);
+      for (String figure :
+          List.of(
+              "pinyin_annotations_removed",
+              "boilerplate_lines_dropped",
+              "traditional_characters_converted",
+              "records_with_traditional_text")) {
+        normalization.put(figure, longOrZero(r, figure));
+      }
+      return new PassCounts(longOrZero(r, "read"), longOrZero(r, "accepted"), normalization);
     }
+  }
+
+  /** A count or sum of a row by its name; 0 when the sum was over no rows (null). */
+  private static long longOrZero(Row r, String name) {
+    Long value = r.getAs(name);
+    return value == null ? 0 : value;
   }
 
   /**

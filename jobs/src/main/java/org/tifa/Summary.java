@@ -21,13 +21,10 @@ final class Summary {
           "  WARNING: %.1f%% of the records were quarantined, above the allowed share (exit code 4)%n",
           100 * c.quarantineRatio());
     }
-    Map<String, Long> regions = r.distinctRegions();
+    RunJob.DistinctRegions regions = r.distinctRegions();
     out.printf(
         "  regions            %,d provinces, %,d prefectures, %,d counties (documents by level: %s)%n",
-        regions.get("provinces"),
-        regions.get("prefectures"),
-        regions.get("counties"),
-        r.documentsByRegionLevel());
+        regions.provinces(), regions.prefectures(), regions.counties(), r.documentsByRegionLevel());
     printTop(out, "top slogans", r.topSlogans(), "documents");
     printTop(out, "top topics", r.topTopics(), "documents about it");
     out.printf("  output             %s%n", r.snapshotDir());

@@ -283,6 +283,16 @@ public final class CellCounter {
 
   /** One row of the count: a cell, a term and their totals (a Java bean for Spark's encoder). */
   public static final class CellTermCount implements Serializable {
+    // The columns Spark's bean encoder makes of the properties below (getTermMentions ->
+    // termMentions).
+    static final String MENTIONS = "termMentions";
+    static final String DOCUMENTS = "documentCount";
+    static final String WEIGHTED_DOCUMENTS = "weightedDocumentCount";
+    static final String SOURCES = "sourceCount";
+    static final String CELL_DOCUMENTS = "cellDocuments";
+    static final String FIRST_DAY = "firstDay";
+    static final String LAST_DAY = "lastDay";
+
     private int grain;
     private int periodStart;
     private int level;

@@ -44,6 +44,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.StructType;
+import org.tifa.aggregate.CellCounter.CellTermCount;
 import org.tifa.extract.TermDictionary;
 import org.tifa.schema.Columns;
 
@@ -394,17 +395,17 @@ public final class CountTerms {
             col(Columns.TERM_ID),
             coalesce(col(Columns.TERM), col(Columns.TERM_ID)).as(Columns.TERM),
             col(Columns.CATEGORY),
-            col("termMentions").as(Columns.MENTIONS),
-            col("documentCount").as(Columns.DOCUMENTS),
-            col("weightedDocumentCount").as(Columns.WEIGHTED_DOCUMENTS),
-            col("sourceCount").as(Columns.SOURCES),
-            col("cellDocuments").as(Columns.REGION_DOCUMENTS),
-            col("documentCount")
+            col(CellTermCount.MENTIONS).as(Columns.MENTIONS),
+            col(CellTermCount.DOCUMENTS).as(Columns.DOCUMENTS),
+            col(CellTermCount.WEIGHTED_DOCUMENTS).as(Columns.WEIGHTED_DOCUMENTS),
+            col(CellTermCount.SOURCES).as(Columns.SOURCES),
+            col(CellTermCount.CELL_DOCUMENTS).as(Columns.REGION_DOCUMENTS),
+            col(CellTermCount.DOCUMENTS)
                 .cast("double")
-                .divide(col("cellDocuments"))
+                .divide(col(CellTermCount.CELL_DOCUMENTS))
                 .as(Columns.DOCUMENT_SHARE),
-            date_from_unix_date(col("firstDay")).as(Columns.FIRST_SEEN),
-            date_from_unix_date(col("lastDay")).as(Columns.LAST_SEEN));
+            date_from_unix_date(col(CellTermCount.FIRST_DAY)).as(Columns.FIRST_SEEN),
+            date_from_unix_date(col(CellTermCount.LAST_DAY)).as(Columns.LAST_SEEN));
   }
 
   /**

@@ -247,14 +247,15 @@ public final class ReadReports {
 
   private static Row rejected(RawRecord raw, String reason, String detail, int rawBytes) {
     Object[] values = new Object[SCHEMA.size()];
-    values[0] = raw.file();
-    values[1] = raw.line();
-    values[15] = reason;
-    values[16] = detail;
+    values[SCHEMA.fieldIndex(Columns.INPUT_FILE)] = raw.file();
+    values[SCHEMA.fieldIndex(Columns.INPUT_LINE)] = raw.line();
+    values[SCHEMA.fieldIndex(Columns.REASON)] = reason;
+    values[SCHEMA.fieldIndex(Columns.DETAIL)] = detail;
     String text = raw.text();
     String kept = text == null ? null : utf8Prefix(text, rawBytes);
-    values[17] = kept;
-    values[18] = raw.textTruncated() || (text != null && kept.length() < text.length());
+    values[SCHEMA.fieldIndex(Columns.RAW)] = kept;
+    values[SCHEMA.fieldIndex(Columns.RAW_TRUNCATED)] =
+        raw.textTruncated() || (text != null && kept.length() < text.length());
     return RowFactory.create(values);
   }
 
