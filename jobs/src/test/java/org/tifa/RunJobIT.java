@@ -276,10 +276,8 @@ class RunJobIT extends SparkTest {
                 + "/term_counts/*/*.parquet', hive_partitioning = true) WHERE region_level = 'county' AND term_id = '千万工程' ORDER BY grain");
     assertEquals(
         List.of(
-            List.of("day", "2023-12-05", "临清市", "山东省", 1L),
             List.of("month", "2023-12", "临清市", "山东省", 1L),
             List.of("quarter", "2023-Q4", "临清市", "山东省", 1L),
-            List.of("week", "2023-W49", "临清市", "山东省", 1L),
             List.of("year", "2023", "临清市", "山东省", 1L)),
         county);
 

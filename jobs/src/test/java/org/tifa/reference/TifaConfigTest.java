@@ -38,7 +38,7 @@ class TifaConfigTest {
   void defaultsAreTheBundledFile() {
     TifaConfig c = TifaConfig.defaults();
     assertEquals(ZoneId.of("Asia/Shanghai"), c.timeZone);
-    assertEquals(List.of("day", "week", "month", "quarter", "year"), c.grains);
+    assertEquals(List.of("month", "quarter", "year"), c.grains);
     assertEquals(0.5, c.maxQuarantineRatio);
     assertEquals(65536, c.quarantineRawBytes);
     assertEquals(0.9, c.nearDuplicateThreshold);
