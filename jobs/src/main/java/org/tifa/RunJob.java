@@ -182,6 +182,9 @@ public final class RunJob {
    * (quarantine, duplicates, discovery, documents), which never moves a text through a shuffle.
    */
   private Pass analyze(SparkSession spark, RunPolicy policy) {
+    // The name covers the splitting of large files (its counting job) and everything to the end of
+    // deduplicate.
+    step(spark, "ingest, normalize, resolve region, deduplicate");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> marked = ReadReports.marked(spark, files, readSettings(config));
     Dataset<Row> analyzed =
