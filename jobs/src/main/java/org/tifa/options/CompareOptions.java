@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.tifa.error.ConfigException;
 import org.tifa.schema.Dimensions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -93,10 +94,7 @@ public final class CompareOptions {
       description = "Replace an existing comparison of the same id (refused without it).")
   private boolean replace;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log Spark at INFO and Tifa at DEBUG.")
-  private boolean verbose;
+  @Mixin private Verbosity logging = new Verbosity();
 
   /**
    * The options of the command line {@code args}, as {@code tifa compare} reads them; validated.
@@ -165,7 +163,7 @@ public final class CompareOptions {
 
   /** Spark and Tifa log at INFO/DEBUG instead of WARN/INFO. */
   public boolean verbose() {
-    return verbose;
+    return logging.verbose;
   }
 
   /** Throws {@link ConfigException} with a one-line message on the first problem found. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.tifa.error.ConfigException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,10 +63,7 @@ public final class PassagesOptions {
       description = "text (the default), csv or json (one object per line).")
   private String format = "text";
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log Spark at INFO and Tifa at DEBUG.")
-  private boolean verbose;
+  @Mixin private Verbosity logging = new Verbosity();
 
   /**
    * The options of the command line {@code args}, as {@code tifa passages} reads them; validated.
@@ -111,7 +109,7 @@ public final class PassagesOptions {
 
   /** Spark and Tifa log at INFO/DEBUG instead of WARN/INFO. */
   public boolean verbose() {
-    return verbose;
+    return logging.verbose;
   }
 
   /** How passages are printed. */

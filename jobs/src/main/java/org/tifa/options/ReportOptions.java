@@ -3,6 +3,7 @@ package org.tifa.options;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.tifa.error.ConfigException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,10 +58,7 @@ public final class ReportOptions {
           "YAML file overriding the bundled conf/tifa.yaml settings (its report section).")
   private String confFile;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log Spark at INFO and Tifa at DEBUG.")
-  private boolean verbose;
+  @Mixin private Verbosity logging = new Verbosity();
 
   /** The options of the command line {@code args}, as {@code tifa report} reads them; validated. */
   public static ReportOptions parse(String... args) {
@@ -102,7 +100,7 @@ public final class ReportOptions {
 
   /** Spark and Tifa log at INFO/DEBUG instead of WARN/INFO. */
   public boolean verbose() {
-    return verbose;
+    return logging.verbose;
   }
 
   /** Throws {@link ConfigException} with a one-line message on the first problem found. */

@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.tifa.error.ConfigException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,10 +58,7 @@ public final class RunOptions {
           "Exit 4 when more than this share of records is quarantined (0..1). Default: run.max_quarantine_ratio of the configuration (--conf, else conf/tifa.yaml)")
   private Double maxQuarantineRatio;
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log Spark at INFO and Tifa at DEBUG.")
-  private boolean verbose;
+  @Mixin private Verbosity logging = new Verbosity();
 
   /** The options of the command line {@code args}, as {@code tifa run} reads them; validated. */
   public static RunOptions parse(String... args) {
@@ -99,7 +97,7 @@ public final class RunOptions {
 
   /** Spark and Tifa log at INFO/DEBUG instead of WARN/INFO. */
   public boolean verbose() {
-    return verbose;
+    return logging.verbose;
   }
 
   /**
