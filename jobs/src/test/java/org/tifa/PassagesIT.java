@@ -24,10 +24,10 @@ import org.tifa.testing.Writers;
 /**
  * {@code tifa passages} on three records whose offsets and sentences are counted by hand.
  *
- * <p>a (2024-03-01): text 聊城市推进新质生产力⏎山东省聊城市发展新质生产力。新质生产力成效明显。 — 新质生产力 at 5-10 in the title (its
+ * <p>a (2024-03-01): text 聊城市推进新质生产力⏎山东省聊城市培育新质生产力。新质生产力成效明显。 — 新质生产力 at 5-10 in the title (its
  * sentence: the title), and in the body (which starts at 11) at body 8-13 and 14-19, so at 19-24
- * (sentence 山东省聊城市发展新质生产力。) and 25-30 (sentence 新质生产力成效明显。). b (2024-02-01): text
- * 成都市会议⏎四川省成都市因地制宜发展新质生产力。 — at body 12-17, so 18-23, in the whole body. c (2024-04-01) names no
+ * (sentence 山东省聊城市培育新质生产力。) and 25-30 (sentence 新质生产力成效明显。). b (2024-02-01): text
+ * 成都市会议⏎四川省成都市因地制宜培育新质生产力。 — at body 12-17, so 18-23, in the whole body. c (2024-04-01) names no
  * term.
  */
 class PassagesIT extends SparkTest {
@@ -48,8 +48,8 @@ class PassagesIT extends SparkTest {
         input.resolve("r.jsonl"),
         String.join(
                 "\n",
-                "{\"id\":\"a\",\"title\":\"聊城市推进新质生产力\",\"body\":\"山东省聊城市发展新质生产力。新质生产力成效明显。\",\"published_at\":\"2024-03-01\"}",
-                "{\"id\":\"b\",\"title\":\"成都市会议\",\"body\":\"四川省成都市因地制宜发展新质生产力。\",\"published_at\":\"2024-02-01\"}",
+                "{\"id\":\"a\",\"title\":\"聊城市推进新质生产力\",\"body\":\"山东省聊城市培育新质生产力。新质生产力成效明显。\",\"published_at\":\"2024-03-01\"}",
+                "{\"id\":\"b\",\"title\":\"成都市会议\",\"body\":\"四川省成都市因地制宜培育新质生产力。\",\"published_at\":\"2024-02-01\"}",
                 "{\"id\":\"c\",\"title\":\"济南市会议\",\"body\":\"山东省济南市召开会议。\",\"published_at\":\"2024-04-01\"}")
             + "\n",
         StandardCharsets.UTF_8);
@@ -92,11 +92,11 @@ class PassagesIT extends SparkTest {
               "\n",
               "新质生产力 (slogan 新质生产力): 4 mention(s) selected, 4 shown",
               "2024-02-01  成都市  成都市会议",
-              "    四川省成都市因地制宜发展【新质生产力】。",
+              "    四川省成都市因地制宜培育【新质生产力】。",
               "2024-03-01  聊城市  聊城市推进新质生产力",
               "    聊城市推进【新质生产力】",
               "2024-03-01  聊城市  聊城市推进新质生产力",
-              "    山东省聊城市发展【新质生产力】。",
+              "    山东省聊城市培育【新质生产力】。",
               "2024-03-01  聊城市  聊城市推进新质生产力",
               "    【新质生产力】成效明显。")
           + "\n";
@@ -148,7 +148,7 @@ class PassagesIT extends SparkTest {
             "2024-03-01  聊城市  聊城市推进新质生产力",
             "    聊城市推进【新质生产力】",
             "2024-03-01  聊城市  聊城市推进新质生产力",
-            "    山东省聊城市发展【新质生产力】。"),
+            "    山东省聊城市培育【新质生产力】。"),
         shandong.out().lines().toList());
     Cli.Outcome february =
         passages(
@@ -173,7 +173,7 @@ class PassagesIT extends SparkTest {
     assertEquals(
         List.of(
             "doc_id,published_date,region_code,region_name,title,term_kind,term_id,quoted,start,end,passage,mark_start,mark_end",
-            "b,2024-02-01,510100,成都市,成都市会议,slogan,新质生产力,false,18,23,四川省成都市因地制宜发展新质生产力。,12,17"),
+            "b,2024-02-01,510100,成都市,成都市会议,slogan,新质生产力,false,18,23,四川省成都市因地制宜培育新质生产力。,12,17"),
         csv.out().lines().toList());
     org.junit.jupiter.api.Assertions.assertTrue(
         csv.err().contains("4 mention(s) selected, 1 shown"), csv.err());

@@ -224,10 +224,13 @@ class RunJobIT extends SparkTest {
     assertEquals(List.of("cd-001", List.of("蓉易办"), "510100", "prefecture", "text"), slogans.get(0));
     assertEquals(
         List.of("cd-002", List.of("天府粮仓", "蓉易办"), "510100", "prefecture", "text"), slogans.get(1));
+    // 一流营商环境 is the lexicon's short form of 市场化、法治化、国际化营商环境.
     assertEquals(
-        List.of("hz-001", List.of("最多跑一次"), "330100", "prefecture", "text"), slogans.get(2));
+        List.of("hz-001", List.of("市场化法治化国际化营商环境", "最多跑一次"), "330100", "prefecture", "text"),
+        slogans.get(2));
+    // 发展新质生产力 is a lexicon slogan, and 新质生产力 inside it counts too.
     assertEquals(
-        List.of("jn-001", List.of("新质生产力", "高质量发展"), "370100", "prefecture", "given"),
+        List.of("jn-001", List.of("发展新质生产力", "新质生产力", "高质量发展"), "370100", "prefecture", "given"),
         slogans.get(3));
     // 攻坚突破年 is a lexicon slogan inside 攻坚突破年 政协见行动: nested, it counts too.
     assertEquals(
@@ -258,9 +261,11 @@ class RunJobIT extends SparkTest {
             List.of("1998", "稳中求进工作总基调", 1L, 1L, 1L),
             List.of("2023", "乡村振兴", 1L, 1L, 2L),
             List.of("2023", "千万工程", 1L, 1L, 2L),
+            List.of("2023", "市场化法治化国际化营商环境", 1L, 1L, 2L),
             List.of("2023", "最多跑一次", 1L, 2L, 2L),
             List.of("2024", "三亮", 1L, 1L, 4L),
             List.of("2024", "十二项提升行动", 1L, 1L, 4L),
+            List.of("2024", "发展新质生产力", 1L, 1L, 4L),
             List.of("2024", "天府粮仓", 1L, 2L, 4L),
             List.of("2024", "攻坚突破年", 1L, 2L, 4L),
             List.of("2024", "攻坚突破年政协见行动", 1L, 2L, 4L),

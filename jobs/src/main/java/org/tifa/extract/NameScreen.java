@@ -12,11 +12,11 @@ import org.tifa.extract.SloganEvidence.Reason;
 import org.tifa.match.Keys;
 
 /**
- * Names are not formulations: a quoted place, organisation, ship, event or typhoon, honour,
- * disaster code, statistic or title of a work is screened out before the evidence is weighed,
- * however often it is quoted. Places come from the gazetteer (every full, short and former name)
- * and from the {@code names} section of conf/slogan-rules.yaml, which also lists the suffixes and
- * words of the other kinds.
+ * Names are not formulations: a quoted place or area nickname, organisation, ship, event, league or
+ * typhoon, honour, disaster code, statistic or sum of money, or title of a work is screened out
+ * before the evidence is weighed, however often it is quoted. Places come from the gazetteer (every
+ * full, short and former name) and from the {@code names} section of conf/slogan-rules.yaml, which
+ * also lists the suffixes and words of the other kinds.
  */
 public final class NameScreen implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,6 +37,9 @@ public final class NameScreen implements Serializable {
   private static final Pattern STATISTIC =
       Pattern.compile("[一二两三四五六七八九十百]+连(增|涨|降|冠|胜|升|跳|稳)|双(下降|上升|提升|增长|降低|减少)");
 
+  /** A sum of money written in digits: 两个10亿元, 500万元. */
+  private static final Pattern AMOUNT = Pattern.compile(".*[0-9０-９][万亿]?元");
+
   /** The {@code names} section of conf/slogan-rules.yaml. */
   public record Rules(
       @JsonProperty("named_thing_markers") String namedThingMarkers,
@@ -47,7 +50,11 @@ public final class NameScreen implements Serializable {
       @JsonProperty("honours") List<String> honours,
       @JsonProperty("honour_openers") List<String> honourOpeners,
       @JsonProperty("thing_suffixes") List<String> thingSuffixes,
-      @JsonProperty("title_openers") List<String> titleOpeners)
+      @JsonProperty("title_openers") List<String> titleOpeners,
+      @JsonProperty("title_endings") List<String> titleEndings,
+      @JsonProperty("place_suffixes") List<String> placeSuffixes,
+      @JsonProperty("league_suffixes") List<String> leagueSuffixes,
+      @JsonProperty("league_max_chars") Integer leagueMaxChars)
       implements Serializable {
     public Rules {
       if (namedThingMarkers == null || namedThingMarkers.isEmpty()) {
@@ -63,6 +70,15 @@ public final class NameScreen implements Serializable {
       honourOpeners = List.copyOf(honourOpeners == null ? List.of() : honourOpeners);
       thingSuffixes = List.copyOf(thingSuffixes == null ? List.of() : thingSuffixes);
       titleOpeners = List.copyOf(titleOpeners == null ? List.of() : titleOpeners);
+      titleEndings = List.copyOf(titleEndings == null ? List.of() : titleEndings);
+      placeSuffixes = List.copyOf(placeSuffixes == null ? List.of() : placeSuffixes);
+      leagueSuffixes = List.copyOf(leagueSuffixes == null ? List.of() : leagueSuffixes);
+      if (leagueMaxChars == null) {
+        leagueMaxChars = 0;
+      } else if (leagueMaxChars < 0 || leagueMaxChars > 24) {
+        throw new IllegalArgumentException(
+            "slogan rules: names.league_max_chars must be in [0, 24], not " + leagueMaxChars);
+      }
     }
   }
 
@@ -99,7 +115,7 @@ public final class NameScreen implements Serializable {
    * @param namedShare share of its quoted occurrences followed by a named-thing marker (号, 舰 …)
    */
   public Optional<Reason> screen(String key, Collection<String> surfaces, double namedShare) {
-    if (places.contains(key)) {
+    if (places.contains(key) || endsWithAny(key, rules.placeSuffixes())) {
       return Optional.of(Reason.PLACE);
     }
     for (String surface : surfaces) {
@@ -109,10 +125,11 @@ public final class NameScreen implements Serializable {
     }
     if (namedShare >= rules.namedThingMinShare() && namedShare > 0
         || SERIAL.matcher(key).matches()
-        || endsWithAny(key, rules.thingSuffixes())) {
+        || endsWithAny(key, rules.thingSuffixes())
+        || key.length() <= rules.leagueMaxChars() && endsWithAny(key, rules.leagueSuffixes())) {
       return Optional.of(Reason.NAMED_THING);
     }
-    if (STATISTIC.matcher(key).matches()) {
+    if (STATISTIC.matcher(key).matches() || AMOUNT.matcher(key).matches()) {
       return Optional.of(Reason.STATISTIC);
     }
     if (endsWithAny(key, rules.organisationSuffixes())) {
@@ -127,6 +144,10 @@ public final class NameScreen implements Serializable {
       if (key.startsWith(opener) && key.length() > opener.length() + 2) {
         return Optional.of(Reason.TITLE_OF_WORK);
       }
+    }
+    int of = key.indexOf('的');
+    if (of > 0 && endsWithAny(key.substring(of + 1), rules.titleEndings())) {
+      return Optional.of(Reason.TITLE_OF_WORK);
     }
     return Optional.empty();
   }

@@ -44,7 +44,7 @@ class ExtractTermsTest extends SparkTest {
     Dataset<Row> docs =
         spark()
             .createDataFrame(
-                List.of(RowFactory.create("d", "聚力攻坚突破年 政协履职见行动", "发展新质生产力，推广蓉易办平台，“蓉易办”好用。")),
+                List.of(RowFactory.create("d", "聚力攻坚突破年 政协履职见行动", "培育新质生产力，推广蓉易办平台，“蓉易办”好用。")),
                 new StructType()
                     .add(Columns.DOC_ID, StringType)
                     .add(Columns.TITLE, StringType)

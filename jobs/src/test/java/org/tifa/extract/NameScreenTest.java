@@ -3,6 +3,7 @@ package org.tifa.extract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tifa.ReferenceData;
@@ -59,6 +60,37 @@ class NameScreenTest {
     assertEquals(Optional.of(Reason.STATISTIC), screen("双下降", "双下降", 0));
   }
 
+  /** Names quoted once each in the real documents, which the evidence alone would count. */
+  @Test
+  void areaNicknamesLeaguesSumsAndTitlesAreNames() {
+    Map<String, Reason> names =
+        Map.of(
+            "锰三角", Reason.PLACE,
+            "科技创新金三角", Reason.PLACE,
+            "世界光谷", Reason.PLACE,
+            "黄金内湾", Reason.PLACE,
+            "苏超", Reason.NAMED_THING,
+            "贵州村超", Reason.NAMED_THING,
+            "两个10亿元", Reason.STATISTIC,
+            "中国革命战争的战略问题", Reason.TITLE_OF_WORK,
+            "抗日时期的经济问题和财政问题", Reason.TITLE_OF_WORK);
+    names.forEach((key, reason) -> assertEquals(Optional.of(reason), screen(key, key, 0), key));
+  }
+
+  @Test
+  void leagueMaxCharsOutOfRangeIsAnError() {
+    String yaml = "named_thing_markers: 号\nnamed_thing_min_share: 0.5\nleague_max_chars: 25\n";
+    Exception e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Exception.class,
+            () ->
+                new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readValue(yaml, NameScreen.Rules.class));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("league_max_chars must be in [0, 24]"), e.getMessage());
+  }
+
   @Test
   void formulationsPass() {
     for (String key :
@@ -73,7 +105,11 @@ class NameScreenTest {
             "双碳",
             "双一流",
             "一号工程",
-            "十大行动")) {
+            "十大行动",
+            "三农问题",
+            "氢走廊",
+            "追赶超越",
+            "一元")) {
       assertEquals(Optional.empty(), screen(key, key, 0), key);
     }
   }

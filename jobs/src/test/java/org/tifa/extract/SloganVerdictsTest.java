@@ -54,9 +54,9 @@ class SloganVerdictsTest {
             new PhraseMiner.Phrase("提质增效行动", 9, 9, 12, 3), // 3 of 12 introduced: below one half
             new PhraseMiner.Phrase("扩能提质行动", 16, 16, 16),
             new PhraseMiner.Phrase("服务业扩能提质行动", 16, 16, 16),
-            // a lexicon form (中央八项规定) followed by a head: the spirit of the rules, a name of its
-            // own
-            new PhraseMiner.Phrase("中央八项规定精神", 96, 27, 106));
+            // a lexicon form (绿水青山就是金山银山) followed by a head: the idea it states, a name of
+            // its own
+            new PhraseMiner.Phrase("绿水青山就是金山银山理念", 4, 3, 4));
 
     List<SloganVerdicts.Candidate> got =
         SloganVerdicts.decide(
@@ -90,19 +90,20 @@ class SloganVerdictsTest {
             Map.entry("扫黄打非", "discovered counted quoted_mostly"),
             Map.entry("新质生产力", "discovered rejected in_lexicon 新质生产力"),
             Map.entry("稳岗扩容提质行动", "mined counted repeated_across_regions"),
-            Map.entry("服务和融入新发展格局", "mined rejected contains_lexicon_form 新发展格局"),
+            Map.entry("服务和融入新发展格局", "mined rejected contains_lexicon_form 融入新发展格局"),
             Map.entry("国民经济", "mined rejected dictionary_word"),
             Map.entry("提质增效行动", "mined rejected not_introduced"),
             Map.entry("扩能提质行动", "mined rejected part_of_longer 服务业扩能提质行动"),
             Map.entry("服务业扩能提质行动", "mined counted repeated_across_regions"),
-            Map.entry("中央八项规定精神", "mined counted repeated_across_regions")),
+            Map.entry("绿水青山就是金山银山理念", "mined counted repeated_across_regions")),
         verdicts);
-    // Counted first, then by documents: 中央八项规定精神 96, 稳岗扩容提质行动 17, 服务业扩能提质行动 16, 扫黄打非 3, 蓉易办 1.
+    // Counted first, then by documents: 稳岗扩容提质行动 17, 服务业扩能提质行动 16, 绿水青山就是金山银山理念 4, 扫黄打非 3,
+    // 蓉易办 1.
     assertEquals(
-        List.of("中央八项规定精神", "稳岗扩容提质行动", "服务业扩能提质行动", "扫黄打非", "蓉易办"),
+        List.of("稳岗扩容提质行动", "服务业扩能提质行动", "绿水青山就是金山银山理念", "扫黄打非", "蓉易办"),
         got.subList(0, 5).stream().map(SloganVerdicts.Candidate::key).toList());
     // The mined verdict keeps the quoted figures of the same key.
-    SloganVerdicts.Candidate mined = got.get(1);
+    SloganVerdicts.Candidate mined = got.get(0);
     assertEquals(
         List.of(1L, 1L, 17L, 17L),
         List.of(mined.documentsQuoted(), mined.quoted(), mined.occurrences(), mined.documents()));
