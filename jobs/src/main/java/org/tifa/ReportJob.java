@@ -1,6 +1,8 @@
 package org.tifa;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -50,6 +52,29 @@ public final class ReportJob {
     this.config = config;
     this.snapshot = snapshot;
     this.base = base;
+  }
+
+  /** The grains whose trends the page draws: monthly and yearly. */
+  static final List<String> TREND_GRAINS = List.of("month", "year");
+
+  /**
+   * The warning for a snapshot counted without a grain of the page's trends (term_counts at day and
+   * quarter only, by configuration), or empty: the page is still made, with those trends left
+   * empty.
+   */
+  static Optional<String> trendsWarning(String snapshotId, List<String> grains) {
+    List<String> missing = TREND_GRAINS.stream().filter(g -> !grains.contains(g)).toList();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "snapshot "
+            + snapshotId
+            + " was counted at "
+            + String.join(", ", grains)
+            + " only: the page's "
+            + String.join(" and ", missing.stream().map(g -> g + "ly").toList())
+            + " trends are left empty");
   }
 
   public Result run(SparkSession spark) throws IOException {

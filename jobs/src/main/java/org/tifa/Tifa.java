@@ -416,16 +416,7 @@ public final class Tifa implements Callable<Integer> {
         }
       }
       Logs.configure(options.verbose());
-      List<String> missing =
-          List.of("month", "year").stream().filter(g -> !shown.grains().contains(g)).toList();
-      if (!missing.isEmpty()) {
-        Logs.tifa()
-            .warn(
-                "snapshot {} was counted at {} only: the page's {} trends are left empty",
-                shown.snapshotId(),
-                String.join(", ", shown.grains()),
-                String.join(" and ", missing.stream().map(g -> g + "ly").toList()));
-      }
+      ReportJob.trendsWarning(shown.snapshotId(), shown.grains()).ifPresent(Logs.tifa()::warn);
       Logs.tifa()
           .info(
               "tifa report: snapshot {}{}",

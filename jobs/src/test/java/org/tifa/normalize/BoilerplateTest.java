@@ -60,6 +60,15 @@ class BoilerplateTest {
   }
 
   @Test
+  void appDownloadFootersGoButAServiceAppInTheReportStays() {
+    // The footer under the Liaocheng media centre's articles; the second line is report content.
+    String body = "会议强调，要聚焦中心工作。\n市民可下载“聊城通”app，在线办理公积金提取等业务。\n　　扫码下载客户端，看更多本地新闻";
+    NormalizedDoc doc = DEFAULTS.normalizeDocument(null, body, null);
+    assertEquals("会议强调，要聚焦中心工作。\n市民可下载“聊城通”app，在线办理公积金提取等业务。", doc.body());
+    assertEquals(1, doc.linesDropped());
+  }
+
+  @Test
   void shortRepeatsAreKept() throws IOException {
     TextNormalizer custom = TextNormalizer.fromConfig(load("custom.yaml"));
     NormalizedDoc doc = custom.normalizeDocument(null, "abc\nabcd\nabc\nabcd", null);
