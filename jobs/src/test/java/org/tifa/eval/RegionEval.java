@@ -80,14 +80,21 @@ public final class RegionEval {
     Path repo = Path.of(args.length > 0 ? args[0] : System.getProperty("tifa.repo", "."));
     RegionEval eval = new RegionEval();
     eval.listUnlabelled = List.of(args).contains("--list-unlabelled");
-    eval.real(repo.resolve("../shared/data/real/records.jsonl"));
+    eval.real(
+        repo.resolve("../shared/data/real/records.jsonl"),
+        repo.resolve("data/eval/real-region-labels.csv"));
     eval.handLabelled(
         repo.resolve("../shared/data/real/records.jsonl"),
         repo.resolve("data/eval/real-region-labels.csv"));
     System.out.println("(the sample is scored through the whole pipeline by scripts/eval-sample)");
   }
 
-  private void real(Path records) throws IOException {
+  /**
+   * Scores against the metadata of the real documents. Their city field is sometimes the
+   * publisher's city, not the subject's: a miss is followed by the hand label of data/eval, which
+   * says which of the two the resolver disagrees with.
+   */
+  private void real(Path records, Path labelsCsv) throws IOException {
     System.out.println("== real documents: " + records.normalize());
     if (!Files.exists(records)) {
       System.out.println("  absent, skipped");
@@ -99,12 +106,19 @@ public final class RegionEval {
     int nationalResolved = 0;
     List<String> nationalMisses = new ArrayList<>();
     Map<String, Integer> unlabelled = new HashMap<>();
+    Map<String, String> handLabels = deepestHandLabels(labelsCsv);
     for (String line : Files.readAllLines(records, StandardCharsets.UTF_8)) {
       JsonNode r = JSON.readTree(line);
       String title = text(r, "title");
       String body = text(r, "body");
       RegionResolution got = resolve(r, false);
-      String detail = text(r, "id") + " " + describe(got) + " | " + clip(title);
+      String detail =
+          text(r, "id")
+              + " "
+              + describe(got)
+              + " | "
+              + clip(title)
+              + handLabelNote(handLabels.get(text(r, "id")), got);
       String provinceCode = text(r, "province_code");
       String cityCode = text(r, "city_code");
       if (provinceCode != null) {
@@ -135,6 +149,33 @@ public final class RegionEval {
     nationalMisses.forEach(System.out::println);
     System.out.println(
         "real, unlabelled documents (publisher national) by resolved level: " + unlabelled);
+  }
+
+  /**
+   * The deepest hand-labelled code of each id ("" for no region); empty when the file is absent.
+   */
+  private static Map<String, String> deepestHandLabels(Path labelsCsv) throws IOException {
+    Map<String, String> labels = new HashMap<>();
+    if (Files.exists(labelsCsv)) {
+      try (java.io.Reader in = Files.newBufferedReader(labelsCsv, StandardCharsets.UTF_8)) {
+        for (Map<String, String> label : org.tifa.reference.CsvLines.read(in)) {
+          String code = deepest(label);
+          labels.put(label.get("id"), code == null ? "" : code);
+        }
+      }
+    }
+    return labels;
+  }
+
+  /** What the hand label says of a resolution scored against the metadata. */
+  static String handLabelNote(String handLabel, RegionResolution got) {
+    if (handLabel == null) {
+      return "";
+    }
+    String deepest = got.code() == null ? "" : subjectCode(got);
+    return " || hand label "
+        + (handLabel.isEmpty() ? "(no region)" : handLabel)
+        + (handLabel.equals(deepest) ? ", as resolved" : ", not as resolved");
   }
 
   /**
