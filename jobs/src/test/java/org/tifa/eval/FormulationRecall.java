@@ -35,11 +35,15 @@ public final class FormulationRecall {
     Path repo = Path.of(args[0]);
     String snapshot = args[1];
     Map<String, String> bodies = new HashMap<>();
+    Map<String, String> national = new HashMap<>();
     for (String line : Files.readAllLines(repo.resolve("../shared/data/real/records.jsonl"))) {
       JsonNode r = JSON.readTree(line);
-      if (r.path("id").asText().startsWith("prov2026-")) {
-        bodies.put(
-            r.get("id").asText(), r.path("title").asText("") + "\n" + r.path("body").asText(""));
+      String id = r.path("id").asText();
+      String text = r.path("title").asText("") + "\n" + r.path("body").asText("");
+      if (id.startsWith("prov2026-")) {
+        bodies.put(id, text);
+      } else if (NATIONAL_REPORTS.contains(id)) {
+        national.put(id, text.replaceAll("\\s", ""));
       }
     }
     // Canonical key of each display form and alias the snapshot gives a slogan → its term ids. Keys
@@ -71,7 +75,7 @@ public final class FormulationRecall {
         DuckDb.query(
             "SELECT doc_id, unnest(slogans) FROM read_parquet('"
                 + snapshot
-                + "/documents/*.parquet') WHERE doc_id LIKE 'prov2026-%'")) {
+                + "/documents/*.parquet') WHERE doc_id LIKE 'prov2026-%' OR doc_id LIKE 'natgwr-%'")) {
       slogansByDoc
           .computeIfAbsent((String) row.get(0), k -> new HashSet<>())
           .add((String) row.get(1));
@@ -152,6 +156,112 @@ public final class FormulationRecall {
         listed == 0 ? 0.0 : (double) (recalled - recalledByFitted) / listed);
     System.out.println("missed:");
     misses.forEach(System.out::println);
+
+    blindList(repo, bodies, national, idsByForm, slogansByDoc, args.length > 2 ? args[2] : null);
+  }
+
+  /** The 2023, 2024 and 2025 State Council work reports that the blind list was read from. */
+  static final Set<String> NATIONAL_REPORTS = Set.of("natgwr-000", "natgwr-002", "natgwr-004");
+
+  /**
+   * Recall on {@code data/eval/national-gwr-formulations.csv}, made by reading the national work
+   * reports of 2023-2025 without the project's lexicon or code: on the formulations of that list
+   * found in at least 10 provincial reports (with whitespace removed, as the list was counted), and
+   * on the national reports themselves. Each figure is given for the two halves of the list, {@link
+   * #half}: lexicon entries may be made from the dev half's misses, never from the test half's, so
+   * the test figure stays held out. {@code listHalf} ("dev" or "test") lists that half's misses.
+   */
+  private static void blindList(
+      Path repo,
+      Map<String, String> provincial,
+      Map<String, String> national,
+      Map<String, Set<String>> idsByForm,
+      Map<String, Set<String>> slogansByDoc,
+      String listHalf)
+      throws IOException {
+    Map<String, String> provincialNoSpace = new HashMap<>();
+    provincial.forEach((id, text) -> provincialNoSpace.put(id, text.replaceAll("\\s", "")));
+    List<String> formulations = new ArrayList<>();
+    try (java.io.Reader in =
+        Files.newBufferedReader(repo.resolve("data/eval/national-gwr-formulations.csv"))) {
+      for (Map<String, String> row : org.tifa.reference.CsvLines.read(in)) {
+        formulations.add(row.get("formulation"));
+      }
+    }
+    System.out.println(
+        "blind list (data/eval/national-gwr-formulations.csv, "
+            + formulations.size()
+            + " formulations read from the national work reports of 2023-2025):");
+    for (String place : List.of("provincial", "national")) {
+      Map<String, String> texts = place.equals("provincial") ? provincialNoSpace : national;
+      int minReports = place.equals("provincial") ? MIN_REPORTS : 1;
+      for (String h : List.of("dev", "test")) {
+        int listed = 0;
+        int recalled = 0;
+        List<String> misses = new ArrayList<>();
+        for (String formulation : formulations) {
+          if (!half(formulation).equals(h)) {
+            continue;
+          }
+          List<String> containing =
+              texts.entrySet().stream()
+                  .filter(e -> e.getValue().contains(formulation))
+                  .map(Map.Entry::getKey)
+                  .toList();
+          if (containing.size() < minReports) {
+            continue;
+          }
+          listed++;
+          Set<String> ids = idsByForm.getOrDefault(Keys.canonical(formulation), Set.of());
+          long counted =
+              containing.stream()
+                  .filter(
+                      doc ->
+                          slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains))
+                  .count();
+          if (!ids.isEmpty() && 2 * counted >= containing.size()) {
+            recalled++;
+          } else {
+            misses.add(
+                String.format(
+                    Locale.ROOT,
+                    "  %-30s in %2d reports, counted in %2d%s",
+                    formulation,
+                    containing.size(),
+                    counted,
+                    ids.isEmpty() ? " (no such slogan)" : ""));
+          }
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "  %s half, in %s: %d, counted as slogans in at least half of them: %d, recall %.3f%n",
+            h,
+            place.equals("provincial")
+                ? ">= " + MIN_REPORTS + " of 31 provincial reports"
+                : "the national reports",
+            listed,
+            recalled,
+            listed == 0 ? 0.0 : (double) recalled / listed);
+        if (h.equals(listHalf)) {
+          misses.forEach(System.out::println);
+        }
+      }
+    }
+  }
+
+  /**
+   * The half of the blind list a formulation is in: "dev" or "test", by the parity of the first
+   * byte of the MD5 digest of its UTF-8 form (fixed, and independent of the code under test).
+   */
+  static String half(String formulation) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("MD5")
+              .digest(formulation.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return (digest[0] & 1) == 0 ? "dev" : "test";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
