@@ -97,22 +97,12 @@ public final class FormulationRecall {
     List<String> lines = Files.readAllLines(repo.resolve("data/eval/provincial-formulations.csv"));
     for (String line : lines.subList(1, lines.size())) {
       String formulation = line.split(",", 2)[0];
-      List<String> containing =
-          bodies.entrySet().stream()
-              .filter(e -> e.getValue().contains(formulation))
-              .map(Map.Entry::getKey)
-              .toList();
-      if (containing.size() < MIN_REPORTS) {
+      Found found = Found.of(formulation, bodies, idsByForm, slogansByDoc);
+      if (found.containing().size() < MIN_REPORTS) {
         continue;
       }
       listed++;
-      Set<String> ids = idsByForm.getOrDefault(Keys.canonical(formulation), Set.of());
-      long counted =
-          containing.stream()
-              .filter(
-                  doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains))
-              .count();
-      if (!ids.isEmpty() && 2 * counted >= containing.size()) {
+      if (found.recalled()) {
         recalled++;
         if (fitted.contains(Keys.canonical(formulation))) {
           recalledByFitted++;
@@ -120,19 +110,11 @@ public final class FormulationRecall {
         continue;
       }
       String inside =
-          coveringSlogan(Keys.canonical(formulation), containing, idsByForm, slogansByDoc);
+          coveringSlogan(Keys.canonical(formulation), found.containing(), idsByForm, slogansByDoc);
       if (inside != null) {
         covered++;
       }
-      misses.add(
-          String.format(
-              Locale.ROOT,
-              "  %-30s in %2d reports, counted in %2d%s%s",
-              formulation,
-              containing.size(),
-              counted,
-              ids.isEmpty() ? " (no such slogan)" : "",
-              inside == null ? "" : "; covered by " + inside));
+      misses.add(found.miss(formulation) + (inside == null ? "" : "; covered by " + inside));
     }
     System.out.printf(
         Locale.ROOT,
@@ -158,6 +140,50 @@ public final class FormulationRecall {
     misses.forEach(System.out::println);
 
     blindList(repo, bodies, national, idsByForm, slogansByDoc, args.length > 2 ? args[2] : null);
+  }
+
+  /**
+   * Where a formulation occurs and where the snapshot counted it.
+   *
+   * @param containing the ids of the reports whose text contains the formulation
+   * @param ids the ids of the slogans that have the formulation as term or alias
+   * @param counted how many of {@code containing} count one of {@code ids}
+   */
+  record Found(List<String> containing, Set<String> ids, long counted) {
+
+    static Found of(
+        String formulation,
+        Map<String, String> texts,
+        Map<String, Set<String>> idsByForm,
+        Map<String, Set<String>> slogansByDoc) {
+      List<String> containing =
+          texts.entrySet().stream()
+              .filter(e -> e.getValue().contains(formulation))
+              .map(Map.Entry::getKey)
+              .toList();
+      Set<String> ids = idsByForm.getOrDefault(Keys.canonical(formulation), Set.of());
+      long counted =
+          containing.stream()
+              .filter(
+                  doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains))
+              .count();
+      return new Found(containing, ids, counted);
+    }
+
+    /** Recalled: a slogan of this form is counted in at least half the reports containing it. */
+    boolean recalled() {
+      return !ids.isEmpty() && 2 * counted >= containing.size();
+    }
+
+    String miss(String formulation) {
+      return String.format(
+          Locale.ROOT,
+          "  %-30s in %2d reports, counted in %2d%s",
+          formulation,
+          containing.size(),
+          counted,
+          ids.isEmpty() ? " (no such slogan)" : "");
+    }
   }
 
   /** The 2023, 2024 and 2025 State Council work reports that the blind list was read from. */
@@ -203,33 +229,15 @@ public final class FormulationRecall {
           if (!half(formulation).equals(h)) {
             continue;
           }
-          List<String> containing =
-              texts.entrySet().stream()
-                  .filter(e -> e.getValue().contains(formulation))
-                  .map(Map.Entry::getKey)
-                  .toList();
-          if (containing.size() < minReports) {
+          Found found = Found.of(formulation, texts, idsByForm, slogansByDoc);
+          if (found.containing().size() < minReports) {
             continue;
           }
           listed++;
-          Set<String> ids = idsByForm.getOrDefault(Keys.canonical(formulation), Set.of());
-          long counted =
-              containing.stream()
-                  .filter(
-                      doc ->
-                          slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains))
-                  .count();
-          if (!ids.isEmpty() && 2 * counted >= containing.size()) {
+          if (found.recalled()) {
             recalled++;
           } else {
-            misses.add(
-                String.format(
-                    Locale.ROOT,
-                    "  %-30s in %2d reports, counted in %2d%s",
-                    formulation,
-                    containing.size(),
-                    counted,
-                    ids.isEmpty() ? " (no such slogan)" : ""));
+            misses.add(found.miss(formulation));
           }
         }
         System.out.printf(
