@@ -71,7 +71,9 @@
     document.body.appendChild(a);
     a.click();
     document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+    // The browser reads the blob after the click returns, later still on a busy machine: the URL is
+    // released only once the download has long had its bytes.
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
   /** Fills a <table> from {columns: [{key, zh, en, format}], rows: [[...]]}. */

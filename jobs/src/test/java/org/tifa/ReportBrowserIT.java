@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -105,7 +107,11 @@ class ReportBrowserIT extends SparkTest {
             "download.default_directory",
             downloads.toString(),
             "download.prompt_for_download",
-            false));
+            false,
+            // Each CSV button is a click, but a page that downloads many files in a row may
+            // otherwise be asked whether it may.
+            "profile.default_content_setting_values.automatic_downloads",
+            1));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -642,8 +648,21 @@ class ReportBrowserIT extends SparkTest {
       ChromeDriver driver, Path downloads, String snapshot, String chart) throws IOException {
     driver.findElement(By.cssSelector("button[data-csv='" + chart + "']")).click();
     Path file = downloads.resolve("tifa-" + snapshot + "-" + chart + ".csv");
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(d -> Files.exists(file) && file.toFile().length() > 0);
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(60))
+          .until(d -> Files.exists(file) && file.toFile().length() > 0);
+    } catch (TimeoutException e) {
+      try (Stream<Path> files = Files.list(downloads)) {
+        Assertions.fail(
+            "no download "
+                + file.getFileName()
+                + " after 60 s; the download folder holds "
+                + files.map(f -> f.getFileName() + " (" + f.toFile().length() + " bytes)").toList()
+                + "; console: "
+                + consoleErrors(driver),
+            e);
+      }
+    }
     return CsvLines.read(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
   }
 

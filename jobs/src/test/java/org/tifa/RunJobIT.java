@@ -221,12 +221,16 @@ class RunJobIT extends SparkTest {
             "SELECT doc_id, slogans, region_code, region_level, region_method FROM read_parquet('"
                 + snap
                 + "/documents/*.parquet') ORDER BY doc_id");
-    assertEquals(List.of("cd-001", List.of("蓉易办"), "510100", "prefecture", "text"), slogans.get(0));
+    // The title and the body of cd-001 both name the lexicon slogan 营商环境.
+    assertEquals(
+        List.of("cd-001", List.of("营商环境", "蓉易办"), "510100", "prefecture", "text"), slogans.get(0));
     assertEquals(
         List.of("cd-002", List.of("天府粮仓", "蓉易办"), "510100", "prefecture", "text"), slogans.get(1));
-    // 一流营商环境 is the lexicon's short form of 市场化、法治化、国际化营商环境.
+    // 一流营商环境 is the lexicon's short form of 市场化、法治化、国际化营商环境; 营商环境 inside it
+    // counts too.
     assertEquals(
-        List.of("hz-001", List.of("市场化法治化国际化营商环境", "最多跑一次"), "330100", "prefecture", "text"),
+        List.of(
+            "hz-001", List.of("市场化法治化国际化营商环境", "最多跑一次", "营商环境"), "330100", "prefecture", "text"),
         slogans.get(2));
     // 发展新质生产力 is a lexicon slogan, and 新质生产力 inside it counts too.
     assertEquals(
@@ -263,6 +267,7 @@ class RunJobIT extends SparkTest {
             List.of("2023", "千万工程", 1L, 1L, 2L),
             List.of("2023", "市场化法治化国际化营商环境", 1L, 1L, 2L),
             List.of("2023", "最多跑一次", 1L, 2L, 2L),
+            List.of("2023", "营商环境", 1L, 1L, 2L),
             List.of("2024", "三亮", 1L, 1L, 4L),
             List.of("2024", "十二项提升行动", 1L, 1L, 4L),
             List.of("2024", "发展新质生产力", 1L, 1L, 4L),
@@ -270,6 +275,7 @@ class RunJobIT extends SparkTest {
             List.of("2024", "攻坚突破年", 1L, 2L, 4L),
             List.of("2024", "攻坚突破年政协见行动", 1L, 2L, 4L),
             List.of("2024", "新质生产力", 1L, 1L, 4L),
+            List.of("2024", "营商环境", 1L, 2L, 4L),
             List.of("2024", "蓉易办", 2L, 2L, 4L),
             List.of("2024", "高质量发展", 1L, 1L, 4L));
     assertEquals(expected, yearly);
