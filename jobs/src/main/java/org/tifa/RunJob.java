@@ -578,9 +578,8 @@ public final class RunJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     SloganRules rules = reference.sloganRules();
     NameScreen names = reference.nameScreen();
-    int[] markers = rules.names().namedThingMarkers().codePoints().toArray();
     List<DiscoverSlogans.Quoted> quoted =
-        DiscoverSlogans.apply(unique, markers).collectAsList().stream()
+        DiscoverSlogans.apply(unique).collectAsList().stream()
             .map(DiscoverSlogans.Quoted::of)
             .toList();
     String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};

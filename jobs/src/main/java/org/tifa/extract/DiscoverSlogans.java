@@ -13,7 +13,7 @@ import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
@@ -30,15 +30,14 @@ import org.tifa.schema.Columns;
  * SloganExtractor}), gathered corpus-wide. Out ({@link #apply}): one row per canonical key with its
  * display form (the most frequent surface form; ties to the smallest), up to {@value #MAX_SURFACES}
  * surface forms (which tell the matcher where separators may stand), and the quoted evidence of
- * {@link SloganEvidence.Figures}: documents quoting it, quoted occurrences, quoted occurrences
- * followed by a named-thing marker, distinct sources and regions.
+ * {@link SloganEvidence.Figures}: documents quoting it, quoted occurrences, quoted occurrences that
+ * name a thing (“未来”号, 台风“摩羯”), distinct sources and regions.
  */
 public final class DiscoverSlogans {
   private DiscoverSlogans() {}
 
   public static final String KEY = "key";
   public static final String SURFACE = "surface";
-  public static final String AFTER = "after";
   public static final String SURFACES = "surfaces";
   public static final String QUOTED = "quoted";
   public static final String NAMED = "named";
@@ -47,11 +46,11 @@ public final class DiscoverSlogans {
   static final int MAX_SURFACES = 8;
 
   private static final StructType CANDIDATE =
-      new StructType().add(KEY, StringType).add(SURFACE, StringType).add(AFTER, IntegerType);
+      new StructType().add(KEY, StringType).add(SURFACE, StringType).add(NAMED, BooleanType);
 
   /**
    * The column of each document's quoted candidates that {@link #apply} reads: an array of struct
-   * (key, surface, after), the elements made by {@link #rows} in the run's per-document pass.
+   * (key, surface, named), the elements made by {@link #rows} in the run's per-document pass.
    */
   public static final String CANDIDATES = "_slogan_candidates";
 
@@ -60,9 +59,9 @@ public final class DiscoverSlogans {
 
   /**
    * The quoted evidence per key, from documents carrying {@link #CANDIDATES} with their source and
-   * province; {@code namedMarkers} are the code points that make a quote a name.
+   * province.
    */
-  public static Dataset<Row> apply(Dataset<Row> documents, int[] namedMarkers) {
+  public static Dataset<Row> apply(Dataset<Row> documents) {
     Dataset<Row> quoted =
         documents
             .select(
@@ -76,9 +75,7 @@ public final class DiscoverSlogans {
                 col(REGIONS),
                 col("_c." + KEY).as(KEY),
                 col("_c." + SURFACE).as(SURFACE),
-                col("_c." + AFTER)
-                    .isin(java.util.Arrays.stream(namedMarkers).boxed().toArray())
-                    .as(NAMED));
+                col("_c." + NAMED).as(NAMED));
 
     // Per key, from its surfaces and their counts: the display form is the first of the surfaces
     // sorted by (count descending, surface ascending), the listed forms the first few by surface.
@@ -145,7 +142,7 @@ public final class DiscoverSlogans {
   public static Row[] rows(SloganCandidate[] found) {
     Row[] rows = new Row[found.length];
     for (int i = 0; i < found.length; i++) {
-      rows[i] = RowFactory.create(found[i].key(), found[i].surface(), found[i].after());
+      rows[i] = RowFactory.create(found[i].key(), found[i].surface(), found[i].named());
     }
     return rows;
   }

@@ -43,6 +43,7 @@ public final class NameScreen implements Serializable {
   /** The {@code names} section of conf/slogan-rules.yaml. */
   public record Rules(
       @JsonProperty("named_thing_markers") String namedThingMarkers,
+      @JsonProperty("named_thing_preceders") List<String> namedThingPreceders,
       @JsonProperty("named_thing_min_share") Double namedThingMinShare,
       @JsonProperty("places") List<String> places,
       @JsonProperty("organisation_suffixes") List<String> organisationSuffixes,
@@ -56,12 +57,30 @@ public final class NameScreen implements Serializable {
       @JsonProperty("league_suffixes") List<String> leagueSuffixes,
       @JsonProperty("league_max_chars") Integer leagueMaxChars)
       implements Serializable {
+    /**
+     * Whether a quote names a thing: {@code after} is the code point right after its closing
+     * quotation mark (-1 at the end of the text), {@code before} the text before its opening one.
+     */
+    public boolean namesAThing(int after, String before) {
+      if (after > 0 && namedThingMarkers.indexOf(after) >= 0) {
+        return true;
+      }
+      for (String word : namedThingPreceders) {
+        if (before.endsWith(word)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     public Rules {
       if (namedThingMarkers == null || namedThingMarkers.isEmpty()) {
         throw new IllegalArgumentException(
             "slogan rules: names.named_thing_markers must list at least one character");
       }
       SloganEvidence.share("named_thing_min_share", namedThingMinShare);
+      namedThingPreceders =
+          List.copyOf(namedThingPreceders == null ? List.of() : namedThingPreceders);
       places = List.copyOf(places == null ? List.of() : places);
       organisationSuffixes =
           List.copyOf(organisationSuffixes == null ? List.of() : organisationSuffixes);
@@ -104,7 +123,7 @@ public final class NameScreen implements Serializable {
 
   /** Whether {@code c}, written right after a closing quotation mark, makes the quote a name. */
   public boolean isNamedThingMarker(int c) {
-    return c > 0 && rules.namedThingMarkers().indexOf(c) >= 0;
+    return rules.namesAThing(c, "");
   }
 
   /**
@@ -112,7 +131,8 @@ public final class NameScreen implements Serializable {
    *
    * @param key the canonical key
    * @param surfaces forms in which it was written
-   * @param namedShare share of its quoted occurrences followed by a named-thing marker (号, 舰 …)
+   * @param namedShare share of its quoted occurrences that name a thing ({@link Rules#namesAThing}:
+   *     “未来”号, 台风“摩羯”)
    */
   public Optional<Reason> screen(String key, Collection<String> surfaces, double namedShare) {
     if (places.contains(key) || endsWithAny(key, rules.placeSuffixes())) {

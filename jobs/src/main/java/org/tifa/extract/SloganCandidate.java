@@ -11,9 +11,9 @@ import java.io.Serializable;
  * @param start offset of the quoted text in the title or body
  * @param end offset just past the quoted text
  * @param depth quotation depth, 0 for a quotation not inside another
- * @param after the code point right after the closing quotation mark, or -1 at the end of the text
- *     (“未来”号: a name, not a formulation)
+ * @param named whether the quotation names a thing by the character after it or the word before it
+ *     (“未来”号, 台风“摩羯”: names, not formulations; see {@code names} in conf/slogan-rules.yaml)
  */
 public record SloganCandidate(
-    String key, String surface, boolean inTitle, int start, int end, int depth, int after)
+    String key, String surface, boolean inTitle, int start, int end, int depth, boolean named)
     implements Serializable {}

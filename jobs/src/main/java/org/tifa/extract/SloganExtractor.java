@@ -33,9 +33,14 @@ public final class SloganExtractor implements Serializable {
   /** The lexicon's terms and aliases, or null to take every quotation that passes the rules. */
   private final TermMatcher lexiconForms;
 
+  /** Characters before an opening quotation mark that can hold a named-thing preceder (台风). */
+  private final int precederWindow;
+
   public SloganExtractor(SloganRules rules, TermMatcher lexiconForms) {
     this.rules = rules;
     this.lexiconForms = lexiconForms;
+    this.precederWindow =
+        rules.names().namedThingPreceders().stream().mapToInt(String::length).max().orElse(0);
   }
 
   public SloganRules rules() {
@@ -80,9 +85,22 @@ public final class SloganExtractor implements Serializable {
                 span.start(),
                 span.end(),
                 span.depth(),
-                span.end() + 1 < text.length() ? text.codePointAt(span.end() + 1) : -1));
+                namesAThing(text, span)));
       }
     }
+  }
+
+  /**
+   * Whether a quotation names a thing by the character after its closing mark (“未来”号) or the word
+   * before its opening one (台风“摩羯”).
+   */
+  private boolean namesAThing(String text, QuoteSpan span) {
+    int open = Math.max(0, span.start() - 1);
+    return rules
+        .names()
+        .namesAThing(
+            span.end() + 1 < text.length() ? text.codePointAt(span.end() + 1) : -1,
+            text.substring(Math.max(0, open - precederWindow), open));
   }
 
   /**

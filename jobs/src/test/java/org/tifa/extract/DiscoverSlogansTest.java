@@ -26,8 +26,6 @@ class DiscoverSlogansTest extends SparkTest {
           .add(Columns.SOURCE, StringType)
           .add(Columns.PROVINCE_CODE, StringType);
 
-  private static final int[] MARKERS = "号舰".codePoints().toArray();
-
   /** Documents of (doc_id, title, body), in two partitions, without source or province. */
   private Dataset<Row> documents(Row... rows) {
     return placed(
@@ -61,7 +59,7 @@ class DiscoverSlogansTest extends SparkTest {
             RowFactory.create("d2", null, "推进“攻坚突破年 政协见行动”。他说：“我们一定要把工作做好。”"),
             RowFactory.create("d3", "无题", "落实“三亮”要求。"));
 
-    Dataset<Row> found = DiscoverSlogans.apply(input, MARKERS);
+    Dataset<Row> found = DiscoverSlogans.apply(input);
 
     // By hand: the speech in d2 is not a slogan; the two written forms of the campaign name share
     // one key, the spaced form (twice) beats the 、 form (once) for display.
@@ -97,7 +95,7 @@ class DiscoverSlogansTest extends SparkTest {
     // By hand: the 、 form is quoted twice, the spaced form once, so the 、 form is shown; 三亮三比
     // is quoted once in each form, and the spaced one (U+0020 before U+3001) is the smaller.
     List<String> got =
-        DiscoverSlogans.apply(input, MARKERS)
+        DiscoverSlogans.apply(input)
             .selectExpr("concat_ws('|', key, term, cast(documents AS string))")
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList()
@@ -113,19 +111,19 @@ class DiscoverSlogansTest extends SparkTest {
         placed(
             RowFactory.create("d1", null, "“未来”号下水，“三亮”开局。", "甲报", "370000"),
             RowFactory.create("d2", null, "“三亮”“三亮”，“未来”可期。", "乙报", "370000"),
-            RowFactory.create("d3", null, "落实“三亮”。", null, null));
+            RowFactory.create("d3", null, "落实“三亮”。台风“摩羯”登陆。", null, null));
 
     // By hand. 三亮: quoted in d1, d2 (twice), d3 = 3 documents, 4 quotes, none followed by 号 or
     // 舰; sources 甲报, 乙报 and none = 3; provinces 370000 and none = 2. 未来: d1 and d2, 2 quotes,
-    // the one in d1 followed by 号; sources 2, provinces 1.
+    // the one in d1 followed by 号; sources 2, provinces 1. 摩羯: d3 only, after 台风.
     List<String> got =
-        DiscoverSlogans.apply(input, MARKERS)
+        DiscoverSlogans.apply(input)
             .selectExpr("concat_ws('|', key, documents, quoted, named, sources, regions)")
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList()
             .stream()
             .sorted()
             .toList();
-    assertEquals(List.of("三亮|3|4|0|3|2", "未来|2|2|1|2|1"), got);
+    assertEquals(List.of("三亮|3|4|0|3|2", "摩羯|1|1|1|1|1", "未来|2|2|1|2|1"), got);
   }
 }

@@ -19,10 +19,26 @@ class SloganExtractorTest {
 
     assertArrayEquals(
         new SloganCandidate[] {
-          new SloganCandidate("三亮", "三亮", true, 5, 7, 0, '活'),
-          new SloganCandidate("攻坚突破年政协见行动", "攻坚突破年 政协见行动", false, 8, 19, 1, '主')
+          new SloganCandidate("三亮", "三亮", true, 5, 7, 0, false),
+          new SloganCandidate("攻坚突破年政协见行动", "攻坚突破年 政协见行动", false, 8, 19, 1, false)
         },
         found);
+  }
+
+  @Test
+  void aQuotationNamesAThingByTheCharacterAfterItOrTheWordBeforeIt() {
+    // Real sentences (../shared/data/real): a national report's typhoon, a provincial report's
+    // reporter's phrase for three typhoons; then a ship, and a formulation for contrast.
+    String body = "有效应对1949年以来登陆我国的最强秋台风“摩羯”、万泉河流域特大洪水。" + "“未来”号下水。抗御台风“三连击”。开展“三亮”活动。";
+
+    SloganCandidate[] found = EXTRACTOR.extract(null, body);
+
+    assertArrayEquals(
+        new String[] {"摩羯", "未来", "三连击", "三亮"},
+        java.util.Arrays.stream(found).map(SloganCandidate::key).toArray(String[]::new));
+    assertArrayEquals(
+        new boolean[] {true, true, true, false},
+        new boolean[] {found[0].named(), found[1].named(), found[2].named(), found[3].named()});
   }
 
   @Test
