@@ -42,6 +42,15 @@ class SloganExtractorTest {
   }
 
   @Test
+  void aQuotedWordOfTheSafetyCampaignIsPartOfItsLexiconForm() {
+    // Real sentences of 2026 provincial reports: “一件事” inside “一件事”全链条整治 (a lexicon form)
+    // is no candidate of its own; quoted alone, it still is.
+    assertEquals(0, EXTRACTOR.extract(null, "持续深化“一件事”全链条整治，突出重点行业领域。").length);
+    assertEquals(0, EXTRACTOR.extract(null, "旅游等重点领域，深化“一件事”全链条专项整治。").length);
+    assertArrayEquals(new String[] {"一件事"}, EXTRACTOR.candidates(null, "推进社会救助“一件事”。"));
+  }
+
+  @Test
   void candidatesAreDistinctKeysInOrderOfFirstOccurrence() {
     String body = "推进“十四五”规划，落实“攻坚突破年、政协见行动”和“十四五”目标，“攻坚突破年 政协见行动”。";
 
