@@ -284,6 +284,17 @@ public final class FormulationRecall {
    * The longest slogan form (term or alias, four characters or more) inside {@code formulation}
    * that the snapshot counts in at least half of the reports containing the formulation, or null.
    */
+  /** Whether a slogan of {@code ids} is counted in at least half of {@code containing}. */
+  private static boolean countedInHalf(
+      Set<String> ids, List<String> containing, Map<String, Set<String>> slogansByDoc) {
+    long counted =
+        containing.stream()
+            .filter(
+                doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains))
+            .count();
+    return 2 * counted >= containing.size();
+  }
+
   /**
    * The shortest counted slogan form that holds {@code formulation} and is counted in at least half
    * the reports containing it (三保 within 基层三保), or null: said beside a miss, never counted as
@@ -302,14 +313,7 @@ public final class FormulationRecall {
           || best != null && best.length() <= f.length()) {
         continue;
       }
-      long counted =
-          containing.stream()
-              .filter(
-                  doc ->
-                      slogansByDoc.getOrDefault(doc, Set.of()).stream()
-                          .anyMatch(form.getValue()::contains))
-              .count();
-      if (2 * counted >= containing.size()) {
+      if (countedInHalf(form.getValue(), containing, slogansByDoc)) {
         best = f;
       }
     }
@@ -330,14 +334,7 @@ public final class FormulationRecall {
           || best != null && best.length() >= f.length()) {
         continue;
       }
-      long counted =
-          containing.stream()
-              .filter(
-                  doc ->
-                      slogansByDoc.getOrDefault(doc, Set.of()).stream()
-                          .anyMatch(form.getValue()::contains))
-              .count();
-      if (2 * counted >= containing.size()) {
+      if (countedInHalf(form.getValue(), containing, slogansByDoc)) {
         best = f;
       }
     }
