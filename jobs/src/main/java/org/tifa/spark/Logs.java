@@ -21,6 +21,11 @@ import org.apache.spark.SparkConf;
 public final class Logs {
   private Logs() {}
 
+  /** Loggers tifa/log4j2.properties keeps at ERROR by default, back at WARN with --verbose. */
+  static final java.util.List<String> QUIET_UNLESS_VERBOSE =
+      java.util.List.of(
+          "org.apache.spark.storage.memory.MemoryStore", "org.apache.spark.storage.BlockManager");
+
   private static LoggerContext sparkContext() {
     return (LoggerContext) LogManager.getContext(SparkConf.class.getClassLoader(), false);
   }
@@ -41,6 +46,13 @@ public final class Logs {
       Configuration c = context.getConfiguration();
       c.getRootLogger().setLevel(Level.INFO);
       c.getLoggerConfig("org.tifa").setLevel(Level.DEBUG);
+      for (String quieted : QUIET_UNLESS_VERBOSE) {
+        // Only where the configuration names it: otherwise this is an ancestor's (the root's).
+        org.apache.logging.log4j.core.config.LoggerConfig logger = c.getLoggerConfig(quieted);
+        if (logger.getName().equals(quieted)) {
+          logger.setLevel(Level.WARN);
+        }
+      }
       context.updateLoggers();
     }
   }
