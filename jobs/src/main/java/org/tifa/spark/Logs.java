@@ -45,15 +45,22 @@ public final class Logs {
     if (verbose) {
       Configuration c = context.getConfiguration();
       c.getRootLogger().setLevel(Level.INFO);
-      c.getLoggerConfig("org.tifa").setLevel(Level.DEBUG);
+      setIfNamed(c, "org.tifa", Level.DEBUG);
       for (String quieted : QUIET_UNLESS_VERBOSE) {
-        // Only where the configuration names it: otherwise this is an ancestor's (the root's).
-        org.apache.logging.log4j.core.config.LoggerConfig logger = c.getLoggerConfig(quieted);
-        if (logger.getName().equals(quieted)) {
-          logger.setLevel(Level.WARN);
-        }
+        setIfNamed(c, quieted, Level.WARN);
       }
       context.updateLoggers();
+    }
+  }
+
+  /**
+   * Sets a logger's level where the configuration names that logger; otherwise log4j's look-up
+   * gives an ancestor's configuration (in a user's own file, often the root's), left alone.
+   */
+  private static void setIfNamed(Configuration c, String name, Level level) {
+    org.apache.logging.log4j.core.config.LoggerConfig logger = c.getLoggerConfig(name);
+    if (logger.getName().equals(name)) {
+      logger.setLevel(level);
     }
   }
 
