@@ -121,11 +121,6 @@ public final class NameScreen implements Serializable {
     }
   }
 
-  /** Whether {@code c}, written right after a closing quotation mark, makes the quote a name. */
-  public boolean isNamedThingMarker(int c) {
-    return rules.namesAThing(c, "");
-  }
-
   /**
    * The kind of name a candidate is, or empty when it is none.
    *

@@ -284,15 +284,17 @@ public final class FormulationRecall {
    * The longest slogan form (term or alias, four characters or more) inside {@code formulation}
    * that the snapshot counts in at least half of the reports containing the formulation, or null.
    */
-  /** Whether a slogan of {@code ids} is counted in at least half of {@code containing}. */
-  private static boolean countedInHalf(
-      Set<String> ids, List<String> containing, Map<String, Set<String>> slogansByDoc) {
-    long counted =
-        containing.stream()
-            .filter(
-                doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains))
-            .count();
-    return 2 * counted >= containing.size();
+  private static String coveringSlogan(
+      String formulation,
+      List<String> containing,
+      Map<String, Set<String>> idsByForm,
+      Map<String, Set<String>> slogansByDoc) {
+    return countedForm(
+        f -> f.length() >= 4 && f.length() < formulation.length() && formulation.contains(f),
+        true,
+        containing,
+        idsByForm,
+        slogansByDoc);
   }
 
   /**
@@ -305,39 +307,44 @@ public final class FormulationRecall {
       List<String> containing,
       Map<String, Set<String>> idsByForm,
       Map<String, Set<String>> slogansByDoc) {
-    String best = null;
-    for (Map.Entry<String, Set<String>> form : idsByForm.entrySet()) {
-      String f = form.getKey();
-      if (f.length() <= formulation.length()
-          || !f.contains(formulation)
-          || best != null && best.length() <= f.length()) {
-        continue;
-      }
-      if (countedInHalf(form.getValue(), containing, slogansByDoc)) {
-        best = f;
-      }
-    }
-    return best;
+    return countedForm(
+        f -> f.length() > formulation.length() && f.contains(formulation),
+        false,
+        containing,
+        idsByForm,
+        slogansByDoc);
   }
 
-  private static String coveringSlogan(
-      String formulation,
+  /**
+   * Of the slogan forms that pass {@code eligible}, the longest (or shortest) whose slogans are
+   * counted in at least half of {@code containing}; the first found among forms of equal length.
+   */
+  private static String countedForm(
+      java.util.function.Predicate<String> eligible,
+      boolean longest,
       List<String> containing,
       Map<String, Set<String>> idsByForm,
       Map<String, Set<String>> slogansByDoc) {
     String best = null;
     for (Map.Entry<String, Set<String>> form : idsByForm.entrySet()) {
       String f = form.getKey();
-      if (f.length() < 4
-          || f.length() >= formulation.length()
-          || !formulation.contains(f)
-          || best != null && best.length() >= f.length()) {
-        continue;
-      }
-      if (countedInHalf(form.getValue(), containing, slogansByDoc)) {
+      boolean better =
+          best == null || (longest ? f.length() > best.length() : f.length() < best.length());
+      if (better && eligible.test(f) && countedInHalf(form.getValue(), containing, slogansByDoc)) {
         best = f;
       }
     }
     return best;
+  }
+
+  /** Whether a slogan of {@code ids} is counted in at least half of {@code containing}. */
+  private static boolean countedInHalf(
+      Set<String> ids, List<String> containing, Map<String, Set<String>> slogansByDoc) {
+    long counted =
+        containing.stream()
+            .filter(
+                doc -> slogansByDoc.getOrDefault(doc, Set.of()).stream().anyMatch(ids::contains))
+            .count();
+    return 2 * counted >= containing.size();
   }
 }

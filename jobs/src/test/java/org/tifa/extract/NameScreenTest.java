@@ -44,8 +44,12 @@ class NameScreenTest {
     // “未来”号: one of its two quotes is followed by 号 (share 0.5, the bundled minimum).
     assertEquals(Optional.of(Reason.NAMED_THING), screen("未来", "未来", 0.5));
     assertEquals(Optional.empty(), screen("未来", "未来", 0.25));
-    assertEquals(true, SCREEN.isNamedThingMarker('号'));
-    assertEquals(false, SCREEN.isNamedThingMarker('行'));
+    NameScreen.Rules rules = SloganRules.loadDefault().names();
+    assertEquals(true, rules.namesAThing('号', ""));
+    assertEquals(false, rules.namesAThing('行', ""));
+    // 台风“摩羯”: the word before the opening quotation mark names it too.
+    assertEquals(true, rules.namesAThing('、', "登陆我国的最强秋台风"));
+    assertEquals(false, rules.namesAThing('活', "开展"));
   }
 
   @Test
