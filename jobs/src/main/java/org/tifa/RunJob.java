@@ -61,12 +61,14 @@ import org.tifa.write.SnapshotWriter;
  *       region, find quoted slogan candidates, sign for near duplicates
  *   <li>{@code deduplicate} — keep the earliest copy of each content, then of each group of near
  *       copies
+ *   <li>{@code uniqueTexts} — the texts joined to the unique documents, once: the one text that
+ *       later steps read
  *   <li>{@code discoverSlogans} — quoted candidates and mined phrases corpus-wide, each with its
  *       evidence and verdict (slogan_candidates)
  *   <li>{@code dictionary} — the counted slogans with the lexicon and the taxonomy, built on the
  *       driver and broadcast
- *   <li>{@code extractTerms} — every slogan and topic keyword in every accepted text (pass two),
- *       joined to the unique documents
+ *   <li>{@code extractTerms} — every slogan and topic keyword in every unique document's text (pass
+ *       two)
  *   <li>{@code writeTables} — quarantine, documents, document_terms, texts, mentions, terms,
  *       slogan_candidates, regions, term_counts
  *   <li>accounting check ({@code Figures}: one aggregation per table written), manifest, atomic
@@ -123,11 +125,13 @@ public final class RunJob {
     try (RunPolicy policy = RunPolicy.start(spark, config, files)) {
       Pass pass = analyze(spark, policy);
       Deduplicated deduplicated = deduplicate(spark, pass, policy);
+      Dataset<Row> uniqueTexts = uniqueTexts(spark, pass, deduplicated, policy);
       step(spark, "discover slogans");
-      SlogansFound found = discoverSlogans(spark, pass.texts(), deduplicated.unique(), policy);
+      SlogansFound found = discoverSlogans(spark, uniqueTexts, deduplicated.unique(), policy);
       TermDictionary dictionary = dictionary(found);
-      Extracted extracted = extractTerms(spark, pass, deduplicated, dictionary, policy);
-      Written written = writeTables(spark, pass, deduplicated, found, extracted, policy);
+      Extracted extracted = extractTerms(spark, uniqueTexts, dictionary, policy);
+      Written written =
+          writeTables(spark, pass, deduplicated, uniqueTexts, found, extracted, policy);
       step(spark, "check counts, manifest");
       Figures figures = Figures.of(spark, written);
       Manifest.Counts counts =
@@ -178,8 +182,9 @@ public final class RunJob {
   /**
    * The one pass over the input (steps 1–3 and the per-document parts of 4 and 5): every record
    * read, parsed, normalized, placed, quoted and signed, rejected ones riding along marked. Kept in
-   * two caches: the texts, read once more to count terms, and everything else for the narrow work
-   * (quarantine, duplicates, discovery, documents), which never moves a text through a shuffle.
+   * two caches: the texts, read once more to join them to the unique documents ({@link
+   * #uniqueTexts}), and everything else for the narrow work (quarantine, duplicates, documents),
+   * which never moves a text through a shuffle.
    */
   private Pass analyze(SparkSession spark, RunPolicy policy) {
     // The name covers the splitting of large files (its counting job) and everything to the end of
@@ -212,6 +217,27 @@ public final class RunJob {
   }
 
   /**
+   * The unique documents with their bodies and all their columns but the quoted candidates, in
+   * {@link RunPolicy#documentPartitions} partitions by record: the one join that moves texts,
+   * materialized here so that the pass's texts cache is released before anything else reads a text.
+   * Discovery, extraction, the texts table and the mentions all read this cache.
+   */
+  private Dataset<Row> uniqueTexts(
+      SparkSession spark, Pass pass, Deduplicated deduplicated, RunPolicy policy) {
+    step(spark, "join texts to unique documents");
+    Dataset<Row> texts =
+        policy.onDisk(
+            BuildPassages.uniqueTexts(
+                pass.texts().filter(col(Columns.REASON).isNull()),
+                deduplicated.unique().drop(DiscoverSlogans.CANDIDATES),
+                policy.documentPartitions(),
+                RECORD));
+    texts.count();
+    policy.release(pass.texts());
+    return texts;
+  }
+
+  /**
    * The accepted records after exact copies (input), near-duplicate detection, and the unique
    * documents.
    */
@@ -231,38 +257,19 @@ public final class RunJob {
   }
 
   /**
-   * Step 6: every term of the dictionary in every accepted text, duplicates included (a twentieth
-   * more work), so that only the narrow results, not the texts, are joined to the unique documents.
-   * The join is partitioned by input size, not by the session's few shuffle partitions: each task
-   * placing documents in cells for term_counts then buffers its shuffle output in memory.
+   * Step 6: every term of the dictionary in every unique document's text. The texts' partitions
+   * ({@link #uniqueTexts}) follow the input's size, not the session's few shuffle partitions: each
+   * task placing documents in cells for term_counts then buffers its shuffle output in memory.
    */
   private Extracted extractTerms(
-      SparkSession spark,
-      Pass pass,
-      Deduplicated deduplicated,
-      TermDictionary dictionary,
-      RunPolicy policy) {
+      SparkSession spark, Dataset<Row> uniqueTexts, TermDictionary dictionary, RunPolicy policy) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<TermDictionary> broadcast = jsc.broadcast(dictionary);
     ExtractTerms.Settings settings =
         new ExtractTerms.Settings(
             config.topicMinSalience, config.mentionContexts, config.contextChars);
-    Dataset<Row> hits =
-        ExtractTerms.apply(
-                pass.texts()
-                    .filter(col(Columns.REASON).isNull())
-                    .select(col(RECORD[0]), col(RECORD[1]), col(Columns.TITLE), col(Columns.BODY)),
-                broadcast,
-                settings)
-            .drop(Columns.TITLE, Columns.BODY);
-    int parts = policy.documentPartitions();
     Dataset<Row> counted =
-        policy.onDisk(
-            deduplicated
-                .unique()
-                .drop(DiscoverSlogans.CANDIDATES)
-                .repartition(parts, col(RECORD[0]), col(RECORD[1]))
-                .join(hits.repartition(parts, col(RECORD[0]), col(RECORD[1])), RECORD));
+        policy.onDisk(ExtractTerms.apply(uniqueTexts, broadcast, settings).drop(Columns.BODY));
     return new Extracted(
         counted, BuildTerms.dimension(spark, dictionary.terms()), broadcast, settings);
   }
@@ -285,6 +292,7 @@ public final class RunJob {
       SparkSession spark,
       Pass pass,
       Deduplicated deduplicated,
+      Dataset<Row> uniqueTexts,
       SlogansFound found,
       Extracted extracted,
       RunPolicy policy)
@@ -314,15 +322,10 @@ public final class RunJob {
             BuildPassages.documentTerms(counted),
             Tables.DOCUMENT_TERMS_SCHEMA,
             0);
-    // The texts of the unique documents, read for the mentions (matched again here rather than
-    // carried through counting's joins) and, when it is written, for the texts table: kept on disk
-    // only then.
-    Dataset<Row> uniqueTexts =
-        BuildPassages.uniqueTexts(
-            pass.texts().filter(col(Columns.REASON).isNull()), deduplicated.unique(), RECORD);
+    // The mentions are matched again in the unique texts rather than carried through counting's
+    // caches and shuffles.
     Path texts = null;
     if (config.texts) {
-      uniqueTexts = policy.onDisk(uniqueTexts);
       texts =
           write(
               spark,
@@ -359,7 +362,7 @@ public final class RunJob {
         BuildRegions.apply(spark, reference.gazetteer()),
         Tables.REGIONS_SCHEMA,
         1);
-    policy.release(pass.texts(), pass.narrow(), deduplicated.input(), deduplicated.unique());
+    policy.release(pass.narrow(), deduplicated.input(), deduplicated.unique());
     deduplicated.near().release();
     // Counted in many small partitions (bounded memory each), written by few tasks that take
     // several of them in turn: one file per grain per 64 MiB of input instead of per partition.
@@ -570,11 +573,11 @@ public final class RunJob {
 
   /**
    * Slogan discovery: the quoted candidates of the unique documents (found in the first pass), one
-   * pass over their texts for the candidates' occurrences and the mined phrases, and the verdicts,
-   * drawn on the driver from the collected figures.
+   * pass over their texts ({@link #uniqueTexts}) for the candidates' occurrences and the mined
+   * phrases, and the verdicts, drawn on the driver from the collected figures.
    */
   private SlogansFound discoverSlogans(
-      SparkSession spark, Dataset<Row> texts, Dataset<Row> unique, RunPolicy policy) {
+      SparkSession spark, Dataset<Row> uniqueTexts, Dataset<Row> unique, RunPolicy policy) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     SloganRules rules = reference.sloganRules();
     NameScreen names = reference.nameScreen();
@@ -582,21 +585,15 @@ public final class RunJob {
         DiscoverSlogans.apply(unique).collectAsList().stream()
             .map(DiscoverSlogans.Quoted::of)
             .toList();
-    String[] record = {Columns.INPUT_FILE, Columns.INPUT_LINE};
     MeasureSlogans.Measurer measurer =
         new MeasureSlogans.Measurer(
             quoted.stream().map(DiscoverSlogans.Quoted::key).toList(), reference.phraseMiner());
     Dataset<Row> measured =
         policy.inMemory(
             MeasureSlogans.apply(
-                    texts
-                        .filter(col(Columns.REASON).isNull())
-                        .select(
-                            col(record[0]), col(record[1]), col(Columns.TITLE), col(Columns.BODY)),
-                    jsc.broadcast(measurer))
-                .join(
-                    unique.select(col(record[0]), col(record[1]), col(Columns.PROVINCE_CODE)),
-                    record));
+                uniqueTexts.select(
+                    col(Columns.PROVINCE_CODE), col(Columns.TITLE), col(Columns.BODY)),
+                jsc.broadcast(measurer)));
     try {
       Map<String, long[]> occurrences =
           MeasureSlogans.collectOccurrences(MeasureSlogans.occurrences(measured));

@@ -36,24 +36,24 @@ public final class BuildPassages {
   }
 
   /**
-   * The normalized title and body of each unique document with the columns every fact row carries:
-   * {@code texts} holds them by the record's keys, {@code documents} names the unique ones by the
-   * same keys.
+   * Each unique document with all its columns (its normalized title among them) and its normalized
+   * body: {@code texts} holds the bodies by the record's keys, {@code documents} names the unique
+   * ones by the same keys. Both sides are partitioned by the keys into {@code partitions}, which
+   * the result keeps.
    */
   public static Dataset<Row> uniqueTexts(
-      Dataset<Row> texts, Dataset<Row> documents, String... recordKeys) {
-    Column[] text = new Column[recordKeys.length + 2];
-    Column[] doc = new Column[recordKeys.length + DOCUMENT.length];
+      Dataset<Row> texts, Dataset<Row> documents, int partitions, String... recordKeys) {
+    Column[] keys = new Column[recordKeys.length];
+    Column[] text = new Column[recordKeys.length + 1];
     for (int i = 0; i < recordKeys.length; i++) {
+      keys[i] = col(recordKeys[i]);
       text[i] = col(recordKeys[i]);
-      doc[i] = col(recordKeys[i]);
     }
-    text[recordKeys.length] = col(Columns.TITLE);
-    text[recordKeys.length + 1] = col(Columns.BODY);
-    for (int i = 0; i < DOCUMENT.length; i++) {
-      doc[recordKeys.length + i] = col(DOCUMENT[i]);
-    }
-    return texts.select(text).join(documents.select(doc), recordKeys);
+    text[recordKeys.length] = col(Columns.BODY);
+    return texts
+        .select(text)
+        .repartition(partitions, keys)
+        .join(documents.repartition(partitions, keys), recordKeys);
   }
 
   /** The texts table from {@link #uniqueTexts}. */
