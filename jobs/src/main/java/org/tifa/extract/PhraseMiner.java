@@ -140,6 +140,7 @@ public final class PhraseMiner implements Serializable {
         starts = wordStarts(t, clause);
         insideStarter = insideStarters(t, starts, clause);
       }
+      String upToHead = text.substring(cs, end);
       for (int i = 0; i < starts.length - 1; i++) {
         int s = cs + starts[i];
         int length = end - s;
@@ -150,13 +151,11 @@ public final class PhraseMiner implements Serializable {
           break;
         }
         if (!insideStarter[i]
-            && !opensWithStarter(t, starts, i, text.substring(cs, end))
+            && !opensWithStarter(t, starts, i, upToHead)
             && Arrays.binarySearch(starts, end - cs) >= 0) {
           int[] counts = out.computeIfAbsent(text.substring(s, end), k -> new int[2]);
           counts[0]++;
-          if (i == 0
-              ? !afterClosingQuote(text, cs)
-              : endsWithOpener(t, starts, i, text.substring(cs, end))) {
+          if (i == 0 ? !afterClosingQuote(text, cs) : endsWithOpener(t, starts, i, upToHead)) {
             counts[1]++;
           }
         }
