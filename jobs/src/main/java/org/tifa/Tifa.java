@@ -321,7 +321,6 @@ public final class Tifa implements Callable<Integer> {
     return writer;
   }
 
-  /** The Spark session of a job; the claimed output is given up if Spark cannot start. */
   /** A command's work on the job's session; returns the exit code. */
   @FunctionalInterface
   interface OnSession {

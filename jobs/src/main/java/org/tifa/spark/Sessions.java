@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.tifa.error.ConfigException;
 
 /**
  * Builds the one SparkSession of a job. Under spark-submit the master and resources come from the
@@ -24,10 +25,37 @@ public final class Sessions {
   /** Characters of a query's plan description kept (see {@link #conf}). */
   static final int MAX_PLAN_STRING = 256 << 10;
 
+  /**
+   * The smallest heap on which Spark starts a session: one and a half times the 300 MiB it reserves
+   * for itself (its UnifiedMemoryManager refuses less with a stack trace).
+   */
+  static final long MIN_HEAP = 450L << 20;
+
+  /**
+   * The job's session: one that a platform started is reused; a new one is refused, with a message
+   * a user can act on, when the JVM's heap is below {@link #MIN_HEAP}.
+   */
   public static SparkSession create(String appName, boolean progressBar) {
-    return SparkSession.builder()
-        .config(conf(appName, progressBar, new SparkConf(true)))
-        .getOrCreate();
+    SparkConf conf = conf(appName, progressBar, new SparkConf(true));
+    if (SparkSession.getDefaultSession().isEmpty() && !conf.contains("spark.testing.memory")) {
+      String problem = heapProblem(Runtime.getRuntime().maxMemory());
+      if (problem != null) {
+        throw new ConfigException(problem);
+      }
+    }
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /** Why a JVM with at most {@code maxHeap} bytes of heap cannot start Spark, or null if it can. */
+  static String heapProblem(long maxHeap) {
+    if (maxHeap >= MIN_HEAP) {
+      return null;
+    }
+    return String.format(
+        "the JVM's heap is %d MiB, below the %d MiB Spark needs to start: give it more"
+            + " (bin/tifa: TIFA_JAVA_OPTS=\"-Xmx1200m -XX:+UseParallelGC\"; spark-submit:"
+            + " --driver-memory 1g)",
+        maxHeap >> 20, MIN_HEAP >> 20);
   }
 
   /**

@@ -2,6 +2,9 @@ package org.tifa.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -47,5 +50,15 @@ class SessionsTest {
     assertEquals("1000000", conf.get("spark.sql.maxPlanStringLength"));
     assertEquals("5000", conf.get("spark.sql.inMemoryColumnarStorage.batchSize"));
     assertEquals("true", conf.get("spark.ui.showConsoleProgress"));
+  }
+
+  @Test
+  void aHeapBelowSparksFloorIsRefusedWithAMessage() {
+    // Spark's own refusal: "System memory 149422080 must be at least 471859200" (450 MiB).
+    assertNull(Sessions.heapProblem(471_859_200L));
+    assertNull(Sessions.heapProblem(1200L << 20));
+    String problem = Sessions.heapProblem(149_422_080L);
+    assertTrue(problem.startsWith("the JVM's heap is 142 MiB, below the 450 MiB"), problem);
+    assertNotNull(Sessions.heapProblem(471_859_199L));
   }
 }
