@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ class SmallHeapTest {
   @Test
   void aHeapTooSmallForSparkIsOneLineAndAUsageError() throws Exception {
     Path snapshots = out.resolve("snapshots");
+    Path stderr = out.resolve("stderr.txt");
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -38,9 +40,13 @@ class SmallHeapTest {
                 snapshots.toString())
             .directory(REPO.toFile())
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(stderr.toFile())
             .start();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run ends");
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("the run did not end within 120 s: " + Files.readString(stderr));
+    }
+    String err = Files.readString(stderr, StandardCharsets.UTF_8);
 
     assertEquals(Tifa.USAGE, p.exitValue(), err);
     List<String> lines = err.lines().filter(l -> l.startsWith("tifa: ")).toList();
@@ -49,6 +55,10 @@ class SmallHeapTest {
     assertFalse(err.contains("\tat "), "no stack trace: " + err);
     assertFalse(err.contains("INVALID_DRIVER_MEMORY"), err);
     // Nothing claimed is left: no snapshot, no lock.
-    assertTrue(!Files.exists(snapshots) || Files.list(snapshots).findAny().isEmpty());
+    if (Files.exists(snapshots)) {
+      try (Stream<Path> left = Files.list(snapshots)) {
+        assertEquals(List.of(), left.toList());
+      }
+    }
   }
 }
